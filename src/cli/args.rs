@@ -1,0 +1,96 @@
+//! The command line, defined with clap's derive API. The doc comments here
+//! are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check and render Indonesian government SOPs (SOP AP, PermenPANRB
+/// 35/2012) kept as `sop-ap/1` YAML.
+#[derive(Debug, Parser)]
+#[command(name = "sopmap", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check SOP files and folders and report every problem found.
+    Check(CheckArgs),
+    /// List every rule: code, name, default level and summary.
+    Rules(RulesArgs),
+    /// Explain a rule, by code (SOP205) or name (dead-end).
+    Explain(ExplainArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Snippets with the offending value underlined (default on a terminal).
+    Full,
+    /// One line per finding: path:line:col: CODE message (default when piped).
+    Concise,
+    /// A JSON array with stable fields.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check (folders recursively, *.yaml and *.yml);
+    /// `-` reads standard input. Default: ./sops.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [default: full on a terminal, concise otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// The file name to show for standard input.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// Enable these rules too (codes or names, comma-separated), e.g. `cycle`.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+
+    /// Disable these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+
+    /// Exit 1 when there are warnings, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+
+    /// Print nothing on stderr but errors (no summary line).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RulesFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule code or name.
+    pub rule: String,
+}

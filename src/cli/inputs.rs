@@ -1,0 +1,143 @@
+//! Finding and reading the input files: paths given on the command line,
+//! folders walked recursively for `*.yaml`/`*.yml` in a stable order,
+//! standard input for `-`. Symlink loops, unreadable files, FIFOs and
+//! non-UTF-8 text become clear errors naming the path.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// One input to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands paths into the list of inputs, in sorted order per argument and
+/// without repeats. A folder with no SOP files is an error: the user almost
+/// certainly pointed at the wrong place.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let meta =
+            fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            let mut visited = BTreeSet::new();
+            walk(path, &mut found, &mut visited)?;
+            if found.is_empty() {
+                bail!("no SOP files (*.yaml, *.yml) in `{}`", path.display());
+            }
+            found.sort();
+            for f in found {
+                if seen.insert(f.clone()) {
+                    out.push(Input::File(f));
+                }
+            }
+        } else if seen.insert(path.clone()) {
+            out.push(Input::File(path.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn is_sop_file(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// Recursive walk that follows symlinked folders once (by canonical path),
+/// so a symlink loop ends instead of recursing forever.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -> Result<()> {
+    let canon =
+        fs::canonicalize(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+    if !visited.insert(canon) {
+        return Ok(());
+    }
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("cannot read folder `{}`", dir.display()))?;
+    let mut items: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read folder `{}`", dir.display()))?;
+        items.push(entry.path());
+    }
+    items.sort();
+    for p in items {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        match fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, found, visited)?,
+            Ok(m) if m.is_file() && is_sop_file(&p) => found.push(p),
+            Ok(_) => {}
+            // A dangling symlink or a file that vanished: skip only if it
+            // would not have been a SOP file anyway.
+            Err(e) if is_sop_file(&p) => {
+                return Err(e).with_context(|| format!("cannot read `{}`", p.display()));
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file as UTF-8 text, refusing what is not a regular file and
+/// anything larger than `max_bytes`.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
+    let meta = fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    if meta.is_dir() {
+        bail!("`{}` is a folder, not a file", path.display());
+    }
+    if !meta.is_file() {
+        bail!("`{}` is not a regular file (a FIFO, socket or device?)", path.display());
+    }
+    if meta.len() > max_bytes {
+        bail!(
+            "`{}` is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+            path.display(),
+            meta.len(),
+            max_bytes
+        );
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    decode(bytes).with_context(|| format!("cannot read `{}`", path.display()))
+}
+
+/// Reads standard input as UTF-8 text, up to `max_bytes`.
+pub fn read_stdin(stdin: &mut dyn Read, max_bytes: u64) -> Result<String> {
+    let mut bytes = Vec::new();
+    stdin
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    if bytes.len() as u64 > max_bytes {
+        bail!(
+            "standard input is over the limit of {max_bytes} bytes (raise it with --max-file-size)"
+        );
+    }
+    decode(bytes).context("cannot read standard input")
+}
+
+fn decode(bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes().get(..at).unwrap_or(&[]));
+            let line = text.matches('\n').count() + 1;
+            let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            bail!(
+                "invalid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
+            )
+        }
+    }
+}

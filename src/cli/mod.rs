@@ -1,0 +1,94 @@
+//! The command-line edge: parses arguments, reads files, prints and maps
+//! outcomes to exit statuses. The only place with I/O and `anyhow`.
+//! [`run`] takes its streams as parameters so tests can drive the whole
+//! CLI in-process.
+
+pub mod args;
+mod check;
+pub mod exit;
+mod inputs;
+mod rules;
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use clap::Parser;
+
+pub use exit::ExitStatus;
+
+use args::{Cli, Command};
+
+/// The process environment as the CLI needs it.
+pub struct Env {
+    /// Whether standard output is a terminal (picks default format and colour).
+    pub stdout_is_tty: bool,
+    /// `NO_COLOR` is set to a non-empty value.
+    pub no_color: bool,
+    /// The working folder.
+    pub cwd: PathBuf,
+}
+
+impl Env {
+    /// Reads the real environment.
+    pub fn from_process() -> Env {
+        use std::io::IsTerminal;
+        Env {
+            stdout_is_tty: std::io::stdout().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        }
+    }
+}
+
+/// Standard streams.
+pub struct Io<'a> {
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs the CLI with `args` (including the program name).
+pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>) -> ExitStatus {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let text = e.render().to_string();
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = write!(io.stdout, "{text}");
+                    ExitStatus::Clean
+                }
+                _ => {
+                    let _ = write!(io.stderr, "{text}");
+                    ExitStatus::Error
+                }
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(a) => check::run(&a, env, io),
+        Command::Rules(a) => rules::list(&a, io),
+        Command::Explain(a) => rules::explain(&a, io),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                // Output was cut short by the reader (`sopmap … | head`):
+                // not an error, by Unix convention.
+                return ExitStatus::Clean;
+            }
+            let _ = writeln!(io.stderr, "sopmap: error: {e:#}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,24 @@
+//! sopmap: a checker and renderer for Indonesian government SOPs (SOP AP,
+//! PermenPANRB 35/2012) kept as `sop-ap/1` YAML.
+//!
+//! Data flows one way: [`source::SourceFile`] → [`yaml`] node tree →
+//! [`model::Sop`] (schema problems become diagnostics) →
+//! [`graph::ProcessGraph`] → [`rules`] → [`diagnostic::Diagnostic`]s, which
+//! [`report`] prints. [`check`] runs that pipeline for one file. Only
+//! `cli/` (in the binary) reads files, prints or exits.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod duration;
+pub mod graph;
+pub mod lang;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod yaml;

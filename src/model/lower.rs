@@ -1,0 +1,751 @@
+//! Lowering: YAML [`Node`] tree → [`Sop`], collecting every schema problem
+//! in one pass (unknown keys with a did-you-mean, wrong types, missing keys,
+//! bad enum values, invalid durations and dates, keys that do not belong
+//! on a step of that kind, duplicate keys).
+//!
+//! It never stops at the first problem: a bad value becomes `None` in the
+//! model and a diagnostic here, and the rest of the file is still read.
+
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::duration;
+use crate::model::schema::{self, Key};
+use crate::model::{
+    Actor, ApprovedBy, Branch, Date, Definition, Identity, Level, Related, Relation, Sop, SopType,
+    Spanned, Step, StepKind,
+};
+use crate::rules::{
+    duplicate_key, invalid_date, invalid_duration, invalid_value, misplaced_key, missing_key,
+    unknown_key, wrong_type,
+};
+use crate::source::Span;
+use crate::suggest;
+use crate::yaml::{Node, Value};
+
+/// Builds the model from a parsed YAML tree. Returns `None` only when the
+/// document is not a mapping at all (nothing to lower).
+pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop> {
+    let mut cx = Lower { file, out };
+    if matches!(root.value, Value::Null) {
+        cx.out.push(
+            Diagnostic::new(
+                &missing_key::RULE,
+                file,
+                root.span,
+                "the file is empty; a SOP starts with `schema: sop-ap/1`",
+            )
+            .help("run `sopmap new` to start from a template"),
+        );
+        return None;
+    }
+    let obj = cx.object(root, schema::TOP, "the document")?;
+    let mut sop = Sop {
+        schema: obj.get("schema").and_then(|n| cx.enum_str(n, "schema", &["sop-ap/1"])),
+        id: obj.get("id").and_then(|n| cx.id(n, "id", IdKind::Sop)),
+        level: obj.get("level").and_then(|n| {
+            cx.enum_str(n, "level", schema::LEVELS).map(|s| {
+                Spanned::new(if s.value == "makro" { Level::Makro } else { Level::Mikro }, s.span)
+            })
+        }),
+        sop_type: obj.get("type").and_then(|n| {
+            cx.enum_str(n, "type", schema::TYPES).map(|s| {
+                let t = if s.value == "teknis" { SopType::Teknis } else { SopType::Administratif };
+                Spanned::new(t, s.span)
+            })
+        }),
+        completeness: obj
+            .get("completeness")
+            .and_then(|n| cx.enum_str(n, "completeness", schema::COMPLETENESS)),
+        genericity: obj
+            .get("genericity")
+            .and_then(|n| cx.enum_str(n, "genericity", schema::GENERICITY)),
+        identity: obj.get("identity").map(|n| cx.identity(n)).unwrap_or_default(),
+        purpose: obj.get("purpose").and_then(|n| cx.string(n, "purpose")),
+        scope: obj.get("scope").and_then(|n| cx.string(n, "scope")),
+        summary: obj.get("summary").and_then(|n| cx.string(n, "summary")),
+        definitions: obj.get("definitions").map(|n| cx.definitions(n)).unwrap_or_default(),
+        legal_basis: obj
+            .get("legal_basis")
+            .map(|n| cx.str_list(n, "legal_basis"))
+            .unwrap_or_default(),
+        qualifications: obj
+            .get("qualifications")
+            .map(|n| cx.str_list(n, "qualifications"))
+            .unwrap_or_default(),
+        related: obj.get("related").map(|n| cx.related(n)).unwrap_or_default(),
+        equipment: obj.get("equipment").map(|n| cx.str_list(n, "equipment")).unwrap_or_default(),
+        warnings: obj.get("warnings").map(|n| cx.str_list(n, "warnings")).unwrap_or_default(),
+        records: obj.get("records").map(|n| cx.str_list(n, "records")).unwrap_or_default(),
+        service_time: obj.get("service_time").and_then(|n| cx.duration(n, "service_time")),
+        workday: obj.get("workday").and_then(|n| cx.workday(n)),
+        actors: obj.get("actors").map(|n| cx.actors(n)).unwrap_or_default(),
+        steps: Vec::new(),
+        span: obj.first_key_span(),
+    };
+    sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    Some(sop)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IdKind {
+    /// `[a-z0-9-]+`
+    Sop,
+    /// `[a-z0-9_]+`, but hyphens are tolerated (old files), so only case
+    /// and spaces are refused.
+    Local,
+}
+
+struct Lower<'a> {
+    file: FileId,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+/// A mapping whose keys were checked against the schema.
+struct Obj<'n> {
+    node: &'n Node,
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+}
+
+impl<'n> Obj<'n> {
+    /// The value of `name`: the first occurrence when a key is repeated.
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(k, _, _)| *k == name).map(|(_, _, v)| *v)
+    }
+
+    fn key_span(&self, name: &str) -> Option<Span> {
+        self.entries.iter().find(|(k, _, _)| *k == name).map(|(_, k, _)| k.span)
+    }
+
+    fn first_key_span(&self) -> Span {
+        self.entries.first().map_or(self.node.span, |(_, k, _)| k.span)
+    }
+}
+
+impl Lower<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        let mut d = Diagnostic::new(
+            &wrong_type::RULE,
+            self.file,
+            node.span,
+            format!("`{what}` must be {expected}, found {}", node.value.type_name()),
+        );
+        d = match (&node.value, expected) {
+            (Value::Int(_) | Value::Float(_) | Value::Bool(_), "a string") => {
+                d.help("quote the value to make it text, e.g. \"…\"")
+            }
+            (Value::Str(_), "a list") => {
+                d.help(format!("write it as a list: `{what}: [\"…\"]` or `- …` items"))
+            }
+            _ => d,
+        };
+        self.push(d);
+    }
+
+    /// Checks that `node` is a mapping with only the keys of `keys`, all
+    /// required keys present and no key repeated.
+    fn object<'n>(&mut self, node: &'n Node, keys: &[Key], what: &str) -> Option<Obj<'n>> {
+        let Value::Map(map) = &node.value else {
+            self.push(Diagnostic::new(
+                &wrong_type::RULE,
+                self.file,
+                node.span,
+                format!("{what} must be a mapping of keys, found {}", node.value.type_name()),
+            ));
+            return None;
+        };
+        let mut entries: Vec<(&'n str, &'n Node, &'n Node)> = Vec::with_capacity(map.len());
+        for (k, v) in map {
+            let Value::Str(name) = &k.value else {
+                self.push(Diagnostic::new(
+                    &wrong_type::RULE,
+                    self.file,
+                    k.span,
+                    format!("keys must be text, found {}", k.value.type_name()),
+                ));
+                continue;
+            };
+            if let Some((_, first, _)) = entries.iter().find(|(n, _, _)| *n == name.as_str()) {
+                let first_span = first.span;
+                self.push(
+                    Diagnostic::new(
+                        &duplicate_key::RULE,
+                        self.file,
+                        k.span,
+                        format!("key `{name}` appears twice in {what}"),
+                    )
+                    .label(first_span, "first written here")
+                    .help("remove one of them; only the first is used"),
+                );
+                continue;
+            }
+            if !keys.iter().any(|key| key.name == name) {
+                let help = suggest::did_you_mean(name, keys.iter().map(|k| k.name))
+                    .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
+                self.push(
+                    Diagnostic::new(
+                        &unknown_key::RULE,
+                        self.file,
+                        k.span,
+                        format!("unknown key `{name}` in {what}"),
+                    )
+                    .help(help),
+                );
+                continue;
+            }
+            entries.push((name.as_str(), k, v));
+        }
+        let obj = Obj { node, entries };
+        let anchor = obj.first_key_span();
+        for key in keys.iter().filter(|k| k.required) {
+            if obj.get(key.name).is_none() {
+                self.push(
+                    Diagnostic::new(
+                        &missing_key::RULE,
+                        self.file,
+                        anchor,
+                        format!(
+                            "{what} is missing the required key `{}` ({})",
+                            key.name, key.label
+                        ),
+                    )
+                    .help(format!(
+                        "add `{}:`: {}",
+                        key.name,
+                        lower_first(key.description)
+                    )),
+                );
+            }
+        }
+        Some(obj)
+    }
+
+    /// Free text. Null is treated as absent.
+    fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::Str(s) => Some(Spanned::new(s.clone(), node.span)),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(node, what, "a string");
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, node: &Node, what: &str, kind: IdKind) -> Option<Spanned<String>> {
+        let s = self.string(node, what)?;
+        let ok_char = |c: char| match kind {
+            IdKind::Sop => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+            IdKind::Local => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-',
+        };
+        if s.value.is_empty() || !s.value.chars().all(ok_char) {
+            let (pattern, fixed) = match kind {
+                IdKind::Sop => ("lowercase letters, digits and `-`", slug(&s.value, '-')),
+                IdKind::Local => ("lowercase letters, digits and `_`", slug(&s.value, '_')),
+            };
+            let d = Diagnostic::new(
+                &invalid_value::RULE,
+                self.file,
+                s.span,
+                format!("`{what}` must use only {pattern}, found `{}`", s.value),
+            );
+            let d = if fixed.is_empty() { d } else { d.help(format!("write `{fixed}`")) };
+            self.push(d);
+            // Keep the id anyway so references to it still resolve.
+        }
+        Some(s)
+    }
+
+    fn enum_str(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
+        let s = self.string(node, what)?;
+        if allowed.contains(&s.value.as_str()) {
+            return Some(s);
+        }
+        let help = suggest::did_you_mean(&s.value.to_lowercase(), allowed.iter().copied())
+            .unwrap_or_else(|| format!("expected one of {}", quoted(allowed)));
+        self.push(
+            Diagnostic::new(
+                &invalid_value::RULE,
+                self.file,
+                s.span,
+                format!("`{}` is not a valid `{what}`; expected {}", s.value, quoted(allowed)),
+            )
+            .help(help),
+        );
+        None
+    }
+
+    fn boolean(&mut self, node: &Node, what: &str) -> bool {
+        match &node.value {
+            Value::Bool(b) => *b,
+            Value::Null => false,
+            _ => {
+                self.wrong_type(node, what, "`true` or `false`");
+                false
+            }
+        }
+    }
+
+    fn integer(&mut self, node: &Node, what: &str) -> Option<Spanned<i64>> {
+        match &node.value {
+            Value::Int(i) => Some(Spanned::new(*i, node.span)),
+            Value::Null => None,
+            Value::Str(s) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse::<i64>().ok().map(|i| Spanned::new(i, node.span))
+            }
+            _ => {
+                self.wrong_type(node, what, "a whole number");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, node: &Node, what: &str, nullable: bool) -> Option<Spanned<Date>> {
+        let text = match &node.value {
+            Value::Null if nullable => return None,
+            Value::Str(s) if nullable && s.trim() == "-" => return None,
+            Value::Str(s) => s.trim(),
+            _ => {
+                self.push(Diagnostic::new(
+                    &invalid_date::RULE,
+                    self.file,
+                    node.span,
+                    format!(
+                        "`{what}` must be an ISO date `YYYY-MM-DD`, found {}",
+                        node.value.type_name()
+                    ),
+                ));
+                return None;
+            }
+        };
+        match parse_date(text) {
+            Ok(d) => Some(Spanned::new(d, node.span)),
+            Err(reason) => {
+                let help = reformat_date(text)
+                    .map(|d| format!("write `{d}`"))
+                    .unwrap_or_else(|| "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`".into());
+                self.push(
+                    Diagnostic::new(
+                        &invalid_date::RULE,
+                        self.file,
+                        node.span,
+                        format!("`{text}` is not a valid date for `{what}`: {reason}"),
+                    )
+                    .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, node: &Node, what: &str) -> Option<Spanned<duration::Duration>> {
+        let text = match &node.value {
+            Value::Str(s) => s.as_str(),
+            Value::Null => return None,
+            Value::Int(i) => {
+                self.push(
+                    Diagnostic::new(
+                        &invalid_duration::RULE,
+                        self.file,
+                        node.span,
+                        format!("`{what}: {i}` has no time unit (satuan waktu wajib)"),
+                    )
+                    .help(format!("write e.g. `{i} menit`, `{i} jam` or `{i} hari kerja`")),
+                );
+                return None;
+            }
+            _ => {
+                self.push(Diagnostic::new(
+                    &invalid_duration::RULE,
+                    self.file,
+                    node.span,
+                    format!(
+                        "`{what}` must be a duration such as `30 menit`, found {}",
+                        node.value.type_name()
+                    ),
+                ));
+                return None;
+            }
+        };
+        match duration::parse(text) {
+            Ok(d) => Some(Spanned::new(d, node.span)),
+            Err(e) => {
+                let d = Diagnostic::new(
+                    &invalid_duration::RULE,
+                    self.file,
+                    node.span,
+                    format!("invalid duration in `{what}`: {}", e.message),
+                );
+                let d = d.maybe_help(e.help);
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn workday(&mut self, node: &Node) -> Option<Spanned<duration::Duration>> {
+        let d = self.duration(node, "workday")?;
+        if d.value.bucket() != duration::Bucket::WorkTime
+            || d.value.min != d.value.max
+            || d.value.max == 0
+        {
+            self.push(
+                Diagnostic::new(
+                    &invalid_duration::RULE,
+                    self.file,
+                    d.span,
+                    "`workday` must be a single length in `jam` or `menit`",
+                )
+                .help("write e.g. `workday: 8 jam` or `workday: 450 menit`"),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
+    fn seq<'n>(&mut self, node: &'n Node, what: &str) -> &'n [Node] {
+        match &node.value {
+            Value::Seq(items) => items,
+            Value::Null => &[],
+            _ => {
+                self.wrong_type(node, what, "a list");
+                &[]
+            }
+        }
+    }
+
+    fn str_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+        let items = self.seq(node, what);
+        items.iter().filter_map(|item| self.string(item, &format!("{what}[]"))).collect()
+    }
+
+    fn identity(&mut self, node: &Node) -> Identity {
+        let Some(obj) = self.object(node, schema::IDENTITY, "`identity`") else {
+            return Identity::default();
+        };
+        Identity {
+            agency: obj.get("agency").and_then(|n| self.string(n, "identity.agency")),
+            unit: obj.get("unit").and_then(|n| self.string(n, "identity.unit")),
+            number: obj.get("number").and_then(|n| self.string(n, "identity.number")),
+            title: obj.get("title").and_then(|n| self.string(n, "identity.title")),
+            created: obj.get("created").and_then(|n| self.date(n, "identity.created", false)),
+            revised: obj.get("revised").and_then(|n| self.date(n, "identity.revised", true)),
+            revision: obj.get("revision").and_then(|n| self.integer(n, "identity.revision")),
+            effective: obj.get("effective").and_then(|n| self.date(n, "identity.effective", false)),
+            approved_by: obj
+                .get("approved_by")
+                .and_then(|n| {
+                    let o = self.object(n, schema::APPROVED_BY, "`identity.approved_by`")?;
+                    Some(ApprovedBy {
+                        position: o
+                            .get("position")
+                            .and_then(|n| self.string(n, "approved_by.position")),
+                        name: o.get("name").and_then(|n| self.string(n, "approved_by.name")),
+                        nip: o.get("nip").and_then(|n| self.string(n, "approved_by.nip")),
+                    })
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    fn definitions(&mut self, node: &Node) -> Vec<Definition> {
+        let items = self.seq(node, "definitions");
+        let mut defs = Vec::new();
+        for item in items {
+            if let Some(o) = self.object(item, schema::DEFINITION, "a `definitions` entry") {
+                defs.push(Definition {
+                    term: o.get("term").and_then(|n| self.string(n, "term")),
+                    meaning: o.get("meaning").and_then(|n| self.string(n, "meaning")),
+                });
+            }
+        }
+        defs
+    }
+
+    fn related(&mut self, node: &Node) -> Vec<Related> {
+        let items = self.seq(node, "related");
+        let mut out = Vec::new();
+        for item in items {
+            let Some(o) = self.object(item, schema::RELATED, "a `related` entry") else {
+                continue;
+            };
+            let relation = o.get("relation").and_then(|n| {
+                let s = self.enum_str(n, "relation", schema::RELATIONS)?;
+                let r = match s.value.as_str() {
+                    "parent" => Relation::Parent,
+                    "child" => Relation::Child,
+                    "prerequisite" => Relation::Prerequisite,
+                    "follow_up" => Relation::FollowUp,
+                    _ => Relation::Related,
+                };
+                Some(Spanned::new(r, s.span))
+            });
+            let entry = Related {
+                sop: o.get("sop").and_then(|n| self.id(n, "related.sop", IdKind::Sop)),
+                title: o.get("title").and_then(|n| self.string(n, "related.title")),
+                relation,
+                external: o.get("external").is_some_and(|n| self.boolean(n, "related.external")),
+                span: o.first_key_span(),
+            };
+            if entry.sop.is_none() && entry.title.is_none() {
+                self.push(
+                    Diagnostic::new(
+                        &missing_key::RULE,
+                        self.file,
+                        entry.span,
+                        "a `related` entry needs `sop` (an id in the corpus) or `title`",
+                    )
+                    .help("add `sop: <id>`, or `title: …` with `external: true` for a SOP kept elsewhere"),
+                );
+            }
+            out.push(entry);
+        }
+        out
+    }
+
+    fn actors(&mut self, node: &Node) -> Vec<Actor> {
+        let items = self.seq(node, "actors");
+        let mut out = Vec::new();
+        for item in items {
+            let Some(o) = self.object(item, schema::ACTOR, "an actor") else {
+                continue;
+            };
+            out.push(Actor {
+                id: o.get("id").and_then(|n| self.id(n, "actors[].id", IdKind::Local)),
+                name: o.get("name").and_then(|n| self.string(n, "actors[].name")),
+                external: o.get("external").is_some_and(|n| self.boolean(n, "actors[].external")),
+                span: o.first_key_span(),
+            });
+        }
+        out
+    }
+
+    fn steps(&mut self, node: &Node) -> Vec<Step> {
+        let items = self.seq(node, "steps");
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(step) = self.step(item) {
+                out.push(step);
+            }
+        }
+        out
+    }
+
+    fn step(&mut self, node: &Node) -> Option<Step> {
+        let what = step_what(node);
+        let o = self.object(node, schema::STEP, &what)?;
+        let kind = o.get("kind").and_then(|n| {
+            let s = self.enum_str(n, "kind", schema::STEP_KINDS)?;
+            let k = match s.value.as_str() {
+                "start" => StepKind::Start,
+                "decision" => StepKind::Decision,
+                "end" => StepKind::End,
+                _ => StepKind::Process,
+            };
+            Some(Spanned::new(k, s.span))
+        });
+        let with = match o.get("with") {
+            Some(n) => {
+                let items = match &n.value {
+                    // `with: pengadu` is a natural shorthand for a single actor.
+                    Value::Str(_) => std::slice::from_ref(n),
+                    _ => self.seq(n, "with"),
+                };
+                items.iter().filter_map(|i| self.id(i, "with[]", IdKind::Local)).collect()
+            }
+            None => Vec::new(),
+        };
+        let branches = o.get("branches").map(|n| self.branches(n)).unwrap_or_default();
+        let step = Step {
+            id: o.get("id").and_then(|n| self.id(n, "id", IdKind::Local)),
+            kind,
+            actor: o.get("actor").and_then(|n| self.id(n, "actor", IdKind::Local)),
+            with,
+            activity: o.get("activity").and_then(|n| self.string(n, "activity")),
+            requirements: o
+                .get("requirements")
+                .map(|n| self.str_list(n, "requirements"))
+                .unwrap_or_default(),
+            has_time: o.get("time").is_some_and(|n| !matches!(n.value, Value::Null)),
+            time: o.get("time").and_then(|n| self.duration(n, "time")),
+            time_note: o.get("time_note").and_then(|n| self.string(n, "time_note")),
+            wait: o.get("wait").is_some_and(|n| self.boolean(n, "wait")),
+            output: o.get("output").and_then(|n| self.string(n, "output")),
+            notes: o.get("notes").and_then(|n| self.string(n, "notes")),
+            next: o.get("next").and_then(|n| self.id(n, "next", IdKind::Local)),
+            next_key: o.key_span("next"),
+            branches,
+            branches_key: o.key_span("branches"),
+            sub_sop: o.get("sub_sop").and_then(|n| self.id(n, "sub_sop", IdKind::Sop)),
+            outcome: o.get("outcome").and_then(|n| self.string(n, "outcome")),
+            span: o.first_key_span(),
+        };
+        self.misplaced_keys(&step, &o);
+        Some(step)
+    }
+
+    /// Keys that are valid somewhere but not on a step of this kind. `next`
+    /// and `branches` on an `end` step are the end-with-successor rule's.
+    fn misplaced_keys(&mut self, step: &Step, o: &Obj<'_>) {
+        let Some(kind) = step.kind() else { return };
+        let id = step.id_str().to_string();
+        let report = |this: &mut Self, key: &str, help: &str| {
+            if let Some(span) = o.key_span(key) {
+                this.push(
+                    Diagnostic::new(
+                        &misplaced_key::RULE,
+                        this.file,
+                        span,
+                        format!("`{key}` is not allowed on the {} step `{id}`", kind.as_str()),
+                    )
+                    .help(help.to_string()),
+                );
+            }
+        };
+        match kind {
+            StepKind::Decision => {
+                report(
+                    self,
+                    "next",
+                    "a decision leads on through its `branches`; move the target into a branch",
+                );
+                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                report(self, "outcome", "`outcome` labels the result of an `end` step");
+            }
+            StepKind::Start | StepKind::Process => {
+                report(
+                    self,
+                    "branches",
+                    "only a `decision` step has branches; use `kind: decision` or `next:`",
+                );
+                report(self, "outcome", "`outcome` labels the result of an `end` step");
+                if kind == StepKind::Start {
+                    report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                }
+            }
+            StepKind::End => {
+                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+            }
+        }
+    }
+
+    fn branches(&mut self, node: &Node) -> Vec<Branch> {
+        let items = self.seq(node, "branches");
+        let mut out = Vec::new();
+        for item in items {
+            let Some(o) = self.object(item, schema::BRANCH, "a branch") else {
+                continue;
+            };
+            let label = o.get("label").and_then(|n| match &n.value {
+                Value::Bool(b) => {
+                    self.push(
+                        Diagnostic::new(
+                            &wrong_type::RULE,
+                            self.file,
+                            n.span,
+                            format!("branch label `{b}` is read as a boolean, not as text"),
+                        )
+                        .help(format!("quote it: `label: \"{b}\"`, or write `Ya`/`Tidak`")),
+                    );
+                    None
+                }
+                _ => self.string(n, "label"),
+            });
+            out.push(Branch {
+                label,
+                next: o.get("next").and_then(|n| self.id(n, "branches[].next", IdKind::Local)),
+                span: o.first_key_span(),
+            });
+        }
+        out
+    }
+}
+
+/// "step `x`" when the step has an id, else "a step".
+fn step_what(node: &Node) -> String {
+    if let Value::Map(map) = &node.value {
+        for (k, v) in map {
+            if let (Value::Str(k), Value::Str(v)) = (&k.value, &v.value)
+                && k == "id"
+            {
+                return format!("step `{v}`");
+            }
+        }
+    }
+    "a step".to_string()
+}
+
+fn list_names(keys: &[Key]) -> String {
+    quoted(&keys.iter().map(|k| k.name).collect::<Vec<_>>())
+}
+
+fn quoted(words: &[&str]) -> String {
+    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A best-effort id from free text: `Cek Berkas` → `cek_berkas`.
+fn slug(s: &str, sep: char) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with(sep) && !out.is_empty() {
+            out.push(sep);
+        }
+    }
+    out.trim_end_matches(sep).to_string()
+}
+
+/// Parses `YYYY-MM-DD` and checks the day exists.
+pub fn parse_date(s: &str) -> Result<Date, &'static str> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err("expected `YYYY-MM-DD`");
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok()).unwrap_or(0);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if !(1..=12).contains(&month) {
+        return Err("the month must be 01 to 12");
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        return Err("that day does not exist in that month");
+    }
+    Ok(Date { year, month: month as u8, day: day as u8 })
+}
+
+/// `15-11-2022` or `15/11/2022` (the Indonesian order) → `2022-11-15`.
+fn reformat_date(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if let [d, m, y] = parts.as_slice()
+        && y.len() == 4
+        && d.len() <= 2
+        && m.len() <= 2
+    {
+        let candidate = format!("{y}-{m:0>2}-{d:0>2}");
+        if parse_date(&candidate).is_ok() {
+            return Some(candidate);
+        }
+    }
+    None
+}

@@ -1,0 +1,270 @@
+//! The `sop-ap/1` document model: plain data in which every value a
+//! diagnostic may point at carries its [`Span`].
+//!
+//! The model is permissive: a key that was missing or malformed is `None`
+//! (and a diagnostic says why), so that later passes still see everything
+//! that was well-formed and can report their own findings in the same run.
+//! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
+
+pub mod lower;
+pub mod schema;
+
+use crate::duration::Duration;
+use crate::source::Span;
+
+pub use lower::lower;
+
+/// A value and the span of the text it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+impl Spanned<String> {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// Cakupan SOP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    Makro,
+    Mikro,
+}
+
+/// Jenis SOP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SopType {
+    Administratif,
+    Teknis,
+}
+
+/// The flowchart symbol of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StepKind {
+    Start,
+    Process,
+    Decision,
+    End,
+}
+
+impl StepKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Start => "start",
+            StepKind::Process => "process",
+            StepKind::Decision => "decision",
+            StepKind::End => "end",
+        }
+    }
+}
+
+/// Relation of a `related` entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    Parent,
+    Child,
+    Prerequisite,
+    FollowUp,
+    Related,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Parent => "parent",
+            Relation::Child => "child",
+            Relation::Prerequisite => "prerequisite",
+            Relation::FollowUp => "follow_up",
+            Relation::Related => "related",
+        }
+    }
+}
+
+/// A calendar date `YYYY-MM-DD`, ordered by time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Disahkan oleh.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ApprovedBy {
+    pub position: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub nip: Option<Spanned<String>>,
+}
+
+/// Bagian Identitas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Identity {
+    pub agency: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub number: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub created: Option<Spanned<Date>>,
+    pub revised: Option<Spanned<Date>>,
+    pub revision: Option<Spanned<i64>>,
+    pub effective: Option<Spanned<Date>>,
+    pub approved_by: ApprovedBy,
+}
+
+/// A term of Definisi.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    pub term: Option<Spanned<String>>,
+    pub meaning: Option<Spanned<String>>,
+}
+
+/// An entry of Keterkaitan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub sop: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub relation: Option<Spanned<Relation>>,
+    pub external: bool,
+    /// Where the entry starts (its first key).
+    pub span: Span,
+}
+
+/// A Pelaksana column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub external: bool,
+    pub span: Span,
+}
+
+impl Actor {
+    /// The display name, falling back to the id.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_ref()
+            .map(|n| n.value.as_str())
+            .or(self.id.as_ref().map(|i| i.value.as_str()))
+            .unwrap_or("?")
+    }
+}
+
+/// One answer of a decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    pub label: Option<Spanned<String>>,
+    pub next: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// One row of the flowchart table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub id: Option<Spanned<String>>,
+    pub kind: Option<Spanned<StepKind>>,
+    pub actor: Option<Spanned<String>>,
+    pub with: Vec<Spanned<String>>,
+    pub activity: Option<Spanned<String>>,
+    pub requirements: Vec<Spanned<String>>,
+    /// The parsed `time`; `None` when absent or invalid (see `has_time`).
+    pub time: Option<Spanned<Duration>>,
+    /// Whether a `time` key was written at all, valid or not.
+    pub has_time: bool,
+    pub time_note: Option<Spanned<String>>,
+    pub wait: bool,
+    pub output: Option<Spanned<String>>,
+    pub notes: Option<Spanned<String>>,
+    pub next: Option<Spanned<String>>,
+    /// The span of the `next` key, for findings about the key itself.
+    pub next_key: Option<Span>,
+    pub branches: Vec<Branch>,
+    /// The span of the `branches` key.
+    pub branches_key: Option<Span>,
+    pub sub_sop: Option<Spanned<String>>,
+    pub outcome: Option<Spanned<String>>,
+    /// Where the step starts: its first key.
+    pub span: Span,
+}
+
+impl Step {
+    /// The step's id, or `?` when it has none.
+    pub fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("?", |i| i.value.as_str())
+    }
+
+    /// The span to point at for findings about the whole step: its id value,
+    /// else where the step starts.
+    pub fn anchor(&self) -> Span {
+        self.id.as_ref().map_or(self.span, |i| i.span)
+    }
+
+    pub fn kind(&self) -> Option<StepKind> {
+        self.kind.as_ref().map(|k| k.value)
+    }
+}
+
+/// One SOP: identity, classification, Mutu Baku tables, actors and steps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sop {
+    pub schema: Option<Spanned<String>>,
+    pub id: Option<Spanned<String>>,
+    pub level: Option<Spanned<Level>>,
+    pub sop_type: Option<Spanned<SopType>>,
+    pub completeness: Option<Spanned<String>>,
+    pub genericity: Option<Spanned<String>>,
+    pub identity: Identity,
+    pub purpose: Option<Spanned<String>>,
+    pub scope: Option<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
+    pub definitions: Vec<Definition>,
+    pub legal_basis: Vec<Spanned<String>>,
+    pub qualifications: Vec<Spanned<String>>,
+    pub related: Vec<Related>,
+    pub equipment: Vec<Spanned<String>>,
+    pub warnings: Vec<Spanned<String>>,
+    pub records: Vec<Spanned<String>>,
+    pub service_time: Option<Spanned<Duration>>,
+    pub workday: Option<Spanned<Duration>>,
+    pub actors: Vec<Actor>,
+    pub steps: Vec<Step>,
+    /// Where the document starts.
+    pub span: Span,
+}
+
+impl Sop {
+    pub fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("?", |i| i.value.as_str())
+    }
+
+    pub fn title(&self) -> &str {
+        self.identity.title.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    pub fn number(&self) -> &str {
+        self.identity.number.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    /// The actor with this id, if declared.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id.as_ref().is_some_and(|i| i.value == id))
+    }
+
+    /// The position of the actor column with this id.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id.as_ref().is_some_and(|i| i.value == id))
+    }
+}

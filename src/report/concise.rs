@@ -1,0 +1,33 @@
+//! The concise format: one line per finding, `path:line:col: CODE message`,
+//! with `warning:` before the message of a warning. Also the format of the
+//! golden `.out` files.
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
+
+pub fn write(
+    report: &Report<'_>,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for d in diagnostics {
+        writeln!(out, "{}", line(report, d))?;
+    }
+    Ok(())
+}
+
+/// One finding as a line, without a newline.
+pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
+    let (start, _) = report.range(d);
+    let sev = match d.severity {
+        Severity::Error => "",
+        Severity::Warning => "warning: ",
+    };
+    format!("{}:{start}: {} {sev}{}", report.path(d), d.code, one_line(&d.message))
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}

@@ -1,0 +1,82 @@
+//! The JSON format: an array of findings with stable fields, documented in
+//! `docs/output.md`. Lines and columns are 1-based and columns count
+//! characters; `end` is the position just after the last character.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::report::Report;
+
+#[derive(Serialize)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end: Pos,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end: Pos,
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    labels: Vec<JsonLabel<'a>>,
+}
+
+pub fn write(
+    report: &Report<'_>,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let items: Vec<JsonDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = report.range(d);
+            let labels = d
+                .labels
+                .iter()
+                .filter_map(|l| {
+                    let src = report.sources.get(l.file)?;
+                    let s = src.line_col(l.span.start);
+                    let e = src.line_col(l.span.end);
+                    Some(JsonLabel {
+                        path: src.path.as_str(),
+                        line: s.line,
+                        column: s.column,
+                        end: Pos { line: e.line, column: e.column },
+                        message: l.message.as_str(),
+                    })
+                })
+                .collect();
+            JsonDiagnostic {
+                path: report.path(d),
+                line: start.line,
+                column: start.column,
+                end: Pos { line: end.line, column: end.column },
+                code: d.code,
+                name: d.name,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                labels,
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
+    writeln!(out)
+}

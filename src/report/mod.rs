@@ -1,0 +1,117 @@
+//! Reporting: diagnostics → text in one of several formats, plus the
+//! summary line. Each format is its own file; this module dispatches.
+//! Reporters write to a `Write` they are given and never decide exit codes.
+
+pub mod concise;
+pub mod full;
+pub mod json;
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{LineCol, SourceFile};
+
+/// Output formats of `sopmap check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-style snippets (annotate-snippets).
+    Full,
+    /// `path:line:col: CODE message`, one line each.
+    Concise,
+    /// A JSON array with stable fields.
+    Json,
+}
+
+/// Everything a reporter needs besides the diagnostics.
+pub struct Report<'a> {
+    pub sources: &'a [SourceFile],
+    pub color: bool,
+}
+
+impl Report<'_> {
+    pub fn source(&self, d: &Diagnostic) -> Option<&SourceFile> {
+        self.sources.get(d.file)
+    }
+
+    /// Start and (exclusive) end of a diagnostic's span.
+    pub fn range(&self, d: &Diagnostic) -> (LineCol, LineCol) {
+        match self.source(d) {
+            Some(src) => (src.line_col(d.span.start), src.line_col(d.span.end)),
+            None => (LineCol { line: 1, column: 1 }, LineCol { line: 1, column: 1 }),
+        }
+    }
+
+    pub fn path(&self, d: &Diagnostic) -> &str {
+        self.source(d).map_or("?", |s| s.path.as_str())
+    }
+}
+
+/// Writes `diagnostics` (already sorted) in `format`.
+pub fn write(
+    format: Format,
+    report: &Report<'_>,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Full => full::write(report, diagnostics, out),
+        Format::Concise => concise::write(report, diagnostics, out),
+        Format::Json => json::write(report, diagnostics, out),
+    }
+}
+
+/// Counts of a run's findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub files_with_findings: usize,
+}
+
+impl Counts {
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Counts {
+        let mut with: Vec<usize> = diagnostics.iter().map(|d| d.file).collect();
+        with.sort_unstable();
+        with.dedup();
+        Counts {
+            errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+            warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+            files,
+            files_with_findings: with.len(),
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The summary line for stderr: `found 2 errors and 1 warning in 1 of 3 files`.
+pub fn summary(c: &Counts) -> String {
+    let files = plural(c.files, "file", "files");
+    if c.errors == 0 && c.warnings == 0 {
+        return format!("checked {files}: no problems found");
+    }
+    let mut parts = Vec::new();
+    if c.errors > 0 {
+        parts.push(plural(c.errors, "error", "errors"));
+    }
+    if c.warnings > 0 {
+        parts.push(plural(c.warnings, "warning", "warnings"));
+    }
+    format!("found {} in {} of {files}", parts.join(" and "), c.files_with_findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_wording() {
+        let c = Counts { errors: 2, warnings: 1, files: 3, files_with_findings: 1 };
+        assert_eq!(summary(&c), "found 2 errors and 1 warning in 1 of 3 files");
+        let c = Counts { files: 1, ..Counts::default() };
+        assert_eq!(summary(&c), "checked 1 file: no problems found");
+    }
+}

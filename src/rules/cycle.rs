@@ -1,0 +1,67 @@
+//! cycle (SOP209, off by default): every loop in the flow.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP209",
+    name: "cycle",
+    default_level: Level::Off,
+    summary: "a loop in the flow (off by default; for SOPs that must be acyclic)",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Lists every loop in the flow, as a path `a -> b -> a` starting at its
+earliest row. Off by default: enable it with `--select cycle` (or in
+`sopmap.yaml`) when your SOPs must be free of loops.
+
+## Why is this bad?
+It is not, usually: rework loops with an exit are normal in SOP AP and
+`loop-without-exit` already reports the harmful ones. Some agencies still
+require every revision to go through a new, numbered step.
+
+## Example
+```yaml
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: perbaiki}
+  - id: perbaiki
+    kind: process
+    next: periksa      # periksa -> perbaiki -> periksa
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for scc in g.sccs() {
+        let Some(&first) = scc.first() else { continue };
+        if scc.len() == 1 && !g.has_self_loop(first) {
+            continue;
+        }
+        let mut member = vec![false; g.len()];
+        for &i in &scc {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        let cycle = g.cycle_through(first, &member);
+        let name = |i: usize| cx.sop.steps.get(i).map_or("?", |s| s.id_str());
+        let mut path: Vec<&str> = cycle.iter().map(|&i| name(i)).collect();
+        path.push(name(first));
+        let Some(step) = cx.sop.steps.get(first) else { continue };
+        let extra = if scc.len() > cycle.len() {
+            format!(" ({} steps in this strongly connected part)", scc.len())
+        } else {
+            String::new()
+        };
+        out.push(Diagnostic::new(
+            &RULE,
+            cx.file,
+            step.anchor(),
+            format!("loop {}{extra}", path.join(" -> ")),
+        ));
+    }
+}

@@ -1,0 +1,54 @@
+//! date-order (SOP302): effective or revised before created.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP302",
+    name: "date-order",
+    default_level: Level::Warning,
+    summary: "`effective` or `revised` is earlier than `created`",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Warns when Tanggal Efektif (`effective`) or Tanggal Revisi (`revised`) is
+earlier than Tanggal Pembuatan (`created`).
+
+## Why is this bad?
+A SOP cannot take effect, or be revised, before it was made; usually the
+day and month were swapped or a year was mistyped.
+
+## Example
+```yaml
+identity:
+  created: 2024-07-01
+  effective: 2024-01-07     # before `created`
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let id = &cx.sop.identity;
+    let Some(created) = &id.created else { return };
+    for (key, label, date) in [
+        ("effective", "Tanggal Efektif", &id.effective),
+        ("revised", "Tanggal Revisi", &id.revised),
+    ] {
+        let Some(date) = date else { continue };
+        if date.value < created.value {
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    date.span,
+                    format!(
+                        "`{key}` ({label}) {} is before `created` {}",
+                        date.value, created.value
+                    ),
+                )
+                .label(created.span, "created here")
+                .help("check the year, and that day and month are not swapped"),
+            );
+        }
+    }
+}

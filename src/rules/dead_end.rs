@@ -1,0 +1,60 @@
+//! dead-end (SOP205): a step that is not an end and has no way on.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::model::StepKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP205",
+    name: "dead-end",
+    default_level: Level::Error,
+    summary: "a step that is not `kind: end` and has no successor",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Reports a `start` or `process` step with no `next`: the flow stops there
+although the step is not an end.
+
+## Why is this bad?
+Staff who finish this activity do not know what to do next; the case is
+stuck. In BPMN terms this is an implicit end.
+
+## Example
+```yaml
+  - id: kirim_surat
+    kind: process
+    actor: petugas
+    activity: Mengirim surat pemberitahuan
+    # no `next`: add `next: arsipkan` or make it `kind: end`
+```
+Decisions without branches are reported by `malformed-decision` instead.";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, step) in cx.sop.steps.iter().enumerate() {
+        let kind = step.kind();
+        if matches!(kind, Some(StepKind::End | StepKind::Decision) | None) {
+            continue;
+        }
+        if !cx.graph.successors(i).is_empty() || cx.graph.has_dangling_successor(i) {
+            continue;
+        }
+        // A `next` whose value was malformed was already reported.
+        if step.next_key.is_some() {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                cx.file,
+                step.anchor(),
+                format!(
+                    "step `{}` is a dead end: it has no `next` and is not an end step",
+                    step.id_str()
+                ),
+            )
+            .help("add `next: <step id>`, or make it `kind: end` if the procedure finishes here"),
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! duplicate-id (SOP103): a step id or actor id defined twice.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::model::Spanned;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP103",
+    name: "duplicate-id",
+    default_level: Level::Error,
+    summary: "a step id or actor id defined more than once",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Reports a step `id` or an actor `id` that is already used by an earlier step
+or actor in the same SOP, and points at the first definition.
+
+## Why is this bad?
+Arrows and actor columns are found by id. With two steps called `periksa`,
+`next: periksa` is ambiguous; sopmap follows the first definition.
+
+## Example
+```yaml
+  - id: periksa
+    …
+  - id: periksa        # already defined above
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let steps = cx.sop.steps.iter().filter_map(|s| s.id.as_ref());
+    report(cx, out, "step", steps);
+    let actors = cx.sop.actors.iter().filter_map(|a| a.id.as_ref());
+    report(cx, out, "actor", actors);
+}
+
+fn report<'a>(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    what: &str,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+) {
+    let mut first: HashMap<&str, &Spanned<String>> = HashMap::new();
+    for id in ids {
+        match first.get(id.value.as_str()) {
+            Some(prev) => out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    id.span,
+                    format!("duplicate {what} id `{}`", id.value),
+                )
+                .label(prev.span, "first defined here")
+                .help(format!("give this {what} a different id")),
+            ),
+            None => {
+                first.insert(id.value.as_str(), id);
+            }
+        }
+    }
+}

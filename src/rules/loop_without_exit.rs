@@ -1,0 +1,237 @@
+//! loop-without-exit (SOP206): a loop none of whose steps can reach an end.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::graph::EdgeKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP206",
+    name: "loop-without-exit",
+    default_level: Level::Error,
+    summary: "a loop of steps from which no `end` step can be reached",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Finds loops (strongly connected sets of steps) from which no arrow leads
+out towards an `end` step, shows the loop as a path `a -> b -> a`, and
+names the branch that leads into it.
+
+Rework loops that do have an exit (\"Tidak lengkap → dikembalikan →
+diperbaiki → diperiksa lagi\", with a `Ya` branch leading on) are normal
+in SOP AP and are not reported. The `cycle` rule, off by default, lists
+every loop for teams whose SOPs must be acyclic.
+
+## Why is this bad?
+A case that enters the loop can never be finished: the procedure has a
+livelock. No BPMN linter detects this.
+
+## Example
+```yaml
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: perbaiki}
+      - {label: Tidak lengkap, next: perbaiki}
+  - id: perbaiki
+    kind: process
+    next: periksa          # periksa -> perbaiki -> periksa, no way out
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    // Steps whose real successor is unknown get the benefit of the doubt.
+    let mut exits = g.ends();
+    exits.extend((0..g.len()).filter(|&i| g.has_dangling_successor(i)));
+    let can_finish = g.co_reachable(&exits);
+    let starts = g.starts();
+    let reached = (!starts.is_empty()).then(|| g.reachable_from(&starts));
+    for scc in g.sccs() {
+        let Some(&first) = scc.first() else { continue };
+        if scc.len() == 1 && !g.has_self_loop(first) {
+            continue;
+        }
+        if scc.iter().any(|&i| can_finish.get(i).copied().unwrap_or(true)) {
+            continue;
+        }
+        if reached.as_ref().is_some_and(|r| !r.get(first).copied().unwrap_or(false)) {
+            continue; // unreachable-step reports it
+        }
+        let mut member = vec![false; g.len()];
+        for &i in &scc {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        let inside = |j: usize| member.get(j).copied().unwrap_or(false);
+        // Only the bottom of a trap is the cause; a loop that leads into
+        // another trap (or a dead end) would just repeat that finding.
+        if scc.iter().any(|&i| g.successors(i).iter().any(|(j, _)| !inside(*j))) {
+            continue;
+        }
+        report(cx, out, &scc, &member);
+    }
+}
+
+fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize], member: &[bool]) {
+    let g = cx.graph;
+    let inside = |j: usize| member.get(j).copied().unwrap_or(false);
+    // The arrow into the loop from outside, preferring a decision branch.
+    let mut entry = None;
+    for &i in scc {
+        for (p, e) in g.predecessors(i) {
+            if inside(p) {
+                continue;
+            }
+            let better = match (&entry, e.kind) {
+                (None, _) => true,
+                (Some((_, _, old)), EdgeKind::Branch(_)) => !matches!(old, EdgeKind::Branch(_)),
+                _ => false,
+            };
+            if better {
+                entry = Some((p, e, e.kind));
+            }
+        }
+    }
+    let start = match entry {
+        Some((_, e, _)) => scc
+            .iter()
+            .copied()
+            .find(|&i| g.predecessors(i).iter().any(|(_, pe)| pe.span == e.span))
+            .unwrap_or(scc.first().copied().unwrap_or(0)),
+        None => scc.first().copied().unwrap_or(0),
+    };
+    let cycle = g.cycle_through(start, member);
+    let name = |i: usize| cx.sop.steps.get(i).map_or("?", |s| s.id_str());
+    let mut path: Vec<&str> = cycle.iter().map(|&i| name(i)).collect();
+    path.push(name(start));
+    let path = path.join(" -> ");
+    let (span, entered) = match entry {
+        Some((p, e, EdgeKind::Branch(b))) => {
+            let label = cx
+                .sop
+                .steps
+                .get(p)
+                .and_then(|s| s.branches.get(b))
+                .and_then(|br| br.label.as_ref())
+                .map_or_else(|| format!("#{}", b + 1), |l| format!("`{}`", l.value));
+            (e.span, format!("; entered through branch {label} of `{}`", name(p)))
+        }
+        Some((p, e, EdgeKind::Next)) => (e.span, format!("; entered from `{}`", name(p))),
+        None => (cx.sop.steps.get(start).map_or(cx.sop.span, |s| s.anchor()), String::new()),
+    };
+    let mut d = Diagnostic::new(
+        &RULE,
+        cx.file,
+        span,
+        format!("loop without exit: {path} never reaches an end step{entered}"),
+    );
+    for &i in &cycle {
+        if let Some(s) = cx.sop.steps.get(i) {
+            d = d.label(s.anchor(), "in the loop");
+        }
+    }
+    let decisions: Vec<&str> = scc
+        .iter()
+        .filter(|&&i| cx.sop.steps.get(i).is_some_and(|s| !s.branches.is_empty()))
+        .map(|&i| name(i))
+        .collect();
+    let help = match decisions.first() {
+        Some(d) => format!("give decision `{d}` a branch that leads towards an end step"),
+        None => "add a decision to the loop with a branch that leads towards an end step".into(),
+    };
+    out.push(d.help(help));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, lint};
+
+    const ACTORS: &str = "actors:\n  - id: p\n    name: Petugas\n";
+
+    #[test]
+    fn reports_the_trap_once_at_the_entering_branch() {
+        let yaml = format!(
+            "{HEADER}{ACTORS}steps:
+  - id: terima
+    kind: start
+    actor: p
+    activity: Menerima berkas
+    time: 5 menit
+    next: periksa
+  - id: periksa
+    kind: decision
+    actor: p
+    activity: Lengkap?
+    time: 5 menit
+    branches:
+      - label: Ya
+        next: selesai
+      - label: Tidak
+        next: perbaiki
+  - id: perbaiki
+    kind: process
+    actor: p
+    activity: Memperbaiki
+    time: 5 menit
+    next: cek_lagi
+  - id: cek_lagi
+    kind: decision
+    actor: p
+    activity: Sudah benar?
+    time: 5 menit
+    branches:
+      - label: Ya
+        next: perbaiki
+      - label: Tidak
+        next: perbaiki
+  - id: selesai
+    kind: end
+    actor: p
+    activity: Selesai
+    time: 5 menit
+"
+        );
+        let found = lint(&yaml);
+        assert!(found.contains(
+            &"38:15 SOP206 loop without exit: perbaiki -> cek_lagi -> perbaiki never reaches an end step; entered through branch `Tidak` of `periksa`".to_string()
+        ), "{found:#?}");
+    }
+
+    #[test]
+    fn rework_loop_with_exit_is_fine() {
+        let yaml = format!(
+            "{HEADER}{ACTORS}steps:
+  - id: terima
+    kind: start
+    actor: p
+    activity: Menerima
+    time: 5 menit
+    next: periksa
+  - id: periksa
+    kind: decision
+    actor: p
+    activity: Lengkap?
+    time: 5 menit
+    branches:
+      - label: Ya
+        next: selesai
+      - label: Tidak
+        next: perbaiki
+  - id: perbaiki
+    kind: process
+    actor: p
+    activity: Memperbaiki
+    time: 5 menit
+    next: periksa
+  - id: selesai
+    kind: end
+    actor: p
+    activity: Selesai
+    time: 5 menit
+"
+        );
+        assert_eq!(lint(&yaml), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,113 @@
+//! malformed-decision (SOP207): a decision with too few, unlabelled,
+//! duplicate or pointless branches.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::model::StepKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP207",
+    name: "malformed-decision",
+    default_level: Level::Error,
+    summary: "a decision with fewer than two branches, empty or repeated labels, or one target",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Checks the shape of every `kind: decision` step: at least two branches,
+every label non-empty, no label used twice, and not every branch leading to
+the same step.
+
+## Why is this bad?
+A diamond with one way out is not a decision; two `Ya` arrows cannot be
+told apart; and when every answer leads to the same step the question
+decides nothing.
+
+## Example
+```yaml
+  - id: cek_lengkap
+    kind: decision
+    activity: Berkas lengkap?
+    branches:
+      - {label: Ya, next: proses}
+      - {label: Ya, next: kembalikan}   # second `Ya`: should be `Tidak`
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for step in &cx.sop.steps {
+        if step.kind() != Some(StepKind::Decision) {
+            continue;
+        }
+        let id = step.id_str();
+        let count = step.branches.len();
+        if count < 2 {
+            let span = step.branches_key.unwrap_or_else(|| step.anchor());
+            let found = match count {
+                0 => "no branches".to_string(),
+                _ => "only one branch".to_string(),
+            };
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    span,
+                    format!("decision `{id}` has {found}; a decision needs at least two"),
+                )
+                .help("add `branches:` with one `{label, next}` per answer, e.g. `Ya` and `Tidak`"),
+            );
+        }
+        let mut seen: Vec<(String, crate::source::Span)> = Vec::new();
+        for br in &step.branches {
+            let Some(label) = &br.label else { continue };
+            let norm = label.value.trim().to_lowercase();
+            if norm.is_empty() {
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        cx.file,
+                        label.span,
+                        format!("a branch of decision `{id}` has an empty label"),
+                    )
+                    .help("write the answer this arrow stands for, e.g. `Ya` or `Tidak lengkap`"),
+                );
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(l, _)| *l == norm) {
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        cx.file,
+                        label.span,
+                        format!(
+                            "decision `{id}` has two branches labelled `{}`",
+                            label.value.trim()
+                        ),
+                    )
+                    .label(*first, "first used here")
+                    .help("give every answer its own label"),
+                );
+            } else {
+                seen.push((norm, label.span));
+            }
+        }
+        let targets: Vec<&str> = step
+            .branches
+            .iter()
+            .filter_map(|b| b.next.as_ref().map(|n| n.value.as_str()))
+            .collect();
+        if count >= 2 && targets.len() == count && targets.windows(2).all(|w| w.first() == w.get(1))
+        {
+            let target = targets.first().copied().unwrap_or("?");
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    step.branches_key.unwrap_or_else(|| step.anchor()),
+                    format!("every branch of decision `{id}` leads to `{target}`; the decision decides nothing"),
+                )
+                .help("point one branch elsewhere, or replace the decision by a process step"),
+            );
+        }
+    }
+}

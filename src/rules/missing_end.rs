@@ -1,0 +1,39 @@
+//! missing-end (SOP203): no step has `kind: end`.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP203",
+    name: "missing-end",
+    default_level: Level::Error,
+    summary: "no step has `kind: end`",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Checks that the SOP has at least one step of `kind: end`. Several ends are
+fine (for example \"Pengaduan selesai\" and \"Pengaduan ditutup\").
+
+## Why is this bad?
+Without an end capsule the procedure never finishes: no output is handed
+over and nobody knows when the service time stops.
+
+## Example
+```yaml
+  - id: arsipkan
+    kind: process       # the last row should be `kind: end`
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(last) = cx.sop.steps.last() else { return };
+    if !cx.graph.ends().is_empty() || cx.sop.steps.iter().all(|s| s.kind.is_none()) {
+        return;
+    }
+    let span = last.kind.as_ref().map_or(last.anchor(), |k| k.span);
+    out.push(
+        Diagnostic::new(&RULE, cx.file, span, "no step has `kind: end`")
+            .help(format!("make the last activity `{}` a `kind: end` step", last.id_str())),
+    );
+}

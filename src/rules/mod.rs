@@ -1,0 +1,167 @@
+//! The rule registry. Every rule lives in its own file with its code, its
+//! kebab-case name, its default level, a one-line summary, the explanation
+//! printed by `sopmap explain`, its check and its unit tests.
+//!
+//! Codes are grouped by hundreds: `SOP0xx` the document and its schema
+//! (reported while lowering YAML into the model), `SOP1xx` references and
+//! ids, `SOP2xx` the flow, `SOP3xx` Mutu Baku and dates. Codes are stable:
+//! a rule that is retired keeps its code unused.
+
+use crate::diagnostic::{Diagnostic, FileId, Level};
+use crate::graph::ProcessGraph;
+use crate::model::Sop;
+use crate::source::SourceFile;
+
+pub mod cycle;
+pub mod date_order;
+pub mod dead_end;
+pub mod duplicate_id;
+pub mod duplicate_key;
+pub mod end_with_successor;
+pub mod invalid_date;
+pub mod invalid_duration;
+pub mod invalid_value;
+pub mod invalid_yaml;
+pub mod loop_without_exit;
+pub mod malformed_decision;
+pub mod misplaced_key;
+pub mod missing_end;
+pub mod missing_key;
+pub mod missing_start;
+pub mod missing_time;
+pub mod multiple_starts;
+pub mod unknown_actor;
+pub mod unknown_key;
+pub mod unknown_step;
+pub mod unreachable_step;
+pub mod unused_actor;
+pub mod wrong_type;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// What one SOP rule sees.
+pub struct Context<'a> {
+    pub file: FileId,
+    pub source: &'a SourceFile,
+    pub sop: &'a Sop,
+    pub graph: &'a ProcessGraph,
+}
+
+/// How a rule finds its problems.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reported by the YAML parser or the schema lowering pass.
+    Parser,
+    /// A check of one SOP and its process graph.
+    Sop(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+}
+
+/// A rule: identity, documentation and check.
+pub struct Rule {
+    /// Stable code, e.g. `SOP205`.
+    pub code: &'static str,
+    /// Kebab-case name stating the problem, e.g. `dead-end`.
+    pub name: &'static str,
+    /// Level when no configuration says otherwise.
+    pub default_level: Level,
+    /// One line for `sopmap rules`.
+    pub summary: &'static str,
+    /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`.
+    pub explanation: &'static str,
+    pub check: Check,
+}
+
+/// Every rule, in code order. Adding a rule is one file and one line here.
+pub static RULES: &[&Rule] = &[
+    &invalid_yaml::RULE,
+    &unknown_key::RULE,
+    &wrong_type::RULE,
+    &missing_key::RULE,
+    &invalid_value::RULE,
+    &invalid_duration::RULE,
+    &invalid_date::RULE,
+    &misplaced_key::RULE,
+    &duplicate_key::RULE,
+    &unknown_step::RULE,
+    &unknown_actor::RULE,
+    &duplicate_id::RULE,
+    &unused_actor::RULE,
+    &missing_start::RULE,
+    &multiple_starts::RULE,
+    &missing_end::RULE,
+    &unreachable_step::RULE,
+    &dead_end::RULE,
+    &loop_without_exit::RULE,
+    &malformed_decision::RULE,
+    &end_with_successor::RULE,
+    &cycle::RULE,
+    &missing_time::RULE,
+    &date_order::RULE,
+];
+
+/// The rule with this code (`SOP205`, any case) or name (`dead-end`).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    let q = code_or_name.trim();
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
+}
+
+/// The level of every rule for one run (or one file, after per-path
+/// overrides), indexed like [`RULES`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Levels {
+    levels: Vec<Level>,
+}
+
+impl Default for Levels {
+    fn default() -> Self {
+        Levels { levels: RULES.iter().map(|r| r.default_level).collect() }
+    }
+}
+
+impl Levels {
+    /// The level of the rule with this code.
+    pub fn of(&self, code: &str) -> Level {
+        RULES
+            .iter()
+            .position(|r| r.code == code)
+            .and_then(|i| self.levels.get(i).copied())
+            .unwrap_or(Level::Off)
+    }
+
+    pub fn set(&mut self, code: &str, level: Level) {
+        if let Some(i) = RULES.iter().position(|r| r.code == code)
+            && let Some(slot) = self.levels.get_mut(i)
+        {
+            *slot = level;
+        }
+    }
+
+    /// Turns every rule off (the start of `--select`).
+    pub fn all_off(&mut self) {
+        self.levels.iter_mut().for_each(|l| *l = Level::Off);
+    }
+
+    /// Sets each diagnostic's severity from its rule's level and drops the
+    /// diagnostics of rules that are off.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain_mut(|d| match self.of(d.code).severity() {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        });
+    }
+}
+
+/// Runs every enabled SOP rule on one SOP.
+pub fn run(cx: &Context<'_>, levels: &Levels, out: &mut Vec<Diagnostic>) {
+    for rule in RULES {
+        if let Check::Sop(check) = rule.check
+            && levels.of(rule.code) != Level::Off
+        {
+            check(cx, out);
+        }
+    }
+}

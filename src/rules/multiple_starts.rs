@@ -1,0 +1,53 @@
+//! multiple-starts (SOP202): more than one step has `kind: start`.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP202",
+    name: "multiple-starts",
+    default_level: Level::Error,
+    summary: "more than one step has `kind: start`",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Reports every `kind: start` step after the first one.
+
+## Why is this bad?
+A SOP AP flowchart has exactly one start capsule. Two starts mean two
+procedures in one file, or an entry point that should be a decision.
+
+## Example
+```yaml
+  - id: terima_langsung
+    kind: start
+  - id: terima_daring
+    kind: start          # second start: use a decision on the channel instead
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let starts = cx.graph.starts();
+    let Some((&first, rest)) = starts.split_first() else { return };
+    let Some(first_step) = cx.sop.steps.get(first) else { return };
+    let first_span = first_step.kind.as_ref().map_or(first_step.anchor(), |k| k.span);
+    for &i in rest {
+        let Some(step) = cx.sop.steps.get(i) else { continue };
+        let span = step.kind.as_ref().map_or(step.anchor(), |k| k.span);
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                cx.file,
+                span,
+                format!(
+                    "step `{}` is a second start; `{}` is already the start",
+                    step.id_str(),
+                    first_step.id_str()
+                ),
+            )
+            .label(first_span, "first start here")
+            .help("keep one start; make this step `kind: process` and lead to it with `next`"),
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! unknown-actor (SOP102): an `actor` or `with` entry naming no declared actor.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+use crate::suggest;
+
+pub static RULE: Rule = Rule {
+    code: "SOP102",
+    name: "unknown-actor",
+    default_level: Level::Error,
+    summary: "an `actor` or `with` entry that names no declared actor",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Checks that every step's `actor` and every entry of its `with` list is the
+`id` of an actor declared under `actors:`, and suggests the closest id.
+
+## Why is this bad?
+The symbol of the row must be drawn in an actor's column. An undeclared
+actor has no column, and the checklist for that role misses the step.
+A classic trap is *perlindungan* versus *pelindungan* (UU 18/2017 uses
+\"Pelindungan\").
+
+## Example
+```yaml
+actors:
+  - id: seksi_pelindungan
+    name: Seksi Pelindungan
+steps:
+  - id: telaah
+    actor: seksi_perlindungan     # did you mean `seksi_pelindungan`?
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let declared: Vec<&str> =
+        cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
+    for step in &cx.sop.steps {
+        let refs =
+            step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
+        for (r, key) in refs {
+            if declared.contains(&r.value.as_str()) {
+                continue;
+            }
+            let help = suggest::did_you_mean(&r.value, declared.iter().copied())
+                .unwrap_or_else(|| format!("declare it under `actors:` with `- id: {}`", r.value));
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    r.span,
+                    format!("unknown actor `{}` in `{key}` of step `{}`", r.value, step.id_str()),
+                )
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! unknown-step (SOP101): a `next` or branch target that names no step.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::graph::EdgeKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP101",
+    name: "unknown-step",
+    default_level: Level::Error,
+    summary: "a `next` or branch target that names no step",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Checks that every `next:` and every `branches[].next:` names the `id` of a
+step in the same SOP, and suggests the closest id when it does not.
+
+## Why is this bad?
+The arrow leads nowhere: the flowchart cannot be drawn and staff following
+the checklist do not know where to go.
+
+## Example
+```yaml
+  - id: terima_berkas
+    kind: start
+    next: periksa_keabsaan      # did you mean `periksa_keabsahan`?
+```
+To limit follow-on findings, the flow rules treat a near miss as if it named
+the suggested step.";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for u in &cx.graph.unresolved {
+        let Some(step) = cx.sop.steps.get(u.step) else { continue };
+        let place = match u.kind {
+            EdgeKind::Next => format!("`next` of step `{}`", step.id_str()),
+            EdgeKind::Branch(b) => {
+                let label = step
+                    .branches
+                    .get(b)
+                    .and_then(|br| br.label.as_ref())
+                    .map_or_else(|| format!("#{}", b + 1), |l| format!("`{}`", l.value));
+                format!("branch {label} of decision `{}`", step.id_str())
+            }
+        };
+        let help = match u.suggestion.and_then(|s| cx.sop.steps.get(s)) {
+            Some(s) => format!("did you mean `{}`?", s.id_str()),
+            None => "use the `id` of one of the steps in this SOP".to_string(),
+        };
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                cx.file,
+                u.span,
+                format!("unknown step `{}` in {place}", u.target),
+            )
+            .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, lint_code};
+
+    #[test]
+    fn points_at_the_bad_target_with_a_suggestion() {
+        let yaml = format!(
+            "{HEADER}actors:
+  - id: petugas
+    name: Petugas
+steps:
+  - id: terima
+    kind: start
+    actor: petugas
+    activity: Menerima berkas
+    time: 5 menit
+    next: periksa_keabsaan
+  - id: periksa_keabsahan
+    kind: end
+    actor: petugas
+    activity: Memeriksa keabsahan
+    time: 5 menit
+"
+        );
+        assert_eq!(
+            lint_code(&yaml, "SOP101"),
+            ["28:11 SOP101 unknown step `periksa_keabsaan` in `next` of step `terima`"]
+        );
+    }
+}

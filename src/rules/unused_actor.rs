@@ -1,0 +1,49 @@
+//! unused-actor (SOP104): a declared actor that no step uses.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP104",
+    name: "unused-actor",
+    default_level: Level::Warning,
+    summary: "a declared actor that appears in no step's `actor` or `with`",
+    explanation: EXPLANATION,
+    check: Check::Sop(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Warns about an actor declared under `actors:` that is neither the `actor`
+nor in the `with` list of any step.
+
+## Why is this bad?
+Every actor is a column of the printed flowchart table. An unused actor is
+an empty column, often left over after a step was moved to another role.
+
+## Example
+```yaml
+actors:
+  - id: verifikator
+    name: Verifikator      # no step uses `verifikator`
+```";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for actor in &cx.sop.actors {
+        let Some(id) = &actor.id else { continue };
+        let used = cx.sop.steps.iter().any(|s| {
+            s.actor.as_ref().is_some_and(|a| a.value == id.value)
+                || s.with.iter().any(|w| w.value == id.value)
+        });
+        if !used {
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    cx.file,
+                    id.span,
+                    format!("actor `{}` is declared but no step uses it", id.value),
+                )
+                .help("remove it, or name it in a step's `actor` or `with`"),
+            );
+        }
+    }
+}

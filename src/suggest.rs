@@ -1,0 +1,96 @@
+//! "Did you mean …?": the closest candidate to a misspelt name.
+//!
+//! The edit distance is bounded: it gives up on a candidate as soon as the
+//! distance exceeds the threshold, and candidates whose length differs by
+//! more than the threshold are skipped without any work, so suggestions over
+//! large id sets stay cheap.
+
+/// The candidate closest to `word`, if one is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_len = word.chars().count();
+    let threshold = match word_len {
+        0 => return None,
+        1..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    };
+    let word: Vec<char> = word.chars().collect();
+    let mut best: Option<(usize, &str)> = None;
+    for cand in candidates {
+        if cand == word.iter().collect::<String>() {
+            continue;
+        }
+        let len = cand.chars().count();
+        if len.abs_diff(word_len) > threshold {
+            continue;
+        }
+        let limit = best.map_or(threshold, |(d, _)| d.min(threshold));
+        if let Some(d) = bounded_distance(&word, cand, limit)
+            && best.is_none_or(|(bd, bc)| d < bd || (d == bd && cand < bc))
+        {
+            best = Some((d, cand));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Optimal-string-alignment distance between `a` and `b` (transpositions
+/// count as one edit, which catches `pelindungan`/`pelidnungan`), or `None`
+/// when it exceeds `limit`.
+// Indices run over `1..=n` and `1..=m` of vectors sized `n`/`m` + 1.
+#[allow(clippy::indexing_slicing)]
+fn bounded_distance(a: &[char], b: &str, limit: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut prev2: Vec<usize> = vec![0; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur: Vec<usize> = vec![0; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[m];
+    (d <= limit).then_some(d)
+}
+
+/// A ready-made help line, or `None` when nothing is close.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos() {
+        let ids = ["periksa_keabsahan", "cek_lengkap", "terima"];
+        assert_eq!(closest("periksa_keabsaan", ids), Some("periksa_keabsahan"));
+        assert_eq!(closest("cek_lengkp", ids), Some("cek_lengkap"));
+        assert_eq!(closest("zzz", ids), None);
+        assert_eq!(closest("pelidnungan", ["pelindungan"]), Some("pelindungan"));
+        assert_eq!(closest("perlindungan", ["pelindungan"]), Some("pelindungan"));
+    }
+
+    #[test]
+    fn exact_match_is_not_a_suggestion() {
+        assert_eq!(closest("terima", ["terima"]), None);
+    }
+}

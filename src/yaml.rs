@@ -1,0 +1,285 @@
+//! The YAML layer: the only module that knows serde-saphyr.
+//!
+//! It turns source text into a positioned [`Node`] tree (every key and value
+//! keeps its byte span) or a positioned [`SyntaxError`]. Everything above it
+//! (schema lowering, rules, renderers) works on [`Node`]s, so swapping the
+//! YAML crate touches this file only. It enforces the parse budget that
+//! protects against alias bombs and pathological nesting.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Budget, Location, Options, Spanned};
+
+use crate::source::Span;
+
+/// A YAML value with the span of its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+}
+
+/// The YAML data model as sopmap sees it: scalar types are kept as YAML
+/// resolved them, so a bare `5` or `yes` can be told from a string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// The YAML type name used in messages ("expected a string, found a mapping").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Resource limits for one parse. Defaults stop alias bombs and absurd
+/// nesting while leaving room for SOPs far larger than any real one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Most YAML nodes (scalars, lists, mappings) in one file.
+    pub max_nodes: usize,
+    /// Most parser events (alias expansion counts every replayed event).
+    pub max_events: usize,
+    /// Deepest nesting of lists and mappings.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_nodes: 2_000_000, max_events: 4_000_000, max_depth: 64 }
+    }
+}
+
+/// A YAML syntax or budget error, positioned where the parser stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Parses `text` (one YAML document) into a [`Node`] tree.
+///
+/// An empty document (or one holding only comments) parses as a `Null`
+/// node, so the caller can say "the file is empty" in its own words.
+pub fn parse(text: &str, limits: Limits) -> Result<Node, SyntaxError> {
+    let mut options = Options::default();
+    let mut budget = Budget::default();
+    budget.max_nodes = limits.max_nodes;
+    budget.max_depth = limits.max_depth;
+    budget.max_events = limits.max_events;
+    budget.max_documents = 1;
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    // YAML 1.2 core booleans only: in YAML 1.1 a key or label `n`, `no`,
+    // `y` or `on` silently becomes a boolean, a trap for Indonesian labels.
+    options.strict_booleans = true;
+    // Duplicate keys reach the lowering pass, which reports both places.
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    // `nip: 0123` must stay the text the author wrote.
+    options.leading_zero_numbers_as_strings = true;
+    match serde_saphyr::from_str_with_options::<Option<Spanned<RawNode>>>(text, options) {
+        Ok(Some(root)) => Ok(lower(root, text)),
+        Ok(None) => Ok(Node { span: Span::new(0, 0), value: Value::Null }),
+        Err(err) => Err(syntax_error(&err, text, limits)),
+    }
+}
+
+fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> SyntaxError {
+    let span = err
+        .location()
+        .map(|loc| span_of(&loc, text))
+        .unwrap_or_else(|| Span::new(text.len(), text.len()));
+    let raw = clean_message(&err.without_snippet().to_string());
+    SyntaxError { span, message: friendly(&raw, limits) }
+}
+
+/// Rewrites the parser's budget and limit messages in the user's terms.
+fn friendly(raw: &str, limits: Limits) -> String {
+    let Some(rest) = raw.strip_prefix("budget breached: ") else {
+        if raw.starts_with("recursion limit exceeded") {
+            return format!(
+                "the YAML is nested too deeply (more than {} levels of lists and mappings)",
+                limits.max_depth
+            );
+        }
+        return raw.to_string();
+    };
+    let kind = rest.split([' ', '{']).next().unwrap_or("");
+    match kind {
+        "Documents" => "this file holds more than one YAML document (`---`); \
+                        a SOP file holds exactly one"
+            .to_string(),
+        "Depth" => format!(
+            "the YAML is nested too deeply (more than {} levels of lists and mappings)",
+            limits.max_depth
+        ),
+        k if ["Events", "Nodes", "Alias", "Anchor", "Replay", "Expansion"]
+            .iter()
+            .any(|w| k.contains(w)) =>
+        {
+            format!(
+                "the YAML is too large or expands too far through aliases (limit: {} nodes, \
+             {} parser events); raise the limit with `--max-yaml-nodes` if the file is genuine",
+                limits.max_nodes, limits.max_events
+            )
+        }
+        _ => format!("the YAML exceeds a parser limit ({})", rest.trim()),
+    }
+}
+
+/// serde-saphyr appends " at line L column C" to its messages; sopmap prints
+/// positions itself, so the suffix would only repeat them.
+fn clean_message(raw: &str) -> String {
+    let first = raw.lines().next().unwrap_or(raw).trim();
+    let trimmed = match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    trimmed.trim_start_matches("error: ").to_string()
+}
+
+/// Converts a serde-saphyr location into a byte span of `text`, falling back
+/// to line and column when the byte offset is not known.
+fn span_of(loc: &Location, text: &str) -> Span {
+    let sp = loc.span();
+    match (sp.byte_offset(), sp.byte_len()) {
+        (Some(off), Some(len)) => {
+            let start = usize::try_from(off).unwrap_or(usize::MAX).min(text.len());
+            let end = start.saturating_add(usize::try_from(len).unwrap_or(0)).min(text.len());
+            Span::new(start, end)
+        }
+        _ => {
+            let start = offset_of_line_col(text, loc.line(), loc.column());
+            Span::new(start, start)
+        }
+    }
+}
+
+fn offset_of_line_col(text: &str, line: u64, column: u64) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if (i as u64) + 1 == line {
+            let col = usize::try_from(column.saturating_sub(1)).unwrap_or(0);
+            return offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+fn lower(raw: Spanned<RawNode>, text: &str) -> Node {
+    let span = span_of(&raw.referenced, text);
+    let value = match raw.value {
+        RawNode::Null => Value::Null,
+        RawNode::Bool(b) => Value::Bool(b),
+        RawNode::Int(i) => Value::Int(i),
+        RawNode::Float(f) => Value::Float(f),
+        RawNode::Str(s) => Value::Str(s),
+        RawNode::Seq(items) => Value::Seq(items.into_iter().map(|n| lower(n, text)).collect()),
+        RawNode::Map(entries) => {
+            Value::Map(entries.into_iter().map(|(k, v)| (lower(k, text), lower(v, text))).collect())
+        }
+    };
+    Node { span, value }
+}
+
+/// The tree exactly as serde-saphyr hands it over, before spans are
+/// converted to byte ranges.
+enum RawNode {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<RawNode>>),
+    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
+        RawNode::deserialize(d)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawNode, E> {
+        Ok(RawNode::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNode, E> {
+        Ok(RawNode::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNode, E> {
+        Ok(RawNode::Float(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawNode, E> {
+        Ok(RawNode::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
+            items.push(item);
+        }
+        Ok(RawNode::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<RawNode>>()? {
+            let value = map.next_value::<Spanned<RawNode>>()?;
+            entries.push((key, value));
+        }
+        Ok(RawNode::Map(entries))
+    }
+}
