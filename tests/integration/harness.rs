@@ -1,0 +1,162 @@
+//! Shared helpers for integration tests: run the whole CLI in-process
+//! against a temp folder with given stdin, capture stdout/stderr/status,
+//! and decide whether a test that needs an external tool runs or skips.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use sopmap::cli::{self, Env, ExitStatus, Io};
+
+/// The output of one CLI run.
+#[derive(Debug)]
+pub struct Output {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A CLI invocation being set up (just's `Test` builder, in-process).
+#[must_use]
+pub struct Test {
+    dir: tempfile::TempDir,
+    args: Vec<OsString>,
+    stdin: Vec<u8>,
+    tty: bool,
+    no_color: bool,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            args: vec!["sopmap".into()],
+            stdin: Vec::new(),
+            tty: false,
+            no_color: false,
+        }
+    }
+
+    /// Writes `content` to `name` (folders are created) inside the temp dir.
+    pub fn file(self, name: &str, content: &str) -> Test {
+        let p = self.dir.path().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create dirs");
+        }
+        std::fs::write(p, content).expect("write file");
+        self
+    }
+
+    /// Copies a repository file (path relative to the crate root) into the temp dir.
+    pub fn copy(self, from: &str, to: &str) -> Test {
+        let content = std::fs::read_to_string(repo(from)).expect("read repo file");
+        self.file(to, &content)
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<OsString>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn stdin(mut self, s: &str) -> Test {
+        self.stdin = s.as_bytes().to_vec();
+        self
+    }
+
+    /// Pretend stdout is a terminal.
+    pub fn tty(mut self) -> Test {
+        self.tty = true;
+        self
+    }
+
+    pub fn no_color(mut self) -> Test {
+        self.no_color = true;
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs the CLI with the temp dir as the working folder. Relative
+    /// paths in the arguments are resolved against it by the process's
+    /// cwd, so tests pass paths under `self.path()` or use `run_in`.
+    pub fn run(self) -> Output {
+        let env =
+            Env { stdout_is_tty: self.tty, no_color: self.no_color, cwd: self.dir.path().into() };
+        let mut stdin: &[u8] = &self.stdin;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = {
+            let mut io = Io { stdin: &mut stdin, stdout: &mut out, stderr: &mut err };
+            let _cwd = CwdGuard::enter(self.dir.path());
+            cli::run(self.args.clone(), &env, &mut io)
+        };
+        Output {
+            status: match status {
+                ExitStatus::Clean => 0,
+                ExitStatus::Findings => 1,
+                ExitStatus::Error => 2,
+            },
+            stdout: String::from_utf8(out).expect("utf-8 stdout"),
+            stderr: String::from_utf8(err).expect("utf-8 stderr"),
+        }
+    }
+}
+
+/// The working folder is process-wide, so tests that change it take a
+/// lock for the duration of the run.
+struct CwdGuard {
+    old: PathBuf,
+    _lock: std::sync::MutexGuard<'static, ()>,
+}
+
+static CWD_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+impl CwdGuard {
+    fn enter(dir: &Path) -> CwdGuard {
+        let lock = CWD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let old = std::env::current_dir().expect("cwd");
+        std::env::set_current_dir(dir).expect("enter temp dir");
+        CwdGuard { old, _lock: lock }
+    }
+}
+
+impl Drop for CwdGuard {
+    fn drop(&mut self) {
+        let _ = std::env::set_current_dir(&self.old);
+    }
+}
+
+/// A path inside the repository.
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Whether an external tool is available. When it is not, the test should
+/// return early: this prints the reason, or panics under
+/// `SOPMAP_REQUIRE_TOOLS=1` (CI), where every tool must be present.
+pub fn tool_available(name: &str, probe: &mut std::process::Command) -> bool {
+    let ok = probe
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        if std::env::var("SOPMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+            panic!("{name} is required (SOPMAP_REQUIRE_TOOLS=1) but not available");
+        }
+        eprintln!("skipped: {name} is not installed");
+    }
+    ok
+}
+
+/// Asserts two strings are equal, printing both between rulers on failure.
+#[track_caller]
+pub fn assert_text(got: &str, want: &str) {
+    if got != want {
+        panic!("\n--- want ---\n{want}\n--- got ----\n{got}\n------------");
+    }
+}

@@ -1,0 +1,10 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(dead_code)]
+
+//! The one integration-test binary (one link step for every test).
+//! Each module covers one area; `harness` holds the shared helpers.
+
+// Shared test helpers: in-process CLI runner, temp dirs, tool detection.
+mod harness;
+// CLI plumbing smoke tests.
+mod smoke;
