@@ -54,6 +54,10 @@ pub struct ProcessGraph {
     graph: DiGraph<usize, Edge>,
     index: HashMap<String, usize>,
     kinds: Vec<Option<StepKind>>,
+    /// Steps with an arrow whose target is unknown: a malformed `next`
+    /// value, a branch without `next`, a decision with fewer than two
+    /// branches, or an unknown id with no near miss.
+    dangling: Vec<bool>,
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -110,7 +114,24 @@ impl ProcessGraph {
             }
         }
         let kinds = sop.steps.iter().map(|s| s.kind()).collect();
-        ProcessGraph { graph, index, kinds, unresolved }
+        // A malformed arrow was reported while lowering; its real target is
+        // unknown, so the flow rules must not build findings on its absence.
+        let mut dangling: Vec<bool> = sop
+            .steps
+            .iter()
+            .map(|s| {
+                let short_decision = s.kind() == Some(StepKind::Decision) && s.branches.len() < 2;
+                (s.next_key.is_some() && s.next.is_none())
+                    || s.branches.iter().any(|b| b.next.is_none())
+                    || short_decision
+            })
+            .collect();
+        for u in unresolved.iter().filter(|u| u.suggestion.is_none()) {
+            if let Some(d) = dangling.get_mut(u.step) {
+                *d = true;
+            }
+        }
+        ProcessGraph { graph, index, kinds, dangling, unresolved }
     }
 
     /// Number of steps.
@@ -169,10 +190,17 @@ impl ProcessGraph {
         out
     }
 
-    /// Whether step `i` has an arrow that names no step and could not be
-    /// guessed: its real successor is unknown.
+    /// Whether step `i` has an arrow whose target is unknown (a malformed
+    /// `next`, a branch without `next`, or an id that names no step and
+    /// could not be guessed): its real successor is unknown.
     pub fn has_dangling_successor(&self, i: usize) -> bool {
-        self.unresolved.iter().any(|u| u.step == i && u.suggestion.is_none())
+        self.dangling.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether any step has an arrow whose target is unknown; reachability
+    /// findings are then unreliable.
+    pub fn has_dangling(&self) -> bool {
+        self.dangling.iter().any(|&d| d)
     }
 
     /// Steps reachable from `from` (including them), as a mask by step.

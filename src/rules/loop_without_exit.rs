@@ -41,6 +41,9 @@ livelock. No BPMN linter detects this.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
+    if g.ends().is_empty() {
+        return; // missing-end reports the cause; every loop would follow
+    }
     // Steps whose real successor is unknown get the benefit of the doubt.
     let mut exits = g.ends();
     exits.extend((0..g.len()).filter(|&i| g.has_dangling_successor(i)));
@@ -233,5 +236,30 @@ mod tests {
 "
         );
         assert_eq!(lint(&yaml), Vec::<String>::new());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    #[allow(unused_imports)]
+    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+
+    #[test]
+    fn process_loop_entered_by_next() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: x}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: y}\n  - {id: y, kind: process, actor: p, activity: Y, time: 5 menit, next: x}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = crate::rules::testing::lint_detail(&y, "SOP206")
+            .into_iter()
+            .chain(crate::rules::testing::lint(&y))
+            .collect::<Vec<_>>();
+        expect(
+            found,
+            &[
+                "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`; label 24:10: in the loop; label 25:10: in the loop; help: add a decision to the loop with a branch that leads towards an end step",
+                "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`",
+                "26:10 SOP204 step `c` is unreachable: no arrow leads to it",
+            ],
+        );
     }
 }

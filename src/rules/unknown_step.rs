@@ -90,3 +90,45 @@ steps:
         );
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    #[allow(unused_imports)]
+    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+
+    #[test]
+    fn no_near_miss_and_no_cascade() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: xyzzy}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = crate::rules::testing::lint(&y);
+        expect(found, &["23:70 SOP101 unknown step `xyzzy` in `next` of step `a`"]);
+    }
+
+    #[test]
+    fn near_miss_suggests_and_does_not_cascade() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: periksa_keabsaan}\n  - {id: periksa_keabsahan, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = crate::rules::testing::lint_detail(&y, "SOP101")
+            .into_iter()
+            .chain(crate::rules::testing::lint(&y))
+            .collect::<Vec<_>>();
+        expect(
+            found,
+            &[
+                "23:70 SOP101 unknown step `periksa_keabsaan` in `next` of step `a`; help: did you mean `periksa_keabsahan`?",
+                "23:70 SOP101 unknown step `periksa_keabsaan` in `next` of step `a`",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_branch_target_inside_a_loop() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: tamat}, {label: Tidak, next: r}]}\n  - {id: r, kind: process, actor: p, activity: R, time: 5 menit, next: d}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = crate::rules::testing::lint(&y);
+        expect(found, &["24:98 SOP101 unknown step `tamat` in branch `Ya` of decision `d`"]);
+    }
+}

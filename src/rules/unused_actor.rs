@@ -28,6 +28,9 @@ actors:
 ```";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.sop.steps.is_empty() {
+        return; // no steps (or unreadable ones, already reported) use nothing
+    }
     for actor in &cx.sop.actors {
         let Some(id) = &actor.id else { continue };
         let used = cx.sop.steps.iter().any(|s| {
@@ -45,5 +48,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("remove it, or name it in a step's `actor` or `with`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+
+    #[test]
+    fn declared_but_unused() {
+        let y = format!(
+            "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Kepala}}\n  - {{id: r, name: Mitra}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: p, with: [q], activity: C, time: 5 menit}}\n"
+        );
+        let found = crate::rules::testing::lint(&y);
+        expect(found, &["22:10 SOP104 actor `r` is declared but no step uses it"]);
     }
 }
