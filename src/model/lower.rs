@@ -168,6 +168,9 @@ impl Lower<'_> {
             return None;
         };
         let mut entries: Vec<(&'n str, &'n Node, &'n Node)> = Vec::with_capacity(map.len());
+        // Keys that an unknown key was taken for (`recods` → `records`):
+        // the did-you-mean says it, so they are not reported missing too.
+        let mut suggested: Vec<&str> = Vec::new();
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
                 self.push(Diagnostic::new(
@@ -193,6 +196,8 @@ impl Lower<'_> {
                 continue;
             }
             if !keys.iter().any(|key| key.name == name) {
+                let near = suggest::closest(name, keys.iter().map(|k| k.name));
+                suggested.extend(near);
                 let help = suggest::did_you_mean(name, keys.iter().map(|k| k.name))
                     .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
                 self.push(
@@ -211,7 +216,7 @@ impl Lower<'_> {
         let obj = Obj { node, entries };
         let anchor = obj.first_key_span();
         for key in keys.iter().filter(|k| k.required) {
-            if obj.get(key.name).is_none() {
+            if obj.get(key.name).is_none() && !suggested.contains(&key.name) {
                 self.push(
                     Diagnostic::new(
                         &missing_key::RULE,

@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
+mod corpus;
