@@ -10,3 +10,7 @@ mod harness;
 mod smoke;
 // Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
 mod corpus;
+// examples/broken-sop.yaml: ten planted mistakes, all reported.
+mod examples;
+// The command line: exit codes, stdin, folders, formats, rule selection, colour.
+mod cli;
