@@ -14,3 +14,5 @@ mod corpus;
 mod examples;
 // The command line: exit codes, stdin, folders, formats, rule selection, colour.
 mod cli;
+// Property test: flow rules against a brute-force oracle on random graphs.
+mod graph_oracle;
