@@ -18,6 +18,9 @@
 //! the graph library the checker uses. A small seeded generator (xorshift)
 //! keeps runs deterministic and the dependency list short.
 
+// Index loops mirror the textbook fixpoint and SCC definitions.
+#![allow(clippy::needless_range_loop)]
+
 use sopmap::check::{Settings, check_source};
 use sopmap::source::SourceFile;
 
