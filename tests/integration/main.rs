@@ -16,3 +16,5 @@ mod examples;
 mod cli;
 // Property test: flow rules against a brute-force oracle on random graphs.
 mod graph_oracle;
+// docs/rules.md is generated from the registry and must not be stale.
+mod docs;
