@@ -18,3 +18,5 @@ mod cli;
 mod graph_oracle;
 // docs/rules.md is generated from the registry and must not be stale.
 mod docs;
+// Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
+mod robustness;
