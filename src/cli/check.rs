@@ -28,7 +28,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let inputs = inputs::collect(&paths)?;
     let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
-    let mut had_io_error = false;
+    let mut unreadable = 0usize;
     for input in &inputs {
         let read = match input {
             Input::File(p) => inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)
@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             Ok(src) => sources.push(src),
             Err(e) => {
                 writeln!(io.stderr, "sopmap: error: {e:#}")?;
-                had_io_error = true;
+                unreadable += 1;
             }
         }
     }
@@ -67,9 +67,15 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     report::write(format, &rep, &all, io.stdout)?;
     let counts = Counts::of(&all, sources.len());
     if !args.quiet {
-        writeln!(io.stderr, "{}", report::summary(&counts))?;
+        let mut summary = report::summary(&counts);
+        if unreadable > 0 {
+            // "no problems found" alone would hide that some input was skipped.
+            let files = if unreadable == 1 { "file" } else { "files" };
+            summary.push_str(&format!("; {unreadable} {files} could not be read"));
+        }
+        writeln!(io.stderr, "{summary}")?;
     }
-    Ok(if had_io_error {
+    Ok(if unreadable > 0 {
         ExitStatus::Error
     } else if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
         ExitStatus::Findings

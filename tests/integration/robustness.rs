@@ -43,6 +43,11 @@ fn binary_data_that_is_not_utf8() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr.ends_with("\nchecked 0 files: no problems found; 1 file could not be read\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
