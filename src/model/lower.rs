@@ -222,10 +222,16 @@ impl Lower<'_> {
                         &missing_key::RULE,
                         self.file,
                         anchor,
-                        format!(
-                            "{what} is missing the required key `{}` ({})",
-                            key.name, key.label
-                        ),
+                        match key.label {
+                            // Machine keys (`schema`, `id`) have no Indonesian label.
+                            "-" | "" => {
+                                format!("{what} is missing the required key `{}`", key.name)
+                            }
+                            label => format!(
+                                "{what} is missing the required key `{}` ({label})",
+                                key.name
+                            ),
+                        },
                     )
                     .help(format!(
                         "add `{}:`: {}",
