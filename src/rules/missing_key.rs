@@ -67,4 +67,13 @@ mod tests {
         let found = crate::rules::testing::lint(&y);
         expect(found, &["1:1 SOP004 the file is empty; a SOP starts with `schema: sop-ap/1`"]);
     }
+
+    #[test]
+    fn step_without_id() {
+        let y = sop(
+            "  - {kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = crate::rules::testing::lint(&y);
+        expect(found, &["23:6 SOP004 a step is missing the required key `id`"]);
+    }
 }
