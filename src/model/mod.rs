@@ -7,6 +7,7 @@
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
 pub mod lower;
+pub mod reference;
 pub mod schema;
 
 use crate::duration::Duration;
