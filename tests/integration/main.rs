@@ -16,7 +16,7 @@ mod examples;
 mod cli;
 // Property test: flow rules against a brute-force oracle on random graphs.
 mod graph_oracle;
-// docs/rules.md is generated from the registry and must not be stale.
-mod docs;
 // Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
 mod robustness;
+// Generated docs and README examples stay in step with the code.
+mod docs;
