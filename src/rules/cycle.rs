@@ -68,15 +68,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_code, sop};
 
     #[test]
     fn off_by_default() {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Lengkap?, time: 5 menit, branches: [{label: Ya, next: c}, {label: Tidak, next: r}]}\n  - {id: r, kind: process, actor: p, activity: Perbaiki, time: 5 menit, next: d}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &[]);
     }
 

@@ -65,18 +65,14 @@ fn report<'a>(
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     #[test]
     fn repeated_step_id_labels_the_first_and_does_not_cascade() {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: b, kind: process, actor: p, activity: B2, time: 5 menit, next: x}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint_detail(&y, "SOP103")
-            .into_iter()
-            .chain(crate::rules::testing::lint(&y))
-            .collect::<Vec<_>>();
+        let found = lint_detail(&y, "SOP103").into_iter().chain(lint(&y)).collect::<Vec<_>>();
         expect(
             found,
             &[

@@ -28,8 +28,7 @@ YAML tools disagree on which value wins; the author meant one of them.
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint_detail, sop};
 
     #[test]
     fn repeated_key_labels_the_first() {

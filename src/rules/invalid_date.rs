@@ -28,8 +28,7 @@ Checks `created`, `revised` and `effective` are real dates written as
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint_code, lint_detail, sop};
 
     #[test]
     fn indonesian_order_suggests_iso() {

@@ -34,8 +34,7 @@ Non-quantifiable times (\"sesuai kebutuhan\") belong in `time_note`.";
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_code, lint_detail, sop};
 
     #[test]
     fn bare_number() {
@@ -70,7 +69,7 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &[]);
     }
 

@@ -29,8 +29,7 @@ Tools and other SOPs refer to these values by their exact spelling.
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint_detail, sop};
 
     #[test]
     fn bad_level_with_suggestion() {

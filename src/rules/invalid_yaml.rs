@@ -32,8 +32,7 @@ The list opened with `[` is never closed.";
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_code};
 
     #[test]
     fn syntax_error_points_at_the_position() {
@@ -64,7 +63,7 @@ mod tests {
     #[test]
     fn syntax_error_is_the_only_finding() {
         let y = "schema: sop-ap/1\nid: \"unterminated\n".to_string();
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["2:5 SOP001 unclosed quote"]);
     }
 }

@@ -149,7 +149,7 @@ fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize], member: &[
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, lint};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     const ACTORS: &str = "actors:\n  - id: p\n    name: Petugas\n";
 
@@ -237,22 +237,13 @@ mod tests {
         );
         assert_eq!(lint(&yaml), Vec::<String>::new());
     }
-}
-
-#[cfg(test)]
-mod more_tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
 
     #[test]
     fn process_loop_entered_by_next() {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: x}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: y}\n  - {id: y, kind: process, actor: p, activity: Y, time: 5 menit, next: x}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint_detail(&y, "SOP206")
-            .into_iter()
-            .chain(crate::rules::testing::lint(&y))
-            .collect::<Vec<_>>();
+        let found = lint_detail(&y, "SOP206").into_iter().chain(lint(&y)).collect::<Vec<_>>();
         expect(
             found,
             &[

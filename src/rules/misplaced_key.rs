@@ -33,8 +33,7 @@ and readers cannot tell which of two arrows is meant.
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint_code, lint_detail, sop};
 
     #[test]
     fn next_on_a_decision() {

@@ -41,15 +41,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, sop};
 
     #[test]
     fn no_end() {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: q, activity: B, time: 5 menit, next: a}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["24:19 SOP203 no step has `kind: end`"]);
     }
 }

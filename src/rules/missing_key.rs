@@ -31,8 +31,7 @@ column of the flowchart table. A SOP without them cannot be signed.
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_detail, sop};
 
     #[test]
     fn missing_identity_title() {
@@ -51,7 +50,7 @@ mod tests {
         let y = sop(
             "  - {id: a, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: b}, {label: Tidak}]}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(
             found,
             &[
@@ -64,7 +63,7 @@ mod tests {
     #[test]
     fn empty_file() {
         let y = "".to_string();
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["1:1 SOP004 the file is empty; a SOP starts with `schema: sop-ap/1`"]);
     }
 
@@ -73,7 +72,7 @@ mod tests {
         let y = sop(
             "  - {kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["23:6 SOP004 a step is missing the required key `id`"]);
     }
 }

@@ -48,8 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     #[test]
     fn no_start() {
@@ -68,14 +67,14 @@ mod tests {
     #[test]
     fn empty_steps() {
         let y = format!("{HEADER}actors: [{{id: p, name: P}}]\nsteps: []\n");
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["20:8 SOP201 the SOP has no steps"]);
     }
 
     #[test]
     fn missing_steps_is_a_missing_key_only() {
         let y = format!("{HEADER}actors: [{{id: p, name: P}}]\n");
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(
             found,
             &["1:1 SOP004 the document is missing the required key `steps` (Uraian kegiatan)"],

@@ -46,15 +46,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, sop};
 
     #[test]
     fn time_note_counts() {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time_note: sesuai kebutuhan, next: b}\n  - {id: b, kind: process, actor: p, activity: B, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 30}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(
             found,
             &[

@@ -60,8 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint_detail, sop};
 
     #[test]
     fn perlindungan_vs_pelindungan() {

@@ -30,7 +30,6 @@ of `requirements:` loses the Kelengkapan column from the printed SOP.
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
     use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
 
     #[test]

@@ -79,8 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_detail, sop};
 
     #[test]
     fn transitively_unreachable() {
@@ -102,7 +101,7 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: e1}, {label: Tidak, next: e2}]}\n  - {id: e1, kind: end, actor: q, activity: Selesai, time: 5 menit}\n  - {id: e2, kind: end, actor: q, activity: Ditutup, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &[]);
     }
 }

@@ -67,15 +67,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint};
 
     #[test]
     fn declared_but_unused() {
         let y = format!(
             "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Kepala}}\n  - {{id: r, name: Mitra}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: p, with: [q], activity: C, time: 5 menit}}\n"
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["22:10 SOP104 actor `r` is declared but no step uses it"]);
     }
 }

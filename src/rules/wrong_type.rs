@@ -29,8 +29,7 @@ Write `legal_basis:` followed by `- Undang-Undang …` items.";
 
 #[cfg(test)]
 mod tests {
-    #[allow(unused_imports)]
-    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     #[test]
     fn number_where_text_is_expected() {
@@ -65,21 +64,21 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: yes, next: b}, {label: no, next: a}]}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &[]);
     }
 
     #[test]
     fn steps_not_a_list() {
         let y = format!("{HEADER}actors: [{{id: p, name: P}}]\nsteps: 5\n");
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["20:8 SOP003 `steps` must be a list, found an integer"]);
     }
 
     #[test]
     fn steps_of_numbers() {
         let y = format!("{HEADER}actors: [{{id: p, name: P}}]\nsteps: [1, 2]\n");
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(
             found,
             &[
@@ -94,7 +93,7 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: }\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["23:68 SOP003 `next` is empty; expected the id of a step"]);
     }
 
@@ -103,7 +102,7 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: 5}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found = crate::rules::testing::lint(&y);
+        let found = lint(&y);
         expect(found, &["23:70 SOP003 `next` must be a string, found an integer"]);
     }
 }
