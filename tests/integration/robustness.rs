@@ -157,3 +157,83 @@ fn ten_megabytes_of_steps_in_one_long_chain() {
         )
     );
 }
+
+/// Deterministic mutations (byte flips, deletions, duplications, cuts) of
+/// every corpus file: the checker must return findings, never panic.
+/// `SOPMAP_MUTATIONS=N` runs more of them locally.
+#[test]
+fn mutated_corpus_files_never_panic() {
+    let per_file: usize =
+        std::env::var("SOPMAP_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for sub in ["tests/corpus/ok", "tests/corpus/lint", "tests/corpus/parse", "sops", "examples"] {
+        for e in std::fs::read_dir(crate::harness::repo(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "yaml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rand = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    const PIECES: &[&[u8]] = &[
+        b":",
+        b"-",
+        b" ",
+        b"\n",
+        b"\t",
+        b"[",
+        b"]",
+        b"{",
+        b"}",
+        b"&a",
+        b"*a",
+        b"!!",
+        b"\"",
+        b"'",
+        b"#",
+        b"---\n",
+        b"? ",
+        b"|",
+        b">",
+        b"%",
+        b"\xc3\xa9",
+    ];
+    for path in &files {
+        let original = std::fs::read(path).unwrap();
+        for _ in 0..per_file {
+            let mut bytes = original.clone();
+            for _ in 0..1 + rand(4) {
+                let at = rand(bytes.len() + 1);
+                match rand(4) {
+                    0 => {
+                        let piece = PIECES[rand(PIECES.len())];
+                        bytes.splice(at..at, piece.iter().copied());
+                    }
+                    1 => {
+                        let end = (at + rand(40)).min(bytes.len());
+                        bytes.drain(at..end);
+                    }
+                    2 => {
+                        let end = (at + rand(200)).min(bytes.len());
+                        let chunk: Vec<u8> = bytes[at..end].to_vec();
+                        bytes.splice(at..at, chunk);
+                    }
+                    _ => bytes.truncate(at),
+                }
+            }
+            let Ok(text) = String::from_utf8(bytes) else { continue };
+            let src = sopmap::source::SourceFile::new("m.yaml", text.clone());
+            let result = std::panic::catch_unwind(|| {
+                sopmap::check::check_source(&src, 0, &sopmap::check::Settings::default())
+            });
+            assert!(result.is_ok(), "panic on a mutation of {}:\n{text}", path.display());
+        }
+    }
+}
