@@ -37,7 +37,11 @@ livelock. No BPMN linter detects this.
   - id: perbaiki
     kind: process
     next: periksa          # periksa -> perbaiki -> periksa, no way out
-```";
+```
+Only the innermost trap is reported (a loop that merely leads into another
+trap or a dead end would repeat that finding), and nothing is reported when
+the SOP has no `end` step at all: `missing-end` names that cause. An arrow
+whose target is unknown counts as a possible exit.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;

@@ -26,7 +26,9 @@ begins, and reachability cannot be checked.
 steps:
   - id: terima_berkas
     kind: process        # the first row should be `kind: start`
-```";
+```
+While some step's `kind` is missing or invalid (already reported), this
+rule stays quiet: that step may well be the start.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // An empty `steps` list is reported while lowering (model/lower.rs);
