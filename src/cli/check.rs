@@ -55,6 +55,8 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         Some(OutputFormat::Full) => Format::Full,
         Some(OutputFormat::Concise) => Format::Concise,
         Some(OutputFormat::Json) => Format::Json,
+        Some(OutputFormat::Sarif) => Format::Sarif,
+        Some(OutputFormat::Github) => Format::Github,
         None if env.stdout_is_tty => Format::Full,
         None => Format::Concise,
     };
