@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod duration;
 pub mod graph;
