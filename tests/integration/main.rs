@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Output formats of `sopmap check`: golden files, SARIF schema and validator.
+mod formats;
