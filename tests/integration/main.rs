@@ -10,3 +10,5 @@ mod harness;
 mod smoke;
 // Output formats of `sopmap check`: golden files, SARIF schema and validator.
 mod formats;
+// sopmap.yaml, suppression comments and exit codes from the command line.
+mod config;
