@@ -12,3 +12,7 @@ mod smoke;
 mod formats;
 // sopmap.yaml, suppression comments and exit codes from the command line.
 mod config;
+// `sopmap schema`: the JSON Schema against the bundled SOPs and broken ones.
+mod schema;
+// `sopmap new`, completions, man page, colour, pre-commit hook, example workflow.
+mod packaging;
