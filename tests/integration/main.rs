@@ -16,3 +16,5 @@ mod config;
 mod schema;
 // `sopmap new`, completions, man page, colour, pre-commit hook, example workflow.
 mod packaging;
+// Generated docs and README examples stay in step with the code.
+mod docs;
