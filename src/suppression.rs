@@ -19,6 +19,8 @@
 //! unknown rule names and malformed `# sopmap:` comments are reported by
 //! `unused-suppression` (SOP901), so stale suppressions do not pile up.
 
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Diagnostic, FileId, Level};
 use crate::rules::{self, Levels, unused_suppression};
 use crate::source::{SourceFile, Span};
@@ -171,6 +173,8 @@ impl Scanner {
             self.block_parent_indent = None;
         }
         let mut prev: Option<char> = None;
+        // The last character before the current one that is not a space.
+        let mut prev_token: Option<char> = None;
         let mut chars = line.char_indices().peekable();
         let mut found = None;
         while let Some((i, c)) = chars.next() {
@@ -196,13 +200,19 @@ impl Scanner {
                         found = Some(i);
                         break;
                     }
-                    '"' | '\'' if prev.is_none_or(|p| " \t:-[{,".contains(p)) => {
+                    // A quote opens a quoted scalar only where a value
+                    // starts; inside a plain scalar it is an ordinary
+                    // character (and ` #` there does start a comment).
+                    '"' | '\'' if prev_token.is_none_or(|p| ":-[{,?".contains(p)) => {
                         self.quote = Some(c);
                     }
                     _ => {}
                 },
             }
             prev = Some(c);
+            if !c.is_whitespace() {
+                prev_token = Some(c);
+            }
         }
         let code = found.map_or(line, |c| line.get(..c).unwrap_or("")).trim_end();
         if self.quote.is_none() && opens_block_scalar(code) {
@@ -241,17 +251,32 @@ pub fn apply(
             Comment::Malformed { .. } => Vec::new(),
         })
         .collect();
+    // Comments by the line they cover, so a file with many findings and
+    // many comments costs a lookup per finding, not a scan of all comments.
+    let mut by_line: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut file_wide: Vec<usize> = Vec::new();
+    for (i, c) in comments.iter().enumerate() {
+        match c {
+            Comment::Suppression { scope: Scope::File, .. } => file_wide.push(i),
+            Comment::Suppression { scope: Scope::Line(l), .. } => {
+                by_line.entry(*l).or_default().push(i);
+            }
+            Comment::Malformed { .. } => {}
+        }
+    }
     diagnostics.retain(|d| {
         if d.file != file {
             return true;
         }
         let line = source.line_col(d.span.start).line;
+        let on_line = by_line.get(&line).map_or(&[][..], Vec::as_slice);
         let mut keep = true;
-        for (c, flags) in comments.iter().zip(used.iter_mut()) {
-            let Comment::Suppression { scope, entries } = c else { continue };
-            if *scope != Scope::File && *scope != Scope::Line(line) {
+        for &i in file_wide.iter().chain(on_line) {
+            let (Some(Comment::Suppression { entries, .. }), Some(flags)) =
+                (comments.get(i), used.get_mut(i))
+            else {
                 continue;
-            }
+            };
             for (e, flag) in entries.iter().zip(flags.iter_mut()) {
                 if e.rule == Some(d.code) {
                     *flag = true;
@@ -352,6 +377,18 @@ mod tests {
     fn hash_inside_quotes_and_block_scalars_is_not_a_comment() {
         let text = "a: \"x # sopmap: ignore[dead-end]\"\nb: 'it''s # sopmap: ignore[dead-end]'\nc: |\n  # sopmap: ignore[dead-end]\nd: x#sopmap: ignore[dead-end]\ne: \"multi\n  # sopmap: ignore[dead-end]\"\n";
         assert_eq!(scopes(text), vec![]);
+    }
+
+    #[test]
+    fn a_quote_inside_a_plain_scalar_does_not_open_a_string() {
+        let text = "a: Kata \"kutip di tengah  # sopmap: ignore[dead-end]\nb: 1 # sopmap: ignore[SOP101]\n";
+        assert_eq!(
+            scopes(text),
+            vec![
+                (Scope::Line(1), vec!["dead-end".to_string()]),
+                (Scope::Line(2), vec!["SOP101".to_string()]),
+            ]
+        );
     }
 
     #[test]
