@@ -3,7 +3,7 @@
 //! plus the SARIF log checked against the SARIF 2.1.0 JSON schema and by
 //! Microsoft's SARIF validator.
 //!
-//! Golden files live in `tests/golden/formats/`; `SOPMAP_BLESS=1 cargo test
+//! Golden files live in `tests/golden/formats/`; `UPDATE_EXPECT=1 cargo test
 //! formats` rewrites them (then read the diff before committing).
 
 use std::process::Command;
@@ -21,7 +21,7 @@ fn check(format: &str) -> crate::harness::Output {
 
 fn golden(name: &str, got: &str) {
     let path = repo(&format!("tests/golden/formats/{name}"));
-    if std::env::var("SOPMAP_BLESS").is_ok_and(|v| v == "1") {
+    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
         std::fs::write(&path, got).unwrap();
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
