@@ -25,4 +25,5 @@ pub mod scaffold;
 pub mod source;
 pub mod suggest;
 pub mod suppression;
+pub mod timing;
 pub mod yaml;
