@@ -165,3 +165,22 @@ fn suppression_comments_from_the_command_line() {
         .run();
     assert!(!out.stdout.contains("SOP901"), "{}", out.stdout);
 }
+
+#[test]
+fn suppression_silences_one_rule_among_several_on_the_same_value() {
+    // Line 37 (`- id: periksa`, the duplicate) has three findings at one
+    // place: duplicate-id, unreachable-step and missing-time.
+    let text = std::fs::read_to_string(crate::harness::repo(INPUT)).unwrap();
+    let marked = text.replacen(
+        "  - id: periksa\n    kind: end\n",
+        "  - id: periksa  # sopmap: ignore[unreachable-step]\n    kind: end\n",
+        1,
+    );
+    assert_ne!(marked, text);
+    let out =
+        Test::new().file("sops/contoh.yaml", &marked).args(["check", "sops/contoh.yaml"]).run();
+    assert_eq!(
+        codes(&out.stdout),
+        ["SOP104 (warning)", "SOP101", "SOP103", "SOP301 (warning)", "SOP102"]
+    );
+}
