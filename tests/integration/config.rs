@@ -178,8 +178,5 @@ fn suppression_silences_one_rule_among_several_on_the_same_value() {
     assert_ne!(marked, text);
     let out =
         Test::new().file("sops/contoh.yaml", &marked).args(["check", "sops/contoh.yaml"]).run();
-    assert_eq!(
-        codes(&out.stdout),
-        ["SOP104 (warning)", "SOP101", "SOP103", "SOP102"]
-    );
+    assert_eq!(codes(&out.stdout), ["SOP104 (warning)", "SOP101", "SOP103", "SOP102"]);
 }
