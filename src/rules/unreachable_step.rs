@@ -33,9 +33,11 @@ points at the wrong step.
     kind: process
     next: terima
 ```
-The check is skipped while a `next` names an unknown step that could not be
-guessed (or its value is malformed), since the missing arrow may well be
-the one that reaches it.";
+The check is skipped while an arrow's target is unknown (a `next` naming
+no step that could not be guessed, a malformed `next` value, a branch
+without `next`, a decision with fewer than two branches), since the missing
+arrow may well be the one that reaches it. A step that repeats an earlier
+id is reported by `duplicate-id` only.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let starts = cx.graph.starts();
