@@ -5,9 +5,14 @@
 
 pub mod args;
 mod check;
+mod checklist;
 pub mod exit;
+mod gate;
 mod inputs;
+mod output;
+mod render;
 mod rules;
+mod table;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -71,6 +76,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Checklist(a) => checklist::run(&a, env, io),
+        Command::Table(a) => table::run(&a, env, io),
+        Command::Render(a) => render::run(&a, env, io),
     };
     match result {
         Ok(status) => status,
