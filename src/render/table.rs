@@ -138,21 +138,21 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
-        .set_header(header(sop, lang));
+        .set_header(header(sop, lang).iter().map(|h| escape::terminal(h)));
     let n_actors = sop.actors.len();
     for row in rows(sop, graph, lang) {
-        let mut cells = vec![Cell::new(row.no), Cell::new(row.activity)];
+        let t = escape::terminal;
+        let mut cells = vec![Cell::new(row.no), Cell::new(t(&row.activity))];
         cells.extend(
             row.actors.into_iter().map(|s| Cell::new(s).set_alignment(CellAlignment::Center)),
         );
-        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {r}")).collect();
+        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
         cells.push(Cell::new(reqs.join("\n")));
-        cells.push(Cell::new(row.time));
-        cells.push(Cell::new(row.output));
-        cells.push(Cell::new(row.notes.join("\n")));
+        cells.push(Cell::new(t(&row.time)));
+        cells.push(Cell::new(t(&row.output)));
+        cells.push(Cell::new(t(&row.notes.join("\n"))));
         table.add_row(cells);
     }
-    // Symbols need little room; give the text columns the rest.
     // Actor columns only hold a symbol: as wide as the longest word of the
     // actor's name (so names break between words), the text columns get
     // the rest.

@@ -8,3 +8,7 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
+mod render;
+// Checklists: every step and branch jump of the makro SOP, the actor view.
+mod checklist;

@@ -155,7 +155,7 @@ fn item_html(c: &Checklist, item: &Item, out: &mut String) {
         field(l.output, h(o));
     }
     if let Some(s) = &item.sub_sop {
-        field(l.notes, format!("{} {}", l.see_sop, h(s)));
+        field(w.details, format!("{} {}", l.see_sop, h(s)));
     }
     if let Some(n) = &item.notes {
         field(l.notes, h(n));
