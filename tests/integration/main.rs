@@ -12,3 +12,5 @@ mod smoke;
 mod render;
 // Checklists: every step and branch jump of the makro SOP, the actor view.
 mod checklist;
+// Generated docs and README examples stay in step with the code.
+mod docs;

@@ -11,11 +11,20 @@ use std::process::Command;
 
 use crate::harness::{Output, Test, assert_text, repo, tool_available};
 
-const SOPS: [&str; 3] = [
-    "sops/pengaduan-pmi-makro.yaml",
-    "sops/verifikasi-berkas-pengaduan-mikro.yaml",
-    "sops/fasilitasi-kepulangan-pmi-mikro.yaml",
-];
+const SOPS: [&str; 2] =
+    ["sops/pengaduan-pmi-makro.yaml", "sops/verifikasi-berkas-pengaduan-mikro.yaml"];
+
+/// Every bundled SOP: each file in `sops/`.
+fn bundled() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo("sops"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "the bundled corpus is missing");
+    files
+}
 
 /// Every output a golden file exists for: (suffix, arguments after FILE).
 const FORMATS: [(&str, &[&str]); 8] = [
@@ -91,11 +100,11 @@ fn output_is_deterministic() {
 
 #[test]
 fn every_bundled_sop_renders_in_every_format() {
-    for sop in SOPS {
+    for sop in bundled() {
         for (suffix, extra) in FORMATS {
-            let out = run(command_of(suffix), &repo(sop), extra);
-            assert_eq!(out.status, 0, "{sop} {suffix}: {}", out.stderr);
-            assert!(!out.stdout.is_empty(), "{sop} {suffix}");
+            let out = run(command_of(suffix), &sop, extra);
+            assert_eq!(out.status, 0, "{} {suffix}: {}", sop.display(), out.stderr);
+            assert!(!out.stdout.is_empty(), "{} {suffix}", sop.display());
         }
     }
 }
@@ -110,7 +119,7 @@ fn dot_output_is_accepted_by_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut files: Vec<PathBuf> = SOPS.iter().map(|s| repo(s)).collect();
+    let mut files = bundled();
     files.push(repo("tests/golden/render/hostile.yaml"));
     for file in files {
         let out = run("render", &file, &["--format", "dot"]);
@@ -132,14 +141,14 @@ fn svg_and_png_through_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for sop in SOPS {
+    for sop in bundled() {
         let target = dir.path().join("out.svg");
-        let out = run("render", &repo(sop), &["-f", "svg", "-o", target.to_str().unwrap()]);
-        assert_eq!(out.status, 0, "{sop}: {}", out.stderr);
+        let out = run("render", &sop, &["-f", "svg", "-o", target.to_str().unwrap()]);
+        assert_eq!(out.status, 0, "{}: {}", sop.display(), out.stderr);
         assert_eq!(out.stdout, "");
         let svg = std::fs::read_to_string(&target).unwrap();
-        assert!(svg.starts_with("<?xml") && svg.contains("</svg>"), "{sop}");
-        assert!(svg.contains("cluster_a1"), "{sop}: swimlanes missing");
+        assert!(svg.starts_with("<?xml") && svg.contains("</svg>"), "{}", sop.display());
+        assert!(svg.contains("cluster_a1"), "{}: swimlanes missing", sop.display());
     }
     let target = dir.path().join("out.png");
     let out = run("render", &repo(SOPS[1]), &["-f", "png", "-o", target.to_str().unwrap()]);
@@ -178,7 +187,7 @@ fn mermaid_output_is_accepted_by_the_mermaid_parser() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut inputs: Vec<PathBuf> = SOPS.iter().map(|s| repo(s)).collect();
+    let mut inputs = bundled();
     inputs.push(repo("tests/golden/render/hostile.yaml"));
     let mut files = Vec::new();
     for (n, file) in inputs.iter().enumerate() {
