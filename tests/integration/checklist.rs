@@ -65,6 +65,17 @@ fn makro_checklist_shows_every_step_jump_and_the_identity() {
         assert!(text.contains(field), "missing {field}");
     }
     assert!(text.contains("[menunggu pihak luar]"));
+    // Path times, counted by hand: best 1 → 2 → 3 → 16 is 30 menit + 1 hari
+    // kerja + 15 menit + 30 menit; worst adds rows 4, 5, 7, 10, 11, 13, 14,
+    // 15 (rows 8 and 9 wait on outside parties and do not count).
+    assert!(flat.contains(
+        "Jalur tercepat : 1 hari kerja + 1 jam 15 menit (langkah 1 → 2 → 3 → 16); tanpa waktu \
+         tunggu pihak luar"
+    ));
+    assert!(flat.contains(
+        "Jalur terlama : 12 hari kerja + 2 jam 30 menit (langkah 1 → 2 → 3 → 4 → 5 → 7 → 8 → 9 → \
+         10 → 11 → 13 → 14 → 15 → 16); tanpa waktu tunggu pihak luar"
+    ));
     // The sub-SOP is named by its title and number (its file is beside it).
     assert!(flat.contains(
         "lihat SOP Verifikasi Data dan Dokumen Pengaduan Pekerja Migran Indonesia (SOP-01.01/PLD/BP3MI-SU/XI/2022)"
