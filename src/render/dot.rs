@@ -106,7 +106,7 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
 fn node(out: &mut String, sop: &Sop, row: usize, opts: &Options, indent: &str) {
     let Some(step) = sop.steps.get(row) else { return };
     let l = opts.lang.labels();
-    let mut label = node_label(sop, step, row, opts.lang);
+    let mut label = node_label(sop, step, row, opts.lang, true);
     let mut attrs: Vec<String> = Vec::new();
     let mut style: Vec<&str> = Vec::new();
     match step.kind() {
