@@ -119,16 +119,30 @@ fn header(sop: &Sop, lang: Lang) -> Vec<String> {
     h
 }
 
-/// The legend under the table.
-pub fn legend(lang: Lang) -> String {
-    format!(
-        "{START_END} {}   {PROCESS} {}   {SUB_SOP} {}   {DECISION} {}   {WITH} {}",
-        lang.pick("mulai/selesai", "start/end"),
-        lang.pick("proses", "process"),
-        lang.pick("proses dirinci SOP lain", "process detailed by another SOP"),
-        lang.pick("keputusan", "decision"),
-        lang.pick("pelaksana pendamping", "supporting actor"),
-    )
+/// The legend under the table, one entry per symbol, as lines of at most
+/// `width` columns (an entry is never split from its symbol).
+pub fn legend(lang: Lang, width: usize) -> Vec<String> {
+    let entries = [
+        format!("{START_END} {}", lang.pick("mulai/selesai", "start/end")),
+        format!("{PROCESS} {}", lang.pick("proses", "process")),
+        format!(
+            "{SUB_SOP} {}",
+            lang.pick("proses dirinci SOP lain", "process detailed by another SOP")
+        ),
+        format!("{DECISION} {}", lang.pick("keputusan", "decision")),
+        format!("{WITH} {}", lang.pick("pelaksana pendamping", "supporting actor")),
+    ];
+    let mut lines: Vec<String> = Vec::new();
+    for e in entries {
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + 3 + e.chars().count() <= width => {
+                last.push_str("   ");
+                last.push_str(&e);
+            }
+            _ => lines.push(e),
+        }
+    }
+    lines
 }
 
 /// The table for a terminal, fitted to `width` columns.
@@ -172,7 +186,7 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String
     if let Some(col) = table.column_mut(0) {
         col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(4)));
     }
-    format!("{table}\n{}\n", legend(lang))
+    format!("{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
 }
 
 /// The table as GitHub-flavoured Markdown.
@@ -199,6 +213,6 @@ pub fn markdown(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> String {
         cells.push(notes.join("<br>"));
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    out.push_str(&format!("\n{}\n", md(&legend(lang))));
+    out.push_str(&format!("\n{}\n", md(&legend(lang, usize::MAX).join(" "))));
     out
 }

@@ -310,3 +310,32 @@ fn output_file_is_written_and_the_input_is_never_overwritten() {
     assert!(out.stderr.contains("refusing to overwrite the input"), "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(&input).unwrap(), before);
 }
+
+#[test]
+fn forced_checklist_never_guesses_a_misspelt_target() {
+    let broken = repo("tests/golden/render/broken.yaml");
+    let out = run("checklist", &broken, &["--force"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("       Ke        : lanjut ke `setujuu` (langkah tidak dikenal)\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.contains(": SOP101 unknown step `setujuu`"), "{}", out.stderr);
+}
+
+#[test]
+fn table_fits_the_requested_width() {
+    for width in [80usize, 100, 160] {
+        let w = width.to_string();
+        let out = run("table", &repo(SOPS[0]), &["--width", &w]);
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        for line in out.stdout.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        // Every row and every actor column is there.
+        for n in 1..=16 {
+            assert!(out.stdout.contains(&format!("│ {n:<2} ┆")), "{width}: row {n} missing");
+        }
+    }
+}
