@@ -39,7 +39,7 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
         lang,
         actor: args.actor.as_deref(),
         sops: sibling_sops(&args.input.file, sop),
-        times: timing::analyze(sop, &cleared.graph, Settings::default().workday_minutes)
+        times: timing::analyze(sop, &cleared.graph, cleared.workday_minutes)
             .map(|t| PathTimes::of(&t, lang)),
     };
     let list = checklist::build(sop, &cleared.graph, &opts);

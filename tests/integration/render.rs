@@ -339,3 +339,18 @@ fn table_fits_the_requested_width() {
         }
     }
 }
+
+#[test]
+fn the_gate_follows_sopmap_yaml_like_check() {
+    let broken = std::fs::read_to_string(repo("tests/golden/render/broken.yaml")).unwrap();
+    let refused = Test::new().file("b.yaml", &broken).args(["render", "b.yaml"]).run();
+    assert_eq!(refused.status, 1, "{}", refused.stderr);
+    let out = Test::new()
+        .file("b.yaml", &broken)
+        .file("sopmap.yaml", "rules:\n  unknown-step: off\n")
+        .args(["render", "b.yaml"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("digraph \"broken\" {"), "{}", out.stdout);
+    assert!(!out.stdout.contains("#d00000\", penwidth"), "nothing to mark: the rule is off");
+}
