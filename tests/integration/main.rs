@@ -18,6 +18,10 @@ mod cli;
 mod graph_oracle;
 // Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
 mod robustness;
+// Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
+mod render;
+// Checklists: every step and branch jump of the makro SOP, the actor view.
+mod checklist;
 // Output formats of `sopmap check`: golden files, SARIF schema and validator.
 mod formats;
 // sopmap.yaml, suppression comments and exit codes from the command line.
