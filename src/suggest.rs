@@ -14,10 +14,13 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         4..=7 => 2,
         _ => 3,
     };
-    let word: Vec<char> = word.chars().collect();
+    // Case is compared loosely: `Petugas` for `petugas` is the commonest
+    // slip, and a tie with another one-letter edit must not win over it.
+    let original = word;
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
     let mut best: Option<(usize, &str)> = None;
     for cand in candidates {
-        if cand == word.iter().collect::<String>() {
+        if cand == original {
             continue;
         }
         let len = cand.chars().count();
@@ -25,7 +28,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             continue;
         }
         let limit = best.map_or(threshold, |(d, _)| d.min(threshold));
-        if let Some(d) = bounded_distance(&word, cand, limit)
+        if let Some(d) = bounded_distance(&word, &cand.to_lowercase(), limit)
             && best.is_none_or(|(bd, bc)| d < bd || (d == bd && cand < bc))
         {
             best = Some((d, cand));
@@ -87,6 +90,8 @@ mod tests {
         assert_eq!(closest("zzz", ids), None);
         assert_eq!(closest("pelidnungan", ["pelindungan"]), Some("pelindungan"));
         assert_eq!(closest("perlindungan", ["pelindungan"]), Some("pelindungan"));
+        assert_eq!(closest("B", ["a", "b"]), Some("b"));
+        assert_eq!(closest("Petugas", ["petugas"]), Some("petugas"));
     }
 
     #[test]

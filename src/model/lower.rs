@@ -299,7 +299,20 @@ impl Lower<'_> {
             );
             return None;
         }
-        self.id(node, what, IdKind::Local)
+        self.local_ref(node, what)
+    }
+
+    /// A reference to a step or actor id (`next`, `actor`, `with`). Its
+    /// characters are not checked: a reference that matches no id is
+    /// reported by unknown-step/unknown-actor with a did-you-mean, and one
+    /// that matches a badly formed id is reported at that id, so a second
+    /// finding here would only repeat one mistake.
+    fn local_ref(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+        let s = self.string(node, what)?;
+        if s.value.is_empty() {
+            return self.id(node, what, IdKind::Local);
+        }
+        Some(s)
     }
 
     fn enum_str(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
@@ -597,7 +610,7 @@ impl Lower<'_> {
                     Value::Str(_) => std::slice::from_ref(n),
                     _ => self.seq(n, "with"),
                 };
-                items.iter().filter_map(|i| self.id(i, "with[]", IdKind::Local)).collect()
+                items.iter().filter_map(|i| self.local_ref(i, "with[]")).collect()
             }
             None => Vec::new(),
         };
@@ -605,7 +618,7 @@ impl Lower<'_> {
         let step = Step {
             id: o.get("id").and_then(|n| self.id(n, "id", IdKind::Local)),
             kind,
-            actor: o.get("actor").and_then(|n| self.id(n, "actor", IdKind::Local)),
+            actor: o.get("actor").and_then(|n| self.local_ref(n, "actor")),
             with,
             activity: o.get("activity").and_then(|n| self.string(n, "activity")),
             requirements: o

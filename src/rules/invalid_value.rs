@@ -29,7 +29,7 @@ Tools and other SOPs refer to these values by their exact spelling.
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{expect, lint_detail, sop};
+    use crate::rules::testing::{expect, lint, lint_detail, sop};
 
     #[test]
     fn bad_level_with_suggestion() {
@@ -66,8 +66,22 @@ mod tests {
         expect(
             found,
             &[
-                "23:70 SOP005 `next` must use only lowercase letters, digits and `_`, found `Cek Berkas`; help: write `cek_berkas`",
                 "24:10 SOP005 `id` must use only lowercase letters, digits and `_`, found `Cek Berkas`; help: write `cek_berkas`",
+            ],
+        );
+    }
+
+    #[test]
+    fn badly_formed_reference_is_one_finding() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: P, activity: A, time: 5 menit, next: B}\n  - {id: b, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(
+            found,
+            &[
+                "23:33 SOP102 unknown actor `P` in `actor` of step `a`",
+                "23:70 SOP101 unknown step `B` in `next` of step `a`",
             ],
         );
     }
