@@ -41,7 +41,11 @@ pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> C
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,
         Err(e) => {
-            diagnostics.push(Diagnostic::new(&rules::invalid_yaml::RULE, file, e.span, e.message));
+            let d = Diagnostic::new(&rules::invalid_yaml::RULE, file, e.span, e.message);
+            diagnostics.push(match e.help {
+                Some(h) => d.help(h),
+                None => d,
+            });
             settings.levels.apply(&mut diagnostics);
             return Checked { sop: None, graph: None, diagnostics };
         }

@@ -107,7 +107,7 @@ fn matches_path_or_parent(set: &GlobSet, path: &str) -> bool {
 pub fn parse(source: &SourceFile) -> Result<Config, Vec<ConfigError>> {
     let root = match yaml::parse(&source.text, Limits::default()) {
         Ok(root) => root,
-        Err(e) => return Err(vec![ConfigError { span: e.span, message: e.message, help: None }]),
+        Err(e) => return Err(vec![ConfigError { span: e.span, message: e.message, help: e.help }]),
     };
     let mut p = Parser { errors: Vec::new() };
     let config = p.top(&root);

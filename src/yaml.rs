@@ -71,6 +71,7 @@ impl Default for Limits {
 pub struct SyntaxError {
     pub span: Span,
     pub message: String,
+    pub help: Option<String>,
 }
 
 impl fmt::Display for SyntaxError {
@@ -112,7 +113,20 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         .map(|loc| span_of(&loc, text))
         .unwrap_or_else(|| Span::new(text.len(), text.len()));
     let raw = clean_message(&err.without_snippet().to_string());
-    SyntaxError { span, message: friendly(&raw, limits) }
+    if raw.contains("tab") {
+        // A tab met while reading a plain scalar is placed at the start of
+        // that scalar; the author needs to see the tab itself, which is on
+        // the scalar's line or the next (a continuation line).
+        let window = text.get(span.start..).map(|rest| {
+            let mut ends = rest.match_indices('\n').map(|(i, _)| i);
+            rest.get(..ends.nth(1).unwrap_or(rest.len())).unwrap_or(rest)
+        });
+        let tab = window.filter(|_| raw.contains("found a tab")).and_then(|w| w.find('\t'));
+        let span = tab.map_or(span, |t| Span::new(span.start + t, span.start + t + 1));
+        let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
+        return SyntaxError { span, message: friendly(&raw, limits), help };
+    }
+    SyntaxError { span, message: friendly(&raw, limits), help: None }
 }
 
 /// Rewrites the parser's budget and limit messages in the user's terms.

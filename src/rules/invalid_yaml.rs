@@ -32,7 +32,7 @@ The list opened with `[` is never closed.";
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{expect, lint, lint_code};
+    use crate::rules::testing::{expect, lint, lint_code, lint_detail};
 
     #[test]
     fn syntax_error_points_at_the_position() {
@@ -46,6 +46,18 @@ mod tests {
         let y = "schema: sop-ap/1\nidentity:\n	agency: x\n".to_string();
         let found = lint_code(&y, "SOP001");
         expect(found, &["3:2 SOP001 tabs disallowed within this context (block indentation)"]);
+    }
+
+    #[test]
+    fn tab_inside_a_plain_scalar_points_at_the_tab() {
+        let y = "schema: sop-ap/1\nid: t\n\tlevel: mikro\n".to_string();
+        let found = lint_detail(&y, "SOP001");
+        expect(
+            found,
+            &[
+                "3:1 SOP001 while scanning a plain scalar, found a tab; help: YAML indents with spaces only: replace the tab with spaces",
+            ],
+        );
     }
 
     #[test]
