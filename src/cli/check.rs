@@ -233,7 +233,19 @@ pub(super) fn load_config_from(
 /// A checked file's path relative to the configuration's folder, with `/`
 /// separators, for glob matching; the path as shown when it lies outside.
 pub(super) fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
-    let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
+    let joined = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
+    // `..` and `.` are resolved by name (no symlinks followed), so that
+    // `../arsip/x.yaml` meets the same globs as `sops/arsip/x.yaml`.
+    let mut abs = std::path::PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                abs.pop();
+            }
+            other => abs.push(other),
+        }
+    }
     match abs.strip_prefix(config_dir) {
         Ok(rel) => display_path(rel),
         Err(_) => display_path(path),

@@ -84,6 +84,17 @@ fn config_is_found_in_a_parent_folder_and_globs_are_relative_to_it() {
 }
 
 #[test]
+fn exclude_holds_for_paths_with_dot_dot() {
+    let t = Test::new()
+        .file("sopmap.yaml", "exclude: [\"sops/arsip\"]\n")
+        .copy(INPUT, "sops/arsip/lama.yaml")
+        .file("sops/draft/.keep", "");
+    let out = t.args(["check", "sops/draft/../arsip/lama.yaml", "./sops/arsip/lama.yaml"]).run();
+    assert_eq!(out.stderr.lines().last(), Some("checked 0 files: no problems found"));
+    assert_eq!(out.status, 0);
+}
+
+#[test]
 fn explicit_config_file() {
     let out = concise(Test::new().file("ci/strict.yaml", "rules: {unused-actor: off}\n").args([
         "check",
