@@ -20,7 +20,7 @@ pub fn new_sop(id: &str, level: Level, today: &str) -> String {
     };
     format!(
         "# SOP baru yang dibuat oleh `sopmap new`. Ganti semua contoh isian, lalu
-# periksa dengan `sopmap check {id}.yaml`.
+# periksa berkas ini dengan `sopmap check <nama berkas>`.
 schema: sop-ap/1
 id: {id}               # huruf kecil, angka dan `-`; sama dengan nama berkas
 level: {level_word}             # makro (proses besar) atau mikro (rincian)
@@ -120,6 +120,9 @@ mod tests {
             let checked = check_source(&src, 0, &Settings::default());
             assert_eq!(checked.diagnostics, vec![], "{level:?}");
             assert!(src.text.contains("created: 2025-03-04"));
+            // The file may be named apart from the id (`sopmap new --id a b.yaml`):
+            // the template must not send the writer to a file that is not there.
+            assert!(!src.text.contains("layanan-baru.yaml"), "{level:?}");
         }
     }
 }
