@@ -25,6 +25,9 @@ pub fn write(target: Option<&Path>, input: &Path, bytes: &[u8], io: &mut Io<'_>)
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!("cannot write `{}`: folder `{}` does not exist", target.display(), dir.display());
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".sopmap-")
         .tempfile_in(dir)

@@ -354,3 +354,16 @@ fn the_gate_follows_sopmap_yaml_like_check() {
     assert!(out.stdout.starts_with("digraph \"broken\" {"), "{}", out.stdout);
     assert!(!out.stdout.contains("#d00000\", penwidth"), "nothing to mark: the rule is off");
 }
+
+#[test]
+fn output_into_a_missing_folder_names_the_folder() {
+    let sop = repo("sops/permohonan-opp-p2p-mikro.yaml");
+    let out = Test::new()
+        .args(["render".into(), sop.into_os_string(), "-o".into(), "nodir/x.dot".into()])
+        .run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "sopmap: error: cannot write `nodir/x.dot`: folder `nodir` does not exist\n"
+    );
+}
