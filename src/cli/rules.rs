@@ -41,8 +41,9 @@ pub fn list(args: &RulesArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
                     summary: r.summary,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *io.stdout, &items)?;
-            writeln!(io.stdout)?;
+            // Serialised first: see cli::schema.
+            let text = serde_json::to_string_pretty(&items)?;
+            writeln!(io.stdout, "{text}")?;
         }
     }
     Ok(ExitStatus::Clean)

@@ -77,6 +77,8 @@ pub fn write(
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
-    writeln!(out)
+    // Serialised first, so a closed pipe surfaces as the io::Error it is
+    // (serde_json would wrap it and hide its kind from the CLI).
+    let text = serde_json::to_string_pretty(&items).map_err(io::Error::other)?;
+    writeln!(out, "{text}")
 }

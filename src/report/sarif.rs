@@ -264,8 +264,10 @@ pub fn write(
             results: diagnostics.iter().filter_map(|d| result(report, d)).collect(),
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-    writeln!(out)
+    // Serialised first, so a closed pipe surfaces as the io::Error it is
+    // (serde_json would wrap it and hide its kind from the CLI).
+    let text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
+    writeln!(out, "{text}")
 }
 
 #[cfg(test)]

@@ -287,3 +287,37 @@ fn colour_follows_terminal_no_color_and_the_flag() {
         "concise is plain"
     );
 }
+
+/// `sopmap … | head` closes the pipe early: by Unix convention that is
+/// not an error, in every output format (the real binary, a real pipe).
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    // Enough findings that the output overflows any pipe buffer.
+    let mut yaml = std::fs::read_to_string(repo("sops/permohonan-opp-p2p-mikro.yaml")).unwrap();
+    let mut extra = String::new();
+    for i in 0..400 {
+        extra.push_str(&format!("  - {{id: s{i}, kind: process, actor: nobody, activity: X, time: 5 menit, next: zz{i}}}\n"));
+    }
+    let file = dir.path().join("big.yaml");
+    std::fs::write(&file, yaml + &extra).unwrap();
+    let big = file.to_str().unwrap();
+    for args in [
+        vec!["check", "--format", "json", big],
+        vec!["check", "--format", "sarif", big],
+        vec!["schema"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sopmap"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed at once: `schema` is small enough to fit a pipe buffer.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}
