@@ -295,7 +295,7 @@ fn a_closed_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().unwrap();
     // Enough findings that the output overflows any pipe buffer.
-    let mut yaml = std::fs::read_to_string(repo("sops/permohonan-opp-p2p-mikro.yaml")).unwrap();
+    let yaml = std::fs::read_to_string(repo("sops/permohonan-opp-p2p-mikro.yaml")).unwrap();
     let mut extra = String::new();
     for i in 0..400 {
         extra.push_str(&format!("  - {{id: s{i}, kind: process, actor: nobody, activity: X, time: 5 menit, next: zz{i}}}\n"));
