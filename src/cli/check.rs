@@ -134,7 +134,11 @@ pub(super) fn display_path(p: &std::path::Path) -> String {
 
 /// Applies `--select` and `--ignore` on top of `settings`.
 fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
-    for name in &args.select {
+    // `--select "cycle, dead-end"` and a trailing comma are meant kindly.
+    let names = |list: &'_ [String]| -> Vec<String> {
+        list.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()
+    };
+    for name in &names(&args.select) {
         let rule = find_rule(name)?;
         let level = match rule.default_level {
             Level::Off => Level::Error,
@@ -142,7 +146,7 @@ fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
         };
         settings.levels.set(rule.code, level);
     }
-    for name in &args.ignore {
+    for name in &names(&args.ignore) {
         let rule = find_rule(name)?;
         settings.levels.set(rule.code, Level::Off);
     }

@@ -321,3 +321,18 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn rule_lists_allow_spaces_and_a_trailing_comma() {
+    let sop = repo("sops/permohonan-opp-p2p-mikro.yaml");
+    let out = Test::new()
+        .args(["check".into(), sop.into_os_string(), "--select".into(), "cycle, dead-end,".into()])
+        .run();
+    assert_eq!(
+        out.stderr.lines().last().map(|l| l.starts_with("sopmap: error")),
+        Some(false),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("SOP209"), "{}", out.stdout);
+}
