@@ -262,11 +262,13 @@ impl Lower<'_> {
 
     fn id(&mut self, node: &Node, what: &str, kind: IdKind) -> Option<Spanned<String>> {
         let s = self.string(node, what)?;
-        let ok_char = |c: char| match kind {
-            IdKind::Sop => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
-            IdKind::Local => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-',
+        let ok = match kind {
+            IdKind::Sop => {
+                s.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            }
+            IdKind::Local => is_local_id(&s.value),
         };
-        if s.value.is_empty() || !s.value.chars().all(ok_char) {
+        if s.value.is_empty() || !ok {
             let (pattern, fixed) = match kind {
                 IdKind::Sop => ("lowercase letters, digits and `-`", slug(&s.value, '-')),
                 IdKind::Local => ("lowercase letters, digits and `_`", slug(&s.value, '_')),
@@ -806,4 +808,10 @@ fn reformat_date(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `s` is written as a step or actor id may be: lowercase ASCII
+/// letters, digits, `_` and `-`.
+pub fn is_local_id(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }

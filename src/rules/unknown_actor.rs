@@ -43,8 +43,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if declared.contains(&r.value.as_str()) {
                 continue;
             }
-            let help = suggest::did_you_mean(&r.value, declared.iter().copied())
-                .unwrap_or_else(|| format!("declare it under `actors:` with `- id: {}`", r.value));
+            let well_formed = crate::model::lower::is_local_id(&r.value);
+            let help = suggest::did_you_mean(&r.value, declared.iter().copied()).unwrap_or_else(|| {
+                if well_formed {
+                    format!("declare it under `actors:` with `- id: {}`", r.value)
+                } else {
+                    // Never propose declaring an id that is itself invalid.
+                    "use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name".to_string()
+                }
+            });
             out.push(
                 Diagnostic::new(
                     &RULE,
@@ -87,6 +94,20 @@ mod tests {
             &[
                 "23:46 SOP102 unknown actor `petugs` in `with` of step `a`; help: declare it under `actors:` with `- id: petugs`",
                 "23:54 SOP102 unknown actor `zzz` in `with` of step `a`; help: declare it under `actors:` with `- id: zzz`",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_actor_name_in_place_of_an_id_gets_no_invalid_declaration_hint() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: Kepala Seksi, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP102");
+        expect(
+            found,
+            &[
+                "23:33 SOP102 unknown actor `Kepala Seksi` in `actor` of step `a`; help: use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name",
             ],
         );
     }
