@@ -12,6 +12,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod duration;
 pub mod graph;
 pub mod lang;

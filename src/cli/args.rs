@@ -22,6 +22,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Compare two versions of a SOP: steps, arrows, actors, times, findings.
+    Diff(DiffArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -93,4 +95,39 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// Rule code or name.
     pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW versions of a SOP; with --git, only the file to compare.
+    #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+
+    /// Compare FILE with its version at this git revision (e.g. `main`,
+    /// `HEAD~1`, a commit id).
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: DiffFormat,
+
+    /// Language of the headings.
+    #[arg(long, value_parser = ["id", "en"], default_value = "id")]
+    pub lang: String,
+
+    /// Exit 1 when the versions differ (like `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown for a pull-request comment.
+    #[value(alias = "markdown")]
+    Md,
+    /// JSON with a stable shape (`sopmap-diff/1`).
+    Json,
 }

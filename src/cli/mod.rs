@@ -5,7 +5,9 @@
 
 pub mod args;
 mod check;
+mod diff;
 pub mod exit;
+mod git;
 mod inputs;
 mod rules;
 
@@ -71,6 +73,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Diff(a) => diff::run(&a, io),
     };
     match result {
         Ok(status) => status,

@@ -1,0 +1,98 @@
+//! `sopmap diff`: read two versions (two files, or a file and its version
+//! at a git revision), check both, compare, print in the chosen format.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use crate::check::{Checked, Settings, check_source};
+use crate::cli::args::{DiffArgs, DiffFormat};
+use crate::cli::{ExitStatus, Io, git, inputs};
+use crate::diff::{self, Version};
+use crate::lang::Lang;
+use crate::source::SourceFile;
+
+/// Largest file read (bytes), as for `check`.
+const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+struct Loaded {
+    source: SourceFile,
+    checked: Checked,
+}
+
+impl Loaded {
+    fn check(source: SourceFile, settings: &Settings) -> Result<Loaded> {
+        let checked = check_source(&source, 0, settings);
+        if checked.sop.is_none() {
+            let first = checked.diagnostics.first().map(|d| {
+                let at = source.line_col(d.span.start);
+                format!(" ({at}: {})", d.message)
+            });
+            bail!(
+                "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
+                source.path,
+                first.unwrap_or_default()
+            );
+        }
+        Ok(Loaded { source, checked })
+    }
+
+    /// A version with no steps, actors or findings: what a file that did
+    /// not exist yet is compared as.
+    fn nothing(path: String, settings: &Settings) -> Loaded {
+        let source = SourceFile::new(path, "{}");
+        let mut checked = check_source(&source, 0, settings);
+        checked.diagnostics.clear();
+        Loaded { source, checked }
+    }
+
+    fn version(&self) -> Option<Version<'_>> {
+        Some(Version {
+            source: &self.source,
+            sop: self.checked.sop.as_ref()?,
+            graph: self.checked.graph.as_ref()?,
+            findings: &self.checked.diagnostics,
+        })
+    }
+}
+
+fn display(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn read(p: &Path, settings: &Settings) -> Result<Loaded> {
+    let text = inputs::read_file(p, MAX_FILE_SIZE)?;
+    Loaded::check(SourceFile::new(display(p), text), settings)
+}
+
+pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let settings = Settings::default();
+    let (old, new) = match (&args.git, args.paths.as_slice()) {
+        (Some(rev), [file]) => {
+            let new = read(file, &settings)?;
+            let at = git::show(rev, file)?;
+            let old = match at.text {
+                Some(text) => Loaded::check(SourceFile::new(at.display, text), &settings)?,
+                None => Loaded::nothing(at.display, &settings),
+            };
+            (old, new)
+        }
+        (Some(_), _) => bail!("with --git give one file: sopmap diff --git REV FILE"),
+        (None, [a, b]) => (read(a, &settings)?, read(b, &settings)?),
+        (None, _) => bail!("give two files (sopmap diff OLD NEW) or one with --git REV"),
+    };
+    let (Some(ov), Some(nv)) = (old.version(), new.version()) else {
+        bail!("cannot compare: a version did not parse");
+    };
+    let d = diff::diff(&ov, &nv, settings.workday_minutes);
+    let lang = if args.lang == "en" { Lang::En } else { Lang::Id };
+    let text = match args.format {
+        DiffFormat::Text => diff::text::render(&d, lang),
+        DiffFormat::Md => diff::markdown::render(&d, lang),
+        DiffFormat::Json => diff::json::render(&d),
+    };
+    io.stdout.write_all(text.as_bytes())?;
+    io.stdout.flush()?;
+    Ok(if args.exit_code && !d.is_empty() { ExitStatus::Findings } else { ExitStatus::Clean })
+}
