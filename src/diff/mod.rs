@@ -289,6 +289,21 @@ identity:
   created: 2024-01-01
   revised: 2024-02-01
   revision: 1
+  effective: 2024-03-01
+  approved_by:
+    position: Kepala Unit
+    name: Nama Pejabat
+    nip: \"123\"
+legal_basis:
+  - Peraturan contoh
+qualifications:
+  - Memahami berkas
+equipment:
+  - Komputer
+warnings:
+  - Berkas harus lengkap
+records:
+  - Buku agenda
 actors:
   - id: petugas
     name: Petugas

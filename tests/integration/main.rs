@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// BPMN export: golden files and the bpmnlint oracle.
+mod bpmn;
