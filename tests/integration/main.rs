@@ -10,3 +10,5 @@ mod harness;
 mod smoke;
 // BPMN export: golden files and the bpmnlint oracle.
 mod bpmn;
+// Generated docs and README examples stay in step with the code.
+mod docs;
