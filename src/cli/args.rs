@@ -24,6 +24,12 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Compare two versions of a SOP: steps, arrows, actors, times, findings.
     Diff(DiffArgs),
+    /// Print a SOP as a checklist for staff: text, Markdown or HTML.
+    Checklist(ChecklistArgs),
+    /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
+    Table(TableArgs),
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    Render(RenderArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -113,8 +119,8 @@ pub struct DiffArgs {
     pub format: DiffFormat,
 
     /// Language of the headings.
-    #[arg(long, value_parser = ["id", "en"], default_value = "id")]
-    pub lang: String,
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
 
     /// Exit 1 when the versions differ (like `git diff --exit-code`).
     #[arg(long)]
@@ -130,4 +136,108 @@ pub enum DiffFormat {
     Md,
     /// JSON with a stable shape (`sopmap-diff/1`).
     Json,
+}
+
+/// What every command that renders one SOP takes.
+#[derive(Debug, Args)]
+pub struct RenderInput {
+    /// The SOP file (`-` reads standard input).
+    pub file: PathBuf,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// Render even when the SOP has errors (the faulty steps are marked in
+    /// diagrams); the errors are printed on stderr.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ChecklistFormat,
+
+    /// Only the steps of this actor (its id in `actors`), with hand-offs.
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// Plain text for a terminal or a printer.
+    Text,
+    /// A Markdown task list (GitHub renders it).
+    Md,
+    /// One self-contained HTML page, print-ready on A4.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TableFormat,
+
+    /// Fit the table to this many columns [default: the terminal width, or 120].
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A box-drawn table for the terminal.
+    Text,
+    /// A Markdown table.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: RenderFormat,
+
+    /// The Graphviz `dot` program used for svg and png.
+    #[arg(long, value_name = "PATH", default_value = "dot")]
+    pub graphviz: PathBuf,
+}
+
+/// Diagram formats of `sopmap render`. A new format is one variant here and
+/// one arm in `cli/render.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Graphviz DOT source.
+    Dot,
+    /// A Mermaid flowchart (GitHub renders it in ```mermaid blocks).
+    Mermaid,
+    /// SVG drawn by Graphviz `dot`.
+    Svg,
+    /// PNG drawn by Graphviz `dot`.
+    Png,
+    /// BPMN 2.0 XML with diagram layout (opens in bpmn.io, Camunda Modeler).
+    Bpmn,
 }

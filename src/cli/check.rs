@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 use crate::suggest;
 
 /// Largest file read by default (bytes).
-const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let settings = settings(args)?;
@@ -81,7 +81,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
 
 /// Paths as the user wrote them, with `/` separators on every platform so
 /// output is the same everywhere.
-fn display_path(p: &std::path::Path) -> String {
+pub(super) fn display_path(p: &std::path::Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }

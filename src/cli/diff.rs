@@ -7,13 +7,10 @@ use anyhow::{Result, bail};
 
 use crate::check::{Checked, Settings, check_source};
 use crate::cli::args::{DiffArgs, DiffFormat};
-use crate::cli::{ExitStatus, Io, git, inputs};
+use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, display_path};
+use crate::cli::{ExitStatus, Io, gate, git, inputs};
 use crate::diff::{self, Version};
-use crate::lang::Lang;
 use crate::source::SourceFile;
-
-/// Largest file read (bytes), as for `check`.
-const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 struct Loaded {
     source: SourceFile,
@@ -56,14 +53,9 @@ impl Loaded {
     }
 }
 
-fn display(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
-}
-
 fn read(p: &Path, settings: &Settings) -> Result<Loaded> {
-    let text = inputs::read_file(p, MAX_FILE_SIZE)?;
-    Loaded::check(SourceFile::new(display(p), text), settings)
+    let text = inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)?;
+    Loaded::check(SourceFile::new(display_path(p), text), settings)
 }
 
 pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -86,7 +78,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
         bail!("cannot compare: a version did not parse");
     };
     let d = diff::diff(&ov, &nv, settings.workday_minutes);
-    let lang = if args.lang == "en" { Lang::En } else { Lang::Id };
+    let lang = gate::lang(args.lang);
     let text = match args.format {
         DiffFormat::Text => diff::text::render(&d, lang),
         DiffFormat::Md => diff::markdown::render(&d, lang),

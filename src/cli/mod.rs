@@ -5,11 +5,16 @@
 
 pub mod args;
 mod check;
+mod checklist;
 mod diff;
 pub mod exit;
+mod gate;
 mod git;
 mod inputs;
+mod output;
+mod render;
 mod rules;
+mod table;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -74,6 +79,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
         Command::Diff(a) => diff::run(&a, io),
+        Command::Checklist(a) => checklist::run(&a, env, io),
+        Command::Table(a) => table::run(&a, env, io),
+        Command::Render(a) => render::run(&a, env, io),
     };
     match result {
         Ok(status) => status,

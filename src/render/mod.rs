@@ -3,4 +3,11 @@
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
 pub mod bpmn;
+pub mod checklist;
+pub mod dot;
 pub mod escape;
+pub mod findings;
+pub mod lanes;
+pub mod mermaid;
+pub mod table;
+pub mod wrap;
