@@ -32,15 +32,18 @@ fn label(l: &Option<String>) -> String {
     l.as_ref().map_or_else(String::new, |l| format!(" [{}]", fold(l)))
 }
 
-/// Short values on one line, long ones as a `-`/`+` pair.
-fn field(out: &mut String, indent: &str, c: &FieldChange, w: &Words) {
+/// Short values on one line, long ones as a `-`/`+` pair below the key.
+/// `lead` starts the line (a mark or spaces); continuation lines are
+/// indented to match it.
+fn field(out: &mut String, lead: &str, c: &FieldChange, w: &Words) {
     let (o, n) = (value(&c.old, w), value(&c.new, w));
     if o.chars().count() + n.chars().count() <= 60 {
-        let _ = writeln!(out, "{indent}{}: {o} → {n}", c.field);
+        let _ = writeln!(out, "{lead}{}: {o} → {n}", c.field);
     } else {
-        let _ = writeln!(out, "{indent}{}:", c.field);
-        let _ = writeln!(out, "{indent}  - {o}");
-        let _ = writeln!(out, "{indent}  + {n}");
+        let pad = " ".repeat(lead.chars().count());
+        let _ = writeln!(out, "{lead}{}:", c.field);
+        let _ = writeln!(out, "{pad}  - {o}");
+        let _ = writeln!(out, "{pad}  + {n}");
     }
 }
 

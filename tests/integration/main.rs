@@ -12,3 +12,5 @@ mod smoke;
 mod bpmn;
 // Generated docs and README examples stay in step with the code.
 mod docs;
+// sopmap diff: golden diffs per kind of change, --git, the bar.
+mod diff;
