@@ -159,7 +159,7 @@ pub fn steps(old: &Sop, new: &Sop, m: &Matching, actors: &Matching) -> Vec<StepC
                 out.push(StepChange::Added { id: b.id_str().into(), row, kind, actor, activity });
             }
             Some((i, a)) => {
-                if m.renamed.contains(&(i, j)) {
+                if m.renamed.binary_search(&(i, j)).is_ok() {
                     out.push(StepChange::Renamed {
                         old_id: a.id_str().into(),
                         new_id: b.id_str().into(),

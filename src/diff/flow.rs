@@ -6,16 +6,18 @@
 //! steps are part of those steps, not flow changes; an arrow of a kept
 //! step that now leads to an added step is a retarget.
 
+use std::collections::HashMap;
+
 use crate::diff::FlowChange;
 use crate::diff::matching::Matching;
 use crate::model::{Sop, Step};
 
-/// The id an old target has in the new version.
-fn target_in_new(old: &Sop, new: &Sop, m: &Matching, target: &str) -> String {
-    old.steps
-        .iter()
-        .position(|s| s.id.as_ref().is_some_and(|i| i.value == target))
-        .and_then(|i| m.new_of(i))
+/// The id an old target has in the new version (`index`: old ids to
+/// rows, first definition wins as in the process graph).
+fn target_in_new(index: &HashMap<&str, usize>, new: &Sop, m: &Matching, target: &str) -> String {
+    index
+        .get(target)
+        .and_then(|&i| m.new_of(i))
         .and_then(|j| new.steps.get(j))
         .map_or_else(|| target.to_string(), |s| s.id_str().to_string())
 }
@@ -34,7 +36,13 @@ fn branches(step: &Step, map: &dyn Fn(&str) -> String) -> Vec<(String, String)> 
 /// Flow changes in new row order.
 pub fn changes(old: &Sop, new: &Sop, m: &Matching) -> Vec<FlowChange> {
     let mut out = Vec::new();
-    let map_old = |t: &str| target_in_new(old, new, m, t);
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(old.steps.len());
+    for (i, s) in old.steps.iter().enumerate() {
+        if let Some(id) = &s.id {
+            index.entry(id.value.as_str()).or_insert(i);
+        }
+    }
+    let map_old = |t: &str| target_in_new(&index, new, m, t);
     let same = |t: &str| t.to_string();
     for (j, b) in new.steps.iter().enumerate() {
         let Some(a) = m.old_of(j).and_then(|i| old.steps.get(i)) else { continue };

@@ -97,6 +97,8 @@ struct Model {
     nodes: Vec<Node>,
     flows: Vec<Flow>,
     lanes: Vec<String>,
+    /// The columns used in each lane, ascending.
+    lane_columns: Vec<Vec<i64>>,
 }
 
 impl Model {
@@ -139,7 +141,8 @@ fn doc(step: &Step, lang: Lang) -> String {
 fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Model {
     let mut lanes: Vec<String> = sop.actors.iter().map(|a| a.display_name().to_string()).collect();
     let mut orphan_lane: Option<usize> = None;
-    let mut model = Model { nodes: Vec::new(), flows: Vec::new(), lanes: Vec::new() };
+    let mut model =
+        Model { nodes: Vec::new(), flows: Vec::new(), lanes: Vec::new(), lane_columns: Vec::new() };
     let mut column: i64 = 0;
     let mut ends: Vec<Ends> = Vec::with_capacity(sop.steps.len());
     let mut pending: Vec<(usize, usize)> = Vec::new();
@@ -229,6 +232,12 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Model {
             model.connect(from, to, name);
         }
     }
+    model.lane_columns = vec![Vec::new(); lanes.len()];
+    for n in &model.nodes {
+        if let Some(cols) = model.lane_columns.get_mut(n.lane) {
+            cols.push(n.column);
+        }
+    }
     model.lanes = lanes;
     model
 }
@@ -264,8 +273,11 @@ fn route(model: &Model, a: &Node, b: &Node) -> Vec<(i64, i64)> {
     let (bx, by) = Geometry::center(b);
     let a_right = ax + a.shape.size().0 / 2;
     let b_left = bx - b.shape.size().0 / 2;
-    let blocked = model.nodes.iter().any(|n| {
-        n.lane == a.lane && n.column > a.column.min(b.column) && n.column < a.column.max(b.column)
+    let (lo, hi) = (a.column.min(b.column), a.column.max(b.column));
+    // Columns grow in node order, so each lane's list is sorted.
+    let blocked = model.lane_columns.get(a.lane).is_some_and(|cols| {
+        let first_after = cols.partition_point(|&c| c <= lo);
+        cols.get(first_after).is_some_and(|&c| c < hi)
     });
     if a.lane == b.lane && b.column > a.column && !blocked {
         return vec![(a_right, ay), (b_left, by)];
