@@ -6,14 +6,17 @@
 pub mod args;
 mod check;
 mod checklist;
+mod completions;
 mod diff;
 pub mod exit;
 mod gate;
 mod git;
 mod inputs;
+mod new;
 mod output;
 mod render;
 mod rules;
+mod schema;
 mod table;
 
 use std::ffi::OsString;
@@ -82,6 +85,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Checklist(a) => checklist::run(&a, env, io),
         Command::Table(a) => table::run(&a, env, io),
         Command::Render(a) => render::run(&a, env, io),
+        Command::Schema => schema::run(io),
+        Command::New(a) => new::run(&a, env, io),
+        Command::Completions(a) => completions::completions(&a, io),
+        Command::Man => completions::man(io),
     };
     match result {
         Ok(status) => status,

@@ -35,6 +35,7 @@ pub struct Words {
     pub no: &'static str,
     pub no_changes: &'static str,
     pub label: &'static str,
+    pub via: &'static str,
 }
 
 static ID: Words = Words {
@@ -68,6 +69,7 @@ static ID: Words = Words {
     no: "tidak",
     no_changes: "Tidak ada perubahan.",
     label: "label",
+    via: "melalui",
 };
 
 static EN: Words = Words {
@@ -101,6 +103,7 @@ static EN: Words = Words {
     no: "no",
     no_changes: "No changes.",
     label: "label",
+    via: "via",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

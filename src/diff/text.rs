@@ -74,6 +74,10 @@ fn path_time(out: &mut String, name: &str, p: &PathTime, w: &Words) {
         let _ = writeln!(out, "  {name}: {} ({})", show(&p.new), w.unchanged);
     } else {
         let _ = writeln!(out, "~ {name}: {} → {}", show(&p.old), show(&p.new));
+        if p.old_path != p.new_path && !p.new_path.is_empty() {
+            let steps: Vec<String> = p.new_path.iter().map(|s| format!("`{s}`")).collect();
+            let _ = writeln!(out, "    {} {}", w.via, steps.join(" → "));
+        }
     }
 }
 
@@ -212,13 +216,15 @@ mod tests {
     #[test]
     fn headings_follow_the_language() {
         let d = diff_texts(BASE, &BASE.replace("time: 1 jam", "time: 2 jam"));
+        let body = "~ `proses` (baris 3) diubah\n    time: 1 jam → 2 jam\n";
+        let times = "~ jalur tercepat: 1 jam 55 menit → 2 jam 55 menit\n\
+                     ~ jalur terlama: 1 jam 55 menit → 2 jam 55 menit\n";
         assert_eq!(
             render(&d, Lang::Id),
-            "--- old.yaml\n+++ new.yaml\n\nLangkah\n~ `proses` (baris 3) diubah\n    time: 1 jam → 2 jam\n"
+            format!("--- old.yaml\n+++ new.yaml\n\nLangkah\n{body}\nWaktu\n{times}")
         );
-        assert_eq!(
-            render(&d, Lang::En),
-            "--- old.yaml\n+++ new.yaml\n\nSteps\n~ `proses` (row 3) changed\n    time: 1 jam → 2 jam\n"
-        );
+        let en = render(&d, Lang::En);
+        assert!(en.contains("\nSteps\n~ `proses` (row 3) changed\n"), "{en}");
+        assert!(en.contains("\nTime\n~ best path: 1 jam 55 menit → 2 jam 55 menit\n"), "{en}");
     }
 }

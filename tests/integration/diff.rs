@@ -1,4 +1,5 @@
-//! `sopmap diff`: golden diffs for each kind of change (tests/golden/diff:
+//! `sopmap diff`: golden diffs for each kind of change (`UPDATE_EXPECT=1`
+//! rewrites them; tests/golden/diff:
 //! `<case>.yaml` is `base.yaml` with one kind of change, `<case>.txt` the
 //! expected text), a file against itself, the bar on a bundled SOP,
 //! `--exit-code`, and `--git` against a temporary repository.
@@ -9,7 +10,7 @@ use std::process::Command;
 use crate::harness::{Output, Test, assert_text, repo, tool_available};
 
 fn bless() -> bool {
-    std::env::var("SOPMAP_BLESS").is_ok_and(|v| v == "1")
+    std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1")
 }
 
 /// Compares `got` with the golden file `name` under tests/golden/diff.
@@ -19,7 +20,7 @@ fn golden(name: &str, got: &str) {
         std::fs::write(&path, got).unwrap();
     }
     let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {}; run with SOPMAP_BLESS=1", path.display()));
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_EXPECT=1", path.display()));
     assert_text(got, &want);
 }
 
@@ -195,4 +196,67 @@ fn git_revision_as_the_old_version() {
     let out = run(&["diff", "--git", "HEAD", "outside/x.yaml"]);
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("is not inside a git repository"), "{}", out.stderr);
+}
+
+/// The bar: a bundled SOP against a copy with one branch
+/// retargeted and one step's time changed reports exactly those two
+/// changes, and the new worst-path time.
+#[test]
+fn bundled_sop_with_one_retarget_and_one_time_change() {
+    let old = std::fs::read_to_string(repo("sops/pengaduan-pmi-makro.yaml")).unwrap();
+    let retarget_from = "      - label: Tidak\n        next: sampaikan_hasil\n";
+    let time_from = "    time: 7 hari kerja\n    output: Berita acara serah terima PMI\n";
+    assert_eq!(old.matches(retarget_from).count(), 1);
+    assert_eq!(old.matches(time_from).count(), 1);
+    let new = old
+        .replace(retarget_from, "      - label: Tidak\n        next: tutup_pengaduan\n")
+        .replace(time_from, "    time: 10 hari kerja\n    output: Berita acara serah terima PMI\n");
+
+    let steps = &old[old.find("\nsteps:").unwrap()..];
+    let row =
+        steps[..steps.find("- id: fasilitasi_kepulangan").unwrap()].matches("- id: ").count() + 1;
+
+    let out = Test::new()
+        .file("old.yaml", &old)
+        .file("new.yaml", &new)
+        .args(["diff", "--format", "json", "old.yaml", "new.yaml"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["identity"], serde_json::json!([]));
+    assert_eq!(v["actors"], serde_json::json!([]));
+    assert_eq!(
+        v["steps"],
+        serde_json::json!([{
+            "change": "changed", "id": "fasilitasi_kepulangan", "row": row,
+            "fields": [{ "field": "time", "old": "7 hari kerja", "new": "10 hari kerja" }]
+        }])
+    );
+    assert_eq!(
+        v["flow"],
+        serde_json::json!([{
+            "change": "retargeted", "from": "cek_pemulangan", "label": "Tidak",
+            "old_to": "sampaikan_hasil", "new_to": "tutup_pengaduan"
+        }])
+    );
+    assert_eq!(v["findings"], serde_json::json!({ "introduced": [], "fixed": [] }));
+
+    // The new worst-path time is what the timing analysis gives the new file.
+    let worst = |text: &str| {
+        let src = sopmap::source::SourceFile::new("x.yaml", text);
+        let c = sopmap::check::check_source(&src, 0, &sopmap::check::Settings::default());
+        let (sop, graph) = (c.sop.unwrap(), c.graph.unwrap());
+        sopmap::timing::analyze(&sop, &graph, 480).unwrap().worst.to_string()
+    };
+    assert_ne!(worst(&old), worst(&new));
+    assert_eq!(v["timing"]["worst"]["old"], worst(&old));
+    assert_eq!(v["timing"]["worst"]["new"], worst(&new));
+
+    let text = Test::new()
+        .file("old.yaml", &old)
+        .file("new.yaml", &new)
+        .args(["diff", "--lang", "en", "old.yaml", "new.yaml"])
+        .run()
+        .stdout;
+    assert!(text.contains(&format!("~ worst path: {} → {}\n", worst(&old), worst(&new))), "{text}");
 }

@@ -10,6 +10,14 @@ mod harness;
 mod smoke;
 // BPMN export: golden files and the bpmnlint oracle.
 mod bpmn;
+// Output formats of `sopmap check`: golden files, SARIF schema and validator.
+mod formats;
+// sopmap.yaml, suppression comments and exit codes from the command line.
+mod config;
+// `sopmap schema`: the JSON Schema against the bundled SOPs and broken ones.
+mod schema;
+// `sopmap new`, completions, man page, colour, pre-commit hook, example workflow.
+mod packaging;
 // Generated docs and README examples stay in step with the code.
 mod docs;
 // sopmap diff: golden diffs per kind of change, --git, the bar.
