@@ -62,8 +62,13 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
     let settings = Settings::default();
     let (old, new) = match (&args.git, args.paths.as_slice()) {
         (Some(rev), [file]) => {
-            let new = read(file, &settings)?;
             let at = git::show(rev, file)?;
+            // A file deleted since REV: everything is removed.
+            let new = if !file.exists() && at.text.is_some() {
+                Loaded::nothing(display_path(file), &settings)
+            } else {
+                read(file, &settings)?
+            };
             let old = match at.text {
                 Some(text) => Loaded::check(SourceFile::new(at.display, text), &settings)?,
                 None => Loaded::nothing(at.display, &settings),

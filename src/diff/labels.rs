@@ -36,6 +36,7 @@ pub struct Words {
     pub no_changes: &'static str,
     pub label: &'static str,
     pub via: &'static str,
+    pub at: &'static str,
 }
 
 static ID: Words = Words {
@@ -70,6 +71,7 @@ static ID: Words = Words {
     no_changes: "Tidak ada perubahan.",
     label: "label",
     via: "melalui",
+    at: "di",
 };
 
 static EN: Words = Words {
@@ -104,6 +106,7 @@ static EN: Words = Words {
     no_changes: "No changes.",
     label: "label",
     via: "via",
+    at: "at",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -19,6 +19,15 @@ fn code(s: &str) -> String {
     }
 }
 
+/// A message with `code` spans (as the checker writes ids): the spans stay
+/// code, the rest is escaped.
+fn inline(msg: &str) -> String {
+    msg.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { code(part) } else { escape::markdown(part) })
+        .collect()
+}
+
 fn value(v: &Value, w: &Words) -> String {
     match v {
         Value::Absent => format!("_{}_", escape::markdown(w.none)),
@@ -63,7 +72,7 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
     if !d.warnings.is_empty() {
         out.push('\n');
         for x in &d.warnings {
-            let _ = writeln!(out, "> **{}**: {}", x.name, escape::markdown(&x.message));
+            let _ = writeln!(out, "> **{}**: {}", x.name, inline(&x.message));
         }
     }
     if !d.identity.is_empty() {
@@ -220,11 +229,12 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
             for f in list {
                 let _ = writeln!(
                     out,
-                    "- **{mark}** {verb}: {} {} at {}: {}",
+                    "- **{mark}** {verb}: {} {} {} {}: {}",
                     code(&f.code),
                     code(&f.name),
+                    w.at,
                     code(&format!("{}:{}:{}", f.path, f.line, f.column)),
-                    escape::markdown(&f.message)
+                    inline(&f.message)
                 );
             }
         }

@@ -76,6 +76,11 @@ fn golden_text_diffs() {
 fn golden_markdown_json_and_english() {
     golden("step-changed.md", &diff_case("base", "step-changed", &["--format", "md"]).stdout);
     golden("step-added.md", &diff_case("base", "step-added", &["--format", "md"]).stdout);
+    golden(
+        "revision-not-bumped.md",
+        &diff_case("base", "revision-not-bumped", &["--format", "md"]).stdout,
+    );
+    golden("findings.reverse.json", &diff_case("findings", "base", &["--format", "json"]).stdout);
     golden("step-changed.json", &diff_case("base", "step-changed", &["--format", "json"]).stdout);
     golden("step-added.en.txt", &diff_case("base", "step-added", &["--lang", "en"]).stdout);
 }
@@ -188,6 +193,20 @@ fn git_revision_as_the_old_version() {
     assert!(steps.iter().all(|s| s["change"] == "added"));
     assert_eq!(v["actors"].as_array().unwrap().len(), 3);
     assert_eq!(v["findings"]["introduced"], serde_json::json!([]));
+
+    // A file deleted since the revision: everything is removed.
+    std::fs::remove_file(root.join("sops/x.yaml")).unwrap();
+    let out = run(&["diff", "--git", "HEAD", "--format", "json", "repo/sops/x.yaml"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 7);
+    assert!(steps.iter().all(|s| s["change"] == "removed"));
+    // Neither in the working tree nor at the revision: a read error.
+    let out = run(&["diff", "--git", "HEAD", "repo/sops/none.yaml"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
+    std::fs::write(root.join("sops/x.yaml"), &changed).unwrap();
 
     // A bad revision, and a file outside any repository: usage errors.
     let out = run(&["diff", "--git", "no-such-branch", "repo/sops/x.yaml"]);
