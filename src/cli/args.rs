@@ -28,7 +28,7 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
     Table(TableArgs),
-    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG, PNG or BPMN 2.0.
     Render(RenderArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,

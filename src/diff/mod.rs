@@ -6,8 +6,9 @@
 //! output. Steps are matched by id, and a step whose id changed but whose
 //! content did not is a rename ([`matching`]); field and actor changes are
 //! in [`changes`], arrows in [`flow`], findings introduced and fixed in
-//! [`findings`], and the path-time change in [`times`]. The JSON shape is
-//! the serde shape of these types and is documented in [`json`].
+//! [`findings`], and the path-time change in [`times`]; [`labels`] holds
+//! the writers' words in both languages. The JSON shape is the serde shape
+//! of these types and is documented in [`json`].
 
 pub mod changes;
 pub mod findings;
