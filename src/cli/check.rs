@@ -176,20 +176,29 @@ fn find_config(env: &Env) -> Option<PathBuf> {
 
 /// The loaded configuration and the folder its globs are relative to;
 /// `Ok(Err(text))` holds positioned configuration errors to print.
-type Loaded = Option<(Config, PathBuf)>;
+pub(super) type Loaded = Option<(Config, PathBuf)>;
 
 fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded, String>> {
     if args.no_config {
         return Ok(Ok(None));
     }
-    let path = match &args.config {
+    load_config_from(args.config.as_ref(), env)
+}
+
+/// The configuration at `explicit`, else the one [`find_config`] finds
+/// (shared with the renderers' gate, so both judge a SOP alike).
+pub(super) fn load_config_from(
+    explicit: Option<&PathBuf>,
+    env: &Env,
+) -> Result<std::result::Result<Loaded, String>> {
+    let path = match explicit {
         Some(p) => env.cwd.join(p),
         None => match find_config(env) {
             Some(p) => p,
             None => return Ok(Ok(None)),
         },
     };
-    let shown = match &args.config {
+    let shown = match explicit {
         Some(p) => p.clone(),
         None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
     };
@@ -217,7 +226,7 @@ fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded
 
 /// A checked file's path relative to the configuration's folder, with `/`
 /// separators, for glob matching; the path as shown when it lies outside.
-fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
+pub(super) fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
     let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
     match abs.strip_prefix(config_dir) {
         Ok(rel) => display_path(rel),

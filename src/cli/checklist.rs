@@ -12,9 +12,10 @@ use crate::cli::args::{ChecklistArgs, ChecklistFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, inputs, output};
 use crate::model::Sop;
-use crate::render::checklist::{self, Options, SopRef};
+use crate::render::checklist::{self, Options, PathTimes, SopRef};
 use crate::source::SourceFile;
 use crate::suggest;
+use crate::timing;
 
 pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let cleared = match gate::pass(&args.input, env, io)? {
@@ -33,11 +34,13 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
         });
         bail!("unknown actor `{actor}` in `{}`; {hint}", cleared.source.path);
     }
+    let lang = gate::lang(args.input.lang);
     let opts = Options {
-        lang: gate::lang(args.input.lang),
+        lang,
         actor: args.actor.as_deref(),
         sops: sibling_sops(&args.input.file, sop),
-        times: None,
+        times: timing::analyze(sop, &cleared.graph, cleared.workday_minutes)
+            .map(|t| PathTimes::of(&t, lang)),
     };
     let list = checklist::build(sop, &cleared.graph, &opts);
     let text = match args.format {

@@ -1,5 +1,6 @@
 //! `sopmap diff`: read two versions (two files, or a file and its version
-//! at a git revision), check both, compare, print in the chosen format.
+//! at a git revision), check both with the rule levels `sopmap check` would
+//! use for them (`sopmap.yaml`), compare, print in the chosen format.
 
 use std::path::Path;
 
@@ -7,8 +8,8 @@ use anyhow::{Result, bail};
 
 use crate::check::{Checked, Settings, check_source};
 use crate::cli::args::{DiffArgs, DiffFormat};
-use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, display_path};
-use crate::cli::{ExitStatus, Io, gate, git, inputs};
+use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
+use crate::cli::{Env, ExitStatus, Io, gate, git, inputs};
 use crate::diff::{self, Version};
 use crate::source::SourceFile;
 
@@ -58,10 +59,23 @@ fn read(p: &Path, settings: &Settings) -> Result<Loaded> {
     Loaded::check(SourceFile::new(display_path(p), text), settings)
 }
 
-pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = Settings::default();
+pub fn run(args: &DiffArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let config = match load_config_from(None, env)? {
+        Ok(c) => c,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let settings_for = |p: &Path| match &config {
+        Some((config, dir)) => {
+            config.settings_for(&Settings::default(), &config_relative(p, dir, env))
+        }
+        None => Settings::default(),
+    };
     let (old, new) = match (&args.git, args.paths.as_slice()) {
         (Some(rev), [file]) => {
+            let settings = settings_for(file);
             let at = git::show(rev, file)?;
             // A file deleted since REV: everything is removed.
             let new = if !file.exists() && at.text.is_some() {
@@ -76,13 +90,16 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
             (old, new)
         }
         (Some(_), _) => bail!("with --git give one file: sopmap diff --git REV FILE"),
-        (None, [a, b]) => (read(a, &settings)?, read(b, &settings)?),
+        (None, [a, b]) => (read(a, &settings_for(a))?, read(b, &settings_for(b))?),
         (None, _) => bail!("give two files (sopmap diff OLD NEW) or one with --git REV"),
     };
     let (Some(ov), Some(nv)) = (old.version(), new.version()) else {
         bail!("cannot compare: a version did not parse");
     };
-    let d = diff::diff(&ov, &nv, settings.workday_minutes);
+    // The new file's workday (its own `workday:` still wins in the analysis).
+    let workday =
+        args.paths.last().map_or(Settings::default(), |p| settings_for(p)).workday_minutes;
+    let d = diff::diff(&ov, &nv, workday);
     let lang = gate::lang(args.lang);
     let text = match args.format {
         DiffFormat::Text => diff::text::render(&d, lang),

@@ -4,7 +4,8 @@
 //! `sopmap check` prints them (stdout, full on a terminal, concise when
 //! piped) and the run exits 1. With `--force` the findings go to stderr,
 //! so that standard output carries only the rendered artefact, and the
-//! renderer gets them to mark the faulty steps.
+//! renderer gets them to mark the faulty steps. Rule levels come from
+//! `sopmap.yaml` as for `sopmap check`, and suppression comments apply.
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use anyhow::Result;
 
 use crate::check::{Settings, check_source};
 use crate::cli::args::{LangArg, RenderInput};
-use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, display_path};
+use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
 use crate::cli::{Env, ExitStatus, Io, inputs};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::graph::ProcessGraph;
@@ -29,6 +30,8 @@ pub struct Cleared {
     pub graph: ProcessGraph,
     /// Every finding (errors only when forced, warnings possibly).
     pub diagnostics: Vec<Diagnostic>,
+    /// The workday length for time sums (configuration or default).
+    pub workday_minutes: u64,
 }
 
 impl Cleared {
@@ -55,7 +58,17 @@ pub fn lang(l: LangArg) -> Lang {
 /// Reads `input.file`, checks it and decides whether it may be rendered.
 pub fn pass(input: &RenderInput, env: &Env, io: &mut Io<'_>) -> Result<Gate> {
     let source = read(&input.file, io)?;
-    let settings = Settings::default();
+    // The same rule levels `sopmap check` would use for this file.
+    let settings = match load_config_from(None, env)? {
+        Ok(Some((config, dir))) => {
+            config.settings_for(&Settings::default(), &config_relative(&input.file, &dir, env))
+        }
+        Ok(None) => Settings::default(),
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(Gate::Refused(ExitStatus::Error));
+        }
+    };
     let checked = check_source(&source, 0, &settings);
     let mut diagnostics = checked.diagnostics;
     diagnostic::sort(&mut diagnostics, |_| source.path.clone());
@@ -89,7 +102,8 @@ pub fn pass(input: &RenderInput, env: &Env, io: &mut Io<'_>) -> Result<Gate> {
             if errors == 1 { "" } else { "s" }
         )?;
     }
-    Ok(Gate::Cleared(Box::new(Cleared { source, sop, graph, diagnostics })))
+    let workday_minutes = settings.workday_minutes;
+    Ok(Gate::Cleared(Box::new(Cleared { source, sop, graph, diagnostics, workday_minutes })))
 }
 
 fn print_refusal(

@@ -38,11 +38,36 @@ pub struct Options<'a> {
     pub times: Option<PathTimes>,
 }
 
-/// Total time of the fastest and the slowest path from start to end.
+/// Total time of the fastest and the slowest path from start to end,
+/// written out with the rows of each path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathTimes {
     pub best: String,
     pub worst: String,
+}
+
+impl PathTimes {
+    /// `1 hari kerja + 45 menit (langkah 1 → 2 → 3 → 16)`; waiting on
+    /// outside parties is left out of the sums, and the text says so when
+    /// the SOP has such steps.
+    pub fn of(t: &crate::timing::Timing, lang: Lang) -> PathTimes {
+        let l = lang.labels();
+        let path = |rows: &[usize], total: &crate::duration::Totals| {
+            let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+            let mut s = format!("{total} ({} {})", lang.pick(l.step, "steps"), rows.join(" → "));
+            if !t.wait_steps.is_empty() {
+                s.push_str(&format!(
+                    "; {}",
+                    lang.pick(
+                        "tanpa waktu tunggu pihak luar",
+                        "excluding waiting on outside parties"
+                    )
+                ));
+            }
+            s
+        };
+        PathTimes { best: path(&t.best_path, &t.best), worst: path(&t.worst_path, &t.worst) }
+    }
 }
 
 /// The whole checklist.
@@ -141,6 +166,7 @@ pub struct Words {
     pub to: &'static str,
     pub start_here: &'static str,
     pub outcome: &'static str,
+    pub details: &'static str,
     pub signoff: &'static str,
     pub done_by: &'static str,
     pub checked_by: &'static str,
@@ -161,6 +187,7 @@ static WORDS_ID: Words = Words {
     to: "Ke",
     start_here: "awal SOP",
     outcome: "Hasil akhir",
+    details: "Rincian",
     signoff: "Pelaksanaan",
     done_by: "Dilaksanakan oleh",
     checked_by: "Diperiksa oleh",
@@ -181,6 +208,7 @@ static WORDS_EN: Words = Words {
     to: "To",
     start_here: "start of the SOP",
     outcome: "Outcome",
+    details: "Details",
     signoff: "Sign-off",
     done_by: "Done by",
     checked_by: "Checked by",

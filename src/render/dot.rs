@@ -47,15 +47,14 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
             out,
             "    style=\"{style}\"; fillcolor=\"#f3f5f8\"; color=\"#8a96a3\"; fontsize=11;"
         );
-        if lane.steps.is_empty() {
-            // Graphviz drops an empty cluster; an invisible point keeps the
-            // actor's column so every Pelaksana shows.
-            let _ = writeln!(
-                out,
-                "    \"a{}_empty\" [shape=point, style=invis, label=\"\"];",
-                lane.actor + 1
-            );
-        }
+        // An invisible anchor at the top of every lane: the anchors share a
+        // rank and are chained left to right, which puts the lanes in
+        // `actors` order and keeps a lane with no steps of its own.
+        let _ = writeln!(
+            out,
+            "    \"a{}\" [shape=point, style=invis, width=0, height=0, label=\"\"];",
+            lane.actor + 1
+        );
         for &row in &lane.steps {
             node(&mut out, sop, row, opts, "    ");
         }
@@ -63,6 +62,19 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
     }
     for &row in &orphans {
         node(&mut out, sop, row, opts, "  ");
+    }
+    if !lanes.is_empty() {
+        let anchors: Vec<String> = lanes.iter().map(|l| format!("\"a{}\"", l.actor + 1)).collect();
+        let _ = writeln!(out, "  {{ rank=min; {}; }}", anchors.join("; "));
+        if anchors.len() > 1 {
+            let _ = writeln!(out, "  {} [style=invis];", anchors.join(" -> "));
+        }
+        for lane in &lanes {
+            if let Some(first) = lane.steps.first() {
+                let _ =
+                    writeln!(out, "  \"a{}\" -> \"s{}\" [style=invis];", lane.actor + 1, first + 1);
+            }
+        }
     }
     for row in 0..sop.steps.len() {
         for (target, edge) in graph.successors(row) {
@@ -94,7 +106,7 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
 fn node(out: &mut String, sop: &Sop, row: usize, opts: &Options, indent: &str) {
     let Some(step) = sop.steps.get(row) else { return };
     let l = opts.lang.labels();
-    let mut label = node_label(sop, step, row, opts.lang);
+    let mut label = node_label(sop, step, row, opts.lang, true);
     let mut attrs: Vec<String> = Vec::new();
     let mut style: Vec<&str> = Vec::new();
     match step.kind() {

@@ -40,12 +40,17 @@ pub fn lanes(sop: &Sop) -> (Vec<Lane>, Vec<usize>) {
     (lanes, orphans)
 }
 
-/// The text of a node: row number and activity, wrapped, plus a line for
-/// waiting or a sub-SOP.
-pub fn node_label(sop: &Sop, step: &Step, row: usize, lang: Lang) -> String {
+/// The text of a node: row number and activity, plus lines for `with`
+/// actors, waiting or a sub-SOP. `wrap` breaks long lines (Graphviz does
+/// not wrap; Mermaid wraps by itself and must not get early breaks).
+pub fn node_label(sop: &Sop, step: &Step, row: usize, lang: Lang, wrap: bool) -> String {
     let l = lang.labels();
     let activity = step.activity.as_ref().map_or(step.id_str(), |a| a.value.trim());
-    let width = if step.kind() == Some(StepKind::Decision) { 22 } else { 28 };
+    let width = match (wrap, step.kind() == Some(StepKind::Decision)) {
+        (false, _) => usize::MAX,
+        (true, true) => 22,
+        (true, false) => 28,
+    };
     let mut lines = wrap::lines(&format!("{}. {activity}", row + 1), width);
     if !step.with.is_empty() {
         let names: Vec<&str> = step

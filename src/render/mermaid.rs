@@ -82,7 +82,7 @@ fn node(
 ) {
     let Some(step) = sop.steps.get(row) else { return };
     let id = format!("s{}", row + 1);
-    let mut label = node_label(sop, step, row, opts.lang);
+    let mut label = node_label(sop, step, row, opts.lang, false);
     let codes = opts.marks.get(row).map_or(&[][..], Vec::as_slice);
     if !codes.is_empty() {
         label.push_str(&format!("\n⚠ {}", codes.join(", ")));

@@ -119,16 +119,30 @@ fn header(sop: &Sop, lang: Lang) -> Vec<String> {
     h
 }
 
-/// The legend under the table.
-pub fn legend(lang: Lang) -> String {
-    format!(
-        "{START_END} {}   {PROCESS} {}   {SUB_SOP} {}   {DECISION} {}   {WITH} {}",
-        lang.pick("mulai/selesai", "start/end"),
-        lang.pick("proses", "process"),
-        lang.pick("proses dirinci SOP lain", "process detailed by another SOP"),
-        lang.pick("keputusan", "decision"),
-        lang.pick("pelaksana pendamping", "supporting actor"),
-    )
+/// The legend under the table, one entry per symbol, as lines of at most
+/// `width` columns (an entry is never split from its symbol).
+pub fn legend(lang: Lang, width: usize) -> Vec<String> {
+    let entries = [
+        format!("{START_END} {}", lang.pick("mulai/selesai", "start/end")),
+        format!("{PROCESS} {}", lang.pick("proses", "process")),
+        format!(
+            "{SUB_SOP} {}",
+            lang.pick("proses dirinci SOP lain", "process detailed by another SOP")
+        ),
+        format!("{DECISION} {}", lang.pick("keputusan", "decision")),
+        format!("{WITH} {}", lang.pick("pelaksana pendamping", "supporting actor")),
+    ];
+    let mut lines: Vec<String> = Vec::new();
+    for e in entries {
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + 3 + e.chars().count() <= width => {
+                last.push_str("   ");
+                last.push_str(&e);
+            }
+            _ => lines.push(e),
+        }
+    }
+    lines
 }
 
 /// The table for a terminal, fitted to `width` columns.
@@ -138,21 +152,21 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
-        .set_header(header(sop, lang));
+        .set_header(header(sop, lang).iter().map(|h| escape::terminal(h)));
     let n_actors = sop.actors.len();
     for row in rows(sop, graph, lang) {
-        let mut cells = vec![Cell::new(row.no), Cell::new(row.activity)];
+        let t = escape::terminal;
+        let mut cells = vec![Cell::new(row.no), Cell::new(t(&row.activity))];
         cells.extend(
             row.actors.into_iter().map(|s| Cell::new(s).set_alignment(CellAlignment::Center)),
         );
-        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {r}")).collect();
+        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
         cells.push(Cell::new(reqs.join("\n")));
-        cells.push(Cell::new(row.time));
-        cells.push(Cell::new(row.output));
-        cells.push(Cell::new(row.notes.join("\n")));
+        cells.push(Cell::new(t(&row.time)));
+        cells.push(Cell::new(t(&row.output)));
+        cells.push(Cell::new(t(&row.notes.join("\n"))));
         table.add_row(cells);
     }
-    // Symbols need little room; give the text columns the rest.
     // Actor columns only hold a symbol: as wide as the longest word of the
     // actor's name (so names break between words), the text columns get
     // the rest.
@@ -172,7 +186,7 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String
     if let Some(col) = table.column_mut(0) {
         col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(4)));
     }
-    format!("{table}\n{}\n", legend(lang))
+    format!("{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
 }
 
 /// The table as GitHub-flavoured Markdown.
@@ -199,6 +213,6 @@ pub fn markdown(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> String {
         cells.push(notes.join("<br>"));
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    out.push_str(&format!("\n{}\n", md(&legend(lang))));
+    out.push_str(&format!("\n{}\n", md(&legend(lang, usize::MAX).join(" "))));
     out
 }

@@ -279,3 +279,31 @@ fn bundled_sop_with_one_retarget_and_one_time_change() {
         .stdout;
     assert!(text.contains(&format!("~ worst path: {} → {}\n", worst(&old), worst(&new))), "{text}");
 }
+
+/// Findings are judged with the rule levels of `sopmap.yaml`, as `sopmap
+/// check` would: a rule switched off there introduces nothing.
+#[test]
+fn findings_follow_the_configuration() {
+    let run = |config: Option<&str>| {
+        let mut t = Test::new()
+            .copy("tests/golden/diff/base.yaml", "base.yaml")
+            .copy("tests/golden/diff/findings.yaml", "findings.yaml");
+        if let Some(c) = config {
+            t = t.file("sopmap.yaml", c);
+        }
+        let out = t.args(["diff", "--format", "json", "base.yaml", "findings.yaml"]).run();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let names: Vec<String> = v["findings"]["introduced"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_string())
+            .collect();
+        names
+    };
+    assert!(run(None).contains(&"missing-time".to_string()));
+    let with_config = run(Some("rules:\n  missing-time: off\n"));
+    assert!(!with_config.contains(&"missing-time".to_string()), "{with_config:?}");
+    assert!(with_config.contains(&"unknown-actor".to_string()), "{with_config:?}");
+}

@@ -10,6 +10,10 @@ mod harness;
 mod smoke;
 // BPMN export: golden files and the bpmnlint oracle.
 mod bpmn;
+// Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
+mod render;
+// Checklists: every step and branch jump of the makro SOP, the actor view.
+mod checklist;
 // Output formats of `sopmap check`: golden files, SARIF schema and validator.
 mod formats;
 // sopmap.yaml, suppression comments and exit codes from the command line.

@@ -138,7 +138,14 @@ fn item_html(c: &Checklist, item: &Item, out: &mut String) {
         let from: Vec<String> = item
             .from
             .iter()
-            .map(|p| format!("<a href=\"#step-{0}\">{1} {0}</a> ({2})", p.row, l.step, h(&p.actor)))
+            .map(|p| {
+                // Link only to steps on this page (a role view leaves some out).
+                if c.items.iter().any(|i| i.row == p.row) {
+                    format!("<a href=\"#step-{0}\">{1} {0}</a> ({2})", p.row, l.step, h(&p.actor))
+                } else {
+                    format!("{} {} ({})", l.step, p.row, h(&p.actor))
+                }
+            })
             .collect();
         field(w.from, from.join("; "));
     } else if c.role.is_some() && item.kind == StepKind::Start {
@@ -155,7 +162,7 @@ fn item_html(c: &Checklist, item: &Item, out: &mut String) {
         field(l.output, h(o));
     }
     if let Some(s) = &item.sub_sop {
-        field(l.notes, format!("{} {}", l.see_sop, h(s)));
+        field(w.details, format!("{} {}", l.see_sop, h(s)));
     }
     if let Some(n) = &item.notes {
         field(l.notes, h(n));

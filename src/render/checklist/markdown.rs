@@ -71,7 +71,7 @@ pub fn render(c: &Checklist) -> String {
             field(l.output, md(o));
         }
         if let Some(s) = &item.sub_sop {
-            field(l.notes, format!("{} {}", l.see_sop, md(s)));
+            field(w.details, format!("{} {}", l.see_sop, md(s)));
         }
         if let Some(n) = &item.notes {
             field(l.notes, md(n));

@@ -153,7 +153,7 @@ fn item_text(c: &Checklist, item: &Item, out: &mut String) {
         fields.push((l.output, o.clone()));
     }
     if let Some(s) = &item.sub_sop {
-        fields.push((l.notes, format!("{} {s}", l.see_sop)));
+        fields.push((w.details, format!("{} {s}", l.see_sop)));
     }
     if let Some(n) = &item.notes {
         fields.push((l.notes, n.clone()));
