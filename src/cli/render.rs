@@ -28,7 +28,9 @@ pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
         RenderFormat::Png => {
             graphviz(&args.graphviz, "png", &dot::render(&cleared.sop, &cleared.graph, &opts))?
         }
-        RenderFormat::Bpmn => bpmn::render(&cleared.sop, &cleared.graph, opts.lang).into_bytes(),
+        RenderFormat::Bpmn => {
+            bpmn::render_marked(&cleared.sop, &cleared.graph, opts.lang, &opts.marks).into_bytes()
+        }
     };
     output::write(args.input.output.as_deref(), &args.input.file, &bytes, io)?;
     Ok(ExitStatus::Clean)

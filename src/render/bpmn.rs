@@ -72,6 +72,8 @@ struct Node {
     /// Documentation text (step id and Mutu Baku), if any.
     doc: Option<String>,
     called: Option<String>,
+    /// The step has findings (rendered with `--force`): red border.
+    marked: bool,
     lane: usize,
     column: i64,
     incoming: Vec<usize>,
@@ -138,7 +140,7 @@ fn doc(step: &Step, lang: Lang) -> String {
     parts.join("\n")
 }
 
-fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Model {
+fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Model {
     let mut lanes: Vec<String> = sop.actors.iter().map(|a| a.display_name().to_string()).collect();
     let mut orphan_lane: Option<usize> = None;
     let mut model =
@@ -165,6 +167,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Model {
                 name,
                 doc: None,
                 called: None,
+                marked: false,
                 lane,
                 column,
                 incoming: Vec::new(),
@@ -191,7 +194,13 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Model {
             _ => Shape::Task,
         };
         let mut main = next_node(shape, format!("Step_{row}"), activity);
-        main.doc = Some(doc(step, lang));
+        let mut text = doc(step, lang);
+        if let Some(codes) = marks.get(i).filter(|c| !c.is_empty()) {
+            main.marked = true;
+            let label = lang.pick("temuan sopmap", "sopmap findings");
+            let _ = write!(text, "\n{label}: {}", codes.join(", "));
+        }
+        main.doc = Some(text);
         main.called = step.sub_sop.as_ref().map(|s| s.value.clone());
         let main = model.add(main);
         if let Some(j) = join {
@@ -268,7 +277,10 @@ impl Geometry {
 }
 
 /// Orthogonal waypoints from `a` to `b`.
-fn route(model: &Model, a: &Node, b: &Node) -> Vec<(i64, i64)> {
+/// `lane_k` spreads the flows leaving one node (a decision's branches) over
+/// separate vertical and horizontal tracks so they do not draw on top of
+/// each other.
+fn route(model: &Model, a: &Node, b: &Node, lane_k: usize) -> Vec<(i64, i64)> {
     let (ax, ay) = Geometry::center(a);
     let (bx, by) = Geometry::center(b);
     let a_right = ax + a.shape.size().0 / 2;
@@ -282,9 +294,12 @@ fn route(model: &Model, a: &Node, b: &Node) -> Vec<(i64, i64)> {
     if a.lane == b.lane && b.column > a.column && !blocked {
         return vec![(a_right, ay), (b_left, by)];
     }
-    let gap_after = ax + COL_W / 2;
+    // At most three tracks: the gap between columns is 50 wide and the
+    // strip above the shapes 30 high.
+    let k = i64::try_from(lane_k.min(2)).unwrap_or(0);
+    let gap_after = ax + COL_W / 2 - 10 * k;
     let gap_before = bx - COL_W / 2;
-    let strip = Geometry::lane_top(b.lane) + STRIP;
+    let strip = Geometry::lane_top(b.lane) + STRIP - 5 * k;
     vec![
         (a_right, ay),
         (gap_after, ay),
@@ -307,13 +322,26 @@ fn tag(shape: Shape) -> &'static str {
 
 /// Renders the SOP as a BPMN 2.0 document with diagram interchange.
 pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> String {
-    let model = build(sop, graph, lang);
+    render_marked(sop, graph, lang, &[])
+}
+
+/// [`render`], with the steps that have findings marked: `marks[row]` holds
+/// the rule codes of step `row` (as `render::findings::by_step` gives them).
+/// A marked step gets a red border (the OMG BPMN colour extension, which
+/// bpmn.io and Camunda Modeler show) and the codes in its documentation.
+pub fn render_marked(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> String {
+    let model = build(sop, graph, lang, marks);
+    let color_ns = if model.nodes.iter().any(|n| n.marked) {
+        r#" xmlns:color="http://www.omg.org/spec/BPMN/non-normative/color/1.0""#
+    } else {
+        ""
+    };
     let title = if sop.title().is_empty() { sop.id_str() } else { sop.title() };
     let mut o = String::new();
     let _ = writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         o,
-        r#"<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="sopmap" exporterVersion="{}">"#,
+        r#"<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"{color_ns} id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="sopmap" exporterVersion="{}">"#,
         env!("CARGO_PKG_VERSION")
     );
     let _ = writeln!(o, r#"  <bpmn:collaboration id="Collaboration_1">"#);
@@ -382,24 +410,26 @@ fn diagram(o: &mut String, model: &Model) {
     let lanes = i64::try_from(model.lanes.len().max(1)).unwrap_or(1);
     let _ = writeln!(o, r#"  <bpmndi:BPMNDiagram id="BPMNDiagram_1">"#);
     let _ = writeln!(o, r#"    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1">"#);
-    shape(o, "Participant_1", (POOL_X, POOL_Y, geo.pool_w(), lanes * LANE_H), true);
+    shape(o, "Participant_1", (POOL_X, POOL_Y, geo.pool_w(), lanes * LANE_H), true, false);
     for l in 0..model.lanes.len() {
         shape(
             o,
             &format!("Lane_{}", l + 1),
             (POOL_X + POOL_BAND, Geometry::lane_top(l), geo.pool_w() - POOL_BAND, LANE_H),
             true,
+            false,
         );
     }
     for n in &model.nodes {
-        shape(o, &n.id, Geometry::bounds(n), false);
+        shape(o, &n.id, Geometry::bounds(n), false, n.marked);
     }
-    for f in &model.flows {
+    for (i, f) in model.flows.iter().enumerate() {
         let (Some(a), Some(b)) = (model.nodes.get(f.source), model.nodes.get(f.target)) else {
             continue;
         };
         let _ = writeln!(o, r#"      <bpmndi:BPMNEdge id="{}_di" bpmnElement="{}">"#, f.id, f.id);
-        for (x, y) in route(model, a, b) {
+        let k = a.outgoing.iter().position(|&g| g == i).unwrap_or(0);
+        for (x, y) in route(model, a, b, k) {
             let _ = writeln!(o, r#"        <di:waypoint x="{x}" y="{y}" />"#);
         }
         let _ = writeln!(o, "      </bpmndi:BPMNEdge>");
@@ -408,9 +438,17 @@ fn diagram(o: &mut String, model: &Model) {
     let _ = writeln!(o, "  </bpmndi:BPMNDiagram>");
 }
 
-fn shape(o: &mut String, id: &str, (x, y, w, h): (i64, i64, i64, i64), horizontal: bool) {
+fn shape(
+    o: &mut String,
+    id: &str,
+    (x, y, w, h): (i64, i64, i64, i64),
+    horizontal: bool,
+    marked: bool,
+) {
     let h_attr = if horizontal { r#" isHorizontal="true""# } else { "" };
-    let _ = writeln!(o, r#"      <bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"{h_attr}>"#);
+    let m_attr = if marked { r##" color:border-color="#d32f2f""## } else { "" };
+    let _ =
+        writeln!(o, r#"      <bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"{h_attr}{m_attr}>"#);
     let _ = writeln!(o, r#"        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />"#);
     let _ = writeln!(o, "      </bpmndi:BPMNShape>");
 }
@@ -425,7 +463,7 @@ mod tests {
         let src = SourceFile::new("x.yaml", text);
         let c = check_source(&src, 0, &Settings::default());
         let (sop, graph) = (c.sop.unwrap(), c.graph.unwrap());
-        (build(&sop, &graph, Lang::Id), render(&sop, &graph, Lang::Id))
+        (build(&sop, &graph, Lang::Id, &[]), render(&sop, &graph, Lang::Id))
     }
 
     const MAKRO: &str = include_str!("../../sops/pengaduan-pmi-makro.yaml");
@@ -449,7 +487,9 @@ mod tests {
             }
         }
         for f in &m.flows {
-            let pts = route(&m, &m.nodes[f.source], &m.nodes[f.target]);
+            let src = &m.nodes[f.source];
+            let k = src.outgoing.iter().position(|&g| m.flows[g].id == f.id).unwrap();
+            let pts = route(&m, src, &m.nodes[f.target], k);
             assert!(pts.len() >= 2);
             for w in pts.windows(2) {
                 assert!(w[0].0 == w[1].0 || w[0].1 == w[1].1, "{} not orthogonal: {pts:?}", f.id);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sopmap::check::{Settings, check_source};
+use sopmap::diagnostic::Severity;
 use sopmap::lang::Lang;
 use sopmap::render::bpmn;
 use sopmap::source::SourceFile;
@@ -52,7 +53,10 @@ fn export(path: &Path, lang: Lang) -> Exported {
         .filter_map(step_at)
         .filter(|id| graph.step(id).is_some_and(|i| graph.predecessors(i).is_empty()))
         .collect();
-    Exported { xml: bpmn::render(sop, graph, lang), ids, dead_ends, implicit_starts }
+    // As `sopmap render --force` does: steps with errors are marked.
+    let marks = sopmap::render::findings::by_step(sop, &checked.diagnostics, Severity::Error);
+    let xml = bpmn::render_marked(sop, graph, lang, &marks);
+    Exported { xml, ids, dead_ends, implicit_starts }
 }
 
 #[test]
@@ -134,7 +138,10 @@ fn bpmnlint_agrees_on_planted_defects() {
     let path = repo("tests/golden/bpmn/broken.yaml");
     let e = export(&path, Lang::Id);
     assert!(!e.dead_ends.is_empty() && !e.implicit_starts.is_empty(), "fixture lost its defects");
+    // The faulty steps are marked (red border, codes in the documentation).
+    assert_eq!(e.xml.matches(r##"color:border-color="#d32f2f""##).count(), 3, "{}", e.xml);
     let (findings, text) = bpmnlint(&e.xml);
+    assert!(!text.contains("Parse error") && !text.contains("Import warning"), "{text}");
     let steps_flagged = |rule: &str| -> BTreeSet<String> {
         findings
             .iter()
