@@ -272,3 +272,28 @@ fn edge_order(k: EdgeKind) -> usize {
         EdgeKind::Branch(b) => b + 1,
     }
 }
+
+/// Strongly connected components of a small graph given as `n` nodes and
+/// `(from, to)` edges (used for the links between SOPs), each sorted, the
+/// list sorted by first member. Singletons are included.
+pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(a, b) in edges {
+        if a < n && b < n {
+            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    }
+    let mut out: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
+    out
+}

@@ -36,6 +36,15 @@ pub mod unknown_step;
 pub mod unreachable_step;
 pub mod unused_actor;
 pub mod wrong_type;
+pub mod unknown_sop;
+pub mod duplicate_sop_id;
+pub mod file_name_mismatch;
+pub mod sub_sop_level;
+pub mod relation_asymmetry;
+pub mod sop_link_cycle;
+pub mod makro_without_sub;
+pub mod service_time_exceeded;
+pub mod sub_sop_time;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -55,6 +64,15 @@ pub enum Check {
     Parser,
     /// A check of one SOP and its process graph.
     Sop(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// A check across every SOP loaded in the run (the catalogue), run
+    /// after the per-file checks by [`crate::catalog::check_corpus`].
+    Corpus(fn(&CorpusContext<'_>, &mut Vec<Diagnostic>)),
+}
+
+/// What a cross-SOP rule sees: the catalogue and how it was loaded.
+pub struct CorpusContext<'a> {
+    pub catalog: &'a crate::catalog::Catalog<'a>,
+    pub scope: &'a crate::catalog::Scope,
 }
 
 /// A rule: identity, documentation and check.
@@ -87,6 +105,13 @@ pub static RULES: &[&Rule] = &[
     &unknown_actor::RULE,
     &duplicate_id::RULE,
     &unused_actor::RULE,
+    &unknown_sop::RULE,
+    &duplicate_sop_id::RULE,
+    &file_name_mismatch::RULE,
+    &sub_sop_level::RULE,
+    &relation_asymmetry::RULE,
+    &sop_link_cycle::RULE,
+    &makro_without_sub::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -98,6 +123,8 @@ pub static RULES: &[&Rule] = &[
     &cycle::RULE,
     &missing_time::RULE,
     &date_order::RULE,
+    &service_time_exceeded::RULE,
+    &sub_sop_time::RULE,
 ];
 
 /// The rule with this code (`SOP205`, any case) or name (`dead-end`).
