@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Generated docs and README examples stay in step with the code.
+mod docs;
