@@ -18,8 +18,10 @@
 //!   [`order_key`]: first by calendar days, then by working time with a
 //!   working day counted as the workday length. Calendar days come first
 //!   because they cannot be converted without a calendar; where a choice
-//!   between paths depended on that convention, [`Timing::mixed`] says so,
-//!   and [`compare`] answers [`Verdict::NotComparable`] rather than guess.
+//!   between paths depended on that convention, [`Timing::mixed`] says so.
+//!   [`compare`] checks a total against a limit by bounds (a calendar day
+//!   holds at most one working day) and answers [`Verdict::NotComparable`]
+//!   when the answer would depend on the calendar, rather than guess.
 //!
 //! The workday length is the SOP's own `workday:` when it has one, else the
 //! run's setting (default 8 jam).
@@ -100,25 +102,58 @@ pub fn is_mixed(t: &Totals) -> bool {
     t.calendar_days > 0 && (t.work_days > 0 || t.work_minutes > 0)
 }
 
-/// Compares `total` with `limit`. Working time and working days convert
-/// through the workday; calendar time compares only with calendar time.
+/// Compares `total` with `limit` without guessing at a calendar.
+///
+/// Working time and working days convert through the workday. Calendar time
+/// against working time is compared by bounds: any `n` calendar days hold
+/// at most `n` working days (and possibly none), and a working day lasts at
+/// least a calendar day. The answer is [`Verdict::Within`] or
+/// [`Verdict::Exceeds`] only when it holds at both bounds, else
+/// [`Verdict::NotComparable`].
 pub fn compare(total: &Totals, limit: &Totals, workday_minutes: u64) -> Verdict {
-    let total_work = total.work_minutes > 0 || total.work_days > 0;
-    let limit_work = limit.work_minutes > 0 || limit.work_days > 0;
-    match (total.calendar_days > 0, limit.calendar_days > 0) {
-        (false, _) if !total_work => Verdict::Within,
-        (false, false) => {
-            verdict(order_key(total, workday_minutes).1, order_key(limit, workday_minutes).1)
-        }
-        (true, true) if !total_work && !limit_work => {
-            verdict(total.calendar_days, limit.calendar_days)
-        }
-        _ => Verdict::NotComparable,
+    const DAY: u64 = 24 * 60;
+    if total.is_zero() {
+        return Verdict::Within;
     }
-}
-
-fn verdict(total: u64, limit: u64) -> Verdict {
-    if total > limit { Verdict::Exceeds } else { Verdict::Within }
+    let work = |t: &Totals| order_key(t, workday_minutes).1;
+    match (limit.calendar_days > 0, limit.work_minutes > 0 || limit.work_days > 0) {
+        // A limit in working time (`hari kerja`, `jam`).
+        (false, _) => {
+            let low = work(total);
+            let high = low.saturating_add(total.calendar_days.saturating_mul(workday_minutes));
+            if high <= work(limit) {
+                Verdict::Within
+            } else if low > work(limit) {
+                Verdict::Exceeds
+            } else {
+                Verdict::NotComparable
+            }
+        }
+        // A limit in calendar time (`hari`, `minggu`, `bulan`).
+        (true, false) => {
+            let limit_min = limit.calendar_days.saturating_mul(DAY);
+            let low = total
+                .calendar_days
+                .saturating_add(total.work_days)
+                .saturating_mul(DAY)
+                .saturating_add(total.work_minutes);
+            if low > limit_min {
+                Verdict::Exceeds
+            } else if total.work_days == 0 && total.work_minutes == 0 {
+                Verdict::Within
+            } else {
+                Verdict::NotComparable
+            }
+        }
+        // A limit mixing both: only a bucket-by-bucket fit is certain.
+        (true, true) => {
+            if total.calendar_days <= limit.calendar_days && work(total) <= work(limit) {
+                Verdict::Within
+            } else {
+                Verdict::NotComparable
+            }
+        }
+    }
 }
 
 /// The workday length for `sop`: its own `workday:` wins over the run's.
@@ -518,8 +553,19 @@ mod tests {
         assert_eq!(t.worst, Totals { work_minutes: 120, work_days: 0, calendar_days: 14 });
         assert!(t.mixed);
         assert_eq!(t.worst_work_minutes(), None);
-        let limit = Totals { work_minutes: 0, work_days: 30, calendar_days: 0 };
-        assert_eq!(compare(&t.worst, &limit, 480), Verdict::NotComparable);
+        // Bounds: 14 calendar days hold 0 to 14 working days, so the worst is
+        // between 2 jam and 14 hari kerja + 2 jam.
+        let ten = Totals { work_minutes: 0, work_days: 10, calendar_days: 0 };
+        assert_eq!(compare(&t.worst, &ten, 480), Verdict::NotComparable);
+        let thirty = Totals { work_minutes: 0, work_days: 30, calendar_days: 0 };
+        assert_eq!(compare(&t.worst, &thirty, 480), Verdict::Within);
+        let hour = Totals { work_minutes: 60, work_days: 0, calendar_days: 0 };
+        assert_eq!(compare(&t.worst, &hour, 480), Verdict::Exceeds);
+        // Against a calendar limit: at least 14 days + 2 jam, more with weekends.
+        let month = Totals { work_minutes: 0, work_days: 0, calendar_days: 30 };
+        assert_eq!(compare(&t.worst, &month, 480), Verdict::NotComparable);
+        let week = Totals { work_minutes: 0, work_days: 0, calendar_days: 7 };
+        assert_eq!(compare(&t.worst, &week, 480), Verdict::Exceeds);
     }
 
     #[test]
