@@ -74,6 +74,11 @@ pub struct CheckArgs {
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
+    /// [default: 8 jam; a SOP's own `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,53 +2,28 @@
 
 use anyhow::{Result, bail};
 
-use crate::check::{Settings, check_files};
+use crate::catalog::{Catalog, check_corpus};
+use crate::check::Settings;
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
-use crate::cli::inputs::{self, Input};
+use crate::cli::corpus;
 use crate::cli::{Env, ExitStatus, Io};
 use crate::diagnostic::{self, Diagnostic, Level};
 use crate::report::{self, Counts, Format, Report};
 use crate::rules::{self, RULES};
-use crate::source::SourceFile;
 use crate::suggest;
-
-/// Largest file read by default (bytes).
-const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let settings = settings(args)?;
-    let paths = if args.paths.is_empty() {
-        let default = env.cwd.join("sops");
-        if !default.is_dir() {
-            bail!("no paths given and there is no `sops/` folder here; usage: sopmap check PATH…");
-        }
-        vec![std::path::PathBuf::from("sops")]
-    } else {
-        args.paths.clone()
-    };
-    let inputs = inputs::collect(&paths)?;
-    let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
-    let mut had_io_error = false;
-    for input in &inputs {
-        let read = match input {
-            Input::File(p) => inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)
-                .map(|t| SourceFile::new(display_path(p), t)),
-            Input::Stdin => inputs::read_stdin(io.stdin, DEFAULT_MAX_FILE_SIZE).map(|t| {
-                SourceFile::new(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into()), t)
-            }),
-        };
-        match read {
-            Ok(src) => sources.push(src),
-            Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
-                had_io_error = true;
-            }
-        }
-    }
+    let paths = corpus::default_paths(&args.paths, &env.cwd, "check")?;
+    let loaded = corpus::load(&paths, args.stdin_filename.as_deref(), &settings, true, io)?;
+    let (sources, had_io_error) = (&loaded.sources, loaded.had_io_error);
     let mut all: Vec<Diagnostic> = Vec::new();
-    for checked in check_files(&sources, |_| &settings) {
-        all.extend(checked.diagnostics);
+    for c in loaded.checked.iter().take(loaded.inputs) {
+        all.extend(c.diagnostics.iter().cloned());
     }
+    // Links across SOPs, once every file is checked.
+    let catalog = Catalog::build(sources, &loaded.checked, settings.workday_minutes);
+    all.extend(check_corpus(&catalog, &loaded.scope, |_| &settings.levels));
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
     let format = match args.format {
@@ -63,10 +38,10 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_tty && !env.no_color,
     };
-    let rep = Report { sources: &sources, color };
+    let rep = Report { sources, color };
     report::write(format, &rep, &all, io.stdout)?;
     io.stdout.flush()?;
-    let counts = Counts::of(&all, sources.len());
+    let counts = Counts::of(&all, loaded.inputs);
     if !args.quiet {
         writeln!(io.stderr, "{}", report::summary(&counts))?;
     }
@@ -79,15 +54,11 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     })
 }
 
-/// Paths as the user wrote them, with `/` separators on every platform so
-/// output is the same everywhere.
-fn display_path(p: &std::path::Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
-}
-
 fn settings(args: &CheckArgs) -> Result<Settings> {
     let mut settings = Settings::default();
+    if let Some(w) = &args.workday {
+        settings.workday_minutes = corpus::parse_workday(w)?;
+    }
     for name in &args.select {
         let rule = find_rule(name)?;
         let level = match rule.default_level {

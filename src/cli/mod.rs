@@ -5,6 +5,7 @@
 
 pub mod args;
 mod check;
+mod corpus;
 pub mod exit;
 mod inputs;
 mod rules;

@@ -77,7 +77,11 @@ mod tests {
     #[test]
     fn reported_in_both_files() {
         let a = sop_yaml("sama", "mikro", "", TWO_STEPS);
-        let files = [("a.yaml", a.as_str()), ("b.yaml", &a), ("c.yaml", &sop_yaml("lain", "mikro", "", TWO_STEPS))];
+        let files = [
+            ("a.yaml", a.as_str()),
+            ("b.yaml", &a),
+            ("c.yaml", &sop_yaml("lain", "mikro", "", TWO_STEPS)),
+        ];
         assert_eq!(
             lint_corpus(&files, "SOP106"),
             [

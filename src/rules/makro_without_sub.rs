@@ -43,7 +43,9 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 level.span,
                 format!("makro SOP `{}` has no step with `sub_sop`", e.id()),
             )
-            .help("add `sub_sop: <id>` to the steps that a mikro SOP details, or set `level: mikro`"),
+            .help(
+                "add `sub_sop: <id>` to the steps that a mikro SOP details, or set `level: mikro`",
+            ),
         );
     }
 }

@@ -107,9 +107,13 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if !p.lists(cid, Relation::Child) {
             let at = wrong_relation(p, cid, Relation::Child).or(ev.sub_sop).unwrap_or(id_span(p));
             let why = if ev.sub_sop.is_some() {
-                format!("SOP `{pid}` uses `{cid}` as `sub_sop` but does not list it in `related` as `child`")
+                format!(
+                    "SOP `{pid}` uses `{cid}` as `sub_sop` but does not list it in `related` as `child`"
+                )
             } else {
-                format!("SOP `{cid}` names `{pid}` as its parent, but `{pid}` does not list `{cid}` in `related` as `child`")
+                format!(
+                    "SOP `{cid}` names `{pid}` as its parent, but `{pid}` does not list `{cid}` in `related` as `child`"
+                )
             };
             let mut d = Diagnostic::new(&RULE, p.file, at, why)
                 .help(format!("add `- {{sop: {cid}, relation: child}}` to `related`"));
@@ -121,12 +125,15 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         // The child side: it must list the parent as `parent`.
         if !c.lists(pid, Relation::Parent) {
             let at = wrong_relation(c, pid, Relation::Parent).unwrap_or(id_span(c));
-            let how = if ev.sub_sop.is_some() { "uses it as `sub_sop`" } else { "lists it as `child`" };
+            let how =
+                if ev.sub_sop.is_some() { "uses it as `sub_sop`" } else { "lists it as `child`" };
             let mut d = Diagnostic::new(
                 &RULE,
                 c.file,
                 at,
-                format!("SOP `{cid}` does not list `{pid}` in `related` as `parent`, but `{pid}` {how}"),
+                format!(
+                    "SOP `{cid}` does not list `{pid}` in `related` as `parent`, but `{pid}` {how}"
+                ),
             )
             .help(format!("add `- {{sop: {pid}, relation: parent}}` to `related`"));
             if let Some(span) = ev.sub_sop.or(ev.child_entry) {
@@ -141,7 +148,8 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use crate::rules::testing::{TWO_STEPS, lint_corpus, sop_yaml};
 
-    const STEPS: &str = "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
+    const STEPS: &str =
+        "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
   - {id: rinci, kind: process, actor: a, activity: Rinci, time: 1 jam, sub_sop: anak, next: selesai}
   - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
 ";
@@ -149,7 +157,8 @@ mod tests {
     #[test]
     fn clean_when_both_sides_are_written() {
         let m = sop_yaml("induk", "makro", "related:\n  - {sop: anak, relation: child}\n", STEPS);
-        let c = sop_yaml("anak", "mikro", "related:\n  - {sop: induk, relation: parent}\n", TWO_STEPS);
+        let c =
+            sop_yaml("anak", "mikro", "related:\n  - {sop: induk, relation: parent}\n", TWO_STEPS);
         assert!(lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP109").is_empty());
     }
 
@@ -170,11 +179,15 @@ mod tests {
     #[test]
     fn points_at_a_wrong_relation_and_works_from_the_mikro_side() {
         // The mikro names the makro as parent; the makro names the mikro as `related`.
-        let m = sop_yaml("induk", "makro", "related:\n  - {sop: anak, relation: related}\n", TWO_STEPS);
-        let c = sop_yaml("anak", "mikro", "related:\n  - {sop: induk, relation: parent}\n", TWO_STEPS);
+        let m =
+            sop_yaml("induk", "makro", "related:\n  - {sop: anak, relation: related}\n", TWO_STEPS);
+        let c =
+            sop_yaml("anak", "mikro", "related:\n  - {sop: induk, relation: parent}\n", TWO_STEPS);
         assert_eq!(
             lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP109"),
-            ["induk.yaml 20:27 SOP109 SOP `anak` names `induk` as its parent, but `induk` does not list `anak` in `related` as `child`"]
+            [
+                "induk.yaml 20:27 SOP109 SOP `anak` names `induk` as its parent, but `induk` does not list `anak` in `related` as `child`"
+            ]
         );
     }
 

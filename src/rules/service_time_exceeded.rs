@@ -71,7 +71,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     e.file,
                     st.span,
                     format!(
-                        "the worst path takes {}, which cannot be compared with the service time of {}: calendar days and working time need a calendar to compare: {}",
+                        "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
                         t.worst,
                         st.value,
                         path_text(e, &t.worst_path)
@@ -89,7 +89,8 @@ mod tests {
 
     // Hand count: mulai 2 jam + periksa 1-2 hari kerja + selesai 2 jam
     // = worst 2 hari kerja + 4 jam = 2.5 hari kerja with an 8-jam day.
-    const STEPS: &str = "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 2 jam, next: periksa}
+    const STEPS: &str =
+        "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 2 jam, next: periksa}
   - {id: periksa, kind: process, actor: a, activity: Periksa, time: 1-2 hari kerja, next: selesai}
   - {id: selesai, kind: end, actor: a, activity: Selesai, time: 2 jam}
 ";
@@ -99,7 +100,9 @@ mod tests {
         let s = sop_yaml("s", "mikro", "service_time: 2 hari kerja\n", STEPS);
         assert_eq!(
             lint_corpus(&[("s.yaml", &s)], "SOP303"),
-            ["s.yaml 19:15 SOP303 the worst path takes 2 hari kerja + 4 jam, over the service time of 2 hari kerja: `mulai` -> `periksa` -> `selesai`"]
+            [
+                "s.yaml 19:15 SOP303 the worst path takes 2 hari kerja + 4 jam, over the service time of 2 hari kerja: `mulai` -> `periksa` -> `selesai`"
+            ]
         );
         let s = sop_yaml("s", "mikro", "service_time: maksimal 3 hari kerja\n", STEPS);
         assert!(lint_corpus(&[("s.yaml", &s)], "SOP303").is_empty());

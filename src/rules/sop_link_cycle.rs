@@ -83,8 +83,11 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             .chain(path.first())
             .map(|&i| format!("`{}`", cat.entries().get(i).map_or("?", |e| e.id())))
             .collect();
-        let hops: Vec<(usize, usize)> =
-            path.iter().zip(path.iter().skip(1).chain(path.first())).map(|(&a, &b)| (a, b)).collect();
+        let hops: Vec<(usize, usize)> = path
+            .iter()
+            .zip(path.iter().skip(1).chain(path.first()))
+            .map(|(&a, &b)| (a, b))
+            .collect();
         let Some(&(file, span)) = hops.first().and_then(|h| edges.get(h)) else { continue };
         let mut d = Diagnostic::new(
             &RULE,
@@ -133,7 +136,8 @@ mod tests {
 
     #[test]
     fn reports_a_circle_as_a_path() {
-        let steps = "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
+        let steps =
+            "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
   - {id: rinci, kind: process, actor: a, activity: Rinci, time: 1 jam, sub_sop: b, next: selesai}
   - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
 ";
@@ -159,9 +163,21 @@ mod tests {
 
     #[test]
     fn a_hierarchy_is_fine() {
-        let a = sop_yaml("a", "makro", "related:\n  - {sop: b, relation: child}\n  - {sop: c, relation: child}\n", TWO_STEPS);
+        let a = sop_yaml(
+            "a",
+            "makro",
+            "related:\n  - {sop: b, relation: child}\n  - {sop: c, relation: child}\n",
+            TWO_STEPS,
+        );
         let b = sop_yaml("b", "mikro", "related:\n  - {sop: a, relation: parent}\n", TWO_STEPS);
-        let c = sop_yaml("c", "mikro", "related:\n  - {sop: a, relation: parent}\n  - {sop: b, relation: related}\n", TWO_STEPS);
-        assert!(lint_corpus(&[("a.yaml", &a), ("b.yaml", &b), ("c.yaml", &c)], "SOP110").is_empty());
+        let c = sop_yaml(
+            "c",
+            "mikro",
+            "related:\n  - {sop: a, relation: parent}\n  - {sop: b, relation: related}\n",
+            TWO_STEPS,
+        );
+        assert!(
+            lint_corpus(&[("a.yaml", &a), ("b.yaml", &b), ("c.yaml", &c)], "SOP110").is_empty()
+        );
     }
 }

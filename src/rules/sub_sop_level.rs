@@ -81,7 +81,9 @@ mod tests {
         let files = [("induk.yaml", m.as_str()), ("besar.yaml", &b), ("kecil.yaml", &k)];
         assert_eq!(
             lint_corpus(&files, "SOP108"),
-            ["induk.yaml 24:81 SOP108 step `rinci` is detailed by SOP `besar`, which is `level: makro`; a `sub_sop` must be `level: mikro`"]
+            [
+                "induk.yaml 24:81 SOP108 step `rinci` is detailed by SOP `besar`, which is `level: makro`; a `sub_sop` must be `level: mikro`"
+            ]
         );
     }
 }

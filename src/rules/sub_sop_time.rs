@@ -55,7 +55,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     t.worst
                 ),
                 Verdict::NotComparable => format!(
-                    "step `{}` allows {}, which cannot be compared with the {} of SOP `{}`: calendar days and working time need a calendar to compare",
+                    "step `{}` allows {}, which cannot be compared with the {} of SOP `{}` without a calendar (calendar days hold 0 to 1 working day each)",
                     step.id_str(),
                     time.value,
                     t.worst,
@@ -101,7 +101,9 @@ mod tests {
         let m = makro("1 hari kerja");
         assert_eq!(
             lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP304"),
-            ["induk.yaml 24:65 SOP304 step `rinci` allows 1 hari kerja, but SOP `anak` takes up to 1 hari kerja + 8 jam on its worst path"]
+            [
+                "induk.yaml 24:65 SOP304 step `rinci` allows 1 hari kerja, but SOP `anak` takes up to 1 hari kerja + 8 jam on its worst path"
+            ]
         );
         let m = makro("2 hari kerja");
         assert!(lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP304").is_empty());

@@ -116,6 +116,7 @@ steps:
 }
 
 /// Two steps, start and end, of 1 jam each.
-pub(crate) const TWO_STEPS: &str = "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}
+pub(crate) const TWO_STEPS: &str =
+    "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}
   - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
 ";

@@ -167,11 +167,14 @@ mod tests {
         let catalog = Catalog::build(&sources, &checked, 480);
         let scope = Scope { partial: true, ..Scope::all(1) };
         let d = check_corpus(&catalog, &scope, |_| &settings.levels);
-        let helps: Vec<_> = d.iter().filter(|d| d.code == "SOP105").map(|d| d.help.clone()).collect();
+        let helps: Vec<_> =
+            d.iter().filter(|d| d.code == "SOP105").map(|d| d.help.clone()).collect();
         assert_eq!(helps.len(), 3);
         assert_eq!(
             helps[0].as_deref(),
-            Some("check the whole folder (`sopmap check sops/`) so linked SOPs are loaded, or mark the entry `external: true`")
+            Some(
+                "check the whole folder (`sopmap check sops/`) so linked SOPs are loaded, or mark the entry `external: true`"
+            )
         );
         // Files loaded only for lookup are never reported.
         let hidden = Scope { reported: vec![false], ..Scope::all(1) };
