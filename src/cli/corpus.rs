@@ -95,9 +95,11 @@ pub fn load(
     for p in paths {
         if p.as_os_str() == "-" {
             partial = true;
-            if let Some(name) = stdin_filename {
-                folders.insert(parent_of(Path::new(name)));
-            }
+            match stdin_filename {
+                Some(name) => folders.insert(parent_of(Path::new(name))),
+                None if Path::new("sops").is_dir() => folders.insert(PathBuf::from("sops")),
+                None => folders.insert(PathBuf::from(".")),
+            };
         } else if !p.is_dir() {
             partial = true;
             folders.insert(parent_of(p));

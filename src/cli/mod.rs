@@ -7,8 +7,11 @@ pub mod args;
 mod check;
 mod corpus;
 pub mod exit;
+mod graph;
 mod inputs;
+mod list;
 mod rules;
+mod timing;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -72,6 +75,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Timing(a) => timing::run(&a, env, io),
+        Command::List(a) => list::run(&a, env, io),
+        Command::Graph(a) => graph::run(&a, env, io),
     };
     match result {
         Ok(status) => status,

@@ -3,3 +3,6 @@
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
 pub mod escape;
+pub mod list;
+pub mod sop_map;
+pub mod timing;

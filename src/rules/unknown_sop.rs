@@ -83,7 +83,8 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             let suggestion = suggest::closest(&link.target, catalog.ids());
             let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
-                None if cx.scope.partial || cx.scope.is_unnamed(entry.file) => format!(
+                None if cx.scope.is_unnamed(entry.file) => "give the file's path with `--stdin-filename PATH` so linked SOPs are looked up beside it, or mark the entry `external: true`".to_string(),
+                None if cx.scope.partial => format!(
                     "check the whole folder (`sopmap check {}`) so linked SOPs are loaded, or mark the entry `external: true`",
                     folder_of(&entry.source.path)
                 ),
