@@ -23,7 +23,8 @@ makro lists the mikro as `child`, the mikro lists the makro as `parent`.
 Whenever one side shows the link (a `sub_sop` step, a `child` entry or a
 `parent` entry), this rule checks that both entries exist, and reports the
 side that is missing, in the file where it is missing. A link to a SOP that
-is not loaded is left to unknown-sop; an `external: true` entry is skipped.
+is not loaded is left to unknown-sop; an `external: true` entry is skipped;
+two SOPs that each claim the other as child are left to sop-link-cycle.
 
 ## Why is this bad?
 The identity page of each SOP prints Keterkaitan. When only one side names
@@ -99,6 +100,11 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for ((pi, ci), ev) in &pairs {
+        if pairs.contains_key(&(*ci, *pi)) {
+            // Each names the other as its child: a circle, which
+            // sop-link-cycle reports; a missing side here would only repeat it.
+            continue;
+        }
         let (Some(p), Some(c)) = (cat.entries().get(*pi), cat.entries().get(*ci)) else {
             continue;
         };

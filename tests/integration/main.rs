@@ -10,3 +10,5 @@ mod harness;
 mod smoke;
 // Generated docs and README examples stay in step with the code.
 mod docs;
+// Cross-SOP rules, timing, list and graph over multi-file corpora.
+mod corpus;
