@@ -275,7 +275,9 @@ fn edge_order(k: EdgeKind) -> usize {
 
 /// Strongly connected components of a small graph given as `n` nodes and
 /// `(from, to)` edges (used for the links between SOPs), each sorted, the
-/// list sorted by first member. Singletons are included.
+/// list sorted by first member. Singletons are included. Kosaraju's
+/// algorithm walks iteratively, so a long chain of links cannot overflow
+/// the stack.
 pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
     for _ in 0..n {
@@ -286,7 +288,7 @@ pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
             g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
     }
-    let mut out: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&g)
+    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
         .into_iter()
         .map(|c| {
             let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();

@@ -111,8 +111,8 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         ListFormat::Md => write!(io.stdout, "{}", list::markdown(&rows, l))?,
         ListFormat::Csv => write!(io.stdout, "{}", list::csv(&rows)?)?,
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *io.stdout, &rows)?;
-            writeln!(io.stdout)?;
+            // Serialised first, so a closed pipe surfaces as an io::Error.
+            writeln!(io.stdout, "{}", serde_json::to_string_pretty(&rows)?)?;
         }
     }
     Ok(if loaded.had_io_error { ExitStatus::Error } else { ExitStatus::Clean })

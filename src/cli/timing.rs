@@ -63,8 +63,8 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
     match args.format {
         TimingFormat::Text => write!(io.stdout, "{}", texts.join("\n"))?,
         TimingFormat::Json => {
-            serde_json::to_writer_pretty(&mut *io.stdout, &items)?;
-            writeln!(io.stdout)?;
+            // Serialised first, so a closed pipe surfaces as an io::Error.
+            writeln!(io.stdout, "{}", serde_json::to_string_pretty(&items)?)?;
         }
     }
     Ok(if loaded.had_io_error {
