@@ -246,6 +246,29 @@ pub fn check_corpus<'s>(
     out
 }
 
+/// Applies each file's inline suppressions (`# sopmap: ignore[…]`) to its
+/// findings from both passes at once, so a suppression of a cross-SOP rule
+/// works and is not reported as unused. `files` are the files whose
+/// findings are reported; the result is unsorted.
+pub fn apply_suppressions<'s>(
+    sources: &[SourceFile],
+    files: impl IntoIterator<Item = FileId>,
+    diagnostics: Vec<Diagnostic>,
+    levels_for: impl Fn(FileId) -> &'s Levels,
+) -> Vec<Diagnostic> {
+    let mut by_file: BTreeMap<FileId, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diagnostics {
+        by_file.entry(d.file).or_default().push(d);
+    }
+    for file in files {
+        if let Some(src) = sources.get(file) {
+            let group = by_file.entry(file).or_default();
+            crate::suppression::apply(src, file, levels_for(file), group);
+        }
+    }
+    by_file.into_values().flatten().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

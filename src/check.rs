@@ -7,6 +7,7 @@ use crate::graph::ProcessGraph;
 use crate::model::{self, Sop};
 use crate::rules::{self, Context, Levels};
 use crate::source::SourceFile;
+use crate::suppression;
 use crate::yaml::{self, Limits};
 
 /// Everything that shapes a check, besides the input.
@@ -36,6 +37,18 @@ pub struct Checked {
 
 /// Parses and checks one source file.
 pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
+    let mut checked = check_source_unsuppressed(source, file, settings);
+    suppression::apply(source, file, &settings.levels, &mut checked.diagnostics);
+    checked
+}
+
+/// [`check_source`] without applying inline suppressions, for runs that
+/// add cross-SOP findings first ([`crate::catalog::apply_suppressions`]).
+pub fn check_source_unsuppressed(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+) -> Checked {
     let mut diagnostics = Vec::new();
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,

@@ -1,35 +1,74 @@
 //! `sopmap check`: gather inputs, check each, report, pick the exit status.
 
-use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
 
-use crate::catalog::{Catalog, check_corpus};
+use anyhow::{Context as _, Result, bail};
+
+use crate::catalog::{Catalog, apply_suppressions, check_corpus};
 use crate::check::Settings;
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::cli::corpus;
+use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io};
+use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic, Level};
 use crate::report::{self, Counts, Format, Report};
 use crate::rules::{self, RULES};
+use crate::source::SourceFile;
 use crate::suggest;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = settings(args)?;
+    let config = match load_config(args, env)? {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "check")?;
-    let loaded = corpus::load(&paths, args.stdin_filename.as_deref(), &settings, true, io)?;
+    let mut inputs = inputs::collect(&paths)?;
+    if let Some((config, dir)) = &config {
+        inputs.retain(|i| match i {
+            Input::File(p) => !config.is_excluded(&config_relative(p, dir, env)),
+            Input::Stdin => true,
+        });
+    }
+    // Precedence: defaults < config `rules` < config `overrides` < flags.
+    let base = match &config {
+        Some((config, _)) => config.settings_for(&Settings::default(), ""),
+        None => Settings::default(),
+    };
+    let fallback = apply_flags(args, base)?;
+    let settings_for = |path: &str| -> Settings {
+        match &config {
+            Some((config, dir)) => {
+                let rel = config_relative(Path::new(path), dir, env);
+                apply_flags(args, config.settings_for(&Settings::default(), &rel))
+                    .unwrap_or_else(|_| fallback.clone())
+            }
+            None => fallback.clone(),
+        }
+    };
+    let loaded =
+        corpus::load(&paths, &inputs, args.stdin_filename.as_deref(), &settings_for, true, io)?;
     let (sources, had_io_error) = (&loaded.sources, loaded.had_io_error);
     let mut all: Vec<Diagnostic> = Vec::new();
     for c in loaded.checked.iter().take(loaded.inputs) {
         all.extend(c.diagnostics.iter().cloned());
     }
     // Links across SOPs, once every file is checked.
-    let catalog = Catalog::build(sources, &loaded.checked, settings.workday_minutes);
-    all.extend(check_corpus(&catalog, &loaded.scope, |_| &settings.levels));
+    let catalog = Catalog::build(sources, &loaded.checked, fallback.workday_minutes);
+    let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
+    all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
+    let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
     let format = match args.format {
         Some(OutputFormat::Full) => Format::Full,
         Some(OutputFormat::Concise) => Format::Concise,
         Some(OutputFormat::Json) => Format::Json,
+        Some(OutputFormat::Sarif) => Format::Sarif,
+        Some(OutputFormat::Github) => Format::Github,
         None if env.stdout_is_tty => Format::Full,
         None => Format::Concise,
     };
@@ -44,18 +83,32 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let counts = Counts::of(&all, loaded.inputs);
     if !args.quiet {
         writeln!(io.stderr, "{}", report::summary(&counts))?;
+        if let Some(max) = args.max_warnings
+            && counts.warnings > max
+        {
+            writeln!(io.stderr, "too many warnings: {} (--max-warnings {max})", counts.warnings)?;
+        }
     }
     Ok(if had_io_error {
         ExitStatus::Error
-    } else if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
+    } else if counts.errors > 0
+        || (args.deny_warnings && counts.warnings > 0)
+        || args.max_warnings.is_some_and(|max| counts.warnings > max)
+    {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
     })
 }
 
-fn settings(args: &CheckArgs) -> Result<Settings> {
-    let mut settings = Settings::default();
+/// Paths as the user wrote them, with `/` separators on every platform so
+/// output is the same everywhere.
+fn display_path(p: &std::path::Path) -> String {
+    corpus::display_path(p)
+}
+
+/// Applies `--workday`, `--select` and `--ignore` on top of `settings`.
+fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
     if let Some(w) = &args.workday {
         settings.workday_minutes = corpus::parse_workday(w)?;
     }
@@ -83,5 +136,75 @@ fn find_rule(name: &str) -> Result<&'static rules::Rule> {
                 .unwrap_or_else(|| "run `sopmap rules` to list them".to_string());
             bail!("unknown rule `{name}`; {hint}")
         }
+    }
+}
+
+/// Finds the configuration: `--config FILE`, else `sopmap.yaml` in the
+/// working folder or the nearest parent. The search stops after the first
+/// folder that holds `.git` (the repository root) or at the filesystem
+/// root, so a stray file above a repository never applies to it.
+fn find_config(env: &Env) -> Option<PathBuf> {
+    let mut dir = Some(env.cwd.as_path());
+    while let Some(d) = dir {
+        let candidate = d.join(config::FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// The loaded configuration and the folder its globs are relative to;
+/// `Ok(Err(text))` holds positioned configuration errors to print.
+type Loaded = Option<(Config, PathBuf)>;
+
+fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded, String>> {
+    if args.no_config {
+        return Ok(Ok(None));
+    }
+    let path = match &args.config {
+        Some(p) => env.cwd.join(p),
+        None => match find_config(env) {
+            Some(p) => p,
+            None => return Ok(Ok(None)),
+        },
+    };
+    let shown = match &args.config {
+        Some(p) => p.clone(),
+        None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read configuration `{}`", shown.display()))?;
+    let source = SourceFile::new(display_path(&shown), text);
+    match config::parse(&source) {
+        Ok(config) => {
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| env.cwd.clone());
+            Ok(Ok(Some((config, dir))))
+        }
+        Err(errors) => {
+            let mut out = String::new();
+            for e in errors {
+                let at = source.line_col(e.span.start);
+                out.push_str(&format!("sopmap: error: {}:{at}: {}\n", source.path, e.message));
+                if let Some(help) = e.help {
+                    out.push_str(&format!("  help: {help}\n"));
+                }
+            }
+            Ok(Err(out))
+        }
+    }
+}
+
+/// A checked file's path relative to the configuration's folder, with `/`
+/// separators, for glob matching; the path as shown when it lies outside.
+fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
+    let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
+    match abs.strip_prefix(config_dir) {
+        Ok(rel) => display_path(rel),
+        Err(_) => display_path(path),
     }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::catalog::{Scope, links};
-use crate::check::{Checked, Settings, check_source};
+use crate::check::{Checked, Settings, check_source_unsuppressed as check_source};
 use crate::cli::Io;
 use crate::cli::inputs::{self, Input};
 use crate::source::SourceFile;
@@ -23,10 +23,13 @@ use crate::source::SourceFile;
 /// Largest file read (bytes).
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// The files of one run, checked.
+/// The files of one run, checked (inline suppressions not yet applied:
+/// see [`crate::catalog::apply_suppressions`]).
 pub struct Loaded {
     pub sources: Vec<SourceFile>,
     pub checked: Vec<Checked>,
+    /// The settings each file was checked with.
+    pub settings: Vec<Settings>,
     pub scope: Scope,
     /// How many of `sources` are inputs (the rest were loaded for lookup).
     pub inputs: usize,
@@ -52,20 +55,21 @@ pub fn default_paths(paths: &[PathBuf], cwd: &Path, command: &str) -> Result<Vec
     Ok(vec![PathBuf::from("sops")])
 }
 
-/// Reads and checks `paths`; with `lookup`, resolves links of single files
-/// from their folders.
+/// Reads and checks `inputs` (collected from `paths`), each with the
+/// settings `settings_for` gives for its path; with `lookup`, resolves
+/// links of single files from their folders.
 pub fn load(
     paths: &[PathBuf],
+    inputs: &[Input],
     stdin_filename: Option<&str>,
-    settings: &Settings,
+    settings_for: &dyn Fn(&str) -> Settings,
     lookup: bool,
     io: &mut Io<'_>,
 ) -> Result<Loaded> {
-    let inputs = inputs::collect(paths)?;
     let mut sources = Vec::with_capacity(inputs.len());
     let mut unnamed = Vec::with_capacity(inputs.len());
     let mut had_io_error = false;
-    for input in &inputs {
+    for input in inputs {
         let read = match input {
             Input::File(p) => {
                 inputs::read_file(p, MAX_FILE_SIZE).map(|t| SourceFile::new(display_path(p), t))
@@ -85,8 +89,13 @@ pub fn load(
             }
         }
     }
-    let mut checked: Vec<Checked> =
-        sources.iter().enumerate().map(|(i, s)| check_source(s, i, settings)).collect();
+    let mut settings: Vec<Settings> = sources.iter().map(|s| settings_for(&s.path)).collect();
+    let mut checked: Vec<Checked> = sources
+        .iter()
+        .zip(&settings)
+        .enumerate()
+        .map(|(i, (s, set))| check_source(s, i, set))
+        .collect();
     let count = sources.len();
 
     // Single files (and standard input) are a partial view of their folder.
@@ -117,6 +126,7 @@ pub fn load(
         let mut add = |path: &Path,
                        sources: &mut Vec<SourceFile>,
                        checked: &mut Vec<Checked>,
+                       settings: &mut Vec<Settings>,
                        unnamed: &mut Vec<bool>| {
             let Ok(canon) = path.canonicalize() else { return };
             if !loaded.insert(canon) {
@@ -125,7 +135,9 @@ pub fn load(
             // A neighbour that cannot be read is simply not a link target.
             if let Ok(text) = inputs::read_file(path, MAX_FILE_SIZE) {
                 let src = SourceFile::new(display_path(path), text);
-                checked.push(check_source(&src, sources.len(), settings));
+                let set = settings_for(&src.path);
+                checked.push(check_source(&src, sources.len(), &set));
+                settings.push(set);
                 sources.push(src);
                 unnamed.push(false);
             }
@@ -136,7 +148,7 @@ pub fn load(
                 for ext in ["yaml", "yml"] {
                     let candidate = folder.join(format!("{id}.{ext}"));
                     if candidate.is_file() {
-                        add(&candidate, &mut sources, &mut checked, &mut unnamed);
+                        add(&candidate, &mut sources, &mut checked, &mut settings, &mut unnamed);
                     }
                 }
             }
@@ -144,7 +156,7 @@ pub fn load(
         if !missing_targets(&checked).is_empty() {
             for folder in &folders {
                 for file in sop_files_in(folder) {
-                    add(&file, &mut sources, &mut checked, &mut unnamed);
+                    add(&file, &mut sources, &mut checked, &mut settings, &mut unnamed);
                 }
             }
         }
@@ -156,10 +168,23 @@ pub fn load(
     Ok(Loaded {
         sources,
         checked,
+        settings,
         scope: Scope { reported, unnamed, partial },
         inputs: count,
         had_io_error,
     })
+}
+
+/// [`load`] for commands without configuration: `paths` expanded, every
+/// file with `settings`.
+pub fn load_paths(
+    paths: &[PathBuf],
+    settings: &Settings,
+    lookup: bool,
+    io: &mut Io<'_>,
+) -> Result<Loaded> {
+    let inputs = inputs::collect(paths)?;
+    load(paths, &inputs, None, &|_| settings.clone(), lookup, io)
 }
 
 fn parent_of(p: &Path) -> PathBuf {

@@ -19,7 +19,7 @@ use crate::render::sop_map;
 pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let settings = Settings::default();
     let paths = corpus::default_paths(&args.paths, &env.cwd, "graph")?;
-    let loaded = corpus::load(&paths, None, &settings, true, io)?;
+    let loaded = corpus::load_paths(&paths, &settings, true, io)?;
     let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);
     let map = sop_map::build(&catalog);
     let l = lang(args.lang);

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use crate::catalog::{Catalog, check_corpus};
+use crate::catalog::{Catalog, apply_suppressions, check_corpus};
 use crate::check::Settings;
 use crate::cli::args::{ListArgs, ListColumn, ListFormat};
 use crate::cli::timing::lang;
@@ -37,11 +37,12 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         settings.workday_minutes = corpus::parse_workday(w)?;
     }
     let paths = corpus::default_paths(&args.paths, &env.cwd, "list")?;
-    let loaded = corpus::load(&paths, None, &settings, true, io)?;
+    let loaded = corpus::load_paths(&paths, &settings, true, io)?;
     let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);
     let mut diags: Vec<Diagnostic> =
         loaded.checked.iter().take(loaded.inputs).flat_map(|c| c.diagnostics.clone()).collect();
     diags.extend(check_corpus(&catalog, &loaded.scope, |_| &settings.levels));
+    let diags = apply_suppressions(&loaded.sources, 0..loaded.inputs, diags, |_| &settings.levels);
 
     let mut rows = Vec::new();
     for (file, (src, c)) in

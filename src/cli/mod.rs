@@ -5,12 +5,15 @@
 
 pub mod args;
 mod check;
+mod completions;
 mod corpus;
 pub mod exit;
 mod graph;
 mod inputs;
 mod list;
+mod new;
 mod rules;
+mod schema;
 mod timing;
 
 use std::ffi::OsString;
@@ -78,6 +81,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Timing(a) => timing::run(&a, env, io),
         Command::List(a) => list::run(&a, env, io),
         Command::Graph(a) => graph::run(&a, env, io),
+        Command::Schema => schema::run(io),
+        Command::New(a) => new::run(&a, env, io),
+        Command::Completions(a) => completions::completions(&a, io),
+        Command::Man => completions::man(io),
     };
     match result {
         Ok(status) => status,

@@ -354,3 +354,20 @@ fn graph_draws_the_corpus_map() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("<svg") && text.contains("pengaduan&#45;pmi&#45;makro"), "{text}");
 }
+
+#[test]
+fn inline_suppression_covers_cross_sop_rules() {
+    let sop = std::fs::read_to_string(repo("tests/corpus/multi/makro-without-sub/rangkuman.yaml"))
+        .unwrap();
+    let quiet =
+        sop.replace("level: makro\n", "level: makro  # sopmap: ignore[makro-without-sub]\n");
+    assert_ne!(quiet, sop);
+    let out =
+        Test::new().file("rangkuman.yaml", &quiet).args(["check", "-f", "concise", "."]).run();
+    assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
+    // A suppression of a cross-SOP rule that covers nothing is still stale.
+    let stale = quiet.replace("level: makro", "level: mikro");
+    let out =
+        Test::new().file("rangkuman.yaml", &stale).args(["check", "-f", "concise", "."]).run();
+    assert!(out.stdout.contains("SOP901"), "{}", out.stdout);
+}
