@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
-use crate::model::{Level, Relation, Sop};
+use crate::model::{Level, Relation, Sop, StepKind};
 use crate::rules::{self, Check, CorpusContext, Levels};
 use crate::source::{SourceFile, Span};
 use crate::timing::{self, Timing};
@@ -158,13 +158,18 @@ impl<'a> Catalog<'a> {
     }
 }
 
-/// The links of one SOP: its `sub_sop` steps in row order, then its
+/// The links of one SOP: its `sub_sop` process steps in row order, then its
 /// `related` entries that name an id, in the order written.
 pub fn links(sop: &Sop) -> Vec<Link> {
     let mut out: Vec<Link> = sop
         .steps
         .iter()
         .enumerate()
+        // `sub_sop` belongs on process steps; elsewhere misplaced-key has
+        // reported it, and it is no link.
+        .filter(|(_, s)| {
+            !matches!(s.kind(), Some(StepKind::Start | StepKind::Decision | StepKind::End))
+        })
         .filter_map(|(i, s)| {
             s.sub_sop.as_ref().map(|t| Link {
                 kind: LinkKind::SubSop,

@@ -22,6 +22,12 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Print a SOP as a checklist for staff: text, Markdown or HTML.
+    Checklist(ChecklistArgs),
+    /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
+    Table(TableArgs),
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    Render(RenderArgs),
     /// Time budget: best and worst path time, critical path, load per actor.
     Timing(TimingArgs),
     /// The catalogue: one row per SOP with its level, size, time and findings.
@@ -128,6 +134,144 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// Rule code or name.
     pub rule: String,
+}
+
+/// What every command that renders one SOP takes.
+#[derive(Debug, Args)]
+pub struct RenderInput {
+    /// The SOP file (`-` reads standard input).
+    pub file: PathBuf,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// Render even when the SOP has errors (the faulty steps are marked in
+    /// diagrams); the errors are printed on stderr.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ChecklistFormat,
+
+    /// Only the steps of this actor (its id in `actors`), with hand-offs.
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// Plain text for a terminal or a printer.
+    Text,
+    /// A Markdown task list (GitHub renders it).
+    Md,
+    /// One self-contained HTML page, print-ready on A4.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TableFormat,
+
+    /// Fit the table to this many columns [default: the terminal width, or 120].
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A box-drawn table for the terminal.
+    Text,
+    /// A Markdown table.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: RenderFormat,
+
+    /// The Graphviz `dot` program used for svg and png.
+    #[arg(long, value_name = "PATH", default_value = "dot")]
+    pub graphviz: PathBuf,
+}
+
+/// Diagram formats of `sopmap render`. A new format is one variant here and
+/// one arm in `cli/render.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Graphviz DOT source.
+    Dot,
+    /// A Mermaid flowchart (GitHub renders it in ```mermaid blocks).
+    Mermaid,
+    /// SVG drawn by Graphviz `dot`.
+    Svg,
+    /// PNG drawn by Graphviz `dot`.
+    Png,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to create, or a folder to create `<id>.yaml` in
+    /// [default: `<id>.yaml` here].
+    pub path: Option<PathBuf>,
+
+    /// Cakupan SOP: makro (a whole process) or mikro (one part of it).
+    #[arg(long, value_enum, default_value = "mikro")]
+    pub level: NewLevel,
+
+    /// The SOP id (lowercase letters, digits and `-`) [default: the file name].
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewLevel {
+    Makro,
+    Mikro,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// Language of rendered labels (`timing`, `list`, `graph`).
@@ -241,40 +385,4 @@ pub enum GraphFormat {
     Mermaid,
     /// SVG drawn by Graphviz `dot` (must be installed).
     Svg,
-}
-
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    /// The file to create, or a folder to create `<id>.yaml` in
-    /// [default: `<id>.yaml` here].
-    pub path: Option<PathBuf>,
-
-    /// Cakupan SOP: makro (a whole process) or mikro (one part of it).
-    #[arg(long, value_enum, default_value = "mikro")]
-    pub level: NewLevel,
-
-    /// The SOP id (lowercase letters, digits and `-`) [default: the file name].
-    #[arg(long)]
-    pub id: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum NewLevel {
-    Makro,
-    Mikro,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell.
-    #[arg(value_enum)]
-    pub shell: Shell,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
 }

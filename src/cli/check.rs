@@ -17,6 +17,9 @@ use crate::rules::{self, RULES};
 use crate::source::SourceFile;
 use crate::suggest;
 
+/// Largest file read by default (bytes).
+pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let config = match load_config(args, env)? {
         Ok(loaded) => loaded,
@@ -51,7 +54,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let loaded =
         corpus::load(&paths, &inputs, args.stdin_filename.as_deref(), &settings_for, true, io)?;
-    let (sources, had_io_error) = (&loaded.sources, loaded.had_io_error);
+    let (sources, unreadable) = (&loaded.sources, loaded.unreadable);
     let mut all: Vec<Diagnostic> = Vec::new();
     for c in loaded.checked.iter().take(loaded.inputs) {
         all.extend(c.diagnostics.iter().cloned());
@@ -82,14 +85,20 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     io.stdout.flush()?;
     let counts = Counts::of(&all, loaded.inputs);
     if !args.quiet {
-        writeln!(io.stderr, "{}", report::summary(&counts))?;
+        let mut summary = report::summary(&counts);
+        if unreadable > 0 {
+            // "no problems found" alone would hide that some input was skipped.
+            let files = if unreadable == 1 { "file" } else { "files" };
+            summary.push_str(&format!("; {unreadable} {files} could not be read"));
+        }
+        writeln!(io.stderr, "{summary}")?;
         if let Some(max) = args.max_warnings
             && counts.warnings > max
         {
             writeln!(io.stderr, "too many warnings: {} (--max-warnings {max})", counts.warnings)?;
         }
     }
-    Ok(if had_io_error {
+    Ok(if unreadable > 0 {
         ExitStatus::Error
     } else if counts.errors > 0
         || (args.deny_warnings && counts.warnings > 0)
@@ -103,8 +112,9 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
 
 /// Paths as the user wrote them, with `/` separators on every platform so
 /// output is the same everywhere.
-fn display_path(p: &std::path::Path) -> String {
-    corpus::display_path(p)
+pub(super) fn display_path(p: &std::path::Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 /// Applies `--workday`, `--select` and `--ignore` on top of `settings`.
@@ -160,20 +170,29 @@ fn find_config(env: &Env) -> Option<PathBuf> {
 
 /// The loaded configuration and the folder its globs are relative to;
 /// `Ok(Err(text))` holds positioned configuration errors to print.
-type Loaded = Option<(Config, PathBuf)>;
+pub(super) type Loaded = Option<(Config, PathBuf)>;
 
 fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded, String>> {
     if args.no_config {
         return Ok(Ok(None));
     }
-    let path = match &args.config {
+    load_config_from(args.config.as_ref(), env)
+}
+
+/// The configuration at `explicit`, else the one [`find_config`] finds
+/// (shared with the renderers' gate, so both judge a SOP alike).
+pub(super) fn load_config_from(
+    explicit: Option<&PathBuf>,
+    env: &Env,
+) -> Result<std::result::Result<Loaded, String>> {
+    let path = match explicit {
         Some(p) => env.cwd.join(p),
         None => match find_config(env) {
             Some(p) => p,
             None => return Ok(Ok(None)),
         },
     };
-    let shown = match &args.config {
+    let shown = match explicit {
         Some(p) => p.clone(),
         None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
     };
@@ -201,7 +220,7 @@ fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded
 
 /// A checked file's path relative to the configuration's folder, with `/`
 /// separators, for glob matching; the path as shown when it lies outside.
-fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
+pub(super) fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
     let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
     match abs.strip_prefix(config_dir) {
         Ok(rel) => display_path(rel),

@@ -35,6 +35,8 @@ pub struct Loaded {
     pub inputs: usize,
     /// Some input could not be read (reported on stderr already).
     pub had_io_error: bool,
+    /// How many inputs could not be read.
+    pub unreadable: usize,
 }
 
 /// Paths as the user wrote them, with `/` separators on every platform so
@@ -68,7 +70,7 @@ pub fn load(
 ) -> Result<Loaded> {
     let mut sources = Vec::with_capacity(inputs.len());
     let mut unnamed = Vec::with_capacity(inputs.len());
-    let mut had_io_error = false;
+    let mut unreadable = 0usize;
     for input in inputs {
         let read = match input {
             Input::File(p) => {
@@ -85,7 +87,7 @@ pub fn load(
             }
             Err(e) => {
                 writeln!(io.stderr, "sopmap: error: {e:#}")?;
-                had_io_error = true;
+                unreadable += 1;
             }
         }
     }
@@ -171,7 +173,8 @@ pub fn load(
         settings,
         scope: Scope { reported, unnamed, partial },
         inputs: count,
-        had_io_error,
+        had_io_error: unreadable > 0,
+        unreadable,
     })
 }
 

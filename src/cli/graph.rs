@@ -4,7 +4,7 @@
 //! Exit 0, or 2 on I/O and usage errors (including a missing `dot`).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::check::Settings;
 use crate::cli::args::{GraphArgs, GraphFormat};
 use crate::cli::timing::lang;
-use crate::cli::{Env, ExitStatus, Io, corpus};
+use crate::cli::{Env, ExitStatus, Io, corpus, output};
 use crate::render::sop_map;
 
 pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -28,10 +28,8 @@ pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         GraphFormat::Mermaid => sop_map::mermaid(&map, l).into_bytes(),
         GraphFormat::Svg => run_dot(&sop_map::dot(&map, l))?,
     };
-    match &args.output {
-        Some(path) => write_atomic(path, &bytes)?,
-        None => io.stdout.write_all(&bytes)?,
-    }
+    let first = paths.first().map_or(Path::new(""), PathBuf::as_path);
+    output::write(args.output.as_deref(), first, &bytes, io)?;
     Ok(if loaded.had_io_error { ExitStatus::Error } else { ExitStatus::Clean })
 }
 
@@ -58,18 +56,4 @@ fn run_dot(source: &str) -> Result<Vec<u8>> {
         bail!("Graphviz `dot` failed: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
     Ok(out.stdout)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// so readers never see a half-written file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path).with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
 }

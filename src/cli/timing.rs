@@ -44,7 +44,8 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
             writeln!(
                 io.stderr,
                 "sopmap: warning: `{}` has {errors} error(s); times may be wrong (run `sopmap check {}`)",
-                src.path, src.path
+                src.path,
+                if loaded.scope.is_unnamed(file) { "-" } else { src.path.as_str() }
             )?;
         }
         let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else {

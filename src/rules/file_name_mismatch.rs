@@ -1,5 +1,8 @@
 //! file-name-mismatch (SOP107): the file is not named `<id>.yaml`.
 
+use std::collections::BTreeSet;
+
+use crate::catalog::links;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::rules::{Check, CorpusContext, Rule};
 
@@ -7,18 +10,20 @@ pub static RULE: Rule = Rule {
     code: "SOP107",
     name: "file-name-mismatch",
     default_level: Level::Warning,
-    summary: "the file name is not `<id>.yaml`",
+    summary: "a linked SOP's file name is not `<id>.yaml`",
     explanation: EXPLANATION,
     check: Check::Corpus(check),
 };
 
 const EXPLANATION: &str = "## What it does
-Warns when a SOP file's name (without `.yaml`/`.yml`) differs from the SOP's
-`id`. Standard input is not checked.
+Warns when a SOP that takes part in links between SOPs (it names another SOP
+in `sub_sop` or `related`, or another loaded SOP names it) is in a file whose
+name (without `.yaml`/`.yml`) differs from its `id`. A SOP that stands alone
+is not checked, nor is standard input.
 
 ## Why is this bad?
-Links between SOPs use ids. When every file is named after its id, a reader
-(and sopmap, when one file is checked on its own) finds a linked SOP
+Links between SOPs use ids. When every linked file is named after its id, a
+reader (and sopmap, when one file is checked on its own) finds a linked SOP
 without opening every file.
 
 ## Example
@@ -28,8 +33,18 @@ id: verifikasi-berkas-pengaduan-mikro   # rename the file to verifikasi-berkas-p
 ```";
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
+    // Ids that take part in links: named by a link, or naming one.
+    let mut linked: BTreeSet<&str> = BTreeSet::new();
     for e in cx.catalog.entries() {
-        if cx.scope.is_unnamed(e.file) {
+        for link in links(e.sop).into_iter().filter(|l| !l.external) {
+            if let Some(t) = cx.catalog.get(&link.target) {
+                linked.insert(t.id());
+            }
+            linked.insert(e.id());
+        }
+    }
+    for e in cx.catalog.entries() {
+        if cx.scope.is_unnamed(e.file) || !linked.contains(e.id()) {
             continue;
         }
         let path = std::path::Path::new(&e.source.path);
@@ -59,7 +74,8 @@ mod tests {
 
     #[test]
     fn warns_on_a_different_name_only() {
-        let a = sop_yaml("alpha", "mikro", "", TWO_STEPS);
+        let a =
+            sop_yaml("alpha", "mikro", "related:\n  - {sop: beta, relation: related}\n", TWO_STEPS);
         let b = sop_yaml("beta", "mikro", "", TWO_STEPS);
         let files = [("dir/alpha.yaml", a.as_str()), ("dir/betta.yml", &b)];
         assert_eq!(
@@ -69,8 +85,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sop_without_links_is_not_checked() {
+        let lone = sop_yaml("sendiri", "mikro", "", TWO_STEPS);
+        assert!(lint_corpus(&[("lain.yaml", &lone)], "SOP107").is_empty());
+    }
+
+    #[test]
     fn not_for_stdin() {
-        let a = sop_yaml("alpha", "mikro", "", TWO_STEPS);
+        let a = sop_yaml(
+            "alpha",
+            "mikro",
+            "related:\n  - {sop: alpha, relation: related}\n",
+            TWO_STEPS,
+        );
         let scope = Scope { unnamed: vec![true], ..Scope::all(1) };
         assert!(lint_corpus_scoped(&[("<stdin>", &a)], "SOP107", &scope).is_empty());
     }

@@ -136,6 +136,54 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
 }
 
+/// The rule reference (`docs/rules.md`), generated from [`RULES`] so the
+/// documentation cannot drift from the code: a table of every rule, then
+/// one section per rule with its default level, summary and explanation
+/// (its headings demoted one level).
+pub fn rules_markdown() -> String {
+    let mut md = String::from(
+        "# Rules\n\n\
+         <!-- Generated from the rule registry (src/rules/); do not edit by hand. \
+         Regenerate with `UPDATE_EXPECT=1 cargo test`. -->\n\n\
+         Every rule has a stable code, a kebab-case name and a default level. \
+         Select or ignore rules by either (`--select cycle`, `--ignore SOP301`); \
+         `sopmap explain <code or name>` prints a rule's explanation.\n\n\
+         | Code | Name | Default level | Summary |\n|---|---|---|---|\n",
+    );
+    for r in RULES {
+        md.push_str(&format!(
+            "| [{}](#{}-{}) | `{}` | {} | {} |\n",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.name,
+            r.default_level.as_str(),
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    for r in RULES {
+        md.push_str(&format!("\n## {} {}\n\n", r.code, r.name));
+        md.push_str(&format!("Default level: **{}**.\n\n", r.default_level.as_str()));
+        let mut summary = r.summary.to_string();
+        if let Some(first) = summary.get(..1) {
+            summary.replace_range(..1, &first.to_uppercase());
+        }
+        md.push_str(&format!("{summary}.\n\n"));
+        let mut in_code = false;
+        for line in r.explanation.lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+            }
+            if line.starts_with('#') && !in_code {
+                md.push('#');
+            }
+            md.push_str(line);
+            md.push('\n');
+        }
+    }
+    md
+}
+
 /// The level of every rule for one run (or one file, after per-path
 /// overrides), indexed like [`RULES`].
 #[derive(Clone, Debug, PartialEq, Eq)]

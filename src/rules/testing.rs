@@ -17,7 +17,8 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
         settings.levels.set(code, Level::Error);
     }
     let source = SourceFile::new("test.yaml", yaml);
-    let result = check::check_source(&source, 0, &settings);
+    let mut result = check::check_source(&source, 0, &settings);
+    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
     result
         .diagnostics
         .iter()
@@ -120,3 +121,42 @@ pub(crate) const TWO_STEPS: &str =
     "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}
   - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
 ";
+/// [`HEADER`], two actors (`p` on line 20, `q` on line 21) and `steps`,
+/// so the first step written in `steps` is on line 23. Steps written as
+/// one-line flow mappings keep the expected columns easy to read.
+pub(crate) fn sop(steps: &str) -> String {
+    format!(
+        "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Kepala}}\nsteps:\n{steps}"
+    )
+}
+
+/// Asserts the findings are exactly `want`, in order.
+#[track_caller]
+pub(crate) fn expect(found: Vec<String>, want: &[&str]) {
+    assert_eq!(found, want, "findings differ");
+}
+
+/// Findings of one code with their secondary labels and help, as
+/// `line:col CODE message; label line:col: text; help: text`.
+pub(crate) fn lint_detail(yaml: &str, code: &str) -> Vec<String> {
+    let mut settings = Settings::default();
+    settings.levels.set(code, Level::Error);
+    let source = SourceFile::new("test.yaml", yaml);
+    let mut result = check::check_source(&source, 0, &settings);
+    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
+    result
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| {
+            let mut line = format!("{} {} {}", source.line_col(d.span.start), d.code, d.message);
+            for l in &d.labels {
+                line.push_str(&format!("; label {}: {}", source.line_col(l.span.start), l.message));
+            }
+            if let Some(h) = &d.help {
+                line.push_str(&format!("; help: {h}"));
+            }
+            line
+        })
+        .collect()
+}
