@@ -371,3 +371,62 @@ fn inline_suppression_covers_cross_sop_rules() {
         Test::new().file("rangkuman.yaml", &stale).args(["check", "-f", "concise", "."]).run();
     assert!(out.stdout.contains("SOP901"), "{}", out.stdout);
 }
+
+#[test]
+fn graph_mermaid_is_accepted_by_the_mermaid_parser() {
+    if !tool_available(
+        "node with the npm packages of tools/mermaid (npm ci --prefix tools/mermaid)",
+        std::process::Command::new("node").arg(repo("tools/mermaid/parse.mjs")),
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    // The bundled corpus, in both languages.
+    for lang in ["id", "en"] {
+        let out = Test::new()
+            .args(["graph", "-f", "mermaid", "--lang", lang])
+            .args([repo("sops").into_os_string()])
+            .run();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let f = dir.path().join(format!("sops-{lang}.mmd"));
+        std::fs::write(&f, &out.stdout).unwrap();
+        files.push(f);
+    }
+    // Hostile titles and ids that are Mermaid keywords, a missing and an external SOP.
+    let clean = repo("tests/corpus/multi/unknown-sop");
+    let makro = std::fs::read_to_string(clean.join("induk.yaml")).unwrap().replace(
+        "title: Layanan Induk",
+        "title: \"end \\\"kutip\\\" <script>alert(1)</script> # `x` [a] {b} & é\"",
+    );
+    let ext = makro.replace(
+        "related:\n",
+        "related:\n  - title: \"SOP --> luar; end\"\n    relation: follow_up\n    external: true\n",
+    );
+    let out = with_case(&clean)
+        .file("induk.yaml", &ext)
+        .file(
+            "end.yaml",
+            &std::fs::read_to_string(clean.join("anak-satu.yaml"))
+                .unwrap()
+                .replace("id: anak-satu", "id: end"),
+        )
+        .args(["graph", "-f", "mermaid", "."])
+        .run();
+    assert!(
+        out.stdout.contains(":::missing") && out.stdout.contains(":::external"),
+        "{}",
+        out.stdout
+    );
+    let f = dir.path().join("hostile.mmd");
+    std::fs::write(&f, &out.stdout).unwrap();
+    files.push(f);
+    let res = std::process::Command::new("node")
+        .arg(repo("tools/mermaid/parse.mjs"))
+        .args(&files)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&res.stdout);
+    assert!(res.status.success(), "{stdout}{}", String::from_utf8_lossy(&res.stderr));
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok ")).count(), files.len(), "{stdout}");
+}
