@@ -30,6 +30,12 @@ pub enum Command {
     Table(TableArgs),
     /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG, PNG or BPMN 2.0.
     Render(RenderArgs),
+    /// Time budget: best and worst path time, critical path, load per actor.
+    Timing(TimingArgs),
+    /// The catalogue: one row per SOP with its level, size, time and findings.
+    List(ListArgs),
+    /// The map of SOPs: makro and mikro nodes, sub_sop and related links.
+    Graph(GraphArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -106,6 +112,11 @@ pub struct CheckArgs {
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
+    /// [default: 8 jam; a SOP's own `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -300,4 +311,117 @@ pub enum Shell {
     Zsh,
     Fish,
     Powershell,
+}
+
+/// Language of rendered labels (`timing`, `list`, `graph`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CorpusLang {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct TimingArgs {
+    /// SOP files or folders [default: ./sops]; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TimingFormat,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam; a SOP's own
+    /// `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimingFormat {
+    /// Readable tables.
+    Text,
+    /// A JSON array, one object per SOP (docs/timing.md).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: ListFormat,
+
+    /// Sort by this column (ties by id).
+    #[arg(long, value_enum, default_value = "id")]
+    pub sort: ListColumn,
+
+    /// Largest first.
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the column headers.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListColumn {
+    Id,
+    Level,
+    Title,
+    Unit,
+    Steps,
+    Actors,
+    Worst,
+    Service,
+    Errors,
+    Warnings,
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: GraphFormat,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// SVG drawn by Graphviz `dot` (must be installed).
+    Svg,
 }

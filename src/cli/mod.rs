@@ -7,17 +7,21 @@ pub mod args;
 mod check;
 mod checklist;
 mod completions;
+mod corpus;
 mod diff;
 pub mod exit;
 mod gate;
 mod git;
+mod graph;
 mod inputs;
+mod list;
 mod new;
 mod output;
 mod render;
 mod rules;
 mod schema;
 mod table;
+mod timing;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -82,6 +86,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
         Command::Diff(a) => diff::run(&a, env, io),
+        Command::Timing(a) => timing::run(&a, env, io),
+        Command::List(a) => list::run(&a, env, io),
+        Command::Graph(a) => graph::run(&a, env, io),
         Command::Checklist(a) => checklist::run(&a, env, io),
         Command::Table(a) => table::run(&a, env, io),
         Command::Render(a) => render::run(&a, env, io),

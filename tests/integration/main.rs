@@ -10,6 +10,16 @@ mod harness;
 mod smoke;
 // BPMN export: golden files and the bpmnlint oracle.
 mod bpmn;
+// Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
+mod corpus;
+// examples/broken-sop.yaml: ten planted mistakes, all reported.
+mod examples;
+// The command line: exit codes, stdin, folders, formats, rule selection, colour.
+mod cli;
+// Property test: flow rules against a brute-force oracle on random graphs.
+mod graph_oracle;
+// Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
+mod robustness;
 // Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
 mod render;
 // Checklists: every step and branch jump of the makro SOP, the actor view.
@@ -26,3 +36,5 @@ mod packaging;
 mod docs;
 // sopmap diff: golden diffs per kind of change, --git, the bar.
 mod diff;
+// Cross-SOP rules, timing, list and graph over multi-file corpora.
+mod links;
