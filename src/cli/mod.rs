@@ -5,6 +5,8 @@
 
 pub mod args;
 mod check;
+mod chromium;
+mod document;
 pub mod exit;
 mod inputs;
 mod rules;
@@ -71,6 +73,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Document(a) => document::run(&a, env, io),
     };
     match result {
         Ok(status) => status,

@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
+mod document;
