@@ -100,12 +100,13 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
             ColorChoice::Auto => env.stdout_is_tty && !env.no_color,
         };
         let rep = Report { sources: &sources, color };
-        // The HTML itself may be on stdout; findings then go to stderr.
-        let to_stderr = args.output.is_none();
+        let refused = counts.errors > 0 && !args.force;
+        // Findings go to stdout, unless the HTML itself is about to go there.
+        let to_stderr = args.output.is_none() && !refused;
         let out: &mut dyn Write = if to_stderr { io.stderr } else { io.stdout };
         report::write(format, &rep, &all, out)?;
         writeln!(io.stderr, "{}", report::summary(&counts))?;
-        if counts.errors > 0 && !args.force {
+        if refused {
             writeln!(
                 io.stderr,
                 "sopmap: no document written: fix the errors above, or use --force to write it anyway"

@@ -739,3 +739,41 @@ fn every_bundled_sop_prints_to_pdf_in_chromium_with_all_its_text() {
         );
     }
 }
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let evil = TANGLED
+        .replace("title: Kusut", "title: \"<script>alert(1)</script> & \\\"x\\\"\"")
+        .replace("name: Aktor B", "name: \"<b>B</b>\"")
+        .replace("activity: Rapat", "activity: \"</text><script>x</script>\"")
+        .replace("label: Dua", "label: \"<i>Dua</i>\"");
+    let t = Test::new().file("e.yaml", &evil);
+    let out = t.args(["document", "e.yaml"]).run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("<script"), "unescaped script");
+    assert!(!out.stdout.contains("<b>B</b>") && !out.stdout.contains("<i>Dua"));
+    assert!(out.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
+    assert!(out.stdout.contains("&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;"));
+    assert!(out.stdout.contains("&lt;i&gt;Dua&lt;/i&gt;"));
+}
+
+#[test]
+fn forced_documents_of_incomplete_sops_do_not_panic() {
+    let cases = [
+        // No steps, no actors.
+        "schema: sop-ap/1\nid: kosong\nidentity:\n  title: Kosong\n",
+        // Unknown actor, missing kind, a step with no id.
+        "schema: sop-ap/1\nid: x\nactors:\n  - id: a\nsteps:\n  - id: s1\n    actor: nobody\n    activity: A\n    next: s2\n  - id: s2\n    kind: end\n    activity: B\n  - kind: process\n    actor: a\n",
+        // Steps but no actors at all, and a self-loop.
+        "schema: sop-ap/1\nid: y\nsteps:\n  - id: s1\n    kind: start\n    actor: a\n    activity: A\n    next: s1\n",
+    ];
+    for yaml in cases {
+        let out = Test::new().file("x.yaml", yaml).args(["document", "x.yaml", "--force"]).run();
+        assert_eq!(out.status, 0, "{yaml}\n{}", out.stderr);
+        assert!(out.stdout.contains("<svg"), "{yaml}");
+        let refused = Test::new().file("x.yaml", yaml).args(["document", "x.yaml"]).run();
+        assert_eq!(refused.status, 1, "{yaml}");
+        assert!(!refused.stdout.contains("<!DOCTYPE"), "HTML written for a refused SOP");
+        assert!(refused.stdout.contains(": SOP"), "{}", refused.stdout);
+    }
+}
