@@ -21,4 +21,5 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod timing;
 pub mod yaml;

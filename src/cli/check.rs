@@ -65,6 +65,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let rep = Report { sources: &sources, color };
     report::write(format, &rep, &all, io.stdout)?;
+    io.stdout.flush()?;
     let counts = Counts::of(&all, sources.len());
     if !args.quiet {
         writeln!(io.stderr, "{}", report::summary(&counts))?;

@@ -20,8 +20,18 @@ use sopmap::source::SourceFile;
 
 use crate::harness::{Test, assert_text, repo, tool_available};
 
-const BUNDLED: [&str; 3] =
-    ["pengaduan-pmi-makro", "verifikasi-berkas-pengaduan-mikro", "fasilitasi-kepulangan-pmi-mikro"];
+/// The file stems of every bundled SOP in `sops/`, sorted.
+fn bundled_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo("sops"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 3, "{names:?}");
+    names
+}
 
 fn load(yaml: &str) -> (Sop, ProcessGraph) {
     let src = SourceFile::new("t.yaml", yaml);
@@ -63,9 +73,13 @@ fn golden_documents_of_the_bundled_sops() {
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr.trim_end(),
-        format!("wrote 3 documents and index.html to {}", out_dir.display())
+        format!(
+            "wrote {} documents and index.html to {}",
+            bundled_names().len(),
+            out_dir.display()
+        )
     );
-    for name in BUNDLED {
+    for name in bundled_names() {
         let html = std::fs::read_to_string(out_dir.join(format!("{name}.html"))).unwrap();
         golden(&format!("{name}.html"), &html);
     }
@@ -271,8 +285,8 @@ fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<
 
 #[test]
 fn bundled_layouts_pass_the_geometry_checks_at_every_page_size() {
-    for name in BUNDLED {
-        let (sop, graph) = bundled(name);
+    for name in bundled_names() {
+        let (sop, graph) = bundled(&name);
         for rows in [1, 2, 3, 5, 8, 20] {
             for lang in [Lang::Id, Lang::En] {
                 let chart = layout(
@@ -517,7 +531,7 @@ fn a_folder_gives_one_document_each_and_an_index_linking_them() {
         .run();
     assert_eq!(out.status, 0, "{}", out.stderr);
     let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
-    for name in BUNDLED {
+    for name in bundled_names() {
         assert!(index.contains(&format!("<a href=\"{name}.html\">")), "{index}");
     }
     // Keterkaitan names loaded SOPs by title and number.
@@ -675,7 +689,7 @@ fn every_bundled_sop_prints_to_pdf_in_chromium_with_all_its_text() {
     if !tool_available("pdftotext", Command::new("pdftotext").arg("-v")) {
         return;
     }
-    for name in BUNDLED {
+    for name in bundled_names() {
         let keep = tempfile::tempdir().unwrap();
         let pdf = keep.path().join("s.pdf");
         let out = Test::new()
@@ -702,7 +716,7 @@ fn every_bundled_sop_prints_to_pdf_in_chromium_with_all_its_text() {
             .unwrap();
         assert!(text.status.success());
         let text = squash(&String::from_utf8(text.stdout).unwrap());
-        let (sop, _) = bundled(name);
+        let (sop, _) = bundled(&name);
         let mut wanted = vec![sop.number().to_string(), sop.title().to_string()];
         wanted.extend(sop.steps.iter().map(|s| s.activity.as_ref().unwrap().value.clone()));
         for w in wanted {

@@ -8,5 +8,7 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Generated docs and README examples stay in step with the code.
+mod docs;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
