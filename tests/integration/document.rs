@@ -43,16 +43,16 @@ fn bundled(name: &str) -> (Sop, ProcessGraph) {
     load(&std::fs::read_to_string(repo(&format!("sops/{name}.yaml"))).unwrap())
 }
 
-/// Compares with a golden file, or rewrites it under SOPMAP_BLESS=1.
+/// Compares with a golden file, or rewrites it under UPDATE_EXPECT=1.
 fn golden(rel: &str, got: &str) {
     let path = repo(&format!("tests/golden/document/{rel}"));
-    if std::env::var("SOPMAP_BLESS").is_ok_and(|v| v == "1") {
+    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, got).unwrap();
         return;
     }
     let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {rel}; run with SOPMAP_BLESS=1 and review it"));
+        .unwrap_or_else(|_| panic!("missing {rel}; run with UPDATE_EXPECT=1 and review it"));
     assert_text(got, &want);
 }
 
@@ -789,5 +789,72 @@ fn forced_documents_of_incomplete_sops_do_not_panic() {
         assert_eq!(refused.status, 1, "{yaml}");
         assert!(!refused.stdout.contains("<!DOCTYPE"), "HTML written for a refused SOP");
         assert!(refused.stdout.contains(": SOP"), "{}", refused.stdout);
+    }
+}
+
+/// A long SOP over many narrow actor columns: every third step a decision
+/// with one branch forward and one back, so arrows cross pages both ways.
+fn generated(steps: usize, actors: usize) -> String {
+    let mut y = TANGLED.split("actors:").next().unwrap().replace("id: kusut", "id: panjang");
+    y.push_str("actors:\n");
+    for a in 0..actors {
+        y.push_str(&format!("  - id: a{a}\n    name: Pelaksana nomor {a} dengan nama panjang\n"));
+    }
+    y.push_str("steps:\n");
+    for i in 0..steps {
+        let actor = (i * 7) % actors;
+        let kind = if i == 0 {
+            "start"
+        } else if i == steps - 1 {
+            "end"
+        } else if i % 3 == 2 {
+            "decision"
+        } else {
+            "process"
+        };
+        y.push_str(&format!(
+            "  - id: s{i}\n    kind: {kind}\n    actor: a{actor}\n    activity: Langkah {i} dengan uraian kegiatan yang cukup panjang untuk dibungkus\n    time: 1 jam\n"
+        ));
+        if i % 5 == 1 && actors > 2 {
+            y.push_str(&format!(
+                "    with: [a{}, a{}]\n",
+                (actor + 1) % actors,
+                (actor + 3) % actors
+            ));
+        }
+        match kind {
+            "decision" => {
+                let fwd = (i + 3).min(steps - 1);
+                let back = i.saturating_sub(5);
+                y.push_str(&format!(
+                    "    branches:\n      - label: Ya\n        next: s{}\n      - label: Tidak\n        next: s{fwd}\n      - label: Ulang\n        next: s{back}\n",
+                    i + 1
+                ));
+            }
+            "end" => {}
+            _ => y.push_str(&format!("    next: s{}\n", i + 1)),
+        }
+    }
+    y
+}
+
+#[test]
+fn long_sops_over_many_actors_route_cleanly() {
+    for (steps, actors) in [(30, 12), (25, 3), (40, 7)] {
+        let (sop, graph) = load(&generated(steps, actors));
+        for rows in [1, 2, 4, 7, 10, 50] {
+            let chart = layout(
+                &sop,
+                &graph,
+                &Options { lang: Lang::Id, rows_per_page: rows },
+                &Catalogue::default(),
+            );
+            let bad = geometry_problems(&sop, &graph, &chart);
+            assert!(
+                bad.is_empty(),
+                "{steps} steps, {actors} actors, {rows} rows per page:\n{}",
+                bad.join("\n")
+            );
+        }
     }
 }
