@@ -13,7 +13,7 @@ use crate::check::{Settings, check_files};
 use crate::cli::args::{ColorChoice, DocumentArgs, DocumentFormat};
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io, chromium};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::graph::ProcessGraph;
 use crate::lang::Lang;
 use crate::model::Sop;
@@ -29,6 +29,7 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
     let options = Options {
         lang: if args.lang == "en" { Lang::En } else { Lang::Id },
         rows_per_page: usize::from(args.rows_per_page),
+        errors: 0,
     };
     let folder = args.path.is_dir();
     let ext = match args.format {
@@ -127,14 +128,16 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
         }
     }
     let catalogue = Catalogue::new(sops.iter().map(|(_, s, _)| *s));
-    let render =
-        |sop: &Sop, graph: &ProcessGraph| document::document(sop, graph, &options, &catalogue);
+    let render = |file: usize, sop: &Sop, graph: &ProcessGraph| {
+        let errors = all.iter().filter(|d| d.file == file && d.severity == Severity::Error).count();
+        document::document(sop, graph, &Options { errors, ..options }, &catalogue)
+    };
 
     if !folder {
-        let Some(&(_, sop, graph)) = sops.first() else {
+        let Some(&(file, sop, graph)) = sops.first() else {
             bail!("`{}` is not a SOP document", args.path.display());
         };
-        let text = render(sop, graph);
+        let text = render(file, sop, graph);
         match (&args.output, &chromium) {
             (None, _) => io.stdout.write_all(text.as_bytes())?,
             (Some(o), None) => {
@@ -174,13 +177,13 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
                 file.display()
             );
         }
-        planned.push((name, sop, graph));
+        planned.push((name, i, sop, graph));
     }
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("cannot create the folder `{}`", out_dir.display()))?;
     let mut entries = Vec::with_capacity(planned.len());
-    for (name, sop, graph) in planned {
-        let text = render(sop, graph);
+    for (name, file, sop, graph) in planned {
+        let text = render(file, sop, graph);
         let target = out_dir.join(&name);
         match &chromium {
             None => write_atomic(&target, text.as_bytes())?,

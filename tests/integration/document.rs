@@ -292,7 +292,7 @@ fn bundled_layouts_pass_the_geometry_checks_at_every_page_size() {
                 let chart = layout(
                     &sop,
                     &graph,
-                    &Options { lang, rows_per_page: rows },
+                    &Options { lang, rows_per_page: rows, ..Options::default() },
                     &Catalogue::default(),
                 );
                 let bad = geometry_problems(&sop, &graph, &chart);
@@ -306,8 +306,12 @@ fn bundled_layouts_pass_the_geometry_checks_at_every_page_size() {
 #[test]
 fn the_makro_sop_paginates_with_connector_pairs() {
     let (sop, graph) = bundled("pengaduan-pmi-makro");
-    let chart =
-        layout(&sop, &graph, &Options { lang: Lang::Id, rows_per_page: 4 }, &Catalogue::default());
+    let chart = layout(
+        &sop,
+        &graph,
+        &Options { lang: Lang::Id, rows_per_page: 4, ..Options::default() },
+        &Catalogue::default(),
+    );
     assert_eq!(chart.pages.len(), 4);
     let connectors: usize = chart.pages.iter().map(|p| p.connectors.len()).sum();
     assert!(connectors >= 6, "{connectors}");
@@ -424,7 +428,7 @@ fn a_tangled_sop_still_routes_cleanly() {
         let chart = layout(
             &sop,
             &graph,
-            &Options { lang: Lang::Id, rows_per_page: rows },
+            &Options { lang: Lang::Id, rows_per_page: rows, ..Options::default() },
             &Catalogue::default(),
         );
         let bad = geometry_problems(&sop, &graph, &chart);
@@ -608,6 +612,11 @@ fn a_sop_with_errors_is_refused_unless_forced() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stdout.contains("`selesia`"));
     let html = std::fs::read_to_string(&target).unwrap();
+    // A forced document says on every page that it is a draft.
+    assert_eq!(
+        html.matches("<div class=\"draft\">DRAF — SOP ini masih memiliki 1 kesalahan").count(),
+        2
+    );
     // The misspelt arrow is drawn to the step it most likely meant.
     assert!(html.contains("<polyline class=\"arrow\""));
 }
@@ -846,7 +855,7 @@ fn long_sops_over_many_actors_route_cleanly() {
             let chart = layout(
                 &sop,
                 &graph,
-                &Options { lang: Lang::Id, rows_per_page: rows },
+                &Options { lang: Lang::Id, rows_per_page: rows, ..Options::default() },
                 &Catalogue::default(),
             );
             let bad = geometry_problems(&sop, &graph, &chart);
@@ -857,4 +866,49 @@ fn long_sops_over_many_actors_route_cleanly() {
             );
         }
     }
+}
+
+#[test]
+fn oversized_rows_and_draft_banners_still_print_one_page_per_section() {
+    if !tool_available("chromium", Command::new("chromium").arg("--version")) {
+        return;
+    }
+    if !tool_available("pdfinfo", Command::new("pdfinfo").arg("-v")) {
+        return;
+    }
+    // A row taller than a page (scaled down to fit) in a forced draft.
+    let long = "Menerima dan memeriksa berkas ".repeat(120);
+    let yaml = BROKEN.replace("activity: Mulai", &format!("activity: {long}"));
+    let keep = tempfile::tempdir().unwrap();
+    let pdf = keep.path().join("r.pdf");
+    let t = Test::new().file("r.yaml", &yaml);
+    let html = Test::new().file("r.yaml", &yaml).args(["document", "r.yaml", "--force"]).run();
+    assert_eq!(html.status, 0, "{}", html.stderr);
+    assert!(html.stdout.contains("<div class=\"draft\">"));
+    let out = t
+        .args([
+            "document".into(),
+            "r.yaml".into(),
+            "--force".into(),
+            "-f".into(),
+            "pdf".into(),
+            "-o".into(),
+            pdf.clone().into_os_string(),
+            "--chromium".into(),
+            "chromium".into(),
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let pages: usize = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(pages, html.stdout.matches("<section class=\"page").count(), "{info}");
 }

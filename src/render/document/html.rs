@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::layout::Flowchart;
-use super::{Catalogue, identity, svg};
+use super::{Catalogue, Options, identity, svg};
 use crate::lang::Lang;
 use crate::model::{Level, Sop};
 use crate::render::escape;
@@ -20,6 +20,7 @@ body{margin:0;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;color:#00
 @media print{html{background:none}.page{margin:0;box-shadow:none}}
 .runhead{display:flex;justify-content:space-between;font-size:8pt;height:7mm;align-items:center;border-bottom:.3mm solid #000;margin-bottom:2mm}
 svg.flow{display:block}
+.draft{border:.5mm solid #c00;color:#c00;font-weight:bold;text-align:center;padding:1mm;margin-bottom:2mm;font-size:9pt}
 table.id{width:100%;border-collapse:collapse;table-layout:fixed}
 table.id th,table.id td{border:.3mm solid #000;padding:1.2mm 2mm;vertical-align:top;text-align:left}
 table.id col.c-left{width:48%}table.id col.c-key{width:17%}
@@ -43,15 +44,21 @@ h1{font-size:14pt;margin:0 0 4mm}
 "#;
 
 /// The document of one SOP: identity page, then the flowchart pages.
-pub fn document(sop: &Sop, chart: &Flowchart, lang: Lang, cat: &Catalogue) -> String {
+pub fn document(sop: &Sop, chart: &Flowchart, options: &Options, cat: &Catalogue) -> String {
+    let lang = options.lang;
     let title = format!("{} {}", sop.number(), sop.title());
     let mut s = head(title.trim(), lang);
-    s.push_str(&identity::page(sop, lang, cat));
+    let draft = draft_note(lang, options.errors);
+    s.push_str(&identity::page(sop, lang, cat).replacen(
+        "<section class=\"page identity\">\n",
+        &format!("<section class=\"page identity\">\n{draft}"),
+        1,
+    ));
     let total = chart.pages.len() + 1;
     for page in &chart.pages {
         let _ = write!(
             s,
-            "<section class=\"page flowchart\">\n<div class=\"runhead\"><span>{}</span><span>{}</span></div>\n",
+            "<section class=\"page flowchart\">\n{draft}<div class=\"runhead\"><span>{}</span><span>{}</span></div>\n",
             escape::html(title.trim()),
             escape::html(&page_label(lang, page.number + 1, total))
         );
@@ -60,6 +67,23 @@ pub fn document(sop: &Sop, chart: &Flowchart, lang: Lang, cat: &Catalogue) -> St
     }
     s.push_str("</body>\n</html>\n");
     s
+}
+
+/// The draft banner of a document written with errors, or nothing.
+fn draft_note(lang: Lang, errors: usize) -> String {
+    if errors == 0 {
+        return String::new();
+    }
+    let text = match lang {
+        Lang::Id => format!(
+            "DRAF — SOP ini masih memiliki {errors} kesalahan (lihat sopmap check); bukan dokumen final"
+        ),
+        Lang::En => format!(
+            "DRAFT — this SOP still has {errors} error{} (see sopmap check); not a final document",
+            if errors == 1 { "" } else { "s" }
+        ),
+    };
+    format!("<div class=\"draft\">{}</div>\n", escape::html(&text))
 }
 
 fn page_label(lang: Lang, page: usize, total: usize) -> String {

@@ -19,6 +19,8 @@ pub const TABLE_WIDTH: f64 = 1043.0;
 /// Height available for the table on one page (the rest of 190 mm goes to
 /// the running head and a safety margin).
 pub const PAGE_HEIGHT: f64 = 665.0;
+/// Room the draft banner of a document with errors takes (9 mm).
+pub const DRAFT_HEIGHT: f64 = 9.0 / MM_PER_UNIT;
 /// Millimetres per SVG unit.
 pub const MM_PER_UNIT: f64 = 276.0 / TABLE_WIDTH;
 
@@ -220,6 +222,9 @@ pub struct Flowchart {
     pub pages: Vec<Page>,
     /// Actor names shown as column headers, by actor index.
     pub actor_names: Vec<String>,
+    /// The height a page's table may take; a taller page (one row taller
+    /// than a page) is scaled down to it.
+    pub max_height: f64,
 }
 
 impl Flowchart {
@@ -310,7 +315,8 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     let measured: Vec<(Vec<Cell>, f64)> =
         sop.steps.iter().enumerate().map(|(i, s)| cells(i, s, &columns, lang, cat)).collect();
     let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
-    let budget = PAGE_HEIGHT - header.height - 2.0 * BAND_HEIGHT;
+    let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
+    let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
     let ranges = paginate(&heights, options.rows_per_page, budget);
     let page_of: Vec<usize> = {
         let mut p = vec![0; sop.steps.len()];
@@ -390,7 +396,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
         route_page(&mut page, sop, &columns, &edges, &crossing, &page_of, pi);
         pages.push(page);
     }
-    Flowchart { columns, header, pages, actor_names }
+    Flowchart { columns, header, pages, actor_names, max_height }
 }
 
 /// Every arrow of the graph, in row order then arrow order.

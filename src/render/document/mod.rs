@@ -37,11 +37,15 @@ pub struct Options {
     pub lang: Lang,
     /// At most this many rows on a page (fewer when they do not fit).
     pub rows_per_page: usize,
+    /// Errors the SOP still has (written with `--force`): the document is
+    /// then marked as a draft on every page, so it cannot pass for a
+    /// checked one.
+    pub errors: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::Id, rows_per_page: DEFAULT_ROWS_PER_PAGE }
+        Options { lang: Lang::Id, rows_per_page: DEFAULT_ROWS_PER_PAGE, errors: 0 }
     }
 }
 
@@ -92,5 +96,5 @@ impl Catalogue {
 /// The whole document of one SOP as a self-contained HTML file.
 pub fn document(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> String {
     let chart = layout(sop, graph, options, cat);
-    html::document(sop, &chart, options.lang, cat)
+    html::document(sop, &chart, options, cat)
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::geometry::{Point, Rect};
 use super::layout::{
-    ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, PAGE_HEIGHT, Page, Role, Shape,
+    ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role, Shape,
 };
 use crate::lang::Lang;
 use crate::render::escape;
@@ -40,7 +40,7 @@ fn n(v: f64) -> String {
 pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
     let w = chart.width();
     let h = page.height;
-    let scale = if h > PAGE_HEIGHT { PAGE_HEIGHT / h } else { 1.0 };
+    let scale = if h > chart.max_height { chart.max_height / h } else { 1.0 };
     let mut s = String::new();
     let _ = write!(
         s,
