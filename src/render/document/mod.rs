@@ -1,8 +1,9 @@
 //! The official SOP AP document of PermenPANRB 35/2012 as one
 //! self-contained, print-ready HTML file: the identity page
 //! ([`identity`]) and the flowchart table ([`layout`] decides the
-//! geometry, [`svg`] draws it) split into A4 landscape pages
-//! ([`paginate`]) with off-page connectors, assembled by [`html`].
+//! geometry, with `cells` for row text, `connectors` and `arrows`; [`svg`]
+//! draws it) split into A4 landscape pages ([`paginate`]) with off-page
+//! connectors, assembled by [`html`].
 //!
 //! The flowchart is drawn by sopmap itself: the SOP AP grid fixes every
 //! symbol's place (its row and its actor's column), so arrows can be routed
@@ -10,6 +11,9 @@
 //! layout engine is needed. Text is measured with font metrics ([`text`]),
 //! not by a browser.
 
+mod arrows;
+mod cells;
+mod connectors;
 pub mod geometry;
 pub mod html;
 pub mod identity;
