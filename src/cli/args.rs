@@ -36,6 +36,9 @@ pub enum Command {
     List(ListArgs),
     /// The map of SOPs: makro and mikro nodes, sub_sop and related links.
     Graph(GraphArgs),
+    /// Write the official SOP AP document (identity page and flowchart
+    /// table, A4 landscape) as self-contained HTML or as PDF.
+    Document(DocumentArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -275,6 +278,51 @@ pub enum RenderFormat {
     Png,
     /// BPMN 2.0 XML with diagram layout (opens in bpmn.io, Camunda Modeler).
     Bpmn,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// A SOP file, or a folder (one document per SOP plus index.html).
+    pub path: PathBuf,
+
+    /// Output file (a folder when PATH is a folder). Without it, HTML of a
+    /// single SOP goes to standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Output format; `pdf` prints through headless Chromium.
+    #[arg(long, short = 'f', value_enum, default_value = "html")]
+    pub format: DocumentFormat,
+
+    /// Language of the labels: `id` (Bahasa Indonesia) or `en`.
+    #[arg(long, default_value = "id", value_parser = ["id", "en"])]
+    pub lang: String,
+
+    /// At most this many flowchart rows per page (fewer when they do not fit).
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub rows_per_page: u16,
+
+    /// Write the document even when the SOP has errors.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The Chromium (or Chrome) program for `--format pdf` [default: the
+    /// first of chromium, chromium-browser, google-chrome on PATH].
+    #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+
+    /// When to use colour in diagnostics.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// One self-contained HTML file (inline SVG and CSS).
+    Html,
+    /// PDF, printed by headless Chromium.
+    Pdf,
 }
 
 #[derive(Debug, Args)]

@@ -6,9 +6,11 @@
 pub mod args;
 mod check;
 mod checklist;
+mod chromium;
 mod completions;
 mod corpus;
 mod diff;
+mod document;
 pub mod exit;
 mod gate;
 mod git;
@@ -92,6 +94,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Checklist(a) => checklist::run(&a, env, io),
         Command::Table(a) => table::run(&a, env, io),
         Command::Render(a) => render::run(&a, env, io),
+        Command::Document(a) => document::run(&a, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),

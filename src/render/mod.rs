@@ -4,6 +4,7 @@
 
 pub mod bpmn;
 pub mod checklist;
+pub mod document;
 pub mod dot;
 pub mod escape;
 pub mod findings;

@@ -38,3 +38,5 @@ mod docs;
 mod diff;
 // Cross-SOP rules, timing, list and graph over multi-file corpora.
 mod links;
+// `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
+mod document;
