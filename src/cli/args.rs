@@ -196,12 +196,22 @@ pub struct RenderInput {
     pub force: bool,
 }
 
+/// Language of rendered labels, for every command that renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Bahasa Indonesia.
     Id,
     /// English.
     En,
+}
+
+impl From<LangArg> for crate::lang::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Id => crate::lang::Lang::Id,
+            LangArg::En => crate::lang::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -294,9 +304,9 @@ pub struct DocumentArgs {
     #[arg(long, short = 'f', value_enum, default_value = "html")]
     pub format: DocumentFormat,
 
-    /// Language of the labels: `id` (Bahasa Indonesia) or `en`.
-    #[arg(long, default_value = "id", value_parser = ["id", "en"])]
-    pub lang: String,
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
 
     /// At most this many flowchart rows per page (fewer when they do not fit).
     #[arg(long, value_name = "N", default_value_t = 8,
@@ -361,15 +371,6 @@ pub enum Shell {
     Powershell,
 }
 
-/// Language of rendered labels (`timing`, `list`, `graph`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CorpusLang {
-    /// Bahasa Indonesia.
-    Id,
-    /// English.
-    En,
-}
-
 #[derive(Debug, Args)]
 pub struct TimingArgs {
     /// SOP files or folders [default: ./sops]; `-` reads standard input.
@@ -386,7 +387,7 @@ pub struct TimingArgs {
 
     /// Language of the labels.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -420,7 +421,7 @@ pub struct ListArgs {
 
     /// Language of the column headers.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -461,7 +462,7 @@ pub struct GraphArgs {
 
     /// Language of the labels.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -9,8 +9,9 @@ use anyhow::{Result, bail};
 use crate::check::{Checked, Settings, check_source};
 use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
-use crate::cli::{Env, ExitStatus, Io, gate, git, inputs};
+use crate::cli::{Env, ExitStatus, Io, git, inputs};
 use crate::diff::{self, Version};
+use crate::lang::Lang;
 use crate::source::SourceFile;
 
 struct Loaded {
@@ -100,7 +101,7 @@ pub fn run(args: &DiffArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let workday =
         args.paths.last().map_or(Settings::default(), |p| settings_for(p)).workday_minutes;
     let d = diff::diff(&ov, &nv, workday);
-    let lang = gate::lang(args.lang);
+    let lang = Lang::from(args.lang);
     let text = match args.format {
         DiffFormat::Text => diff::text::render(&d, lang),
         DiffFormat::Md => diff::markdown::render(&d, lang),

@@ -27,7 +27,7 @@ const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let options = Options {
-        lang: if args.lang == "en" { Lang::En } else { Lang::Id },
+        lang: Lang::from(args.lang),
         rows_per_page: usize::from(args.rows_per_page),
         errors: 0,
     };
@@ -232,17 +232,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             parent.display()
         );
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sopmap-")
-        .tempfile_in(parent)
+    let mut tmp = crate::cli::output::temp_in(parent)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.write_all(bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); a document is an ordinary file.
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
     tmp.as_file().sync_all().with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

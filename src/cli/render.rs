@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use crate::cli::args::{RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, output};
+use crate::lang::Lang;
 use crate::render::{bpmn, dot, mermaid};
 
 pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -18,7 +19,7 @@ pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
-    let opts = dot::Options { lang: gate::lang(args.input.lang), marks: cleared.marks() };
+    let opts = dot::Options { lang: Lang::from(args.input.lang), marks: cleared.marks() };
     let bytes = match args.format {
         RenderFormat::Dot => dot::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
         RenderFormat::Mermaid => mermaid::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
