@@ -37,6 +37,18 @@ pub struct Checked {
 
 /// Parses and checks one source file.
 pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
+    let mut checked = check_source_unsuppressed(source, file, settings);
+    suppression::apply(source, file, &settings.levels, &mut checked.diagnostics);
+    checked
+}
+
+/// [`check_source`] without applying inline suppressions, for runs that
+/// add cross-SOP findings first ([`crate::catalog::apply_suppressions`]).
+pub fn check_source_unsuppressed(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+) -> Checked {
     let mut diagnostics = Vec::new();
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,
@@ -59,7 +71,6 @@ pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> C
         graph
     });
     settings.levels.apply(&mut diagnostics);
-    suppression::apply(source, file, &settings.levels, &mut diagnostics);
     Checked { sop, graph, diagnostics }
 }
 

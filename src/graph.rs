@@ -303,6 +303,33 @@ fn edge_order(k: EdgeKind) -> usize {
     }
 }
 
+/// Strongly connected components of a small graph given as `n` nodes and
+/// `(from, to)` edges (used for the links between SOPs), each sorted, the
+/// list sorted by first member. Singletons are included. Kosaraju's
+/// algorithm walks iteratively, so a long chain of links cannot overflow
+/// the stack.
+pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(a, b) in edges {
+        if a < n && b < n {
+            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    }
+    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

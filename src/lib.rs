@@ -9,10 +9,12 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod duration;
 pub mod graph;
 pub mod json_schema;

@@ -22,12 +22,23 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Compare two versions of a SOP: steps, arrows, actors, times, findings.
+    Diff(DiffArgs),
     /// Print a SOP as a checklist for staff: text, Markdown or HTML.
     Checklist(ChecklistArgs),
     /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
     Table(TableArgs),
-    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG, PNG or BPMN 2.0.
     Render(RenderArgs),
+    /// Time budget: best and worst path time, critical path, load per actor.
+    Timing(TimingArgs),
+    /// The catalogue: one row per SOP with its level, size, time and findings.
+    List(ListArgs),
+    /// The map of SOPs: makro and mikro nodes, sub_sop and related links.
+    Graph(GraphArgs),
+    /// Write the official SOP AP document (identity page and flowchart
+    /// table, A4 landscape) as self-contained HTML or as PDF.
+    Document(DocumentArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -104,6 +115,11 @@ pub struct CheckArgs {
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
+    /// [default: 8 jam; a SOP's own `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +139,41 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// Rule code or name.
     pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW versions of a SOP; with --git, only the file to compare.
+    #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+
+    /// Compare FILE with its version at this git revision (e.g. `main`,
+    /// `HEAD~1`, a commit id).
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: DiffFormat,
+
+    /// Language of the headings.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// Exit 1 when the versions differ (like `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown for a pull-request comment.
+    #[value(alias = "markdown")]
+    Md,
+    /// JSON with a stable shape (`sopmap-diff/1`).
+    Json,
 }
 
 /// What every command that renders one SOP takes.
@@ -145,12 +196,22 @@ pub struct RenderInput {
     pub force: bool,
 }
 
+/// Language of rendered labels, for every command that renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Bahasa Indonesia.
     Id,
     /// English.
     En,
+}
+
+impl From<LangArg> for crate::lang::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Id => crate::lang::Lang::Id,
+            LangArg::En => crate::lang::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +286,53 @@ pub enum RenderFormat {
     Svg,
     /// PNG drawn by Graphviz `dot`.
     Png,
+    /// BPMN 2.0 XML with diagram layout (opens in bpmn.io, Camunda Modeler).
+    Bpmn,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// A SOP file, or a folder (one document per SOP plus index.html).
+    pub path: PathBuf,
+
+    /// Output file (a folder when PATH is a folder). Without it, HTML of a
+    /// single SOP goes to standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Output format; `pdf` prints through headless Chromium.
+    #[arg(long, short = 'f', value_enum, default_value = "html")]
+    pub format: DocumentFormat,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// At most this many flowchart rows per page (fewer when they do not fit).
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub rows_per_page: u16,
+
+    /// Write the document even when the SOP has errors.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The Chromium (or Chrome) program for `--format pdf` [default: the
+    /// first of chromium, chromium-browser, google-chrome on PATH].
+    #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+
+    /// When to use colour in diagnostics.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// One self-contained HTML file (inline SVG and CSS).
+    Html,
+    /// PDF, printed by headless Chromium.
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -261,4 +369,108 @@ pub enum Shell {
     Zsh,
     Fish,
     Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct TimingArgs {
+    /// SOP files or folders [default: ./sops]; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TimingFormat,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam; a SOP's own
+    /// `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimingFormat {
+    /// Readable tables.
+    Text,
+    /// A JSON array, one object per SOP (docs/timing.md).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: ListFormat,
+
+    /// Sort by this column (ties by id).
+    #[arg(long, value_enum, default_value = "id")]
+    pub sort: ListColumn,
+
+    /// Largest first.
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the column headers.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListColumn {
+    Id,
+    Level,
+    Title,
+    Unit,
+    Steps,
+    Actors,
+    Worst,
+    Service,
+    Errors,
+    Warnings,
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: GraphFormat,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// SVG drawn by Graphviz `dot` (must be installed).
+    Svg,
 }

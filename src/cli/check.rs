@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::check::{Settings, check_files};
+use crate::catalog::{Catalog, apply_suppressions, check_corpus};
+use crate::check::Settings;
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
+use crate::cli::corpus;
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io};
 use crate::config::{self, Config};
@@ -19,66 +21,49 @@ use crate::suggest;
 pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let loaded = match load_config(args, env)? {
+    let config = match load_config(args, env)? {
         Ok(loaded) => loaded,
         Err(report) => {
             write!(io.stderr, "{report}")?;
             return Ok(ExitStatus::Error);
         }
     };
-    let paths = if args.paths.is_empty() {
-        let default = env.cwd.join("sops");
-        if !default.is_dir() {
-            bail!("no paths given and there is no `sops/` folder here; usage: sopmap check PATH…");
-        }
-        vec![std::path::PathBuf::from("sops")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = corpus::default_paths(&args.paths, &env.cwd, "check")?;
     let mut inputs = inputs::collect(&paths)?;
-    if let Some((config, dir)) = &loaded {
+    if let Some((config, dir)) = &config {
         inputs.retain(|i| match i {
             Input::File(p) => !config.is_excluded(&config_relative(p, dir, env)),
             Input::Stdin => true,
         });
     }
-    let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
-    let mut unreadable = 0usize;
-    for input in &inputs {
-        let read = match input {
-            Input::File(p) => inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)
-                .map(|t| SourceFile::new(display_path(p), t)),
-            Input::Stdin => inputs::read_stdin(io.stdin, DEFAULT_MAX_FILE_SIZE).map(|t| {
-                SourceFile::new(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into()), t)
-            }),
-        };
-        match read {
-            Ok(src) => sources.push(src),
-            Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
-                unreadable += 1;
-            }
-        }
-    }
     // Precedence: defaults < config `rules` < config `overrides` < flags.
-    let per_file: Vec<Settings> = sources
-        .iter()
-        .map(|src| {
-            let base = Settings::default();
-            let s = match &loaded {
-                Some((config, dir)) => {
-                    config.settings_for(&base, &config_relative(Path::new(&src.path), dir, env))
-                }
-                None => base,
-            };
-            apply_flags(args, s)
-        })
-        .collect::<Result<_>>()?;
-    let fallback = apply_flags(args, Settings::default())?;
+    let base = match &config {
+        Some((config, _)) => config.settings_for(&Settings::default(), ""),
+        None => Settings::default(),
+    };
+    let fallback = apply_flags(args, base)?;
+    let settings_for = |path: &str| -> Settings {
+        match &config {
+            Some((config, dir)) => {
+                let rel = config_relative(Path::new(path), dir, env);
+                apply_flags(args, config.settings_for(&Settings::default(), &rel))
+                    .unwrap_or_else(|_| fallback.clone())
+            }
+            None => fallback.clone(),
+        }
+    };
+    let loaded =
+        corpus::load(&paths, &inputs, args.stdin_filename.as_deref(), &settings_for, true, io)?;
+    let (sources, unreadable) = (&loaded.sources, loaded.unreadable);
     let mut all: Vec<Diagnostic> = Vec::new();
-    for checked in check_files(&sources, |f| per_file.get(f).unwrap_or(&fallback)) {
-        all.extend(checked.diagnostics);
+    for c in loaded.checked.iter().take(loaded.inputs) {
+        all.extend(c.diagnostics.iter().cloned());
     }
+    // Links across SOPs, once every file is checked.
+    let catalog = Catalog::build(sources, &loaded.checked, fallback.workday_minutes);
+    let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
+    all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
+    let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
     let format = match args.format {
@@ -95,10 +80,10 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_tty && !env.no_color,
     };
-    let rep = Report { sources: &sources, color };
+    let rep = Report { sources, color };
     report::write(format, &rep, &all, io.stdout)?;
     io.stdout.flush()?;
-    let counts = Counts::of(&all, sources.len());
+    let counts = Counts::of(&all, loaded.inputs);
     if !args.quiet {
         let mut summary = report::summary(&counts);
         if unreadable > 0 {
@@ -132,8 +117,11 @@ pub(super) fn display_path(p: &std::path::Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Applies `--select` and `--ignore` on top of `settings`.
+/// Applies `--workday`, `--select` and `--ignore` on top of `settings`.
 fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
+    if let Some(w) = &args.workday {
+        settings.workday_minutes = corpus::parse_workday(w)?;
+    }
     // `--select "cycle, dead-end"` and a trailing comma are meant kindly.
     let names = |list: &'_ [String]| -> Vec<String> {
         list.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()

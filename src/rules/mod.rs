@@ -18,12 +18,15 @@ pub mod date_order;
 pub mod dead_end;
 pub mod duplicate_id;
 pub mod duplicate_key;
+pub mod duplicate_sop_id;
 pub mod end_with_successor;
+pub mod file_name_mismatch;
 pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
 pub mod invalid_yaml;
 pub mod loop_without_exit;
+pub mod makro_without_sub;
 pub mod malformed_decision;
 pub mod misplaced_key;
 pub mod missing_end;
@@ -31,8 +34,14 @@ pub mod missing_key;
 pub mod missing_start;
 pub mod missing_time;
 pub mod multiple_starts;
+pub mod relation_asymmetry;
+pub mod service_time_exceeded;
+pub mod sop_link_cycle;
+pub mod sub_sop_level;
+pub mod sub_sop_time;
 pub mod unknown_actor;
 pub mod unknown_key;
+pub mod unknown_sop;
 pub mod unknown_step;
 pub mod unreachable_step;
 pub mod unused_actor;
@@ -57,6 +66,15 @@ pub enum Check {
     Parser,
     /// A check of one SOP and its process graph.
     Sop(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// A check across every SOP loaded in the run (the catalogue), run
+    /// after the per-file checks by [`crate::catalog::check_corpus`].
+    Corpus(fn(&CorpusContext<'_>, &mut Vec<Diagnostic>)),
+}
+
+/// What a cross-SOP rule sees: the catalogue and how it was loaded.
+pub struct CorpusContext<'a> {
+    pub catalog: &'a crate::catalog::Catalog<'a>,
+    pub scope: &'a crate::catalog::Scope,
 }
 
 /// A rule: identity, documentation and check.
@@ -89,6 +107,13 @@ pub static RULES: &[&Rule] = &[
     &unknown_actor::RULE,
     &duplicate_id::RULE,
     &unused_actor::RULE,
+    &unknown_sop::RULE,
+    &duplicate_sop_id::RULE,
+    &file_name_mismatch::RULE,
+    &sub_sop_level::RULE,
+    &relation_asymmetry::RULE,
+    &sop_link_cycle::RULE,
+    &makro_without_sub::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -100,6 +125,8 @@ pub static RULES: &[&Rule] = &[
     &cycle::RULE,
     &missing_time::RULE,
     &date_order::RULE,
+    &service_time_exceeded::RULE,
+    &sub_sop_time::RULE,
     &unused_suppression::RULE,
 ];
 

@@ -8,6 +8,8 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// BPMN export: golden files and the bpmnlint oracle.
+mod bpmn;
 // Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
 mod corpus;
 // examples/broken-sop.yaml: ten planted mistakes, all reported.
@@ -32,3 +34,9 @@ mod schema;
 mod packaging;
 // Generated docs and README examples stay in step with the code.
 mod docs;
+// sopmap diff: golden diffs per kind of change, --git, the bar.
+mod diff;
+// Cross-SOP rules, timing, list and graph over multi-file corpora.
+mod links;
+// `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
+mod document;
