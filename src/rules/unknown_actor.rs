@@ -44,7 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let well_formed = crate::model::lower::is_local_id(&r.value);
-            let help = suggest::did_you_mean(&r.value, declared.iter().copied()).unwrap_or_else(|| {
+            let help = meant(cx.sop, &r.value).map(|id| format!("did you mean `{id}`?")).unwrap_or_else(|| {
                 if well_formed {
                     format!("declare it under `actors:` with `- id: {}`", r.value)
                 } else {
@@ -65,9 +65,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The declared actor a reference that matches no id most likely meant:
+/// one whose `name` it spells (the name written where the id belongs), else
+/// the closest id. unused-actor counts that actor as used.
+pub(crate) fn meant<'a>(sop: &'a crate::model::Sop, reference: &str) -> Option<&'a str> {
+    let ids = || sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str()));
+    let by_name = sop.actors.iter().find_map(|a| {
+        let name = a.name.as_ref()?;
+        let id = a.id.as_ref()?;
+        name.value.trim().eq_ignore_ascii_case(reference.trim()).then_some(id.value.as_str())
+    });
+    by_name.or_else(|| suggest::closest(reference, ids()))
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, expect, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     #[test]
     fn perlindungan_vs_pelindungan() {
@@ -110,5 +123,15 @@ mod tests {
                 "23:33 SOP102 unknown actor `Kepala Seksi` in `actor` of step `a`; help: use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name",
             ],
         );
+    }
+
+    #[test]
+    fn the_actor_name_where_the_id_belongs_points_at_the_id() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: end, actor: Kepala, activity: C, time: 5 menit}\n",
+        );
+        expect(lint(&y), &["24:31 SOP102 unknown actor `Kepala` in `actor` of step `b`"]);
+        let found = lint_detail(&y, "SOP102");
+        assert!(found[0].ends_with("help: did you mean `q`?"), "{found:?}");
     }
 }

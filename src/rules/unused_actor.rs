@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::rules::{Check, Context, Rule};
-use crate::suggest;
 
 pub static RULE: Rule = Rule {
     code: "SOP104",
@@ -42,7 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .flat_map(|s| s.actor.iter().chain(s.with.iter()))
         .filter(|r| !declared.contains(&r.value.as_str()))
-        .filter_map(|r| suggest::closest(&r.value, declared.iter().copied()))
+        .filter_map(|r| crate::rules::unknown_actor::meant(cx.sop, &r.value))
         .collect();
     for actor in &cx.sop.actors {
         let Some(id) = &actor.id else { continue };
