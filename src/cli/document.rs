@@ -94,18 +94,17 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
     let counts = Counts::of(&all, sources.len());
     if !all.is_empty() {
-        let format = if env.stdout_is_tty { Format::Full } else { Format::Concise };
+        // Standard output is for the document itself: findings go to
+        // standard error, as for every rendering command.
+        let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => env.stdout_is_tty && !env.no_color,
+            ColorChoice::Auto => env.stderr_is_tty && !env.no_color,
         };
         let rep = Report { sources: &sources, color };
         let refused = counts.errors > 0 && !args.force;
-        // Findings go to stdout, unless the HTML itself is about to go there.
-        let to_stderr = args.output.is_none() && !refused;
-        let out: &mut dyn Write = if to_stderr { io.stderr } else { io.stdout };
-        report::write(format, &rep, &all, out)?;
+        report::write(format, &rep, &all, io.stderr)?;
         writeln!(io.stderr, "{}", report::summary(&counts))?;
         if refused {
             writeln!(

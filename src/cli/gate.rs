@@ -1,10 +1,11 @@
 //! The gate every renderer passes through (`checklist`, `table`, `render`,
 //! later `document`): read one SOP, check it, and refuse to render a SOP
-//! with errors unless `--force`. A refused SOP's findings are printed as
-//! `sopmap check` prints them (stdout, full on a terminal, concise when
-//! piped) and the run exits 1. With `--force` the findings go to stderr,
-//! so that standard output carries only the rendered artefact, and the
-//! renderer gets them to mark the faulty steps. Rule levels come from
+//! with errors unless `--force`. The findings are printed on standard
+//! error as `sopmap check` prints them (full on a terminal, concise
+//! otherwise), because standard output carries only the rendered artefact:
+//! `sopmap render x.yaml > x.dot` never fills `x.dot` with findings. A
+//! refused SOP exits 1; with `--force` the renderer gets the findings to
+//! mark the faulty steps. Rule levels come from
 //! `sopmap.yaml` as for `sopmap check`, and suppression comments apply.
 
 use std::path::Path;
@@ -104,9 +105,9 @@ fn print_refusal(
     env: &Env,
     io: &mut Io<'_>,
 ) -> Result<()> {
-    let format = if env.stdout_is_tty { Format::Full } else { Format::Concise };
-    let rep = Report { sources, color: env.stdout_is_tty && !env.no_color };
-    report::write(format, &rep, diagnostics, io.stdout)?;
+    let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
+    let rep = Report { sources, color: env.stderr_is_tty && !env.no_color };
+    report::write(format, &rep, diagnostics, io.stderr)?;
     writeln!(io.stderr, "{}", report::summary(&Counts::of(diagnostics, sources.len())))?;
     Ok(())
 }

@@ -39,6 +39,9 @@ use args::{Cli, Command};
 pub struct Env {
     /// Whether standard output is a terminal (picks default format and colour).
     pub stdout_is_tty: bool,
+    /// Whether standard error is a terminal (findings of the rendering
+    /// commands go there, since their standard output is the artefact).
+    pub stderr_is_tty: bool,
     /// `NO_COLOR` is set to a non-empty value.
     pub no_color: bool,
     /// The working folder.
@@ -51,6 +54,7 @@ impl Env {
         use std::io::IsTerminal;
         Env {
             stdout_is_tty: std::io::stdout().is_terminal(),
+            stderr_is_tty: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         }

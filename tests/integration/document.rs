@@ -599,18 +599,18 @@ fn a_sop_with_errors_is_refused_unless_forced() {
     };
     let out = write_sop(Test::new(), "rusak.yaml", BROKEN).args(args(false)).run();
     assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "");
     assert!(
-        out.stdout.starts_with("rusak.yaml:28:11: SOP101 unknown step `selesia`"),
+        out.stderr.starts_with("rusak.yaml:28:11: SOP101 unknown step `selesia`"),
         "{}",
-        out.stdout
+        out.stderr
     );
-    assert!(out.stdout.contains("`selesia`"), "{}", out.stdout);
     assert!(out.stderr.contains("no document written"), "{}", out.stderr);
     assert!(!target.exists());
 
     let out = write_sop(Test::new(), "rusak.yaml", BROKEN).args(args(true)).run();
     assert_eq!(out.status, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("`selesia`"));
+    assert!(out.stderr.contains("`selesia`"), "{}", out.stderr);
     let html = std::fs::read_to_string(&target).unwrap();
     // A forced document says on every page that it is a draft.
     assert_eq!(
@@ -797,7 +797,7 @@ fn forced_documents_of_incomplete_sops_do_not_panic() {
         let refused = Test::new().file("x.yaml", yaml).args(["document", "x.yaml"]).run();
         assert_eq!(refused.status, 1, "{yaml}");
         assert!(!refused.stdout.contains("<!DOCTYPE"), "HTML written for a refused SOP");
-        assert!(refused.stdout.contains(": SOP"), "{}", refused.stdout);
+        assert!(refused.stderr.contains(": SOP"), "{}", refused.stderr);
     }
 }
 

@@ -85,8 +85,12 @@ impl Test {
     /// paths in the arguments are resolved against it by the process's
     /// cwd, so tests pass paths under `self.path()` or use `run_in`.
     pub fn run(self) -> Output {
-        let env =
-            Env { stdout_is_tty: self.tty, no_color: self.no_color, cwd: self.dir.path().into() };
+        let env = Env {
+            stdout_is_tty: self.tty,
+            stderr_is_tty: self.tty,
+            no_color: self.no_color,
+            cwd: self.dir.path().into(),
+        };
         let mut stdin: &[u8] = &self.stdin;
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let status = {

@@ -231,9 +231,16 @@ fn a_sop_with_errors_is_refused_with_its_findings() {
         let out = run(cmd, &broken, extra);
         assert_eq!(out.status, 1, "{cmd}");
         let path = broken.display().to_string();
-        let lines: Vec<&str> = out.stdout.lines().collect();
-        assert_eq!(lines.len(), 1, "{cmd}: {}", out.stdout);
-        assert!(lines[0].starts_with(&format!("{path}:24:84: SOP101 ")), "{cmd}: {}", out.stdout);
+        // Standard output is for the artefact only: nothing on refusal.
+        assert_eq!(out.stdout, "", "{cmd}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert!(lines[0].starts_with(&format!("{path}:24:84: SOP101 ")), "{cmd}: {}", out.stderr);
+        assert_eq!(
+            lines.iter().filter(|l| l.contains(": SOP")).count(),
+            1,
+            "{cmd}: {}",
+            out.stderr
+        );
         assert!(
             out.stderr.ends_with(&format!(
                 "sopmap: error: not rendering `{path}`: it has 1 error; fix it or pass --force \
