@@ -74,6 +74,28 @@ pub struct CheckArgs {
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Check files on N threads [default: the number of CPUs available].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Largest input file read, in bytes [default: 67108864 (64 MiB)].
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+
+    /// Most YAML nodes in one file (alias expansions count every copy)
+    /// [default: 2000000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_yaml_nodes: Option<u64>,
+
+    /// Deepest nesting of YAML lists and mappings [default: 64].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub max_yaml_depth: Option<u64>,
+
+    /// Benchmark baseline: read and parse the YAML of every file on the same
+    /// threads, then stop (no model, no rules, no report).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::check::{Settings, check_files};
+use crate::check::{self, Settings};
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io};
@@ -12,7 +12,9 @@ use crate::rules::{self, RULES};
 use crate::source::SourceFile;
 use crate::suggest;
 
-/// Largest file read by default (bytes).
+/// Largest file read by default (bytes). Far above any real SOP (the
+/// bundled ones are under 20 KB) yet small enough that reading it cannot
+/// exhaust memory.
 const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -26,14 +28,17 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     } else {
         args.paths.clone()
     };
+    let max_file_size = args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let jobs = args.jobs.map_or_else(check::default_jobs, usize::from);
     let inputs = inputs::collect(&paths)?;
     let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
     let mut had_io_error = false;
     for input in &inputs {
         let read = match input {
-            Input::File(p) => inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)
-                .map(|t| SourceFile::new(display_path(p), t)),
-            Input::Stdin => inputs::read_stdin(io.stdin, DEFAULT_MAX_FILE_SIZE).map(|t| {
+            Input::File(p) => {
+                inputs::read_file(p, max_file_size).map(|t| SourceFile::new(display_path(p), t))
+            }
+            Input::Stdin => inputs::read_stdin(io.stdin, max_file_size).map(|t| {
                 SourceFile::new(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into()), t)
             }),
         };
@@ -45,8 +50,15 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             }
         }
     }
+    if args.parse_only {
+        let failed = check::parse_files(&sources, jobs, settings.limits);
+        if !args.quiet {
+            writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
+        }
+        return Ok(if had_io_error { ExitStatus::Error } else { ExitStatus::Clean });
+    }
     let mut all: Vec<Diagnostic> = Vec::new();
-    for checked in check_files(&sources, |_| &settings) {
+    for checked in check::check_files_with_jobs(&sources, jobs, |_| &settings) {
         all.extend(checked.diagnostics);
     }
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
@@ -87,6 +99,16 @@ fn display_path(p: &std::path::Path) -> String {
 
 fn settings(args: &CheckArgs) -> Result<Settings> {
     let mut settings = Settings::default();
+    if let Some(n) = args.max_yaml_nodes {
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        settings.limits.max_nodes = n;
+        // Every node is at least one parser event (a mapping two), so the
+        // event budget follows the node budget.
+        settings.limits.max_events = settings.limits.max_events.max(n.saturating_mul(2));
+    }
+    if let Some(d) = args.max_yaml_depth {
+        settings.limits.max_depth = usize::try_from(d).unwrap_or(usize::MAX);
+    }
     for name in &args.select {
         let rule = find_rule(name)?;
         let level = match rule.default_level {

@@ -1,0 +1,30 @@
+//! Fuzz target: any bytes, taken as text, through the whole pipeline a user
+//! hits: YAML parse, schema lowering, process graph, every rule (including
+//! the ones off by default), and every report format over the findings.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sopmap::check::{Settings, check_source};
+use sopmap::diagnostic::Level;
+use sopmap::report::{self, Format, Report};
+use sopmap::rules::RULES;
+use sopmap::source::SourceFile;
+
+fuzz_target!(|data: &[u8]| {
+    // Invalid UTF-8 is refused by the CLI before parsing; lossy decoding
+    // still lets the fuzzer explore near-text inputs.
+    let text = String::from_utf8_lossy(data).into_owned();
+    let source = SourceFile::new("fuzz.yaml", text);
+    let mut settings = Settings::default();
+    for rule in RULES {
+        settings.levels.set(rule.code, Level::Warning);
+    }
+    let checked = check_source(&source, 0, &settings);
+    let sources = [source];
+    let rep = Report { sources: &sources, color: false };
+    for format in [Format::Full, Format::Concise, Format::Json] {
+        let mut out = Vec::new();
+        let _ = report::write(format, &rep, &checked.diagnostics, &mut out);
+    }
+    let _ = checked.sop;
+});
