@@ -54,6 +54,7 @@ pub struct ProcessGraph {
     graph: DiGraph<usize, Edge>,
     index: HashMap<String, usize>,
     kinds: Vec<Option<StepKind>>,
+    /// In step order (several per step in arrow order).
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -71,6 +72,9 @@ impl ProcessGraph {
             }
         }
         let mut unresolved = Vec::new();
+        // Sorted, so the candidate list does not depend on hash order.
+        let mut ids: Vec<&str> = Vec::new();
+        let mut budget = suggest::Budget::PER_FILE;
         for (i, step) in sop.steps.iter().enumerate() {
             let targets = step.next.iter().map(|t| (EdgeKind::Next, t)).chain(
                 step.branches
@@ -88,9 +92,12 @@ impl ProcessGraph {
                         );
                     }
                     None => {
-                        let suggestion =
-                            suggest::closest(&target.value, index.keys().map(String::as_str))
-                                .and_then(|s| index.get(s).copied());
+                        if ids.is_empty() {
+                            ids = index.keys().map(String::as_str).collect();
+                            ids.sort_unstable();
+                        }
+                        let suggestion = suggest::closest_within(&target.value, &ids, &mut budget)
+                            .and_then(|s| index.get(s).copied());
                         if let Some(j) = suggestion {
                             graph.add_edge(
                                 NodeIndex::new(i),
@@ -172,7 +179,15 @@ impl ProcessGraph {
     /// Whether step `i` has an arrow that names no step and could not be
     /// guessed: its real successor is unknown.
     pub fn has_dangling_successor(&self, i: usize) -> bool {
-        self.unresolved.iter().any(|u| u.step == i && u.suggestion.is_none())
+        // `unresolved` is built in step order: a binary search keeps rules
+        // that ask this of every step linear in files with many broken refs.
+        let from = self.unresolved.partition_point(|u| u.step < i);
+        self.unresolved
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|u| u.step == i)
+            .any(|u| u.suggestion.is_none())
     }
 
     /// Steps reachable from `from` (including them), as a mask by step.

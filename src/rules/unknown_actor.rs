@@ -36,14 +36,18 @@ steps:
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let declared: Vec<&str> =
         cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
+    // A set, so a file with many actors and many steps stays linear.
+    let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
+    let mut budget = suggest::Budget::PER_FILE;
     for step in &cx.sop.steps {
         let refs =
             step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
         for (r, key) in refs {
-            if declared.contains(&r.value.as_str()) {
+            if known.contains(r.value.as_str()) {
                 continue;
             }
-            let help = suggest::did_you_mean(&r.value, declared.iter().copied())
+            let help = suggest::closest_within(&r.value, &declared, &mut budget)
+                .map(|c| format!("did you mean `{c}`?"))
                 .unwrap_or_else(|| format!("declare it under `actors:` with `- id: {}`", r.value));
             out.push(
                 Diagnostic::new(
