@@ -28,6 +28,20 @@ use serde::Serialize;
 
 fn main() -> Result<()> {
     let args = Args::parse(std::env::args().skip(1))?;
+    write_corpus(&args.dir, args.count, args.defects, args.seed, args.steps)
+}
+
+/// Writes the corpus (and, with `defects`, its manifest) into `dir`. Public
+/// so tests can include this file as a module and generate corpora in
+/// process.
+pub fn write_corpus(
+    dir: &std::path::Path,
+    count: usize,
+    defects: bool,
+    seed: u64,
+    steps: Option<usize>,
+) -> Result<()> {
+    let args = Args { count, dir: dir.to_path_buf(), defects, seed, steps };
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create `{}`", args.dir.display()))?;
     let mut manifest = Vec::new();
@@ -282,7 +296,7 @@ struct Step {
     id: String,
     kind: Kind,
     actor: usize,
-    with: Option<usize>,
+    with: Vec<usize>,
     activity: String,
     requirements: Vec<String>,
     time: String,
@@ -328,7 +342,7 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
             id: String::new(),
             kind: Kind::Start,
             actor: *rng.pick(&internal),
-            with: None,
+            with: Vec::new(),
             activity: format!("{verb_text} {obj_text} {}", rng.pick(TAILS)),
             requirements: (0..rng.range(1, 3)).map(|_| cap(rng.pick(OBJECTS).1)).collect(),
             time: rng.pick(WORK_TIMES).to_string(),
@@ -387,7 +401,7 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
                     id: end_id,
                     kind: Kind::End { outcome: false },
                     actor,
-                    with: None,
+                    with: Vec::new(),
                     activity: format!("Mengembalikan {obj_text} kepada pemohon disertai alasan"),
                     requirements: vec![format!("Catatan hasil {}", verb)],
                     time: "30 menit".into(),
@@ -409,9 +423,11 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
         if !wait && let Some(a) = owed.pop() {
             step.actor = a;
         }
-        if !wait && rng.chance(15) && internal.len() > 1 {
+        if !wait && rng.chance(15) && internal.len() > 1 && step.with.is_empty() {
             let w = *rng.pick(&internal);
-            step.with = (w != step.actor).then_some(w);
+            if w != step.actor {
+                step.with.push(w);
+            }
         }
         if rng.chance(25) {
             step.notes = Some(format!("Dilaksanakan {}", rng.pick(TAILS)));
@@ -425,14 +441,21 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
         chain.push(row);
         rows.push(step);
     }
-    // Actors still owed a step (only in very short flows) take the last
-    // process rows, which are internal, unless the actor is outside the unit
-    // (a wait step would then be unmarked); those become `with` partners.
-    for a in owed {
-        if let Some(r) = rows.iter().position(|s| {
-            matches!(s.kind, Kind::Process { .. }) && s.with.is_none() && s.actor != a
-        }) {
-            rows[r].with = Some(a);
+    // Actors still owed a step (flows with few process rows and many
+    // actors) join process rows as `with` partners, round-robin.
+    let process: Vec<usize> =
+        (0..rows.len()).filter(|&r| matches!(rows[r].kind, Kind::Process { .. })).collect();
+    for (k, a) in owed.into_iter().enumerate() {
+        if process.is_empty() {
+            break;
+        }
+        let r = process[k % process.len()];
+        if rows[r].actor != a && !rows[r].with.contains(&a) {
+            rows[r].with.push(a);
+        } else if let Some(&other) =
+            process.iter().find(|&&o| rows[o].actor != a && !rows[o].with.contains(&a))
+        {
+            rows[other].with.push(a);
         }
     }
     // Link the chain: each chain row's successor is the next chain row.
@@ -688,7 +711,7 @@ fn sop(
         Some(Plant::UnknownActor) => {
             // An actor used twice, so the misspelt one is not left unused.
             (0..rows.len())
-                .find(|&r| uses[rows[r].actor] >= 2 && rows[r].with != Some(rows[r].actor))
+                .find(|&r| uses[rows[r].actor] >= 2 && !rows[r].with.contains(&rows[r].actor))
         }
         Some(Plant::MissingTime | Plant::UnknownKey | Plant::InvalidDuration) => {
             Some(*rng.pick(&process_rows))
@@ -717,8 +740,9 @@ fn sop(
             w.text.push_str(&format!("    actor: {}x\n", actors[s.actor].id));
             defect_line = actor_line;
         }
-        if let Some(with) = s.with {
-            w.line(format!("    with: [{}]", actors[with].id));
+        if !s.with.is_empty() {
+            let with: Vec<&str> = s.with.iter().map(|&a| actors[a].id).collect();
+            w.line(format!("    with: [{}]", with.join(", ")));
         }
         if let Kind::Process { sub_sop: Some(child), .. } = &s.kind {
             w.line(format!("    sub_sop: {child}"));

@@ -82,6 +82,17 @@ pub fn check_files_with_jobs<'a>(
     parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)))
 }
 
+/// Like [`check_files_with_jobs`] but keeps only the findings: each model
+/// and graph is freed on its worker as soon as its file is checked, so
+/// memory holds the sources and findings, not every model at once.
+pub fn diagnose_files_with_jobs<'a>(
+    sources: &[SourceFile],
+    jobs: usize,
+    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
+) -> Vec<Vec<Diagnostic>> {
+    parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)).diagnostics)
+}
+
 /// Parses every source and throws the trees away: the baseline the
 /// benchmarks compare [`check_files_with_jobs`] against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.

@@ -58,8 +58,8 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         return Ok(if had_io_error { ExitStatus::Error } else { ExitStatus::Clean });
     }
     let mut all: Vec<Diagnostic> = Vec::new();
-    for checked in check::check_files_with_jobs(&sources, jobs, |_| &settings) {
-        all.extend(checked.diagnostics);
+    for diagnostics in check::diagnose_files_with_jobs(&sources, jobs, |_| &settings) {
+        all.extend(diagnostics);
     }
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
