@@ -79,7 +79,7 @@ pub struct CheckArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Largest input file read, in bytes [default: 67108864 (64 MiB)].
+    /// Largest input file read, in bytes [default: 33554432 (32 MiB)].
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
 
@@ -88,8 +88,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_yaml_nodes: Option<u64>,
 
-    /// Deepest nesting of YAML lists and mappings [default: 64].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    /// Deepest nesting of YAML lists and mappings, at most 1000 [default: 64].
+    // Capped: parsing recurses per level, and 1000 levels fit the checking
+    // threads' stacks with room to spare even in debug builds.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub max_yaml_depth: Option<u64>,
 
     /// Benchmark baseline: read and parse the YAML of every file on the same

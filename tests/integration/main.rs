@@ -8,3 +8,5 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Hostile inputs: bombs, deep nesting, huge files, encodings, FIFOs, loops.
+mod hostile;
