@@ -10,3 +10,7 @@ mod harness;
 mod smoke;
 // Hostile inputs: bombs, deep nesting, huge files, encodings, FIFOs, loops.
 mod hostile;
+// Generated corpora: clean, planted defects found, parallel == --jobs 1.
+mod scale;
+// Seeded mutations of SOP YAML through parse, check and reports: no panic.
+mod mutate;
