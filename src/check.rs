@@ -11,6 +11,7 @@ use crate::graph::ProcessGraph;
 use crate::model::{self, Sop};
 use crate::rules::{self, Context, Levels};
 use crate::source::SourceFile;
+use crate::suppression;
 use crate::yaml::{self, Limits};
 
 /// Everything that shapes a check, besides the input.
@@ -58,6 +59,7 @@ pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> C
         graph
     });
     settings.levels.apply(&mut diagnostics);
+    suppression::apply(source, file, &settings.levels, &mut diagnostics);
     Checked { sop, graph, diagnostics }
 }
 

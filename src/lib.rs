@@ -11,14 +11,19 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod duration;
 pub mod graph;
+pub mod json_schema;
 pub mod lang;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod source;
 pub mod suggest;
+pub mod suppression;
+pub mod timing;
 pub mod yaml;

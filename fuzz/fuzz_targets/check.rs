@@ -1,6 +1,7 @@
 //! Fuzz target: any bytes, taken as text, through the whole pipeline a user
 //! hits: YAML parse, schema lowering, process graph, every rule (including
-//! the ones off by default), and every report format over the findings.
+//! the ones off by default), the time analysis, and every report format
+//! over the findings.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,11 +21,13 @@ fuzz_target!(|data: &[u8]| {
         settings.levels.set(rule.code, Level::Warning);
     }
     let checked = check_source(&source, 0, &settings);
+    if let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) {
+        let _ = sopmap::timing::analyze(sop, graph, settings.workday_minutes);
+    }
     let sources = [source];
     let rep = Report { sources: &sources, color: false };
-    for format in [Format::Full, Format::Concise, Format::Json] {
+    for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
         let mut out = Vec::new();
         let _ = report::write(format, &rep, &checked.diagnostics, &mut out);
     }
-    let _ = checked.sop;
 });

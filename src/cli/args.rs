@@ -22,6 +22,14 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Print the JSON Schema of the sop-ap/1 format, for editors.
+    Schema,
+    /// Create a new SOP from a template that lints clean.
+    New(NewArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `sopmap man > sopmap.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -32,6 +40,10 @@ pub enum OutputFormat {
     Concise,
     /// A JSON array with stable fields.
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,6 +78,18 @@ pub struct CheckArgs {
     /// Exit 1 when there are warnings, not only errors.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Exit 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// Use this configuration file instead of searching for `sopmap.yaml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any `sopmap.yaml`.
+    #[arg(long)]
+    pub no_config: bool,
 
     /// When to use colour.
     #[arg(long, value_enum, default_value = "auto")]
@@ -117,4 +141,40 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// Rule code or name.
     pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to create, or a folder to create `<id>.yaml` in
+    /// [default: `<id>.yaml` here].
+    pub path: Option<PathBuf>,
+
+    /// Cakupan SOP: makro (a whole process) or mikro (one part of it).
+    #[arg(long, value_enum, default_value = "mikro")]
+    pub level: NewLevel,
+
+    /// The SOP id (lowercase letters, digits and `-`) [default: the file name].
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewLevel {
+    Makro,
+    Mikro,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }

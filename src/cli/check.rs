@@ -1,11 +1,14 @@
 //! `sopmap check`: gather inputs, check each, report, pick the exit status.
 
-use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
 
 use crate::check::{self, Settings};
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io};
+use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic, Level};
 use crate::report::{self, Counts, Format, Report};
 use crate::rules::{self, RULES};
@@ -19,7 +22,13 @@ use crate::suggest;
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = settings(args)?;
+    let loaded = match load_config(args, env)? {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let paths = if args.paths.is_empty() {
         let default = env.cwd.join("sops");
         if !default.is_dir() {
@@ -31,7 +40,13 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let max_file_size = args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let jobs = args.jobs.map_or_else(check::default_jobs, usize::from);
-    let inputs = inputs::collect(&paths)?;
+    let mut inputs = inputs::collect(&paths)?;
+    if let Some((config, dir)) = &loaded {
+        inputs.retain(|i| match i {
+            Input::File(p) => !config.is_excluded(&config_relative(p, dir, env)),
+            Input::Stdin => true,
+        });
+    }
     let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
     let mut had_io_error = false;
     for input in &inputs {
@@ -51,15 +66,31 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             }
         }
     }
+    // Precedence: defaults < config `rules` < config `overrides` < flags.
+    let per_file: Vec<Settings> = sources
+        .iter()
+        .map(|src| {
+            let base = Settings::default();
+            let s = match &loaded {
+                Some((config, dir)) => {
+                    config.settings_for(&base, &config_relative(Path::new(&src.path), dir, env))
+                }
+                None => base,
+            };
+            apply_flags(args, s)
+        })
+        .collect::<Result<_>>()?;
+    let fallback = apply_flags(args, Settings::default())?;
     if args.parse_only {
-        let failed = check::parse_files(&sources, jobs, settings.limits);
+        let failed = check::parse_files(&sources, jobs, fallback.limits);
         if !args.quiet {
             writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
         }
         return Ok(if had_io_error { ExitStatus::Error } else { ExitStatus::Clean });
     }
     let mut all: Vec<Diagnostic> = Vec::new();
-    for diagnostics in check::diagnose_files_with_jobs(&sources, jobs, |_| &settings) {
+    let settings_for = |f| per_file.get(f).unwrap_or(&fallback);
+    for diagnostics in check::diagnose_files_with_jobs(&sources, jobs, settings_for) {
         all.extend(diagnostics);
     }
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
@@ -68,6 +99,8 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         Some(OutputFormat::Full) => Format::Full,
         Some(OutputFormat::Concise) => Format::Concise,
         Some(OutputFormat::Json) => Format::Json,
+        Some(OutputFormat::Sarif) => Format::Sarif,
+        Some(OutputFormat::Github) => Format::Github,
         None if env.stdout_is_tty => Format::Full,
         None => Format::Concise,
     };
@@ -78,13 +111,22 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let rep = Report { sources: &sources, color };
     report::write(format, &rep, &all, io.stdout)?;
+    io.stdout.flush()?;
     let counts = Counts::of(&all, sources.len());
     if !args.quiet {
         writeln!(io.stderr, "{}", report::summary(&counts))?;
+        if let Some(max) = args.max_warnings
+            && counts.warnings > max
+        {
+            writeln!(io.stderr, "too many warnings: {} (--max-warnings {max})", counts.warnings)?;
+        }
     }
     Ok(if had_io_error {
         ExitStatus::Error
-    } else if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
+    } else if counts.errors > 0
+        || (args.deny_warnings && counts.warnings > 0)
+        || args.max_warnings.is_some_and(|max| counts.warnings > max)
+    {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
@@ -98,8 +140,9 @@ fn display_path(p: &std::path::Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-fn settings(args: &CheckArgs) -> Result<Settings> {
-    let mut settings = Settings::default();
+/// Applies `--select`, `--ignore` and the YAML limit flags on top of
+/// `settings`.
+fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
     if let Some(n) = args.max_yaml_nodes {
         let n = usize::try_from(n).unwrap_or(usize::MAX);
         settings.limits.max_nodes = n;
@@ -134,5 +177,75 @@ fn find_rule(name: &str) -> Result<&'static rules::Rule> {
                 .unwrap_or_else(|| "run `sopmap rules` to list them".to_string());
             bail!("unknown rule `{name}`; {hint}")
         }
+    }
+}
+
+/// Finds the configuration: `--config FILE`, else `sopmap.yaml` in the
+/// working folder or the nearest parent. The search stops after the first
+/// folder that holds `.git` (the repository root) or at the filesystem
+/// root, so a stray file above a repository never applies to it.
+fn find_config(env: &Env) -> Option<PathBuf> {
+    let mut dir = Some(env.cwd.as_path());
+    while let Some(d) = dir {
+        let candidate = d.join(config::FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// The loaded configuration and the folder its globs are relative to;
+/// `Ok(Err(text))` holds positioned configuration errors to print.
+type Loaded = Option<(Config, PathBuf)>;
+
+fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded, String>> {
+    if args.no_config {
+        return Ok(Ok(None));
+    }
+    let path = match &args.config {
+        Some(p) => env.cwd.join(p),
+        None => match find_config(env) {
+            Some(p) => p,
+            None => return Ok(Ok(None)),
+        },
+    };
+    let shown = match &args.config {
+        Some(p) => p.clone(),
+        None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read configuration `{}`", shown.display()))?;
+    let source = SourceFile::new(display_path(&shown), text);
+    match config::parse(&source) {
+        Ok(config) => {
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| env.cwd.clone());
+            Ok(Ok(Some((config, dir))))
+        }
+        Err(errors) => {
+            let mut out = String::new();
+            for e in errors {
+                let at = source.line_col(e.span.start);
+                out.push_str(&format!("sopmap: error: {}:{at}: {}\n", source.path, e.message));
+                if let Some(help) = e.help {
+                    out.push_str(&format!("  help: {help}\n"));
+                }
+            }
+            Ok(Err(out))
+        }
+    }
+}
+
+/// A checked file's path relative to the configuration's folder, with `/`
+/// separators, for glob matching; the path as shown when it lies outside.
+fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
+    let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
+    match abs.strip_prefix(config_dir) {
+        Ok(rel) => display_path(rel),
+        Err(_) => display_path(path),
     }
 }

@@ -75,6 +75,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
         if name.starts_with('.') || name == "target" || name == "node_modules" {
             continue;
         }
+        // The configuration file is YAML too, but not a SOP.
+        if name == crate::config::FILE_NAME {
+            continue;
+        }
         match fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, found, visited)?,
             // A FIFO, socket or device named `*.yaml` is listed too, so that

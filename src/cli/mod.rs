@@ -5,9 +5,12 @@
 
 pub mod args;
 mod check;
+mod completions;
 pub mod exit;
 mod inputs;
+mod new;
 mod rules;
+mod schema;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -71,6 +74,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Schema => schema::run(io),
+        Command::New(a) => new::run(&a, env, io),
+        Command::Completions(a) => completions::completions(&a, io),
+        Command::Man => completions::man(io),
     };
     match result {
         Ok(status) => status,

@@ -103,6 +103,7 @@ struct Lower<'a> {
 struct Obj<'n> {
     node: &'n Node,
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    misspelt: Vec<&'static str>,
 }
 
 impl<'n> Obj<'n> {
@@ -146,7 +147,7 @@ impl Lower<'_> {
 
     /// Checks that `node` is a mapping with only the keys of `keys`, all
     /// required keys present and no key repeated.
-    fn object<'n>(&mut self, node: &'n Node, keys: &[Key], what: &str) -> Option<Obj<'n>> {
+    fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &str) -> Option<Obj<'n>> {
         let Value::Map(map) = &node.value else {
             self.push(Diagnostic::new(
                 &wrong_type::RULE,
@@ -157,6 +158,9 @@ impl Lower<'_> {
             return None;
         };
         let mut entries: Vec<(&'n str, &'n Node, &'n Node)> = Vec::with_capacity(map.len());
+        // Keys the author meant but misspelt: reported as unknown keys with
+        // a suggestion, so not reported again as missing.
+        let mut misspelt: Vec<&'static str> = Vec::new();
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
                 self.push(Diagnostic::new(
@@ -182,7 +186,12 @@ impl Lower<'_> {
                 continue;
             }
             if !keys.iter().any(|key| key.name == name) {
-                let help = suggest::did_you_mean(name, keys.iter().map(|k| k.name))
+                let closest = suggest::closest(name, keys.iter().map(|k| k.name));
+                if let Some(c) = closest {
+                    misspelt.push(c);
+                }
+                let help = closest
+                    .map(|c| format!("did you mean `{c}`?"))
                     .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
                 self.push(
                     Diagnostic::new(
@@ -197,10 +206,10 @@ impl Lower<'_> {
             }
             entries.push((name.as_str(), k, v));
         }
-        let obj = Obj { node, entries };
+        let obj = Obj { node, entries, misspelt };
         let anchor = obj.first_key_span();
         for key in keys.iter().filter(|k| k.required) {
-            if obj.get(key.name).is_none() {
+            if obj.get(key.name).is_none() && !obj.misspelt.contains(&key.name) {
                 self.push(
                     Diagnostic::new(
                         &missing_key::RULE,
@@ -580,6 +589,7 @@ impl Lower<'_> {
             branches_key: o.key_span("branches"),
             sub_sop: o.get("sub_sop").and_then(|n| self.id(n, "sub_sop", IdKind::Sop)),
             outcome: o.get("outcome").and_then(|n| self.string(n, "outcome")),
+            misspelt: o.misspelt.clone(),
             span: o.first_key_span(),
         };
         self.misplaced_keys(&step, &o);

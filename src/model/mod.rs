@@ -7,6 +7,7 @@
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
 pub mod lower;
+pub mod reference;
 pub mod schema;
 
 use crate::duration::Duration;
@@ -196,6 +197,9 @@ pub struct Step {
     pub branches_key: Option<Span>,
     pub sub_sop: Option<Spanned<String>>,
     pub outcome: Option<Spanned<String>>,
+    /// Keys written misspelt (reported as unknown keys with this key as the
+    /// suggestion); rules about a missing key skip them to avoid repeating.
+    pub misspelt: Vec<&'static str>,
     /// Where the step starts: its first key.
     pub span: Span,
 }

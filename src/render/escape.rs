@@ -79,6 +79,18 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// The data of a GitHub Actions workflow command (`::error …::DATA`), as
+/// `@actions/core` escapes it: `%`, CR and LF become `%25`, `%0D`, `%0A`.
+pub fn github_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A property value of a workflow command (`file=…,title=…`): like
+/// [`github_data`], and `:` and `,` too, which would end the value.
+pub fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +108,13 @@ mod tests {
             "a #quot;b#quot; \\ #lt;script#gt;alert(1)#lt;/script#gt; #amp; é<br>z"
         );
         assert_eq!(markdown("*x* | [y](z)"), "\\*x\\* \\| \\[y\\](z)");
+    }
+
+    #[test]
+    fn github_escapes_like_actions_core() {
+        assert_eq!(github_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
+        assert_eq!(github_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        // `%` first, so the escapes it produces are not escaped again.
+        assert_eq!(github_property("%3A"), "%253A");
     }
 }

@@ -4,7 +4,9 @@
 
 pub mod concise;
 pub mod full;
+pub mod github;
 pub mod json;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -20,6 +22,10 @@ pub enum Format {
     Concise,
     /// A JSON array with stable fields.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Everything a reporter needs besides the diagnostics.
@@ -57,6 +63,8 @@ pub fn write(
         Format::Full => full::write(report, diagnostics, out),
         Format::Concise => concise::write(report, diagnostics, out),
         Format::Json => json::write(report, diagnostics, out),
+        Format::Sarif => sarif::write(report, diagnostics, out),
+        Format::Github => github::write(report, diagnostics, out),
     }
 }
 

@@ -4,7 +4,8 @@
 //!
 //! Codes are grouped by hundreds: `SOP0xx` the document and its schema
 //! (reported while lowering YAML into the model), `SOP1xx` references and
-//! ids, `SOP2xx` the flow, `SOP3xx` Mutu Baku and dates. Codes are stable:
+//! ids, `SOP2xx` the flow, `SOP3xx` Mutu Baku and dates, `SOP9xx` sopmap's
+//! own comments (suppressions). Codes are stable:
 //! a rule that is retired keeps its code unused.
 
 use crate::diagnostic::{Diagnostic, FileId, Level};
@@ -35,6 +36,7 @@ pub mod unknown_key;
 pub mod unknown_step;
 pub mod unreachable_step;
 pub mod unused_actor;
+pub mod unused_suppression;
 pub mod wrong_type;
 
 #[cfg(test)]
@@ -98,6 +100,7 @@ pub static RULES: &[&Rule] = &[
     &cycle::RULE,
     &missing_time::RULE,
     &date_order::RULE,
+    &unused_suppression::RULE,
 ];
 
 /// The rule with this code (`SOP205`, any case) or name (`dead-end`).

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::rules::{Check, Context, Rule};
+use crate::suggest;
 
 pub static RULE: Rule = Rule {
     code: "SOP104",
@@ -28,12 +29,25 @@ actors:
 ```";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let declared: Vec<&str> =
+        cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
+    // An actor that a misspelt reference most likely meant counts as used:
+    // unknown-actor already reports the typo.
+    let meant: Vec<&str> = cx
+        .sop
+        .steps
+        .iter()
+        .flat_map(|s| s.actor.iter().chain(s.with.iter()))
+        .filter(|r| !declared.contains(&r.value.as_str()))
+        .filter_map(|r| suggest::closest(&r.value, declared.iter().copied()))
+        .collect();
     for actor in &cx.sop.actors {
         let Some(id) = &actor.id else { continue };
-        let used = cx.sop.steps.iter().any(|s| {
-            s.actor.as_ref().is_some_and(|a| a.value == id.value)
-                || s.with.iter().any(|w| w.value == id.value)
-        });
+        let used = meant.contains(&id.value.as_str())
+            || cx.sop.steps.iter().any(|s| {
+                s.actor.as_ref().is_some_and(|a| a.value == id.value)
+                    || s.with.iter().any(|w| w.value == id.value)
+            });
         if !used {
             out.push(
                 Diagnostic::new(

@@ -14,3 +14,13 @@ mod hostile;
 mod scale;
 // Seeded mutations of SOP YAML through parse, check and reports: no panic.
 mod mutate;
+// Output formats of `sopmap check`: golden files, SARIF schema and validator.
+mod formats;
+// sopmap.yaml, suppression comments and exit codes from the command line.
+mod config;
+// `sopmap schema`: the JSON Schema against the bundled SOPs and broken ones.
+mod schema;
+// `sopmap new`, completions, man page, colour, pre-commit hook, example workflow.
+mod packaging;
+// Generated docs and README examples stay in step with the code.
+mod docs;

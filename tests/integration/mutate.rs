@@ -105,9 +105,12 @@ fn mutated_sops_never_panic() {
             );
         }
         findings += checked.diagnostics.len();
+        if let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) {
+            let _ = sopmap::timing::analyze(sop, graph, settings.workday_minutes);
+        }
         let sources = [source];
         let rep = Report { sources: &sources, color: true };
-        for format in [Format::Full, Format::Concise, Format::Json] {
+        for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
             report::write(format, &rep, &checked.diagnostics, &mut out).expect("write to memory");
         }

@@ -1,0 +1,109 @@
+//! `sopmap new`: writes a new SOP from [`crate::scaffold`]. Never
+//! overwrites: the file is written to a temporary file in the same folder
+//! and moved into place only if no file of that name exists.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::cli::args::{NewArgs, NewLevel};
+use crate::cli::{Env, ExitStatus, Io};
+use crate::model::Level;
+use crate::scaffold;
+
+pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let (path, id) = target(args)?;
+    let valid = !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        bail!(
+            "`{id}` is not a valid SOP id: use lowercase letters, digits and `-` (e.g. `--id pengaduan-pmi`)"
+        );
+    }
+    let level = match args.level {
+        NewLevel::Makro => Level::Makro,
+        NewLevel::Mikro => Level::Mikro,
+    };
+    let text = scaffold::new_sop(&id, level, &today());
+    let abs = if path.is_absolute() { path.clone() } else { env.cwd.join(&path) };
+    if abs.exists() {
+        bail!("`{}` already exists; sopmap new never overwrites a file", path.display());
+    }
+    let dir = abs.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        bail!("folder `{}` does not exist", dir.display());
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in `{}`", dir.display()))?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    match tmp.persist_noclobber(&abs) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            bail!("`{}` already exists; sopmap new never overwrites a file", path.display())
+        }
+        Err(e) => {
+            return Err(e.error).with_context(|| format!("cannot write `{}`", path.display()));
+        }
+    }
+    writeln!(
+        io.stderr,
+        "created `{}`; check it with `sopmap check {}`",
+        path.display(),
+        path.display()
+    )?;
+    Ok(ExitStatus::Clean)
+}
+
+/// The file to write and the SOP id, from the path and `--id`.
+fn target(args: &NewArgs) -> Result<(PathBuf, String)> {
+    match (&args.path, &args.id) {
+        (Some(p), Some(id)) if p.is_dir() => Ok((p.join(format!("{id}.yaml")), id.clone())),
+        (Some(p), Some(id)) => Ok((p.clone(), id.clone())),
+        (Some(p), None) if p.is_dir() => {
+            bail!("give the SOP id with `--id` to create a file in `{}`", p.display())
+        }
+        (Some(p), None) => {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            Ok((p.clone(), stem))
+        }
+        (None, Some(id)) => Ok((PathBuf::from(format!("{id}.yaml")), id.clone())),
+        (None, None) => bail!("give a file name or `--id`, e.g. `sopmap new --id pengaduan-pmi`"),
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
+}

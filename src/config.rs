@@ -1,0 +1,421 @@
+//! The configuration file `sopmap.yaml`: rule levels, per-path overrides,
+//! excluded paths and the workday length.
+//!
+//! ```yaml
+//! rules:                  # by code or name: error | warning | off
+//!   dead-end: warning
+//!   SOP301: off
+//! overrides:              # later entries win over earlier ones
+//!   - files: ["sops/draft/**"]
+//!     rules: { missing-time: off }
+//! exclude: ["sops/arsip/**"]
+//! workday: 7 jam
+//! ```
+//!
+//! Parsed with the same YAML layer as SOPs, so every problem is reported
+//! with its position, all in one go; unknown keys get a did-you-mean.
+//! Globs (the `globset` crate) are matched against paths relative to the
+//! folder holding the configuration file, with `/` separators; `*` does not
+//! cross a `/`, `**` does; a glob that matches a folder covers everything
+//! below it. Precedence: defaults < `rules` < matching `overrides` (in
+//! order) < command-line flags, which the CLI applies on top.
+//! Finding the file on disk is the CLI's job (`src/cli/check.rs`).
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+
+use crate::check::Settings;
+use crate::diagnostic::Level;
+use crate::duration::{self, Bucket};
+use crate::rules::{self, RULES};
+use crate::source::{SourceFile, Span};
+use crate::suggest;
+use crate::yaml::{self, Limits, Node, Value};
+
+/// The file name searched for in the working folder and its parents.
+pub const FILE_NAME: &str = "sopmap.yaml";
+
+const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday"];
+const OVERRIDE_KEYS: &[&str] = &["files", "rules"];
+
+/// A parsed configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Rule levels, by rule code, in file order.
+    pub rules: Vec<(&'static str, Level)>,
+    pub overrides: Vec<Override>,
+    exclude: Option<GlobSet>,
+    pub workday_minutes: Option<u64>,
+}
+
+/// Rule levels for the files matching some globs.
+#[derive(Clone, Debug)]
+pub struct Override {
+    files: GlobSet,
+    pub rules: Vec<(&'static str, Level)>,
+}
+
+/// A problem in the configuration file, positioned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Config {
+    /// Whether `path` (relative to the configuration's folder) is excluded.
+    pub fn is_excluded(&self, path: &str) -> bool {
+        self.exclude.as_ref().is_some_and(|set| matches_path_or_parent(set, path))
+    }
+
+    /// The settings for one file: `base` with the configured levels, then
+    /// the levels of every override whose globs match `path`.
+    pub fn settings_for(&self, base: &Settings, path: &str) -> Settings {
+        let mut s = base.clone();
+        if let Some(m) = self.workday_minutes {
+            s.workday_minutes = m;
+        }
+        for (code, level) in &self.rules {
+            s.levels.set(code, *level);
+        }
+        for o in &self.overrides {
+            if matches_path_or_parent(&o.files, path) {
+                for (code, level) in &o.rules {
+                    s.levels.set(code, *level);
+                }
+            }
+        }
+        s
+    }
+}
+
+fn matches_path_or_parent(set: &GlobSet, path: &str) -> bool {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let mut p = std::path::Path::new(path);
+    loop {
+        if set.is_match(p) {
+            return true;
+        }
+        match p.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => p = parent,
+            _ => return false,
+        }
+    }
+}
+
+/// Parses the configuration in `source`, reporting every problem.
+pub fn parse(source: &SourceFile) -> Result<Config, Vec<ConfigError>> {
+    let root = match yaml::parse(&source.text, Limits::default()) {
+        Ok(root) => root,
+        Err(e) => return Err(vec![ConfigError { span: e.span, message: e.message, help: None }]),
+    };
+    let mut p = Parser { errors: Vec::new() };
+    let config = p.top(&root);
+    if p.errors.is_empty() { Ok(config) } else { Err(p.errors) }
+}
+
+struct Parser {
+    errors: Vec<ConfigError>,
+}
+
+impl Parser {
+    fn error(&mut self, span: Span, message: String, help: Option<String>) {
+        self.errors.push(ConfigError { span, message, help });
+    }
+
+    /// The entries of a mapping, reporting unknown keys.
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        keys: &[&str],
+    ) -> Vec<(&'n str, &'n Node)> {
+        let Value::Map(entries) = &node.value else {
+            if node.value != Value::Null {
+                let found = node.value.type_name();
+                self.error(node.span, format!("{what} must be a mapping, found {found}"), None);
+            }
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in entries {
+            let Value::Str(name) = &k.value else {
+                self.error(k.span, format!("keys of {what} must be text"), None);
+                continue;
+            };
+            if keys.contains(&name.as_str()) {
+                out.push((name.as_str(), v));
+            } else {
+                let help = suggest::did_you_mean(name, keys.iter().copied())
+                    .or_else(|| Some(format!("expected one of {}", quoted(keys))));
+                self.error(k.span, format!("unknown key `{name}` in {what}"), help);
+            }
+        }
+        out
+    }
+
+    fn top(&mut self, root: &Node) -> Config {
+        let mut config = Config::default();
+        for (key, value) in self.mapping(root, "the configuration", TOP_KEYS) {
+            match key {
+                "rules" => config.rules = self.rule_levels(value),
+                "overrides" => config.overrides = self.overrides(value),
+                "exclude" => config.exclude = self.globs(value, "`exclude`"),
+                "workday" => config.workday_minutes = self.workday(value),
+                _ => {}
+            }
+        }
+        config
+    }
+
+    fn rule_levels(&mut self, node: &Node) -> Vec<(&'static str, Level)> {
+        let names: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+        let Value::Map(entries) = &node.value else {
+            if node.value != Value::Null {
+                let found = node.value.type_name();
+                self.error(
+                    node.span,
+                    format!("`rules` must be a mapping of rule to level, found {found}"),
+                    Some("write e.g. `rules: {dead-end: warning, SOP301: off}`".into()),
+                );
+            }
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in entries {
+            let rule = match &k.value {
+                Value::Str(name) => match rules::find(name) {
+                    Some(r) => Some(r),
+                    None => {
+                        let help = suggest::did_you_mean(name, names.iter().copied())
+                            .or_else(|| Some("run `sopmap rules` to list the rules".into()));
+                        self.error(k.span, format!("unknown rule `{name}`"), help);
+                        None
+                    }
+                },
+                _ => {
+                    self.error(k.span, "a rule must be named by its code or name".into(), None);
+                    None
+                }
+            };
+            let level = match &v.value {
+                Value::Str(s) => match s.parse::<Level>() {
+                    Ok(l) => Some(l),
+                    Err(_) => {
+                        let help = suggest::did_you_mean(s, ["error", "warning", "off"]);
+                        self.error(
+                            v.span,
+                            format!("`{s}` is not a level; expected `error`, `warning` or `off`"),
+                            help,
+                        );
+                        None
+                    }
+                },
+                other => {
+                    self.error(
+                        v.span,
+                        format!(
+                            "a rule level must be `error`, `warning` or `off`, found {}",
+                            other.type_name()
+                        ),
+                        None,
+                    );
+                    None
+                }
+            };
+            if let (Some(rule), Some(level)) = (rule, level) {
+                out.push((rule.code, level));
+            }
+        }
+        out
+    }
+
+    fn overrides(&mut self, node: &Node) -> Vec<Override> {
+        let items = match &node.value {
+            Value::Seq(items) => items.as_slice(),
+            Value::Null => &[],
+            other => {
+                let found = other.type_name();
+                self.error(node.span, format!("`overrides` must be a list, found {found}"), None);
+                &[]
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let mut files = None;
+            let mut rules = Vec::new();
+            for (key, value) in self.mapping(item, "an override", OVERRIDE_KEYS) {
+                match key {
+                    "files" => files = self.globs(value, "`files`"),
+                    "rules" => rules = self.rule_levels(value),
+                    _ => {}
+                }
+            }
+            match files {
+                Some(files) => out.push(Override { files, rules }),
+                None if matches!(item.value, Value::Map(_)) => self.error(
+                    item.span,
+                    "an override needs `files`, a list of globs".into(),
+                    Some("write e.g. `files: [\"sops/draft/**\"]`".into()),
+                ),
+                None => {}
+            }
+        }
+        out
+    }
+
+    fn globs(&mut self, node: &Node, what: &str) -> Option<GlobSet> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            Value::Str(_) => vec![node],
+            Value::Null => return None,
+            other => {
+                let found = other.type_name();
+                self.error(
+                    node.span,
+                    format!("{what} must be a list of globs, found {found}"),
+                    None,
+                );
+                return None;
+            }
+        };
+        let mut builder = GlobSetBuilder::new();
+        let mut ok = true;
+        for item in items {
+            let Value::Str(pattern) = &item.value else {
+                let found = item.value.type_name();
+                self.error(item.span, format!("a glob must be text, found {found}"), None);
+                ok = false;
+                continue;
+            };
+            match glob(pattern) {
+                Ok(g) => {
+                    builder.add(g);
+                }
+                Err(e) => {
+                    self.error(item.span, format!("invalid glob `{pattern}`: {}", e.kind()), None);
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        match builder.build() {
+            Ok(set) => Some(set),
+            Err(e) => {
+                self.error(node.span, format!("invalid globs in {what}: {e}"), None);
+                None
+            }
+        }
+    }
+
+    fn workday(&mut self, node: &Node) -> Option<u64> {
+        let help = Some("write e.g. `workday: 8 jam` or `workday: 450 menit`".to_string());
+        let Value::Str(text) = &node.value else {
+            let found = node.value.type_name();
+            self.error(node.span, format!("`workday` must be a duration, found {found}"), help);
+            return None;
+        };
+        match duration::parse(text) {
+            Ok(d) if d.bucket() == Bucket::WorkTime && d.min == d.max && d.max > 0 => {
+                Some(d.max_base())
+            }
+            Ok(_) => {
+                self.error(
+                    node.span,
+                    format!(
+                        "`workday` must be a single length in `jam` or `menit`, found `{text}`"
+                    ),
+                    help,
+                );
+                None
+            }
+            Err(e) => {
+                self.error(node.span, format!("invalid `workday`: {}", e.message), e.help.or(help));
+                None
+            }
+        }
+    }
+}
+
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern.trim_start_matches("./")).literal_separator(true).build()
+}
+
+fn quoted(words: &[&str]) -> String {
+    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Config {
+        parse(&SourceFile::new(FILE_NAME, text)).unwrap()
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        let src = SourceFile::new(FILE_NAME, text);
+        parse(&src)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| {
+                format!(
+                    "{} {}{}",
+                    src.line_col(e.span.start),
+                    e.message,
+                    e.help.map_or(String::new(), |h| format!(" ({h})"))
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn levels_by_code_and_name_then_overrides() {
+        let c = config(
+            "rules:\n  dead-end: warning\n  SOP301: off\noverrides:\n  - files: [\"draft/**\"]\n    rules: {dead-end: off, SOP301: error}\nworkday: 7 jam\n",
+        );
+        let base = Settings::default();
+        let s = c.settings_for(&base, "sops/a.yaml");
+        assert_eq!(s.levels.of("SOP205"), Level::Warning);
+        assert_eq!(s.levels.of("SOP301"), Level::Off);
+        assert_eq!(s.workday_minutes, 7 * 60);
+        let d = c.settings_for(&base, "draft/x/a.yaml");
+        assert_eq!(d.levels.of("SOP205"), Level::Off);
+        assert_eq!(d.levels.of("SOP301"), Level::Error);
+    }
+
+    #[test]
+    fn exclude_matches_files_and_folders() {
+        let c = config("exclude: [\"arsip\", \"sops/*-lama.yaml\"]\n");
+        assert!(c.is_excluded("arsip/2019/a.yaml"));
+        assert!(c.is_excluded("./sops/x-lama.yaml"));
+        assert!(!c.is_excluded("sops/sub/x-lama.yaml"));
+        assert!(!c.is_excluded("sops/x.yaml"));
+    }
+
+    #[test]
+    fn every_error_is_positioned_with_a_suggestion() {
+        assert_eq!(
+            errors(
+                "rule:\n  dead-end: warning\nrules:\n  dead-edn: warning\n  SOP205: fatal\noverrides:\n  - rules: {}\n    file: [x]\nworkday: 2 hari\nexclude: [\"a[\"]\n"
+            ),
+            vec![
+                "1:1 unknown key `rule` in the configuration (did you mean `rules`?)",
+                "4:3 unknown rule `dead-edn` (did you mean `dead-end`?)",
+                "5:11 `fatal` is not a level; expected `error`, `warning` or `off`",
+                "8:5 unknown key `file` in an override (did you mean `files`?)",
+                "7:5 an override needs `files`, a list of globs (write e.g. `files: [\"sops/draft/**\"]`)",
+                "9:10 `workday` must be a single length in `jam` or `menit`, found `2 hari` (write e.g. `workday: 8 jam` or `workday: 450 menit`)",
+                "10:11 invalid glob `a[`: unclosed character class; missing ']'",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_error_is_positioned() {
+        let e = errors("rules: [\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+    }
+}

@@ -1,0 +1,165 @@
+//! The JSON Schema (draft 2020-12) of `sop-ap/1`, generated from the key
+//! table in [`crate::model::schema`], so editors (through
+//! yaml-language-server) complete keys and flag mistakes while typing.
+//!
+//! Every object is closed (`additionalProperties: false`) and lists its
+//! required keys; ids, dates and durations carry patterns; enums list
+//! their words; descriptions give the English meaning and the Indonesian
+//! label printed on the SOP AP document. The schema checks shape only: the
+//! flow rules (dead ends, unknown steps …) are `sopmap check`'s job.
+//! [`to_json`] turns a parsed YAML [`Node`] tree into JSON for validators.
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::model::schema::{self, Key, Type};
+use crate::yaml::{Node, Value};
+
+/// The draft this schema follows.
+pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// SOP ids: lowercase letters, digits and `-`.
+pub const SOP_ID_PATTERN: &str = "^[a-z0-9-]+$";
+/// Step and actor ids: lowercase letters, digits, `_` and `-`.
+pub const LOCAL_ID_PATTERN: &str = "^[a-z0-9_-]+$";
+/// ISO dates `YYYY-MM-DD` (calendar validity is checked by sopmap).
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// The duration grammar of `src/duration.rs`: an optional `maksimal`, an
+/// amount or a range, an optional spelt-out amount in brackets, a unit.
+pub const DURATION_PATTERN: &str = concat!(
+    "^\\s*(?:(?:[Mm]aksimal|[Mm]aksimum|[Pp]aling lama|[Pp]aling lambat|",
+    "[Ss]elambat-lambatnya|[Mm]ax)\\s+)?[0-9]+(?:\\s*[-\u{2013}]\\s*[0-9]+)?\\s*",
+    "(?:\\([^)]*\\)\\s*)?(?:[Mm]enit|[Jj]am|[Hh]ari\\s+[Kk]erja|[Hh]ari|[Mm]inggu|[Bb]ulan)\\s*$"
+);
+
+/// The whole schema.
+pub fn schema() -> Json {
+    let mut root = object(schema::TOP, "");
+    if let Json::Object(m) = &mut root {
+        let mut head = Map::new();
+        head.insert("$schema".into(), json!(DRAFT));
+        head.insert("title".into(), json!("sop-ap/1"));
+        head.insert(
+            "description".into(),
+            json!(
+                "A Standard Operating Procedure of Indonesian government administration \
+                 (SOP AP, PermenPANRB 35/2012) in the sop-ap/1 format of sopmap."
+            ),
+        );
+        head.append(m);
+        *m = head;
+    }
+    root
+}
+
+fn describe(key: &Key) -> String {
+    if key.label == "-" {
+        key.description.to_string()
+    } else {
+        format!("{} (Indonesian label: {})", key.description, key.label)
+    }
+}
+
+fn object(keys: &[Key], parent: &str) -> Json {
+    let mut props = Map::new();
+    for k in keys {
+        let mut s = of_type(k, parent);
+        if let Json::Object(m) = &mut s {
+            m.insert("description".into(), json!(describe(k)));
+        }
+        props.insert(k.name.to_string(), s);
+    }
+    let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
+    json!({
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+fn id_pattern(key: &Key, parent: &str) -> &'static str {
+    let is_sop_id =
+        matches!(key.name, "sop" | "sub_sop") || (parent.is_empty() && key.name == "id");
+    if is_sop_id { SOP_ID_PATTERN } else { LOCAL_ID_PATTERN }
+}
+
+fn of_type(key: &Key, parent: &str) -> Json {
+    match key.ty {
+        Type::Str => json!({"type": "string"}),
+        Type::Int => json!({"type": ["integer", "string"], "pattern": "^[0-9]+$"}),
+        Type::Bool => json!({"type": "boolean"}),
+        Type::Date if !key.required => json!({
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+                {"const": "-"},
+                {"type": "null"},
+            ]
+        }),
+        Type::Date => json!({"type": "string", "pattern": DATE_PATTERN, "format": "date"}),
+        Type::Duration => json!({"type": "string", "pattern": DURATION_PATTERN}),
+        Type::Id => json!({"type": "string", "pattern": id_pattern(key, parent)}),
+        Type::Enum(words) => json!({"type": "string", "enum": words}),
+        Type::StrList => json!({"type": "array", "items": {"type": "string"}}),
+        Type::IdList => {
+            // `with: pengadu` is accepted as a single-actor shorthand.
+            let id = json!({"type": "string", "pattern": LOCAL_ID_PATTERN});
+            json!({"anyOf": [id.clone(), {"type": "array", "items": id}]})
+        }
+        Type::Object(keys) => object(keys, key.name),
+        Type::ObjectList(keys) => json!({"type": "array", "items": object(keys, key.name)}),
+    }
+}
+
+/// A YAML tree as JSON (mapping keys that are not strings become their
+/// text; a non-finite float becomes null, as JSON has no such numbers).
+pub fn to_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => json!(b),
+        Value::Int(i) => json!(i),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::Str(s) => json!(s),
+        Value::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Map(entries) => {
+            let mut m = Map::new();
+            for (k, v) in entries {
+                let key = match &k.value {
+                    Value::Str(s) => s.clone(),
+                    Value::Int(i) => i.to_string(),
+                    Value::Float(f) => f.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Null => "null".to_string(),
+                    Value::Seq(_) | Value::Map(_) => to_json(k).to_string(),
+                };
+                m.insert(key, to_json(v));
+            }
+            Json::Object(m)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_objects_with_required_keys_and_labels() {
+        let s = schema();
+        assert_eq!(s["$schema"], DRAFT);
+        assert_eq!(s["additionalProperties"], false);
+        assert!(s["required"].as_array().unwrap().contains(&json!("steps")));
+        let step = &s["properties"]["steps"]["items"];
+        assert_eq!(step["additionalProperties"], false);
+        assert_eq!(
+            step["properties"]["kind"]["enum"],
+            json!(["start", "process", "decision", "end"])
+        );
+        assert_eq!(
+            step["properties"]["activity"]["description"],
+            "The activity; for a decision, the question. (Indonesian label: Kegiatan)"
+        );
+        assert_eq!(step["properties"]["sub_sop"]["pattern"], SOP_ID_PATTERN);
+        assert_eq!(step["properties"]["next"]["pattern"], LOCAL_ID_PATTERN);
+        assert_eq!(s["properties"]["id"]["pattern"], SOP_ID_PATTERN);
+    }
+}

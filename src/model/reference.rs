@@ -1,0 +1,132 @@
+//! The `sop-ap/1` reference (`docs/format.md`), generated from the key
+//! table in [`schema`](crate::model::schema) so that the documentation
+//! lists exactly the keys the checker accepts. A test keeps the committed
+//! file in step with this generator.
+
+use std::fmt::Write;
+
+use crate::model::schema::{self, Key, Type};
+
+const INTRO: &str = "# The `sop-ap/1` format
+
+One SOP per YAML file, in the national SOP AP format of PermenPANRB 35/2012:
+an identity block (Bagian Identitas) and a flowchart table (Bagian
+Flowchart) in which each row is one activity done by one actor, with its
+Mutu Baku (requirements, time, output). This page is generated from the
+table sopmap checks against (`src/model/schema.rs`); `sopmap schema` prints
+the same format as a JSON Schema for editors.
+
+Conventions:
+
+- Keys are English `snake_case`; the **Label** column gives the Indonesian
+  label printed on the SOP AP document.
+- Ids: a SOP `id` uses lowercase letters, digits and `-` (the file should be
+  named `<id>.yaml`); step and actor ids use lowercase letters, digits and `_`.
+- Order matters: `actors` is the column order of the flowchart table,
+  `steps` is the row order (row numbers are derived, never stored), and
+  `branches` is the drawing order of a decision's arrows.
+- YAML 1.2 rules apply: only `true`/`false` are booleans, so a branch label
+  `Ya`, `Tidak`, `yes` or `no` is text. Quote values that look like numbers
+  but are text (`nip: \"0123…\"`).
+";
+
+const DURATIONS: &str = "## Durations (`time`, `service_time`, `workday`)
+
+```
+duration := [prefix] amount [ \"(\" words \")\" ] unit
+prefix   := \"maksimal\" | \"maksimum\" | \"paling lama\" | \"paling lambat\" | \"selambat-lambatnya\"
+amount   := INT | INT \"-\" INT                 (a range: best case - worst case)
+unit     := \"menit\" | \"jam\" | \"hari kerja\" | \"hari\" | \"minggu\" | \"bulan\"
+```
+
+Case does not matter; the number in words of legal style is ignored:
+`15 menit`, `2 jam`, `1-3 hari kerja`, `3 (tiga) hari kerja`,
+`maksimal 1 (satu) hari kerja`, `paling lama 30 hari`, `1 minggu`, `2 bulan`.
+
+- A bare number (`time: 30`) is an error: *satuan waktu wajib*.
+- No decimals: write `30 menit`, not `0,5 jam`.
+- Three kinds of time are kept apart and never mixed silently: working time
+  (`menit`, `jam`), working days (`hari kerja`) and calendar time (`hari`,
+  `minggu` = 7 hari, `bulan` = 30 hari). Working time converts to working
+  days with the workday length (`workday:`, default `8 jam`); calendar days
+  and working days cannot be compared without a calendar, and sopmap says so.
+- A time that cannot be quantified (\"sesuai kebutuhan\") goes in `time_note`.
+- `wait: true` marks time spent waiting on an outside party (the complainant,
+  a P3MI, an embassy); it is reported separately and left out of the
+  comparison with `service_time`.
+";
+
+const STEP_RULES: &str = "## Step kinds and arrows
+
+| `kind` | Symbol | Arrows |
+|---|---|---|
+| `start` | capsule (kapsul) | exactly one per SOP; `next` |
+| `process` | box (kotak); double border with `sub_sop` | `next` |
+| `decision` | diamond (belah ketupat) | `branches` (at least two, labels unique); no `next` |
+| `end` | capsule | none; several ends are allowed, each may carry an `outcome` |
+
+Loops are allowed (the usual \"tidak lengkap → dikembalikan → diperbaiki →
+diperiksa lagi\"), as long as a decision in the loop can leave it. Off-page
+connectors are never written: the document renderer adds them.
+";
+
+/// The whole reference as Markdown.
+pub fn format_reference() -> String {
+    let mut out = String::from(INTRO);
+    section(&mut out, "Top-level keys", "", schema::TOP);
+    section(&mut out, "`identity` (Bagian Identitas)", "identity.", schema::IDENTITY);
+    section(
+        &mut out,
+        "`identity.approved_by` (Disahkan oleh)",
+        "approved_by.",
+        schema::APPROVED_BY,
+    );
+    section(&mut out, "`definitions[]` (Definisi)", "", schema::DEFINITION);
+    section(&mut out, "`related[]` (Keterkaitan)", "", schema::RELATED);
+    out.push_str(
+        "Each `related` entry needs `sop` (the id of a SOP in the corpus) or `title` \
+         (for a SOP kept elsewhere, with `external: true`).\n\n",
+    );
+    section(&mut out, "`actors[]` (Pelaksana)", "", schema::ACTOR);
+    section(&mut out, "`steps[]` (Uraian kegiatan: one row each)", "", schema::STEP);
+    section(&mut out, "`steps[].branches[]` (Cabang keputusan)", "", schema::BRANCH);
+    out.push_str(STEP_RULES);
+    out.push('\n');
+    out.push_str(DURATIONS);
+    out
+}
+
+fn section(out: &mut String, title: &str, prefix: &str, keys: &[Key]) {
+    let _ = writeln!(out, "\n## {title}\n");
+    out.push_str("| Key | Label | Type | Required | Meaning |\n|---|---|---|---|---|\n");
+    for k in keys {
+        let _ = writeln!(
+            out,
+            "| `{prefix}{}` | {} | {} | {} | {} |",
+            k.name,
+            k.label,
+            type_name(k.ty),
+            if k.required { "yes" } else { "no" },
+            k.description.replace('|', "\\|")
+        );
+    }
+    out.push('\n');
+}
+
+fn type_name(t: Type) -> String {
+    match t {
+        Type::Str => "text".into(),
+        Type::Int => "integer".into(),
+        Type::Bool => "`true`/`false`".into(),
+        Type::Date => "date `YYYY-MM-DD`".into(),
+        Type::Duration => "duration".into(),
+        Type::Id => "id".into(),
+        Type::Enum(words) => {
+            words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(" \\| ")
+        }
+        Type::StrList => "list of text".into(),
+        Type::IdList => "list of ids".into(),
+        Type::Object(_) => "mapping".into(),
+        Type::ObjectList(_) => "list of mappings".into(),
+    }
+}

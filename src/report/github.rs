@@ -1,0 +1,47 @@
+//! The GitHub Actions format: one workflow command per finding,
+//! `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=CODE name::message`
+//! (`::warning` for warnings), which the runner turns into annotations on
+//! the pull request. Values are escaped as `@actions/core` does
+//! ([`escape::github_property`], [`escape::github_data`]). GitHub shows at
+//! most 10 annotations of each level per step, so the CLI also prints the
+//! plain summary; SARIF suits large result sets better.
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::escape;
+use crate::report::Report;
+
+pub fn write(
+    report: &Report<'_>,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for d in diagnostics {
+        writeln!(out, "{}", line(report, d))?;
+    }
+    Ok(())
+}
+
+/// One finding as a workflow command, without a newline.
+pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
+    let (start, end) = report.range(d);
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let message = match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    };
+    format!(
+        "::{command} file={},line={},endLine={},col={},endColumn={},title={}::{}",
+        escape::github_property(report.path(d)),
+        start.line,
+        end.line,
+        start.column,
+        end.column,
+        escape::github_property(&format!("{} {}", d.code, d.name)),
+        escape::github_data(&message),
+    )
+}
