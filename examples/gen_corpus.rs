@@ -680,7 +680,8 @@ fn sop(
     w.line("  - Apabila SOP ini tidak dilaksanakan, layanan tertunda dan pemohon dirugikan.");
     w.line("records:");
     w.line("  - Buku agenda dan register layanan");
-    w.line(format!("service_time: {} hari kerja", rng.range(3, 30)));
+    // No `service_time`: random step times would often exceed a random
+    // promise, and the clean corpus must lint clean.
     w.line("");
     w.line("actors:");
     let dup_actor = matches!(plant, Some(Plant::DuplicateActor));
@@ -700,8 +701,9 @@ fn sop(
     w.line("steps:");
 
     // Pick the rows that carry a planted mistake.
-    let process_rows: Vec<usize> =
-        (0..rows.len()).filter(|&r| matches!(rows[r].kind, Kind::Process { .. })).collect();
+    let process_rows: Vec<usize> = (0..rows.len())
+        .filter(|&r| matches!(rows[r].kind, Kind::Process { sub_sop: None, .. }))
+        .collect();
     let mut uses = vec![0usize; actors.len()];
     for s in &rows {
         uses[s.actor] += 1;
@@ -756,6 +758,11 @@ fn sop(
             Some(Plant::MissingTime) if here => defect_line = id_line,
             Some(Plant::InvalidDuration) if here => {
                 defect_line = w.line("    time: 2 hri kerja");
+            }
+            // A makro step detailed by a mikro SOP takes as long as that
+            // SOP's worst path, which sopmap computes and checks itself.
+            _ if matches!(s.kind, Kind::Process { sub_sop: Some(_), .. }) => {
+                w.line("    time_note: Sesuai jangka waktu SOP mikro");
             }
             _ => {
                 w.line(format!("    time: {}", q(&s.time)));

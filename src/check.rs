@@ -41,6 +41,18 @@ pub struct Checked {
 
 /// Parses and checks one source file.
 pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
+    let mut checked = check_source_unsuppressed(source, file, settings);
+    suppression::apply(source, file, &settings.levels, &mut checked.diagnostics);
+    checked
+}
+
+/// [`check_source`] without applying inline suppressions, for runs that
+/// add cross-SOP findings first ([`crate::catalog::apply_suppressions`]).
+pub fn check_source_unsuppressed(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+) -> Checked {
     let mut diagnostics = Vec::new();
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,
@@ -59,7 +71,6 @@ pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> C
         graph
     });
     settings.levels.apply(&mut diagnostics);
-    suppression::apply(source, file, &settings.levels, &mut diagnostics);
     Checked { sop, graph, diagnostics }
 }
 
@@ -82,6 +93,17 @@ pub fn check_files_with_jobs<'a>(
     settings_for: impl Fn(FileId) -> &'a Settings + Sync,
 ) -> Vec<Checked> {
     parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)))
+}
+
+/// [`check_files_with_jobs`] without applying inline suppressions (the
+/// caller applies them once cross-SOP findings are in: see
+/// [`crate::catalog::apply_suppressions`]).
+pub fn check_files_unsuppressed_with_jobs<'a>(
+    sources: &[SourceFile],
+    jobs: usize,
+    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
+) -> Vec<Checked> {
+    parallel_map(sources, jobs, |id, src| check_source_unsuppressed(src, id, settings_for(id)))
 }
 
 /// Like [`check_files_with_jobs`] but keeps only the findings: each model

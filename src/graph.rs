@@ -54,7 +54,10 @@ pub struct ProcessGraph {
     graph: DiGraph<usize, Edge>,
     index: HashMap<String, usize>,
     kinds: Vec<Option<StepKind>>,
-    /// In step order (several per step in arrow order).
+    /// Steps with an arrow whose target is unknown: a malformed `next`
+    /// value, a branch without `next`, a decision with fewer than two
+    /// branches, or an unknown id with no near miss.
+    dangling: Vec<bool>,
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -117,7 +120,24 @@ impl ProcessGraph {
             }
         }
         let kinds = sop.steps.iter().map(|s| s.kind()).collect();
-        ProcessGraph { graph, index, kinds, unresolved }
+        // A malformed arrow was reported while lowering; its real target is
+        // unknown, so the flow rules must not build findings on its absence.
+        let mut dangling: Vec<bool> = sop
+            .steps
+            .iter()
+            .map(|s| {
+                let short_decision = s.kind() == Some(StepKind::Decision) && s.branches.len() < 2;
+                (s.next_key.is_some() && s.next.is_none())
+                    || s.branches.iter().any(|b| b.next.is_none())
+                    || short_decision
+            })
+            .collect();
+        for u in unresolved.iter().filter(|u| u.suggestion.is_none()) {
+            if let Some(d) = dangling.get_mut(u.step) {
+                *d = true;
+            }
+        }
+        ProcessGraph { graph, index, kinds, dangling, unresolved }
     }
 
     /// Number of steps.
@@ -176,18 +196,17 @@ impl ProcessGraph {
         out
     }
 
-    /// Whether step `i` has an arrow that names no step and could not be
-    /// guessed: its real successor is unknown.
+    /// Whether step `i` has an arrow whose target is unknown (a malformed
+    /// `next`, a branch without `next`, or an id that names no step and
+    /// could not be guessed): its real successor is unknown.
     pub fn has_dangling_successor(&self, i: usize) -> bool {
-        // `unresolved` is built in step order: a binary search keeps rules
-        // that ask this of every step linear in files with many broken refs.
-        let from = self.unresolved.partition_point(|u| u.step < i);
-        self.unresolved
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|u| u.step == i)
-            .any(|u| u.suggestion.is_none())
+        self.dangling.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether any step has an arrow whose target is unknown; reachability
+    /// findings are then unreliable.
+    pub fn has_dangling(&self) -> bool {
+        self.dangling.iter().any(|&d| d)
     }
 
     /// Steps reachable from `from` (including them), as a mask by step.
@@ -222,10 +241,12 @@ impl ProcessGraph {
         seen
     }
 
-    /// Strongly connected components (Tarjan), each sorted by row, the
+    /// Strongly connected components (Kosaraju: iterative, so a chain of
+    /// tens of thousands of steps cannot overflow the stack as petgraph's
+    /// recursive Tarjan does), each sorted by row, the
     /// list sorted by first row. Singletons are included.
     pub fn sccs(&self) -> Vec<Vec<usize>> {
-        let mut out: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&self.graph)
+        let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&self.graph)
             .into_iter()
             .map(|c| {
                 let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
@@ -285,5 +306,85 @@ fn edge_order(k: EdgeKind) -> usize {
     match k {
         EdgeKind::Next => 0,
         EdgeKind::Branch(b) => b + 1,
+    }
+}
+
+/// Strongly connected components of a small graph given as `n` nodes and
+/// `(from, to)` edges (used for the links between SOPs), each sorted, the
+/// list sorted by first member. Singletons are included. Kosaraju's
+/// algorithm walks iteratively, so a long chain of links cannot overflow
+/// the stack.
+pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(a, b) in edges {
+        if a < n && b < n {
+            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    }
+    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Spanned;
+    use crate::source::SourceFile;
+
+    /// A SOP whose steps form one chain `s0 -> s1 -> … -> s{n-1}`, built
+    /// by cloning a lowered step (parsing a file this long is slow in a
+    /// debug build, and the point here is the graph).
+    fn chain(n: usize) -> Sop {
+        let yaml = crate::rules::testing::sop(
+            "  - {id: a, kind: process, actor: p, activity: A, time: 5 menit, next: b}\n",
+        );
+        let src = SourceFile::new("t.yaml", yaml);
+        let root = crate::yaml::parse(&src.text, crate::yaml::Limits::default()).unwrap();
+        let mut sop = crate::model::lower(&root, 0, &mut Vec::new()).unwrap();
+        let template = sop.steps[0].clone();
+        sop.steps = (0..n)
+            .map(|i| {
+                let mut s = template.clone();
+                s.id = Some(Spanned::new(format!("s{i}"), template.span));
+                s.next = (i + 1 < n).then(|| Spanned::new(format!("s{}", i + 1), template.span));
+                s
+            })
+            .collect();
+        sop
+    }
+
+    #[test]
+    fn sccs_of_a_very_long_chain_do_not_overflow_the_stack() {
+        // petgraph's Tarjan recurses once per step and overflowed the main
+        // thread's stack on a ~60,000-step chain (a 10 MB file).
+        let mut sop = chain(200_000);
+        let last = sop.steps.len() - 1;
+        sop.steps[last].next = Some(Spanned::new("s0".into(), sop.steps[0].span));
+        let g = ProcessGraph::build(&sop);
+        let sccs = g.sccs();
+        assert_eq!(sccs.len(), 1);
+        assert_eq!(sccs[0].len(), 200_000);
+        assert!(g.reachable_from(&[0]).iter().all(|&r| r));
+        assert!(g.co_reachable(&[last]).iter().all(|&r| r));
+    }
+
+    #[test]
+    fn sccs_are_sorted_by_row_and_include_singletons() {
+        let mut sop = chain(4);
+        sop.steps[3].next = Some(Spanned::new("s2".into(), sop.steps[0].span));
+        let g = ProcessGraph::build(&sop);
+        assert_eq!(g.sccs(), vec![vec![0], vec![1], vec![2, 3]]);
+        assert_eq!(g.cycle_through(2, &[false, false, true, true]), vec![2, 3]);
     }
 }

@@ -12,11 +12,26 @@ pub fn new_sop(id: &str, level: Level, today: &str) -> String {
         Level::Makro => "makro",
         Level::Mikro => "mikro",
     };
+    // A makro is detailed by mikro SOPs (makro-without-sub): the template
+    // links one, marked external until the mikro exists beside it.
     let sub_sop_hint = match level {
-        Level::Makro => {
-            "\n    # SOP makro: langkah yang dirinci SOP mikro diberi `sub_sop: <id-sop-mikro>`."
-        }
-        Level::Mikro => "",
+        Level::Makro => format!(
+            "\n    # SOP makro: langkah yang dirinci SOP mikro diberi `sub_sop: <id-sop-mikro>`.\n    sub_sop: {id}-mikro"
+        ),
+        Level::Mikro => String::new(),
+    };
+    let related = match level {
+        Level::Makro => format!(
+            "# Keterkaitan: SOP mikro yang merinci SOP makro ini. Ganti id contoh, dan
+# hapus `external: true` bila SOP mikro itu ada di folder yang sama.
+related:
+  - sop: {id}-mikro
+    relation: child
+    external: true
+
+"
+        ),
+        Level::Mikro => String::new(),
     };
     format!(
         "# SOP baru yang dibuat oleh `sopmap new`. Ganti semua contoh isian, lalu
@@ -51,7 +66,7 @@ warnings:               # Peringatan: akibat bila SOP tidak dilaksanakan
 records:                # Pencatatan dan Pendataan
   - Buku agenda
 
-service_time: 1 hari kerja   # jangka waktu penyelesaian (Standar Pelayanan)
+{related}service_time: 1 hari kerja   # jangka waktu penyelesaian (Standar Pelayanan)
 
 # Pelaksana: satu kolom per aktor pada tabel SOP AP, sesuai urutan ini.
 actors:

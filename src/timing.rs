@@ -242,7 +242,8 @@ fn extreme_paths(
     for &u in order {
         let Some(du) = dist.get(u).copied().flatten() else { continue };
         for (v, _) in graph.successors(u) {
-            if back.contains(&(u, v)) {
+            // `back` is sorted: a binary search keeps big SOPs linear-ish.
+            if back.binary_search(&(u, v)).is_ok() {
                 continue;
             }
             let candidate = du.plus(cost(sop, v, longest));
@@ -310,6 +311,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     let workday = effective_workday(sop, workday_minutes);
     let start = graph.starts().first().copied()?;
     let (order, mut back_edges) = dfs(graph, start);
+    back_edges.sort_unstable();
     let ends: Vec<usize> = graph.ends();
     let (wdist, wpred) = extreme_paths(sop, graph, &order, &back_edges, workday, true);
     let (bdist, bpred) = extreme_paths(sop, graph, &order, &back_edges, workday, false);
@@ -320,7 +322,6 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
 
     let mut reachable: Vec<usize> = order.clone();
     reachable.sort_unstable();
-    back_edges.sort_unstable();
 
     let wait_steps: Vec<usize> =
         reachable.iter().copied().filter(|&i| sop.steps.get(i).is_some_and(|s| s.wait)).collect();
@@ -349,7 +350,13 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     })
 }
 
-fn per_actor(sop: &Sop, reachable: &[usize], critical: &[usize]) -> Vec<ActorTime> {
+fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<ActorTime> {
+    let mut critical = vec![false; sop.steps.len()];
+    for &i in critical_path {
+        if let Some(c) = critical.get_mut(i) {
+            *c = true;
+        }
+    }
     let mut out: Vec<ActorTime> = sop
         .actors
         .iter()
@@ -367,7 +374,7 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical: &[usize]) -> Vec<ActorTim
         if step.wait || step.time.is_none() {
             continue;
         }
-        let on_critical = critical.contains(&i);
+        let on_critical = critical.get(i).copied().unwrap_or(false);
         let mut seen: Vec<&str> = Vec::new();
         for who in step.actor.iter().chain(step.with.iter()) {
             let id = who.value.as_str();

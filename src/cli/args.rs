@@ -22,6 +22,18 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Print a SOP as a checklist for staff: text, Markdown or HTML.
+    Checklist(ChecklistArgs),
+    /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
+    Table(TableArgs),
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    Render(RenderArgs),
+    /// Time budget: best and worst path time, critical path, load per actor.
+    Timing(TimingArgs),
+    /// The catalogue: one row per SOP with its level, size, time and findings.
+    List(ListArgs),
+    /// The map of SOPs: makro and mikro nodes, sub_sop and related links.
+    Graph(GraphArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -122,6 +134,11 @@ pub struct CheckArgs {
     /// threads, then stop (no model, no rules, no report).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+
+    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
+    /// [default: 8 jam; a SOP's own `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +158,108 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// Rule code or name.
     pub rule: String,
+}
+
+/// What every command that renders one SOP takes.
+#[derive(Debug, Args)]
+pub struct RenderInput {
+    /// The SOP file (`-` reads standard input).
+    pub file: PathBuf,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// Render even when the SOP has errors (the faulty steps are marked in
+    /// diagrams); the errors are printed on stderr.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ChecklistFormat,
+
+    /// Only the steps of this actor (its id in `actors`), with hand-offs.
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// Plain text for a terminal or a printer.
+    Text,
+    /// A Markdown task list (GitHub renders it).
+    Md,
+    /// One self-contained HTML page, print-ready on A4.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TableFormat,
+
+    /// Fit the table to this many columns [default: the terminal width, or 120].
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A box-drawn table for the terminal.
+    Text,
+    /// A Markdown table.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: RenderInput,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: RenderFormat,
+
+    /// The Graphviz `dot` program used for svg and png.
+    #[arg(long, value_name = "PATH", default_value = "dot")]
+    pub graphviz: PathBuf,
+}
+
+/// Diagram formats of `sopmap render`. A new format is one variant here and
+/// one arm in `cli/render.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Graphviz DOT source.
+    Dot,
+    /// A Mermaid flowchart (GitHub renders it in ```mermaid blocks).
+    Mermaid,
+    /// SVG drawn by Graphviz `dot`.
+    Svg,
+    /// PNG drawn by Graphviz `dot`.
+    Png,
 }
 
 #[derive(Debug, Args)]
@@ -177,4 +296,117 @@ pub enum Shell {
     Zsh,
     Fish,
     Powershell,
+}
+
+/// Language of rendered labels (`timing`, `list`, `graph`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CorpusLang {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct TimingArgs {
+    /// SOP files or folders [default: ./sops]; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: TimingFormat,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam; a SOP's own
+    /// `workday:` wins].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimingFormat {
+    /// Readable tables.
+    Text,
+    /// A JSON array, one object per SOP (docs/timing.md).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: ListFormat,
+
+    /// Sort by this column (ties by id).
+    #[arg(long, value_enum, default_value = "id")]
+    pub sort: ListColumn,
+
+    /// Largest first.
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Length of a working day, e.g. `7 jam` [default: 8 jam].
+    #[arg(long, value_name = "DURATION")]
+    pub workday: Option<String>,
+
+    /// Language of the column headers.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListColumn {
+    Id,
+    Level,
+    Title,
+    Unit,
+    Steps,
+    Actors,
+    Worst,
+    Service,
+    Errors,
+    Warnings,
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "dot")]
+    pub format: GraphFormat,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: CorpusLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// SVG drawn by Graphviz `dot` (must be installed).
+    Svg,
 }

@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::catalog::{Catalog, apply_suppressions, check_corpus};
 use crate::check::{self, Settings};
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
+use crate::cli::corpus;
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io};
 use crate::config::{self, Config};
@@ -19,80 +21,66 @@ use crate::suggest;
 /// SOP (the bundled ones are under 20 KB) and twice a 50,000-step one, yet
 /// small enough that a stray dump or log named `.yaml` is refused before it
 /// costs memory. See docs/limits.md.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let loaded = match load_config(args, env)? {
+    let config = match load_config(args, env)? {
         Ok(loaded) => loaded,
         Err(report) => {
             write!(io.stderr, "{report}")?;
             return Ok(ExitStatus::Error);
         }
     };
-    let paths = if args.paths.is_empty() {
-        let default = env.cwd.join("sops");
-        if !default.is_dir() {
-            bail!("no paths given and there is no `sops/` folder here; usage: sopmap check PATH…");
-        }
-        vec![std::path::PathBuf::from("sops")]
-    } else {
-        args.paths.clone()
-    };
-    let max_file_size = args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
-    let jobs = args.jobs.map_or_else(check::default_jobs, usize::from);
+    let paths = corpus::default_paths(&args.paths, &env.cwd, "check")?;
     let mut inputs = inputs::collect(&paths)?;
-    if let Some((config, dir)) = &loaded {
+    if let Some((config, dir)) = &config {
         inputs.retain(|i| match i {
             Input::File(p) => !config.is_excluded(&config_relative(p, dir, env)),
             Input::Stdin => true,
         });
     }
-    let mut sources: Vec<SourceFile> = Vec::with_capacity(inputs.len());
-    let mut had_io_error = false;
-    for input in &inputs {
-        let read = match input {
-            Input::File(p) => {
-                inputs::read_file(p, max_file_size).map(|t| SourceFile::new(display_path(p), t))
-            }
-            Input::Stdin => inputs::read_stdin(io.stdin, max_file_size).map(|t| {
-                SourceFile::new(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into()), t)
-            }),
-        };
-        match read {
-            Ok(src) => sources.push(src),
-            Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
-                had_io_error = true;
-            }
-        }
-    }
     // Precedence: defaults < config `rules` < config `overrides` < flags.
-    let per_file: Vec<Settings> = sources
-        .iter()
-        .map(|src| {
-            let base = Settings::default();
-            let s = match &loaded {
-                Some((config, dir)) => {
-                    config.settings_for(&base, &config_relative(Path::new(&src.path), dir, env))
-                }
-                None => base,
-            };
-            apply_flags(args, s)
-        })
-        .collect::<Result<_>>()?;
-    let fallback = apply_flags(args, Settings::default())?;
-    if args.parse_only {
-        let failed = check::parse_files(&sources, jobs, fallback.limits);
-        if !args.quiet {
-            writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
+    let base = match &config {
+        Some((config, _)) => config.settings_for(&Settings::default(), ""),
+        None => Settings::default(),
+    };
+    let fallback = apply_flags(args, base)?;
+    let settings_for = |path: &str| -> Settings {
+        match &config {
+            Some((config, dir)) => {
+                let rel = config_relative(Path::new(path), dir, env);
+                apply_flags(args, config.settings_for(&Settings::default(), &rel))
+                    .unwrap_or_else(|_| fallback.clone())
+            }
+            None => fallback.clone(),
         }
-        return Ok(if had_io_error { ExitStatus::Error } else { ExitStatus::Clean });
+    };
+    let read = corpus::ReadOptions {
+        jobs: args.jobs.map_or_else(check::default_jobs, usize::from),
+        max_file_size: args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+    };
+    if args.parse_only {
+        return parse_only(&inputs, args, &read, fallback.limits, io);
     }
+    let loaded = corpus::load(
+        &paths,
+        &inputs,
+        args.stdin_filename.as_deref(),
+        &settings_for,
+        true,
+        &read,
+        io,
+    )?;
+    let (sources, unreadable) = (&loaded.sources, loaded.unreadable);
     let mut all: Vec<Diagnostic> = Vec::new();
-    let settings_for = |f| per_file.get(f).unwrap_or(&fallback);
-    for diagnostics in check::diagnose_files_with_jobs(&sources, jobs, settings_for) {
-        all.extend(diagnostics);
+    for c in loaded.checked.iter().take(loaded.inputs) {
+        all.extend(c.diagnostics.iter().cloned());
     }
+    // Links across SOPs, once every file is checked.
+    let catalog = Catalog::build(sources, &loaded.checked, fallback.workday_minutes);
+    let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
+    all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
+    let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
     let format = match args.format {
@@ -109,19 +97,25 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_tty && !env.no_color,
     };
-    let rep = Report { sources: &sources, color };
+    let rep = Report { sources, color };
     report::write(format, &rep, &all, io.stdout)?;
     io.stdout.flush()?;
-    let counts = Counts::of(&all, sources.len());
+    let counts = Counts::of(&all, loaded.inputs);
     if !args.quiet {
-        writeln!(io.stderr, "{}", report::summary(&counts))?;
+        let mut summary = report::summary(&counts);
+        if unreadable > 0 {
+            // "no problems found" alone would hide that some input was skipped.
+            let files = if unreadable == 1 { "file" } else { "files" };
+            summary.push_str(&format!("; {unreadable} {files} could not be read"));
+        }
+        writeln!(io.stderr, "{summary}")?;
         if let Some(max) = args.max_warnings
             && counts.warnings > max
         {
             writeln!(io.stderr, "too many warnings: {} (--max-warnings {max})", counts.warnings)?;
         }
     }
-    Ok(if had_io_error {
+    Ok(if unreadable > 0 {
         ExitStatus::Error
     } else if counts.errors > 0
         || (args.deny_warnings && counts.warnings > 0)
@@ -135,13 +129,44 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
 
 /// Paths as the user wrote them, with `/` separators on every platform so
 /// output is the same everywhere.
-fn display_path(p: &std::path::Path) -> String {
+pub(super) fn display_path(p: &std::path::Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Applies `--select`, `--ignore` and the YAML limit flags on top of
-/// `settings`.
+/// The benchmark baseline behind `--parse-only`: read every input and parse
+/// its YAML on the same threads as a check, and nothing else.
+fn parse_only(
+    inputs: &[Input],
+    args: &CheckArgs,
+    read: &corpus::ReadOptions,
+    limits: crate::yaml::Limits,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let mut sources = Vec::with_capacity(inputs.len());
+    let mut unreadable = 0usize;
+    for input in inputs {
+        let text = match input {
+            Input::File(p) => inputs::read_file(p, read.max_file_size),
+            Input::Stdin => inputs::read_stdin(io.stdin, read.max_file_size),
+        };
+        match text {
+            Ok(t) => sources.push(SourceFile::new(String::new(), t)),
+            Err(e) => {
+                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                unreadable += 1;
+            }
+        }
+    }
+    let failed = check::parse_files(&sources, read.jobs, limits);
+    if !args.quiet {
+        writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
+    }
+    Ok(if unreadable > 0 { ExitStatus::Error } else { ExitStatus::Clean })
+}
+
+/// Applies `--workday`, `--select`, `--ignore` and the YAML limit flags on
+/// top of `settings`.
 fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
     if let Some(n) = args.max_yaml_nodes {
         let n = usize::try_from(n).unwrap_or(usize::MAX);
@@ -152,6 +177,9 @@ fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
     }
     if let Some(d) = args.max_yaml_depth {
         settings.limits.max_depth = usize::try_from(d).unwrap_or(usize::MAX);
+    }
+    if let Some(w) = &args.workday {
+        settings.workday_minutes = corpus::parse_workday(w)?;
     }
     for name in &args.select {
         let rule = find_rule(name)?;
@@ -201,20 +229,29 @@ fn find_config(env: &Env) -> Option<PathBuf> {
 
 /// The loaded configuration and the folder its globs are relative to;
 /// `Ok(Err(text))` holds positioned configuration errors to print.
-type Loaded = Option<(Config, PathBuf)>;
+pub(super) type Loaded = Option<(Config, PathBuf)>;
 
 fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded, String>> {
     if args.no_config {
         return Ok(Ok(None));
     }
-    let path = match &args.config {
+    load_config_from(args.config.as_ref(), env)
+}
+
+/// The configuration at `explicit`, else the one [`find_config`] finds
+/// (shared with the renderers' gate, so both judge a SOP alike).
+pub(super) fn load_config_from(
+    explicit: Option<&PathBuf>,
+    env: &Env,
+) -> Result<std::result::Result<Loaded, String>> {
+    let path = match explicit {
         Some(p) => env.cwd.join(p),
         None => match find_config(env) {
             Some(p) => p,
             None => return Ok(Ok(None)),
         },
     };
-    let shown = match &args.config {
+    let shown = match explicit {
         Some(p) => p.clone(),
         None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
     };
@@ -242,7 +279,7 @@ fn load_config(args: &CheckArgs, env: &Env) -> Result<std::result::Result<Loaded
 
 /// A checked file's path relative to the configuration's folder, with `/`
 /// separators, for glob matching; the path as shown when it lies outside.
-fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
+pub(super) fn config_relative(path: &Path, config_dir: &Path, env: &Env) -> String {
     let abs = if path.is_absolute() { path.to_path_buf() } else { env.cwd.join(path) };
     match abs.strip_prefix(config_dir) {
         Ok(rel) => display_path(rel),

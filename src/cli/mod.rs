@@ -5,12 +5,21 @@
 
 pub mod args;
 mod check;
+mod checklist;
 mod completions;
+mod corpus;
 pub mod exit;
+mod gate;
+mod graph;
 mod inputs;
+mod list;
 mod new;
+mod output;
+mod render;
 mod rules;
 mod schema;
+mod table;
+mod timing;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -74,6 +83,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Timing(a) => timing::run(&a, env, io),
+        Command::List(a) => list::run(&a, env, io),
+        Command::Graph(a) => graph::run(&a, env, io),
+        Command::Checklist(a) => checklist::run(&a, env, io),
+        Command::Table(a) => table::run(&a, env, io),
+        Command::Render(a) => render::run(&a, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),

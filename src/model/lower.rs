@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::rules::{
     duplicate_key, invalid_date, invalid_duration, invalid_value, misplaced_key, missing_key,
-    unknown_key, wrong_type,
+    missing_start, unknown_key, wrong_type,
 };
 use crate::source::Span;
 use crate::suggest;
@@ -82,6 +82,17 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         span: obj.first_key_span(),
     };
     sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    // Reported here rather than by the rule, which cannot tell an empty
+    // list from a missing or malformed `steps` (already reported).
+    if let Some(n) = obj.get("steps")
+        && (matches!(n.value, Value::Null)
+            || matches!(&n.value, Value::Seq(items) if items.is_empty()))
+    {
+        cx.push(
+            Diagnostic::new(&missing_start::RULE, file, n.span, "the SOP has no steps")
+                .help("add the activities under `steps:`, starting with a `kind: start` step"),
+        );
+    }
     Some(sop)
 }
 
@@ -215,10 +226,16 @@ impl Lower<'_> {
                         &missing_key::RULE,
                         self.file,
                         anchor,
-                        format!(
-                            "{what} is missing the required key `{}` ({})",
-                            key.name, key.label
-                        ),
+                        match key.label {
+                            // Machine keys (`schema`, `id`) have no Indonesian label.
+                            "-" | "" => {
+                                format!("{what} is missing the required key `{}`", key.name)
+                            }
+                            label => format!(
+                                "{what} is missing the required key `{}` ({label})",
+                                key.name
+                            ),
+                        },
                     )
                     .help(format!(
                         "add `{}:`: {}",
@@ -265,6 +282,24 @@ impl Lower<'_> {
             // Keep the id anyway so references to it still resolve.
         }
         Some(s)
+    }
+
+    /// A step id in `next`: unlike other optional values, an empty one is
+    /// a mistake (the arrow leads nowhere), not an absent key.
+    fn reference(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+        if matches!(node.value, Value::Null) {
+            self.push(
+                Diagnostic::new(
+                    &wrong_type::RULE,
+                    self.file,
+                    node.span,
+                    format!("`{what}` is empty; expected the id of a step"),
+                )
+                .help("write the id of the step that comes next, e.g. `next: periksa_berkas`"),
+            );
+            return None;
+        }
+        self.id(node, what, IdKind::Local)
     }
 
     fn enum_str(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
@@ -583,7 +618,7 @@ impl Lower<'_> {
             wait: o.get("wait").is_some_and(|n| self.boolean(n, "wait")),
             output: o.get("output").and_then(|n| self.string(n, "output")),
             notes: o.get("notes").and_then(|n| self.string(n, "notes")),
-            next: o.get("next").and_then(|n| self.id(n, "next", IdKind::Local)),
+            next: o.get("next").and_then(|n| self.reference(n, "next")),
             next_key: o.key_span("next"),
             branches,
             branches_key: o.key_span("branches"),
@@ -665,7 +700,7 @@ impl Lower<'_> {
             });
             out.push(Branch {
                 label,
-                next: o.get("next").and_then(|n| self.id(n, "branches[].next", IdKind::Local)),
+                next: o.get("next").and_then(|n| self.reference(n, "branches[].next")),
                 span: o.first_key_span(),
             });
         }

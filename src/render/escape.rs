@@ -20,11 +20,14 @@ pub fn html(s: &str) -> String {
 }
 
 /// The inside of a double-quoted Graphviz DOT string. Newlines become
-/// DOT's centred line break `\n`.
+/// DOT's centred line break `\n`; `&` becomes `&amp;` because Graphviz
+/// decodes HTML entities in labels (`&amp;` written by a user must show
+/// as typed).
 pub fn dot(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            '&' => out.push_str("&amp;"),
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -79,6 +82,13 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Text for a terminal or a plain-text file: control characters (an
+/// escape sequence could recolour or retitle the terminal) become spaces;
+/// line breaks and tabs stay.
+pub fn terminal(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c }).collect()
+}
+
 /// The data of a GitHub Actions workflow command (`::error …::DATA`), as
 /// `@actions/core` escapes it: `%`, CR and LF become `%25`, `%0D`, `%0A`.
 pub fn github_data(s: &str) -> String {
@@ -102,12 +112,13 @@ mod tests {
             html(evil),
             "a &quot;b&quot; \\ &lt;script&gt;alert(1)&lt;/script&gt; &amp; é\nz"
         );
-        assert_eq!(dot(evil), "a \\\"b\\\" \\\\ <script>alert(1)</script> & é\\nz");
+        assert_eq!(dot(evil), "a \\\"b\\\" \\\\ <script>alert(1)</script> &amp; é\\nz");
         assert_eq!(
             mermaid(evil),
             "a #quot;b#quot; \\ #lt;script#gt;alert(1)#lt;/script#gt; #amp; é<br>z"
         );
         assert_eq!(markdown("*x* | [y](z)"), "\\*x\\* \\| \\[y\\](z)");
+        assert_eq!(terminal("a\u{1b}[31mb\nc"), "a [31mb\nc");
     }
 
     #[test]

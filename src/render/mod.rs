@@ -2,4 +2,14 @@
 //! diagrams, documents). Renderers return text; they never print or
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
+pub mod checklist;
+pub mod dot;
 pub mod escape;
+pub mod findings;
+pub mod lanes;
+pub mod list;
+pub mod mermaid;
+pub mod sop_map;
+pub mod table;
+pub mod timing;
+pub mod wrap;

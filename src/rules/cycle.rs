@@ -65,3 +65,35 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code, sop};
+
+    #[test]
+    fn off_by_default() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Lengkap?, time: 5 menit, branches: [{label: Ya, next: c}, {label: Tidak, next: r}]}\n  - {id: r, kind: process, actor: p, activity: Perbaiki, time: 5 menit, next: d}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(found, &[]);
+    }
+
+    #[test]
+    fn lists_the_rework_loop_when_selected() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Lengkap?, time: 5 menit, branches: [{label: Ya, next: c}, {label: Tidak, next: r}]}\n  - {id: r, kind: process, actor: p, activity: Perbaiki, time: 5 menit, next: d}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP209");
+        expect(found, &["24:10 SOP209 loop d -> r -> d"]);
+    }
+
+    #[test]
+    fn self_loop() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Lagi?, time: 5 menit, branches: [{label: Ya, next: d}, {label: Tidak, next: c}]}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP209");
+        expect(found, &["24:10 SOP209 loop d -> d"]);
+    }
+}

@@ -52,3 +52,28 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint_code, lint_detail, sop};
+
+    #[test]
+    fn effective_and_revised_before_created() {
+        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("effective: 2024-01-02", "effective: 2023-12-31\n  revised: 2023-06-01");
+        let found = lint_detail(&y, "SOP302");
+        expect(
+            found,
+            &[
+                "11:14 SOP302 `effective` (Tanggal Efektif) 2023-12-31 is before `created` 2024-01-01; label 10:12: created here; help: check the year, and that day and month are not swapped",
+                "12:12 SOP302 `revised` (Tanggal Revisi) 2023-06-01 is before `created` 2024-01-01; label 10:12: created here; help: check the year, and that day and month are not swapped",
+            ],
+        );
+    }
+
+    #[test]
+    fn same_day_is_fine() {
+        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("effective: 2024-01-02", "effective: 2024-01-01");
+        let found = lint_code(&y, "SOP302");
+        expect(found, &[]);
+    }
+}

@@ -58,3 +58,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code, sop};
+
+    #[test]
+    fn process_without_next() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: c}, {label: Tidak, next: b}]}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(
+            found,
+            &["25:10 SOP205 step `b` is a dead end: it has no `next` and is not an end step"],
+        );
+    }
+
+    #[test]
+    fn start_without_next() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP205");
+        expect(
+            found,
+            &["23:10 SOP205 step `a` is a dead end: it has no `next` and is not an end step"],
+        );
+    }
+}

@@ -62,3 +62,37 @@ fn report<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
+
+    #[test]
+    fn repeated_step_id_labels_the_first_and_does_not_cascade() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: b, kind: process, actor: p, activity: B2, time: 5 menit, next: x}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP103").into_iter().chain(lint(&y)).collect::<Vec<_>>();
+        expect(
+            found,
+            &[
+                "25:10 SOP103 duplicate step id `b`; label 24:10: first defined here; help: give this step a different id",
+                "25:10 SOP103 duplicate step id `b`",
+            ],
+        );
+    }
+
+    #[test]
+    fn repeated_actor_id() {
+        let y = format!(
+            "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: p, name: Petugas lagi}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: p, activity: C, time: 5 menit}}\n"
+        );
+        let found = lint_detail(&y, "SOP103");
+        expect(
+            found,
+            &[
+                "21:10 SOP103 duplicate actor id `p`; label 20:10: first defined here; help: give this actor a different id",
+            ],
+        );
+    }
+}

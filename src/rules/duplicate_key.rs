@@ -25,3 +25,22 @@ YAML tools disagree on which value wins; the author meant one of them.
     time: 1 jam
     time: 2 jam
 ```";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint_detail, sop};
+
+    #[test]
+    fn repeated_key_labels_the_first() {
+        let y = sop(
+            "  - id: a\n    kind: start\n    actor: p\n    activity: A\n    time: 5 menit\n    next: c\n    next: a\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP009");
+        expect(
+            found,
+            &[
+                "29:5 SOP009 key `next` appears twice in step `a`; label 28:5: first written here; help: remove one of them; only the first is used",
+            ],
+        );
+    }
+}

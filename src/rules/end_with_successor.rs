@@ -50,3 +50,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code, sop};
+
+    #[test]
+    fn next_on_an_end() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit, next: a}\n",
+        );
+        let found = lint(&y);
+        expect(
+            found,
+            &["24:62 SOP208 end step `c` has `next`; an end step finishes the procedure"],
+        );
+    }
+
+    #[test]
+    fn branches_on_an_end() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit, branches: [{label: Ya, next: a}, {label: Tidak, next: a}]}\n",
+        );
+        let found = lint_code(&y, "SOP208");
+        expect(
+            found,
+            &["24:62 SOP208 end step `c` has `branches`; an end step finishes the procedure"],
+        );
+    }
+}

@@ -31,3 +31,60 @@ written on the form.
     time: 2 hr          # unknown unit: write `2 jam`
 ```
 Non-quantifiable times (\"sesuai kebutuhan\") belong in `time_note`.";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code, lint_detail, sop};
+
+    #[test]
+    fn bare_number() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: 30, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP006");
+        expect(
+            found,
+            &[
+                "23:59 SOP006 `time: 30` has no time unit (satuan waktu wajib); help: write e.g. `30 menit`, `30 jam` or `30 hari kerja`",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_unit_with_suggestion() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 2 jem, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP006");
+        expect(
+            found,
+            &[
+                "24:62 SOP006 invalid duration in `time`: unknown time unit `jem`; help: did you mean `jam`?",
+            ],
+        );
+    }
+
+    #[test]
+    fn valid_forms_are_accepted() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
+        );
+        let found = lint(&y);
+        expect(found, &[]);
+    }
+
+    #[test]
+    fn decimal_and_text() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: \"0,5 jam\", next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: sebentar, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP006");
+        expect(
+            found,
+            &[
+                "23:59 SOP006 invalid duration in `time`: decimal amounts are not allowed",
+                "24:62 SOP006 invalid duration in `time`: `sebentar` is not a duration",
+            ],
+        );
+    }
+}

@@ -29,3 +29,41 @@ steps:
     next: [periksa
 ```
 The list opened with `[` is never closed.";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code};
+
+    #[test]
+    fn syntax_error_points_at_the_position() {
+        let y = "schema: sop-ap/1\nid: [a\nlevel: mikro\n".to_string();
+        let found = lint_code(&y, "SOP001");
+        expect(found, &["3:6 SOP001 illegal placement of ':' indicator"]);
+    }
+
+    #[test]
+    fn tab_indentation() {
+        let y = "schema: sop-ap/1\nidentity:\n	agency: x\n".to_string();
+        let found = lint_code(&y, "SOP001");
+        expect(found, &["3:2 SOP001 a tab indents this line; YAML indents with spaces only"]);
+    }
+
+    #[test]
+    fn several_documents() {
+        let y = "schema: sop-ap/1\n---\nid: x\n".to_string();
+        let found = lint_code(&y, "SOP001");
+        expect(
+            found,
+            &[
+                "2:1 SOP001 this file holds more than one YAML document (`---`); a SOP file holds exactly one",
+            ],
+        );
+    }
+
+    #[test]
+    fn syntax_error_is_the_only_finding() {
+        let y = "schema: sop-ap/1\nid: \"unterminated\n".to_string();
+        let found = lint(&y);
+        expect(found, &["2:5 SOP001 unclosed quote"]);
+    }
+}

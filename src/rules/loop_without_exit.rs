@@ -37,10 +37,17 @@ livelock. No BPMN linter detects this.
   - id: perbaiki
     kind: process
     next: periksa          # periksa -> perbaiki -> periksa, no way out
-```";
+```
+Only the innermost trap is reported (a loop that merely leads into another
+trap or a dead end would repeat that finding), and nothing is reported when
+the SOP has no `end` step at all: `missing-end` names that cause. An arrow
+whose target is unknown counts as a possible exit.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
+    if g.ends().is_empty() {
+        return; // missing-end reports the cause; every loop would follow
+    }
     // Steps whose real successor is unknown get the benefit of the doubt.
     let mut exits = g.ends();
     exits.extend((0..g.len()).filter(|&i| g.has_dangling_successor(i)));
@@ -146,7 +153,7 @@ fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize], member: &[
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, lint};
+    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
 
     const ACTORS: &str = "actors:\n  - id: p\n    name: Petugas\n";
 
@@ -233,5 +240,21 @@ mod tests {
 "
         );
         assert_eq!(lint(&yaml), Vec::<String>::new());
+    }
+
+    #[test]
+    fn process_loop_entered_by_next() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: x}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: y}\n  - {id: y, kind: process, actor: p, activity: Y, time: 5 menit, next: x}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP206").into_iter().chain(lint(&y)).collect::<Vec<_>>();
+        expect(
+            found,
+            &[
+                "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`; label 24:10: in the loop; label 25:10: in the loop; help: add a decision to the loop with a branch that leads towards an end step",
+                "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`",
+                "26:10 SOP204 step `c` is unreachable: no arrow leads to it",
+            ],
+        );
     }
 }

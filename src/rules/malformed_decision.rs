@@ -111,3 +111,63 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_code, lint_detail, sop};
+
+    #[test]
+    fn zero_branches() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(
+            found,
+            &["24:10 SOP207 decision `d` has no branches; a decision needs at least two"],
+        );
+    }
+
+    #[test]
+    fn one_branch() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: c}]}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP207");
+        expect(
+            found,
+            &[
+                "24:69 SOP207 decision `d` has only one branch; a decision needs at least two; help: add `branches:` with one `{label, next}` per answer, e.g. `Ya` and `Tidak`",
+            ],
+        );
+    }
+
+    #[test]
+    fn duplicate_and_empty_labels() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: c}, {label: ya, next: a}, {label: \"\", next: a}]}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP207");
+        expect(
+            found,
+            &[
+                "24:110 SOP207 decision `d` has two branches labelled `ya`; label 24:88: first used here; help: give every answer its own label",
+                "24:132 SOP207 a branch of decision `d` has an empty label; help: write the answer this arrow stands for, e.g. `Ya` or `Tidak lengkap`",
+            ],
+        );
+    }
+
+    #[test]
+    fn all_branches_to_one_step() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: c}, {label: Tidak, next: c}]}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP207");
+        expect(
+            found,
+            &[
+                "24:69 SOP207 every branch of decision `d` leads to `c`; the decision decides nothing",
+            ],
+        );
+    }
+}

@@ -24,11 +24,14 @@ over and nobody knows when the service time stops.
 ```yaml
   - id: arsipkan
     kind: process       # the last row should be `kind: end`
-```";
+```
+While some step's `kind` is missing or invalid (already reported), this
+rule stays quiet: that step may well be the end.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(last) = cx.sop.steps.last() else { return };
-    if !cx.graph.ends().is_empty() || cx.sop.steps.iter().all(|s| s.kind.is_none()) {
+    // A missing or invalid kind (already reported) may be the end.
+    if !cx.graph.ends().is_empty() || cx.sop.steps.iter().any(|s| s.kind.is_none()) {
         return;
     }
     let span = last.kind.as_ref().map_or(last.anchor(), |k| k.span);
@@ -36,4 +39,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Diagnostic::new(&RULE, cx.file, span, "no step has `kind: end`")
             .help(format!("make the last activity `{}` a `kind: end` step", last.id_str())),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, sop};
+
+    #[test]
+    fn no_end() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: q, activity: B, time: 5 menit, next: a}\n",
+        );
+        let found = lint(&y);
+        expect(found, &["24:19 SOP203 no step has `kind: end`"]);
+    }
 }

@@ -43,3 +43,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, sop};
+
+    #[test]
+    fn time_note_counts() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time_note: sesuai kebutuhan, next: b}\n  - {id: b, kind: process, actor: p, activity: B, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 30}\n",
+        );
+        let found = lint(&y);
+        expect(
+            found,
+            &[
+                "24:10 SOP301 step `b` has no `time` (Mutu Baku: Waktu)",
+                "25:53 SOP006 `time: 30` has no time unit (satuan waktu wajib)",
+            ],
+        );
+    }
+}

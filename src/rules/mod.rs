@@ -18,12 +18,15 @@ pub mod date_order;
 pub mod dead_end;
 pub mod duplicate_id;
 pub mod duplicate_key;
+pub mod duplicate_sop_id;
 pub mod end_with_successor;
+pub mod file_name_mismatch;
 pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
 pub mod invalid_yaml;
 pub mod loop_without_exit;
+pub mod makro_without_sub;
 pub mod malformed_decision;
 pub mod misplaced_key;
 pub mod missing_end;
@@ -31,8 +34,14 @@ pub mod missing_key;
 pub mod missing_start;
 pub mod missing_time;
 pub mod multiple_starts;
+pub mod relation_asymmetry;
+pub mod service_time_exceeded;
+pub mod sop_link_cycle;
+pub mod sub_sop_level;
+pub mod sub_sop_time;
 pub mod unknown_actor;
 pub mod unknown_key;
+pub mod unknown_sop;
 pub mod unknown_step;
 pub mod unreachable_step;
 pub mod unused_actor;
@@ -57,6 +66,15 @@ pub enum Check {
     Parser,
     /// A check of one SOP and its process graph.
     Sop(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// A check across every SOP loaded in the run (the catalogue), run
+    /// after the per-file checks by [`crate::catalog::check_corpus`].
+    Corpus(fn(&CorpusContext<'_>, &mut Vec<Diagnostic>)),
+}
+
+/// What a cross-SOP rule sees: the catalogue and how it was loaded.
+pub struct CorpusContext<'a> {
+    pub catalog: &'a crate::catalog::Catalog<'a>,
+    pub scope: &'a crate::catalog::Scope,
 }
 
 /// A rule: identity, documentation and check.
@@ -89,6 +107,13 @@ pub static RULES: &[&Rule] = &[
     &unknown_actor::RULE,
     &duplicate_id::RULE,
     &unused_actor::RULE,
+    &unknown_sop::RULE,
+    &duplicate_sop_id::RULE,
+    &file_name_mismatch::RULE,
+    &sub_sop_level::RULE,
+    &relation_asymmetry::RULE,
+    &sop_link_cycle::RULE,
+    &makro_without_sub::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -100,6 +125,8 @@ pub static RULES: &[&Rule] = &[
     &cycle::RULE,
     &missing_time::RULE,
     &date_order::RULE,
+    &service_time_exceeded::RULE,
+    &sub_sop_time::RULE,
     &unused_suppression::RULE,
 ];
 
@@ -107,6 +134,54 @@ pub static RULES: &[&Rule] = &[
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     let q = code_or_name.trim();
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
+}
+
+/// The rule reference (`docs/rules.md`), generated from [`RULES`] so the
+/// documentation cannot drift from the code: a table of every rule, then
+/// one section per rule with its default level, summary and explanation
+/// (its headings demoted one level).
+pub fn rules_markdown() -> String {
+    let mut md = String::from(
+        "# Rules\n\n\
+         <!-- Generated from the rule registry (src/rules/); do not edit by hand. \
+         Regenerate with `UPDATE_EXPECT=1 cargo test`. -->\n\n\
+         Every rule has a stable code, a kebab-case name and a default level. \
+         Select or ignore rules by either (`--select cycle`, `--ignore SOP301`); \
+         `sopmap explain <code or name>` prints a rule's explanation.\n\n\
+         | Code | Name | Default level | Summary |\n|---|---|---|---|\n",
+    );
+    for r in RULES {
+        md.push_str(&format!(
+            "| [{}](#{}-{}) | `{}` | {} | {} |\n",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.name,
+            r.default_level.as_str(),
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    for r in RULES {
+        md.push_str(&format!("\n## {} {}\n\n", r.code, r.name));
+        md.push_str(&format!("Default level: **{}**.\n\n", r.default_level.as_str()));
+        let mut summary = r.summary.to_string();
+        if let Some(first) = summary.get(..1) {
+            summary.replace_range(..1, &first.to_uppercase());
+        }
+        md.push_str(&format!("{summary}.\n\n"));
+        let mut in_code = false;
+        for line in r.explanation.lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+            }
+            if line.starts_with('#') && !in_code {
+                md.push('#');
+            }
+            md.push_str(line);
+            md.push('\n');
+        }
+    }
+    md
 }
 
 /// The level of every rule for one run (or one file, after per-path

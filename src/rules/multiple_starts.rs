@@ -51,3 +51,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint_detail, sop};
+
+    #[test]
+    fn second_start_labels_the_first() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: b, kind: start, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP202");
+        expect(
+            found,
+            &[
+                "24:19 SOP202 step `b` is a second start; `a` is already the start; label 23:19: first start here; help: keep one start; make this step `kind: process` and lead to it with `next`",
+            ],
+        );
+    }
+}

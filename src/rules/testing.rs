@@ -17,7 +17,8 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
         settings.levels.set(code, Level::Error);
     }
     let source = SourceFile::new("test.yaml", yaml);
-    let result = check::check_source(&source, 0, &settings);
+    let mut result = check::check_source(&source, 0, &settings);
+    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
     result
         .diagnostics
         .iter()
@@ -50,3 +51,112 @@ equipment: [Komputer]
 warnings: [Hati-hati]
 records: [Arsip]
 ";
+
+/// Cross-SOP findings of several files (`(path, yaml)`), every file
+/// reported, as `path line:col CODE message`, restricted to `code`.
+pub(crate) fn lint_corpus(files: &[(&str, &str)], code: &str) -> Vec<String> {
+    lint_corpus_scoped(files, code, &crate::catalog::Scope::all(files.len()))
+}
+
+/// Like [`lint_corpus`] with an explicit scope.
+pub(crate) fn lint_corpus_scoped(
+    files: &[(&str, &str)],
+    code: &str,
+    scope: &crate::catalog::Scope,
+) -> Vec<String> {
+    use crate::catalog::{Catalog, check_corpus};
+    let mut settings = Settings::default();
+    settings.levels.set(code, Level::Error);
+    let sources: Vec<SourceFile> = files.iter().map(|(p, y)| SourceFile::new(*p, *y)).collect();
+    let checked = check::check_files(&sources, |_| &settings);
+    let catalog = Catalog::build(&sources, &checked, settings.workday_minutes);
+    let mut out: Vec<(String, usize, String)> = check_corpus(&catalog, scope, |_| &settings.levels)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| {
+            let src = &sources[d.file];
+            (
+                src.path.clone(),
+                d.span.start,
+                format!("{} {} {} {}", src.path, src.line_col(d.span.start), d.code, d.message),
+            )
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, _, s)| s).collect()
+}
+
+/// A minimal valid SOP with this id, level and extra top-level keys, and
+/// `steps` (YAML list items) after one actor `a`.
+pub(crate) fn sop_yaml(id: &str, level: &str, extra: &str, steps: &str) -> String {
+    format!(
+        "schema: sop-ap/1
+id: {id}
+level: {level}
+type: administratif
+identity:
+  agency: Badan Contoh
+  unit: Unit Contoh
+  number: SOP-1/2024
+  title: Contoh {id}
+  created: 2024-01-01
+  effective: 2024-01-02
+  approved_by:
+    position: Kepala
+legal_basis: [UU 25/2009]
+qualifications: [Memahami SOP]
+equipment: [Komputer]
+warnings: [Hati-hati]
+records: [Arsip]
+{extra}actors:
+  - id: a
+    name: A
+steps:
+{steps}"
+    )
+}
+
+/// Two steps, start and end, of 1 jam each.
+pub(crate) const TWO_STEPS: &str =
+    "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}
+  - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
+";
+/// [`HEADER`], two actors (`p` on line 20, `q` on line 21) and `steps`,
+/// so the first step written in `steps` is on line 23. Steps written as
+/// one-line flow mappings keep the expected columns easy to read.
+pub(crate) fn sop(steps: &str) -> String {
+    format!(
+        "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Kepala}}\nsteps:\n{steps}"
+    )
+}
+
+/// Asserts the findings are exactly `want`, in order.
+#[track_caller]
+pub(crate) fn expect(found: Vec<String>, want: &[&str]) {
+    assert_eq!(found, want, "findings differ");
+}
+
+/// Findings of one code with their secondary labels and help, as
+/// `line:col CODE message; label line:col: text; help: text`.
+pub(crate) fn lint_detail(yaml: &str, code: &str) -> Vec<String> {
+    let mut settings = Settings::default();
+    settings.levels.set(code, Level::Error);
+    let source = SourceFile::new("test.yaml", yaml);
+    let mut result = check::check_source(&source, 0, &settings);
+    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
+    result
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| {
+            let mut line = format!("{} {} {}", source.line_col(d.span.start), d.code, d.message);
+            for l in &d.labels {
+                line.push_str(&format!("; label {}: {}", source.line_col(l.span.start), l.message));
+            }
+            if let Some(h) = &d.help {
+                line.push_str(&format!("; help: {h}"));
+            }
+            line
+        })
+        .collect()
+}

@@ -61,3 +61,37 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, expect, lint_detail, sop};
+
+    #[test]
+    fn perlindungan_vs_pelindungan() {
+        let y = format!(
+            "{HEADER}actors:\n  - {{id: seksi_pelindungan, name: Seksi Pelindungan}}\nsteps:\n  - {{id: a, kind: start, actor: seksi_perlindungan, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: seksi_pelindungan, activity: C, time: 5 menit}}\n"
+        );
+        let found = lint_detail(&y, "SOP102");
+        expect(
+            found,
+            &[
+                "22:33 SOP102 unknown actor `seksi_perlindungan` in `actor` of step `a`; help: did you mean `seksi_pelindungan`?",
+            ],
+        );
+    }
+
+    #[test]
+    fn with_actors_are_checked() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, with: [q, petugs, zzz], activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, with: p, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP102");
+        expect(
+            found,
+            &[
+                "23:46 SOP102 unknown actor `petugs` in `with` of step `a`; help: declare it under `actors:` with `- id: petugs`",
+                "23:54 SOP102 unknown actor `zzz` in `with` of step `a`; help: declare it under `actors:` with `- id: zzz`",
+            ],
+        );
+    }
+}

@@ -27,3 +27,41 @@ of `requirements:` loses the Kelengkapan column from the printed SOP.
     kind: process
     actr: verifikator      # did you mean `actor`?
 ```";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, expect, lint_code, lint_detail, sop};
+
+    #[test]
+    fn top_level_typo_gets_a_suggestion() {
+        let y = format!("{HEADER}servce_time: 2 jam\n");
+        let found = lint_detail(&y, "SOP002");
+        expect(
+            found,
+            &[
+                "19:1 SOP002 unknown key `servce_time` in the document; help: did you mean `service_time`?",
+            ],
+        );
+    }
+
+    #[test]
+    fn step_key_typo() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activty: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP002");
+        expect(
+            found,
+            &["23:36 SOP002 unknown key `activty` in step `a`; help: did you mean `activity`?"],
+        );
+    }
+
+    #[test]
+    fn unrelated_key_lists_the_expected_ones() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b, zzzzzzzzzz: 1}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP002");
+        expect(found, &["23:73 SOP002 unknown key `zzzzzzzzzz` in step `a`"]);
+    }
+}

@@ -62,7 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, lint_code};
+    use crate::rules::testing::{HEADER, expect, lint, lint_code, lint_detail, sop};
 
     #[test]
     fn points_at_the_bad_target_with_a_suggestion() {
@@ -88,5 +88,38 @@ steps:
             lint_code(&yaml, "SOP101"),
             ["28:11 SOP101 unknown step `periksa_keabsaan` in `next` of step `terima`"]
         );
+    }
+
+    #[test]
+    fn no_near_miss_and_no_cascade() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: xyzzy}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(found, &["23:70 SOP101 unknown step `xyzzy` in `next` of step `a`"]);
+    }
+
+    #[test]
+    fn near_miss_suggests_and_does_not_cascade() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: periksa_keabsaan}\n  - {id: periksa_keabsahan, kind: process, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP101").into_iter().chain(lint(&y)).collect::<Vec<_>>();
+        expect(
+            found,
+            &[
+                "23:70 SOP101 unknown step `periksa_keabsaan` in `next` of step `a`; help: did you mean `periksa_keabsahan`?",
+                "23:70 SOP101 unknown step `periksa_keabsaan` in `next` of step `a`",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_branch_target_inside_a_loop() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: tamat}, {label: Tidak, next: r}]}\n  - {id: r, kind: process, actor: p, activity: R, time: 5 menit, next: d}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(found, &["24:98 SOP101 unknown step `tamat` in branch `Ya` of decision `d`"]);
     }
 }

@@ -33,16 +33,32 @@ points at the wrong step.
     kind: process
     next: terima
 ```
-The check is skipped while a `next` names an unknown step that could not be
-guessed, since the missing arrow may well be the one that reaches it.";
+The check is skipped while an arrow's target is unknown (a `next` naming
+no step that could not be guessed, a malformed `next` value, a branch
+without `next`, a decision with fewer than two branches), since the missing
+arrow may well be the one that reaches it. A step that repeats an earlier
+id is reported by `duplicate-id` only.";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let starts = cx.graph.starts();
     let Some(&start) = starts.first() else { return };
-    if cx.graph.unresolved.iter().any(|u| u.suggestion.is_none()) {
+    if cx.graph.has_dangling() {
         return;
     }
-    let reached = cx.graph.reachable_from(&starts);
+    // A repeated id is reported by duplicate-id; references resolve to the
+    // first definition, so the repeat looks unreachable. Treat it as reached
+    // so that neither it nor the steps after it pile up follow-on findings.
+    let repeats: Vec<usize> = cx
+        .sop
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.id.as_ref().is_some_and(|id| cx.graph.step(&id.value) != Some(*i)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut roots = starts.clone();
+    roots.extend(&repeats);
+    let reached = cx.graph.reachable_from(&roots);
     let start_id = cx.sop.steps.get(start).map_or("?", |s| s.id_str());
     for (i, step) in cx.sop.steps.iter().enumerate() {
         if reached.get(i).copied().unwrap_or(true) {
@@ -60,5 +76,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             d = d.label(e.span, format!("only reached from `{from}`, which is itself unreachable"));
         }
         out.push(d.help("add an arrow to it from a reachable step, or remove it"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{expect, lint, lint_detail, sop};
+
+    #[test]
+    fn transitively_unreachable() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: x, kind: process, actor: p, activity: X, time: 5 menit, next: y}\n  - {id: y, kind: process, actor: p, activity: Y, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_detail(&y, "SOP204");
+        expect(
+            found,
+            &[
+                "24:10 SOP204 step `x` is unreachable: no arrow leads to it; help: add an arrow to it from a reachable step, or remove it",
+                "25:10 SOP204 step `y` is unreachable from the start step `a`; label 24:72: only reached from `x`, which is itself unreachable; help: add an arrow to it from a reachable step, or remove it",
+            ],
+        );
+    }
+
+    #[test]
+    fn several_ends_are_fine() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: e1}, {label: Tidak, next: e2}]}\n  - {id: e1, kind: end, actor: q, activity: Selesai, time: 5 menit}\n  - {id: e2, kind: end, actor: q, activity: Ditutup, time: 5 menit}\n",
+        );
+        let found = lint(&y);
+        expect(found, &[]);
     }
 }

@@ -29,6 +29,9 @@ actors:
 ```";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.sop.steps.is_empty() {
+        return; // no steps (or unreadable ones, already reported) use nothing
+    }
     let declared: Vec<&str> =
         cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
     // An actor that a misspelt reference most likely meant counts as used:
@@ -59,5 +62,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("remove it, or name it in a step's `actor` or `with`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{HEADER, expect, lint};
+
+    #[test]
+    fn declared_but_unused() {
+        let y = format!(
+            "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Kepala}}\n  - {{id: r, name: Mitra}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: p, with: [q], activity: C, time: 5 menit}}\n"
+        );
+        let found = lint(&y);
+        expect(found, &["22:10 SOP104 actor `r` is declared but no step uses it"]);
     }
 }

@@ -71,8 +71,8 @@ steps:
             lint(&sop(BODY)),
             vec![
                 "22:9 SOP104 actor `kepala` is declared but no step uses it",
-                "36:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
                 "31:9 SOP205 step `proses` is a dead end: it has no `next` and is not an end step",
+                "36:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
             ]
         );
     }
@@ -109,9 +109,9 @@ steps:
             lint(&sop(&body)),
             vec![
                 "22:9 SOP104 actor `kepala` is declared but no step uses it",
-                "36:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
                 "31:9 SOP205 step `proses` is a dead end: it has no `next` and is not an end step",
                 "34:40 SOP901 unused suppression: no `dead-end` finding on line 34",
+                "36:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
             ]
         );
     }
@@ -120,9 +120,9 @@ steps:
     fn unknown_rule_name_is_reported_with_a_suggestion() {
         let body = BODY.replace("  - id: proses", "  - id: proses  # sopmap: ignore[dead-ends]");
         let got = lint(&sop(&body));
-        assert_eq!(
-            got.last().map(String::as_str),
-            Some("31:34 SOP901 unknown rule `dead-ends` in suppression")
+        assert!(
+            got.iter().any(|l| l == "31:34 SOP901 unknown rule `dead-ends` in suppression"),
+            "{got:#?}"
         );
         assert!(got.iter().any(|l| l.starts_with("31:9 SOP205")), "{got:#?}");
     }
@@ -133,9 +133,9 @@ steps:
         assert_eq!(
             lint(&sop(&body)),
             vec![
-                "37:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
-                "32:9 SOP205 step `proses` is a dead end: it has no `next` and is not an end step",
                 "19:37 SOP901 unused suppression: no `missing-time` finding in this file",
+                "32:9 SOP205 step `proses` is a dead end: it has no `next` and is not an end step",
+                "37:9 SOP204 step `selesai` is unreachable: no arrow leads to it",
             ]
         );
     }

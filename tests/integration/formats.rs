@@ -39,7 +39,7 @@ fn every_format_matches_its_golden_file() {
     ] {
         let out = check(format);
         assert_eq!(out.status, 1, "{format}: {}", out.stderr);
-        assert_eq!(out.stderr, "found 4 errors and 2 warnings in 1 of 1 file\n", "{format}");
+        assert_eq!(out.stderr, "found 3 errors and 2 warnings in 1 of 1 file\n", "{format}");
         golden(file, &out.stdout);
     }
 }
@@ -97,7 +97,7 @@ fn sarif_lists_every_rule_and_indexes_results_into_them() {
         assert!(r["help"]["markdown"].as_str().is_some_and(|s| s.contains("## What it does")));
     }
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 6);
+    assert_eq!(results.len(), 5);
     for res in results {
         let i = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[i]["id"], res["ruleId"]);
@@ -165,6 +165,6 @@ fn github_commands_escape_properties_and_data() {
          title=SOP104 unused-actor::actor `kepala` is declared but no step uses it\
          %0Ahelp: remove it, or name it in a step's `actor` or `with`"
     );
-    assert_eq!(out.stdout.lines().count(), 6);
-    assert_eq!(out.stderr, "found 4 errors and 2 warnings in 1 of 1 file\n");
+    assert_eq!(out.stdout.lines().count(), 5);
+    assert_eq!(out.stderr, "found 3 errors and 2 warnings in 1 of 1 file\n");
 }

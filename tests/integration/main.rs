@@ -14,6 +14,20 @@ mod hostile;
 mod scale;
 // Seeded mutations of SOP YAML through parse, check and reports: no panic.
 mod mutate;
+// Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
+mod corpus;
+// examples/broken-sop.yaml: ten planted mistakes, all reported.
+mod examples;
+// The command line: exit codes, stdin, folders, formats, rule selection, colour.
+mod cli;
+// Property test: flow rules against a brute-force oracle on random graphs.
+mod graph_oracle;
+// Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
+mod robustness;
+// Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
+mod render;
+// Checklists: every step and branch jump of the makro SOP, the actor view.
+mod checklist;
 // Output formats of `sopmap check`: golden files, SARIF schema and validator.
 mod formats;
 // sopmap.yaml, suppression comments and exit codes from the command line.
@@ -24,3 +38,5 @@ mod schema;
 mod packaging;
 // Generated docs and README examples stay in step with the code.
 mod docs;
+// Cross-SOP rules, timing, list and graph over multi-file corpora.
+mod links;

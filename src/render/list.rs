@@ -1,0 +1,193 @@
+//! The catalogue as a table (`sopmap list`): one row per SOP file with its
+//! id, level, title, unit, number of steps and actors, worst-path time,
+//! service time and finding counts; as a terminal table, Markdown, JSON or
+//! CSV. Rows are built by the caller; this module sorts and formats them.
+
+use std::cmp::Ordering;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::render::escape;
+
+/// One SOP of the catalogue. Field names are the JSON and CSV keys.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub level: String,
+    pub title: String,
+    pub unit: String,
+    pub steps: usize,
+    pub actors: usize,
+    /// The worst start-to-end time as text (`""` when it cannot be timed).
+    pub worst: String,
+    /// The worst time in working minutes, for sorting and machines; `null`
+    /// when it includes calendar time or cannot be computed.
+    pub worst_work_minutes: Option<u64>,
+    /// Calendar days in the worst time (sorted before working time).
+    pub worst_calendar_days: u64,
+    pub service_time: String,
+    /// `within`, `exceeds`, `not_comparable`, or `""` without a service time.
+    pub service_verdict: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub path: String,
+}
+
+/// Columns to sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Level,
+    Title,
+    Unit,
+    Steps,
+    Actors,
+    Worst,
+    Service,
+    Errors,
+    Warnings,
+    Path,
+}
+
+/// Sorts rows by `column` (ties by id, then path); `reverse` puts the
+/// largest first.
+pub fn sort(rows: &mut [Row], column: Column, reverse: bool) {
+    rows.sort_by(|a, b| {
+        let primary = match column {
+            Column::Id => Ordering::Equal,
+            Column::Level => a.level.cmp(&b.level),
+            Column::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+            Column::Unit => a.unit.cmp(&b.unit),
+            Column::Steps => a.steps.cmp(&b.steps),
+            Column::Actors => a.actors.cmp(&b.actors),
+            Column::Worst => (a.worst_calendar_days, a.worst_work_minutes)
+                .cmp(&(b.worst_calendar_days, b.worst_work_minutes)),
+            Column::Service => a.service_time.cmp(&b.service_time),
+            Column::Errors => a.errors.cmp(&b.errors),
+            Column::Warnings => a.warnings.cmp(&b.warnings),
+            Column::Path => a.path.cmp(&b.path),
+        };
+        let primary = if reverse { primary.reverse() } else { primary };
+        primary.then_with(|| a.id.cmp(&b.id)).then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+fn headers(lang: Lang) -> [&'static str; 10] {
+    [
+        "ID",
+        lang.pick("Cakupan", "Level"),
+        lang.pick("Nama SOP", "Title"),
+        lang.pick("Unit Kerja", "Unit"),
+        lang.pick("Langkah", "Steps"),
+        lang.pick("Pelaksana", "Actors"),
+        lang.pick("Jalur terlama", "Slowest path"),
+        lang.pick("Jangka waktu", "Service time"),
+        lang.pick("Galat", "Errors"),
+        lang.pick("Peringatan", "Warnings"),
+    ]
+}
+
+fn service_cell(r: &Row, lang: Lang) -> String {
+    let mark = match r.service_verdict.as_str() {
+        "exceeds" => lang.pick(" (terlampaui)", " (exceeded)"),
+        "not_comparable" => lang.pick(" (tak terbandingkan)", " (not comparable)"),
+        _ => "",
+    };
+    format!("{}{mark}", r.service_time)
+}
+
+fn cells(r: &Row, lang: Lang) -> [String; 10] {
+    [
+        r.id.clone(),
+        r.level.clone(),
+        r.title.clone(),
+        r.unit.clone(),
+        r.steps.to_string(),
+        r.actors.to_string(),
+        r.worst.clone(),
+        service_cell(r, lang),
+        r.errors.to_string(),
+        r.warnings.to_string(),
+    ]
+}
+
+/// A terminal table.
+pub fn table(rows: &[Row], lang: Lang) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(160)
+        .set_header(headers(lang));
+    for r in rows {
+        t.add_row(cells(r, lang));
+    }
+    format!("{t}\n")
+}
+
+/// A GitHub Markdown table.
+pub fn markdown(rows: &[Row], lang: Lang) -> String {
+    let h = headers(lang);
+    let mut out = format!("| {} |\n", h.join(" | "));
+    out.push_str(&format!("|{}\n", h.iter().map(|_| "---|").collect::<String>()));
+    for r in rows {
+        let c: Vec<String> = cells(r, lang).iter().map(|c| escape::markdown(c)).collect();
+        out.push_str(&format!("| {} |\n", c.join(" | ")));
+    }
+    out
+}
+
+/// CSV with a header row of the JSON field names.
+pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.serialize(r)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, steps: usize, minutes: Option<u64>) -> Row {
+        Row {
+            id: id.into(),
+            level: "mikro".into(),
+            title: format!("Judul {id}"),
+            unit: "Unit".into(),
+            steps,
+            actors: 2,
+            worst: "1 jam".into(),
+            worst_work_minutes: minutes,
+            worst_calendar_days: 0,
+            service_time: "1 hari kerja".into(),
+            service_verdict: "within".into(),
+            errors: 0,
+            warnings: 1,
+            path: format!("sops/{id}.yaml"),
+        }
+    }
+
+    #[test]
+    fn sorts_by_column_with_id_ties() {
+        let mut rows = vec![row("b", 3, Some(60)), row("a", 3, Some(90)), row("c", 1, None)];
+        sort(&mut rows, Column::Steps, false);
+        assert_eq!(rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["c", "a", "b"]);
+        sort(&mut rows, Column::Worst, true);
+        assert_eq!(rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn csv_and_markdown_escape() {
+        let mut r = row("a", 1, Some(1));
+        r.title = "Satu, \"dua\" | *tiga*".into();
+        let c = csv(std::slice::from_ref(&r)).unwrap();
+        assert!(c.starts_with("id,level,title,unit,steps,actors,worst,worst_work_minutes,"));
+        assert!(c.contains("\"Satu, \"\"dua\"\" | *tiga*\""), "{c}");
+        let m = markdown(&[r], Lang::En);
+        assert!(m.contains("Satu, \"dua\" \\| \\*tiga\\*"), "{m}");
+    }
+}

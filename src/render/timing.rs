@@ -1,0 +1,387 @@
+//! The time budget of a SOP as people and programs read it: a text report
+//! with comfy-table tables (totals, critical path, load per actor, waiting,
+//! untimed steps, the service-time verdict) and a stable JSON shape
+//! (documented in docs/timing.md). The figures come from [`crate::timing`].
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::duration::{Totals, format_minutes};
+use crate::lang::Lang;
+use crate::model::Sop;
+use crate::timing::{self, Timing, Verdict};
+
+/// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
+/// `2 working days + 1 hour 30 minutes`. Buckets are never merged.
+pub fn totals_text(t: &Totals, lang: Lang) -> String {
+    if lang == Lang::Id {
+        return t.to_string();
+    }
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if t.calendar_days > 0 {
+        parts.push(unit(t.calendar_days, "day", "days"));
+    }
+    if t.work_days > 0 {
+        parts.push(unit(t.work_days, "working day", "working days"));
+    }
+    if t.work_minutes > 0 || parts.is_empty() {
+        let (h, m) = (t.work_minutes / 60, t.work_minutes % 60);
+        let mut s = Vec::new();
+        if h > 0 {
+            s.push(unit(h, "hour", "hours"));
+        }
+        if m > 0 || h == 0 {
+            s.push(unit(m, "minute", "minutes"));
+        }
+        parts.push(s.join(" "));
+    }
+    parts.join(" + ")
+}
+
+/// Working time folded into whole working days (`17 hari kerja 2 jam`),
+/// when the total has no calendar time; `None` otherwise.
+pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<String> {
+    let total = t.in_work_minutes(workday_minutes)?;
+    let wd = workday_minutes.max(1);
+    let (days, rest) = (total / wd, total % wd);
+    let day_word = lang.pick("hari kerja", if days == 1 { "working day" } else { "working days" });
+    Some(match (days, rest, lang) {
+        (0, r, Lang::Id) => format_minutes(r),
+        (0, r, Lang::En) => totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang),
+        (d, 0, _) => format!("{d} {day_word}"),
+        (d, r, Lang::Id) => format!("{d} {day_word} {}", format_minutes(r)),
+        (d, r, Lang::En) => format!(
+            "{d} {day_word} {}",
+            totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang)
+        ),
+    })
+}
+
+/// The verdict on `service_time`, if the SOP states one.
+pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
+    let st = sop.service_time.as_ref()?;
+    Some(timing::compare(&t.worst, &Totals::of(&st.value, true), t.workday_minutes))
+}
+
+fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Within => lang.pick("terpenuhi", "met"),
+        Verdict::Exceeds => lang.pick("TERLAMPAUI", "EXCEEDED"),
+        Verdict::NotComparable => lang.pick(
+            "tidak dapat dibandingkan tanpa kalender (hari kalender vs hari kerja)",
+            "cannot be compared without a calendar (calendar days vs working days)",
+        ),
+    }
+}
+
+fn step_id(sop: &Sop, i: usize) -> &str {
+    sop.steps.get(i).map_or("?", |s| s.id_str())
+}
+
+fn actor_name(sop: &Sop, id: &str) -> String {
+    sop.actor(id).map_or_else(|| id.to_string(), |a| a.display_name().to_string())
+}
+
+fn table() -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(100);
+    t
+}
+
+fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
+    let text = totals_text(t, lang);
+    // Only worth showing when the minutes add up to a working day or more.
+    if t.work_minutes < workday || t.calendar_days > 0 {
+        return text;
+    }
+    match in_working_days(t, workday, lang) {
+        Some(days) => format!("{text} ({} {days})", lang.pick("setara", "=")),
+        None => text,
+    }
+}
+
+/// The text report of one SOP's time budget.
+pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
+    let l = lang.labels();
+    let mut out = String::new();
+    out.push_str(&format!("{} ({})\n{path}\n\n", sop.title(), sop.id_str()));
+    let mut totals = table();
+    totals.set_header(["", lang.pick("Waktu", "Time"), lang.pick("Langkah", "Steps")]);
+    totals.add_row([
+        l.best_path.to_string(),
+        total_line(&t.best, t.workday_minutes, lang),
+        t.best_path.len().to_string(),
+    ]);
+    totals.add_row([
+        l.worst_path.to_string(),
+        total_line(&t.worst, t.workday_minutes, lang),
+        t.worst_path.len().to_string(),
+    ]);
+    if let Some(st) = &sop.service_time {
+        let v = service_verdict(sop, t).unwrap_or(Verdict::NotComparable);
+        totals.add_row([
+            l.service_time.to_string(),
+            format!("{} ({})", st.value, verdict_text(v, lang)),
+            String::new(),
+        ]);
+    }
+    out.push_str(&format!("{totals}\n"));
+    out.push_str(&format!(
+        "{}: {}. {}\n",
+        lang.pick("Hari kerja", "Working day"),
+        totals_text(&Totals { work_minutes: t.workday_minutes, ..Totals::default() }, lang),
+        lang.pick(
+            "Waktu tunggu pihak luar tidak dihitung; setiap perulangan dihitung sekali; rentang: batas bawah (tercepat) dan batas atas (terlama).",
+            "Waiting on outside parties is not counted; each loop counts once; ranges: lower bound (fastest) and upper bound (slowest)."
+        )
+    ));
+    if t.mixed {
+        out.push_str(lang.pick(
+            "Catatan: jalur mencampur hari kalender dengan waktu kerja; keduanya tidak dijumlahkan. Jalur terlama dipilih menurut hari kalender lebih dulu, lalu waktu kerja.\n",
+            "Note: the path mixes calendar days with working time; they are not added up. The slowest path is chosen by calendar days first, then working time.\n",
+        ));
+    }
+
+    out.push_str(&format!(
+        "\n{}\n",
+        lang.pick("Jalur kritis (terlama)", "Critical (slowest) path")
+    ));
+    let mut crit = table();
+    crit.set_header([l.no, lang.pick("Langkah", "Step"), l.actors, l.time]);
+    for &i in &t.worst_path {
+        let Some(step) = sop.steps.get(i) else { continue };
+        let actor = step.actor.as_ref().map_or_else(String::new, |a| actor_name(sop, &a.value));
+        let time = match (&step.time, step.wait) {
+            (Some(d), false) => d.value.to_string(),
+            (Some(d), true) => format!(
+                "{} ({})",
+                d.value,
+                lang.pick("tunggu, tidak dihitung", "wait, not counted")
+            ),
+            (None, _) => step
+                .time_note
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |n| format!("- ({})", n.value)),
+        };
+        crit.add_row([(i + 1).to_string(), step.id_str().to_string(), actor, time]);
+    }
+    out.push_str(&format!("{crit}\n"));
+
+    out.push_str(&format!("\n{}\n", lang.pick("Beban per pelaksana", "Load per actor")));
+    let mut load = table();
+    load.set_header([
+        l.actors,
+        lang.pick("Langkah", "Steps"),
+        lang.pick("Total (semua cabang)", "Total (all branches)"),
+        lang.pick("Di jalur kritis", "On the critical path"),
+    ]);
+    for a in &t.per_actor {
+        load.add_row([
+            actor_name(sop, &a.actor),
+            a.steps.to_string(),
+            totals_text(&a.total, lang),
+            totals_text(&a.critical, lang),
+        ]);
+    }
+    out.push_str(&format!("{load}\n"));
+
+    let ids = |v: &[usize]| {
+        v.iter().map(|&i| format!("{} ({})", step_id(sop, i), i + 1)).collect::<Vec<_>>().join(", ")
+    };
+    out.push_str(&format!(
+        "\n{}: {}",
+        lang.pick(
+            "Waktu tunggu di jalur kritis (tidak dihitung)",
+            "Waiting on the critical path (not counted)"
+        ),
+        totals_text(&t.wait, lang)
+    ));
+    if !t.wait_steps.is_empty() {
+        out.push_str(&format!(
+            "; {}: {}",
+            lang.pick("langkah tunggu", "wait steps"),
+            ids(&t.wait_steps)
+        ));
+    }
+    out.push('\n');
+    if !t.untimed.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            lang.pick("Langkah tanpa waktu (dihitung 0)", "Steps without a time (counted as 0)"),
+            ids(&t.untimed)
+        ));
+    }
+    if !t.back_edges.is_empty() {
+        let loops: Vec<String> = t
+            .back_edges
+            .iter()
+            .map(|&(a, b)| format!("{} -> {}", step_id(sop, a), step_id(sop, b)))
+            .collect();
+        out.push_str(&format!(
+            "{}: {}\n",
+            lang.pick(
+                "Perulangan dihitung sekali (panah balik)",
+                "Loops counted once (back arrows)"
+            ),
+            loops.join(", ")
+        ));
+    }
+    out
+}
+
+/// A total in JSON: the buckets, the text, and the working minutes when
+/// there is no calendar time.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct JsonTotals {
+    pub text: String,
+    pub work_minutes: u64,
+    pub work_days: u64,
+    pub calendar_days: u64,
+    /// Everything in working minutes (a working day = the workday); `null`
+    /// when calendar time is part of the total.
+    pub total_work_minutes: Option<u64>,
+}
+
+impl JsonTotals {
+    pub fn new(t: &Totals, workday: u64) -> JsonTotals {
+        JsonTotals {
+            text: t.to_string(),
+            work_minutes: t.work_minutes,
+            work_days: t.work_days,
+            calendar_days: t.calendar_days,
+            total_work_minutes: t.in_work_minutes(workday),
+        }
+    }
+}
+
+/// One step of a path in JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonStep {
+    /// Row number (1-based).
+    pub no: usize,
+    pub id: String,
+    pub actor: Option<String>,
+    /// The `time` as written in the canonical form, `null` when absent.
+    pub time: Option<String>,
+    pub wait: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonActor {
+    pub actor: String,
+    pub name: String,
+    pub steps: usize,
+    pub total: JsonTotals,
+    pub critical: JsonTotals,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonService {
+    pub text: String,
+    /// `within`, `exceeds` or `not_comparable`.
+    pub verdict: &'static str,
+}
+
+/// The time budget of one SOP in JSON (see docs/timing.md).
+#[derive(Debug, Serialize)]
+pub struct JsonTiming {
+    pub path: String,
+    pub id: String,
+    pub title: String,
+    pub workday_minutes: u64,
+    pub best: JsonTotals,
+    pub best_path: Vec<JsonStep>,
+    pub worst: JsonTotals,
+    pub worst_path: Vec<JsonStep>,
+    pub mixed_units: bool,
+    pub wait: JsonTotals,
+    pub wait_steps: Vec<String>,
+    pub untimed: Vec<String>,
+    pub loops_counted_once: Vec<[String; 2]>,
+    pub per_actor: Vec<JsonActor>,
+    pub service_time: Option<JsonService>,
+}
+
+fn json_path(sop: &Sop, path: &[usize]) -> Vec<JsonStep> {
+    path.iter()
+        .filter_map(|&i| {
+            let s = sop.steps.get(i)?;
+            Some(JsonStep {
+                no: i + 1,
+                id: s.id_str().to_string(),
+                actor: s.actor.as_ref().map(|a| a.value.clone()),
+                time: s.time.as_ref().map(|t| t.value.to_string()),
+                wait: s.wait,
+            })
+        })
+        .collect()
+}
+
+/// The JSON form of one SOP's time budget.
+pub fn json(path: &str, sop: &Sop, t: &Timing) -> JsonTiming {
+    let wd = t.workday_minutes;
+    let ids = |v: &[usize]| v.iter().map(|&i| step_id(sop, i).to_string()).collect::<Vec<_>>();
+    JsonTiming {
+        path: path.to_string(),
+        id: sop.id_str().to_string(),
+        title: sop.title().to_string(),
+        workday_minutes: wd,
+        best: JsonTotals::new(&t.best, wd),
+        best_path: json_path(sop, &t.best_path),
+        worst: JsonTotals::new(&t.worst, wd),
+        worst_path: json_path(sop, &t.worst_path),
+        mixed_units: t.mixed,
+        wait: JsonTotals::new(&t.wait, wd),
+        wait_steps: ids(&t.wait_steps),
+        untimed: ids(&t.untimed),
+        loops_counted_once: t
+            .back_edges
+            .iter()
+            .map(|&(a, b)| [step_id(sop, a).to_string(), step_id(sop, b).to_string()])
+            .collect(),
+        per_actor: t
+            .per_actor
+            .iter()
+            .map(|a| JsonActor {
+                actor: a.actor.clone(),
+                name: actor_name(sop, &a.actor),
+                steps: a.steps,
+                total: JsonTotals::new(&a.total, wd),
+                critical: JsonTotals::new(&a.critical, wd),
+            })
+            .collect(),
+        service_time: sop.service_time.as_ref().map(|st| JsonService {
+            text: st.value.to_string(),
+            verdict: match service_verdict(sop, t) {
+                Some(Verdict::Within) => "within",
+                Some(Verdict::Exceeds) => "exceeds",
+                _ => "not_comparable",
+            },
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_in_both_languages() {
+        let t = Totals { work_minutes: 90, work_days: 2, calendar_days: 1 };
+        assert_eq!(totals_text(&t, Lang::Id), "1 hari + 2 hari kerja + 1 jam 30 menit");
+        assert_eq!(totals_text(&t, Lang::En), "1 day + 2 working days + 1 hour 30 minutes");
+        assert_eq!(totals_text(&Totals::default(), Lang::En), "0 minutes");
+    }
+
+    #[test]
+    fn folds_minutes_into_working_days() {
+        let t = Totals { work_minutes: 600, work_days: 2, calendar_days: 0 };
+        assert_eq!(in_working_days(&t, 480, Lang::Id).as_deref(), Some("3 hari kerja 2 jam"));
+        assert_eq!(in_working_days(&t, 480, Lang::En).as_deref(), Some("3 working days 2 hours"));
+        let c = Totals { calendar_days: 1, ..t };
+        assert_eq!(in_working_days(&c, 480, Lang::Id), None);
+    }
+}

@@ -1,0 +1,104 @@
+//! file-name-mismatch (SOP107): the file is not named `<id>.yaml`.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::links;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::rules::{Check, CorpusContext, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP107",
+    name: "file-name-mismatch",
+    default_level: Level::Warning,
+    summary: "a linked SOP's file name is not `<id>.yaml`",
+    explanation: EXPLANATION,
+    check: Check::Corpus(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Warns when a SOP that takes part in links between SOPs (it names another SOP
+in `sub_sop` or `related`, or another loaded SOP names it) is in a file whose
+name (without `.yaml`/`.yml`) differs from its `id`. A SOP that stands alone
+is not checked, nor is standard input.
+
+## Why is this bad?
+Links between SOPs use ids. When every linked file is named after its id, a
+reader (and sopmap, when one file is checked on its own) finds a linked SOP
+without opening every file.
+
+## Example
+```yaml
+# file: sops/verifikasi.yaml
+id: verifikasi-berkas-pengaduan-mikro   # rename the file to verifikasi-berkas-pengaduan-mikro.yaml
+```";
+
+fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
+    // Ids that take part in links: named by a link, or naming one.
+    let mut linked: BTreeSet<&str> = BTreeSet::new();
+    for e in cx.catalog.entries() {
+        for link in links(e.sop).into_iter().filter(|l| !l.external) {
+            if let Some(t) = cx.catalog.get(&link.target) {
+                linked.insert(t.id());
+            }
+            linked.insert(e.id());
+        }
+    }
+    for e in cx.catalog.entries() {
+        if cx.scope.is_unnamed(e.file) || !linked.contains(e.id()) {
+            continue;
+        }
+        let path = std::path::Path::new(&e.source.path);
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(id) = &e.sop.id else { continue };
+        if stem == id.value {
+            continue;
+        }
+        let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("yaml");
+        let name = path.file_name().and_then(|s| s.to_str()).unwrap_or(stem);
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                e.file,
+                id.span,
+                format!("file name `{name}` does not match SOP id `{}`", id.value),
+            )
+            .help(format!("rename the file to `{}.{ext}`, or change the id", id.value)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Scope;
+    use crate::rules::testing::{TWO_STEPS, lint_corpus, lint_corpus_scoped, sop_yaml};
+
+    #[test]
+    fn warns_on_a_different_name_only() {
+        let a =
+            sop_yaml("alpha", "mikro", "related:\n  - {sop: beta, relation: related}\n", TWO_STEPS);
+        let b = sop_yaml("beta", "mikro", "", TWO_STEPS);
+        let files = [("dir/alpha.yaml", a.as_str()), ("dir/betta.yml", &b)];
+        assert_eq!(
+            lint_corpus(&files, "SOP107"),
+            ["dir/betta.yml 2:5 SOP107 file name `betta.yml` does not match SOP id `beta`"]
+        );
+    }
+
+    #[test]
+    fn a_sop_without_links_is_not_checked() {
+        let lone = sop_yaml("sendiri", "mikro", "", TWO_STEPS);
+        assert!(lint_corpus(&[("lain.yaml", &lone)], "SOP107").is_empty());
+    }
+
+    #[test]
+    fn not_for_stdin() {
+        let a = sop_yaml(
+            "alpha",
+            "mikro",
+            "related:\n  - {sop: alpha, relation: related}\n",
+            TWO_STEPS,
+        );
+        let scope = Scope { unnamed: vec![true], ..Scope::all(1) };
+        assert!(lint_corpus_scoped(&[("<stdin>", &a)], "SOP107", &scope).is_empty());
+    }
+}

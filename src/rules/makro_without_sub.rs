@@ -1,0 +1,67 @@
+//! makro-without-sub (SOP111): a `level: makro` SOP with no `sub_sop` step.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::model::Level as SopLevel;
+use crate::rules::{Check, CorpusContext, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP111",
+    name: "makro-without-sub",
+    default_level: Level::Warning,
+    summary: "a makro SOP has no step detailed by a mikro SOP (`sub_sop`)",
+    explanation: EXPLANATION,
+    check: Check::Corpus(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Warns when a SOP declared `level: makro` has no step with `sub_sop`.
+
+## Why is this bad?
+By PermenPANRB 35/2012 an SOP makro covers or integrates several SOP mikro.
+A makro none of whose steps is detailed by a mikro is either a mikro SOP
+with the wrong level, or its links to the mikro SOPs were never written.
+
+## Example
+```yaml
+level: makro
+steps:
+  - id: verifikasi
+    kind: process
+    sub_sop: verifikasi-berkas-pengaduan-mikro   # the step a mikro SOP details
+```";
+
+fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
+    for e in cx.catalog.entries() {
+        let Some(level) = &e.sop.level else { continue };
+        if level.value != SopLevel::Makro || e.sop.steps.iter().any(|s| s.sub_sop.is_some()) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                e.file,
+                level.span,
+                format!("makro SOP `{}` has no step with `sub_sop`", e.id()),
+            )
+            .help(
+                "add `sub_sop: <id>` to the steps that a mikro SOP details, or set `level: mikro`",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{TWO_STEPS, lint_corpus, sop_yaml};
+
+    #[test]
+    fn warns_on_makro_only() {
+        let m = sop_yaml("induk", "makro", "", TWO_STEPS);
+        let k = sop_yaml("kecil", "mikro", "", TWO_STEPS);
+        let files = [("induk.yaml", m.as_str()), ("kecil.yaml", &k)];
+        assert_eq!(
+            lint_corpus(&files, "SOP111"),
+            ["induk.yaml 3:8 SOP111 makro SOP `induk` has no step with `sub_sop`"]
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! service-time-exceeded (SOP303): the worst start-to-end time is longer
+//! than the SOP's `service_time`.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::duration::Totals;
+use crate::rules::{Check, CorpusContext, Rule};
+use crate::timing::{self, Verdict};
+
+pub static RULE: Rule = Rule {
+    code: "SOP303",
+    name: "service-time-exceeded",
+    default_level: Level::Warning,
+    summary: "the worst path takes longer than `service_time` (jangka waktu penyelesaian)",
+    explanation: EXPLANATION,
+    check: Check::Corpus(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Adds up the Mutu Baku times (`time`) along the longest path from the start
+to an end, as `sopmap timing` shows it: the upper bound of each range, `wait:
+true` steps left out, every loop counted once. When that total is longer
+than `service_time`, it warns, showing both figures and the path.
+
+Working time (`menit`, `jam`) converts to working days through the workday
+length (`workday:` in the SOP, else `--workday`, default 8 jam). Calendar
+time (`hari`, `minggu`, `bulan`) cannot be converted to working days without
+a calendar: when one side is calendar time and the other working time, the
+rule says that the two cannot be compared instead of guessing.
+
+## Why is this bad?
+The Standar Pelayanan promises the public a jangka waktu penyelesaian
+(UU 25/2009). If the SOP's own steps add up to more, the promise cannot be
+kept even when every step is on time.
+
+## Example
+```yaml
+service_time: 3 hari kerja
+steps:       # 1 hari kerja + 2 hari kerja + 1 hari kerja on the longest path
+```";
+
+fn path_text(e: &crate::catalog::Entry<'_>, path: &[usize]) -> String {
+    path.iter()
+        .map(|&i| format!("`{}`", e.sop.steps.get(i).map_or("?", |s| s.id_str())))
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
+fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
+    for e in cx.catalog.entries() {
+        let (Some(st), Some(t)) = (&e.sop.service_time, &e.timing) else { continue };
+        let limit = Totals::of(&st.value, true);
+        match timing::compare(&t.worst, &limit, t.workday_minutes) {
+            Verdict::Within => {}
+            Verdict::Exceeds => out.push(
+                Diagnostic::new(
+                    &RULE,
+                    e.file,
+                    st.span,
+                    format!(
+                        "the worst path takes {}, over the service time of {}: {}",
+                        t.worst,
+                        st.value,
+                        path_text(e, &t.worst_path)
+                    ),
+                )
+                .help("shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"),
+            ),
+            Verdict::NotComparable => out.push(
+                Diagnostic::new(
+                    &RULE,
+                    e.file,
+                    st.span,
+                    format!(
+                        "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
+                        t.worst,
+                        st.value,
+                        path_text(e, &t.worst_path)
+                    ),
+                )
+                .help("state the step times and `service_time` in one kind of unit: working time and `hari kerja`, or calendar `hari`/`minggu`/`bulan`"),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint_corpus, sop_yaml};
+
+    // Hand count: mulai 2 jam + periksa 1-2 hari kerja + selesai 2 jam
+    // = worst 2 hari kerja + 4 jam = 2.5 hari kerja with an 8-jam day.
+    const STEPS: &str =
+        "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 2 jam, next: periksa}
+  - {id: periksa, kind: process, actor: a, activity: Periksa, time: 1-2 hari kerja, next: selesai}
+  - {id: selesai, kind: end, actor: a, activity: Selesai, time: 2 jam}
+";
+
+    #[test]
+    fn warns_when_the_worst_path_is_longer() {
+        let s = sop_yaml("s", "mikro", "service_time: 2 hari kerja\n", STEPS);
+        assert_eq!(
+            lint_corpus(&[("s.yaml", &s)], "SOP303"),
+            [
+                "s.yaml 19:15 SOP303 the worst path takes 2 hari kerja + 4 jam, over the service time of 2 hari kerja: `mulai` -> `periksa` -> `selesai`"
+            ]
+        );
+        let s = sop_yaml("s", "mikro", "service_time: maksimal 3 hari kerja\n", STEPS);
+        assert!(lint_corpus(&[("s.yaml", &s)], "SOP303").is_empty());
+        // 2 hari kerja + 4 jam = 20 jam fits 20 jam exactly.
+        let s = sop_yaml("s", "mikro", "service_time: 20 jam\n", STEPS);
+        assert!(lint_corpus(&[("s.yaml", &s)], "SOP303").is_empty());
+    }
+
+    #[test]
+    fn says_when_units_cannot_be_compared() {
+        let s = sop_yaml("s", "mikro", "service_time: 1 minggu\n", STEPS);
+        let got = lint_corpus(&[("s.yaml", &s)], "SOP303");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains("cannot be compared with the service time of 1 minggu"), "{got:?}");
+    }
+}

@@ -1,0 +1,89 @@
+//! sub-sop-level (SOP108): a `sub_sop` names a SOP that is not `level: mikro`.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::model::Level as SopLevel;
+use crate::rules::{Check, CorpusContext, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SOP108",
+    name: "sub-sop-level",
+    default_level: Level::Error,
+    summary: "a `sub_sop` names a SOP that is not `level: mikro`",
+    explanation: EXPLANATION,
+    check: Check::Corpus(check),
+};
+
+const EXPLANATION: &str = "## What it does
+Checks that the SOP named by a step's `sub_sop` is declared `level: mikro`.
+
+## Why is this bad?
+A makro step is detailed by an SOP mikro (PermenPANRB 35/2012: an SOP mikro
+is a part of an SOP makro). A makro detailing a step with another makro
+mixes the two scopes: either the target's level is wrong or the link is.
+
+## Example
+```yaml
+# pengaduan-pmi-makro.yaml
+  - id: verifikasi_berkas
+    sub_sop: verifikasi-berkas-pengaduan-mikro
+# verifikasi-berkas-pengaduan-mikro.yaml
+level: makro          # should be `mikro`
+```";
+
+fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
+    for e in cx.catalog.entries() {
+        for step in &e.sop.steps {
+            let Some(target) = &step.sub_sop else { continue };
+            if target.value == e.id() {
+                // A SOP detailing itself is a link cycle (sop-link-cycle).
+                continue;
+            }
+            let Some(t) = cx.catalog.get(&target.value) else { continue };
+            let Some(level) = &t.sop.level else { continue };
+            if level.value == SopLevel::Mikro {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    e.file,
+                    target.span,
+                    format!(
+                        "step `{}` is detailed by SOP `{}`, which is `level: makro`; a `sub_sop` must be `level: mikro`",
+                        step.id_str(),
+                        target.value
+                    ),
+                )
+                .label_in(t.file, level.span, "declared `makro` here")
+                .help(format!(
+                    "set `level: mikro` in `{}`, or point `sub_sop` at the mikro SOP that details this step",
+                    t.source.path
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{TWO_STEPS, lint_corpus, sop_yaml};
+
+    #[test]
+    fn target_must_be_mikro() {
+        let steps = "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
+  - {id: rinci, kind: process, actor: a, activity: Rinci, time: 1 jam, sub_sop: besar, next: rinci2}
+  - {id: rinci2, kind: process, actor: a, activity: Rinci, time: 1 jam, sub_sop: kecil, next: selesai}
+  - {id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}
+";
+        let m = sop_yaml("induk", "makro", "", steps);
+        let b = sop_yaml("besar", "makro", "", TWO_STEPS);
+        let k = sop_yaml("kecil", "mikro", "", TWO_STEPS);
+        let files = [("induk.yaml", m.as_str()), ("besar.yaml", &b), ("kecil.yaml", &k)];
+        assert_eq!(
+            lint_corpus(&files, "SOP108"),
+            [
+                "induk.yaml 24:81 SOP108 step `rinci` is detailed by SOP `besar`, which is `level: makro`; a `sub_sop` must be `level: mikro`"
+            ]
+        );
+    }
+}
