@@ -4,8 +4,14 @@
 //! every finding must point inside its file. The fuzz target in fuzz/ does
 //! the same for much longer; this keeps the property in the normal suite.
 
-use sopmap::check::{Settings, check_source};
+use std::collections::BTreeMap;
+
+use sopmap::catalog::Catalog;
+use sopmap::check::{Checked, Settings, check_source};
 use sopmap::diagnostic::Level;
+use sopmap::diagnostic::Severity;
+use sopmap::lang::Lang;
+use sopmap::render::{checklist, dot, findings, mermaid, sop_map, table, timing};
 use sopmap::report::{self, Format, Report};
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
@@ -105,10 +111,8 @@ fn mutated_sops_never_panic() {
             );
         }
         findings += checked.diagnostics.len();
-        if let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) {
-            let _ = sopmap::timing::analyze(sop, graph, settings.workday_minutes);
-        }
         let sources = [source];
+        render_all(&sources, &checked, settings.workday_minutes);
         let rep = Report { sources: &sources, color: true };
         for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
@@ -117,4 +121,37 @@ fn mutated_sops_never_panic() {
     }
     // The mutations must actually break things, or the test proves nothing.
     assert!(findings > 400, "only {findings} findings over 400 mutated files");
+}
+
+/// Every renderer on one checked file, in both languages; output is
+/// discarded: only panics matter here.
+fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
+    let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) else { return };
+    let marks = findings::by_step(sop, &checked.diagnostics, Severity::Warning);
+    let first_actor = sop.actors.first().and_then(|a| a.id.as_ref()).map(|i| i.value.as_str());
+    let times = sopmap::timing::analyze(sop, graph, workday_minutes);
+    for lang in [Lang::Id, Lang::En] {
+        let opts = dot::Options { lang, marks: marks.clone() };
+        let _ = dot::render(sop, graph, &opts);
+        let _ = mermaid::render(sop, graph, &opts);
+        let _ = table::render(sop, graph, lang, 100);
+        let _ = table::render(sop, graph, lang, 10);
+        let _ = table::markdown(sop, graph, lang);
+        for actor in [None, first_actor] {
+            let opts = checklist::Options { lang, actor, sops: BTreeMap::new(), times: None };
+            let c = checklist::build(sop, graph, &opts);
+            let _ = checklist::text::render(&c);
+            let _ = checklist::markdown::render(&c);
+            let _ = checklist::html::render(&c);
+        }
+        if let Some(t) = &times {
+            let _ = timing::text("m.yaml", sop, t, lang);
+            let _ = timing::json("m.yaml", sop, t);
+        }
+    }
+    let all = std::slice::from_ref(checked);
+    let catalog = Catalog::build(sources, all, workday_minutes);
+    let map = sop_map::build(&catalog);
+    let _ = sop_map::dot(&map, Lang::Id);
+    let _ = sop_map::mermaid(&map, Lang::En);
 }
