@@ -1,5 +1,5 @@
 //! Times each phase of checking (YAML parse, schema lowering, dropping the
-//! YAML tree, process graph, each rule, suppression), summed over the files
+//! YAML tree, process graph, each rule, time analysis, suppression), summed over the files
 //! given, on one thread, to find what to optimise:
 //!
 //! ```text
@@ -54,6 +54,9 @@ fn main() -> Result<()> {
                 add(&format!("rule {} {}", rule.code, rule.name), t);
             }
         }
+        let t = Instant::now();
+        let _ = sopmap::timing::analyze(&sop, &graph, 8 * 60);
+        add("time analysis (catalog)", t);
         let t = Instant::now();
         sopmap::suppression::apply(&source, 0, &Levels::default(), &mut diags);
         add("suppression comments", t);

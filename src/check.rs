@@ -139,7 +139,7 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// Applies `f` to every item on up to `jobs` scoped threads and returns the
 /// results in item order. Threads take the next unclaimed item from a shared
 /// counter, so one large file does not hold back a whole pre-cut chunk.
-fn parallel_map<T: Sync, R: Send>(
+pub(crate) fn parallel_map<T: Sync, R: Send>(
     items: &[T],
     jobs: usize,
     f: impl Fn(usize, &T) -> R + Sync,

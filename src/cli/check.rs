@@ -77,7 +77,8 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         all.extend(c.diagnostics.iter().cloned());
     }
     // Links across SOPs, once every file is checked.
-    let catalog = Catalog::build(sources, &loaded.checked, fallback.workday_minutes);
+    let catalog =
+        Catalog::build_with_jobs(sources, &loaded.checked, fallback.workday_minutes, read.jobs);
     let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
     all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
     let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
