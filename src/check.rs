@@ -106,17 +106,6 @@ pub fn check_files_unsuppressed_with_jobs<'a>(
     parallel_map(sources, jobs, |id, src| check_source_unsuppressed(src, id, settings_for(id)))
 }
 
-/// Like [`check_files_with_jobs`] but keeps only the findings: each model
-/// and graph is freed on its worker as soon as its file is checked, so
-/// memory holds the sources and findings, not every model at once.
-pub fn diagnose_files_with_jobs<'a>(
-    sources: &[SourceFile],
-    jobs: usize,
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Vec<Diagnostic>> {
-    parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)).diagnostics)
-}
-
 /// Parses every source and throws the trees away: the baseline the
 /// benchmarks compare [`check_files_with_jobs`] against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.
@@ -184,4 +173,41 @@ pub(crate) fn parallel_map<T: Sync, R: Send>(
     }
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_map_keeps_input_order_for_any_job_count() {
+        let items: Vec<u64> = (0..200).collect();
+        let want: Vec<u64> = items.iter().map(|x| x * x).collect();
+        for jobs in [0, 1, 2, 3, 8, 500] {
+            assert_eq!(parallel_map(&items, jobs, |_, x| x * x), want, "jobs = {jobs}");
+        }
+        assert!(parallel_map(&[] as &[u64], 4, |_, x| *x).is_empty());
+    }
+
+    #[test]
+    fn checking_on_many_threads_equals_one_thread() {
+        let sources: Vec<SourceFile> = (0..12)
+            .map(|i| {
+                SourceFile::new(
+                    format!("f{i}.yaml"),
+                    format!("schema: sop-ap/1\nid: f{i}\nsteps: {i}\n"),
+                )
+            })
+            .collect();
+        let settings = Settings::default();
+        let one = check_files_with_jobs(&sources, 1, |_| &settings);
+        let many = check_files_with_jobs(&sources, 4, |_| &settings);
+        let key = |c: &Vec<Checked>| -> Vec<Vec<(usize, usize, &'static str)>> {
+            c.iter()
+                .map(|c| c.diagnostics.iter().map(|d| (d.file, d.span.start, d.code)).collect())
+                .collect()
+        };
+        assert_eq!(key(&one), key(&many));
+        assert!(one.iter().enumerate().all(|(i, c)| c.diagnostics.iter().all(|d| d.file == i)));
+    }
 }
