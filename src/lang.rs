@@ -149,3 +149,76 @@ static EN: Labels = Labels {
     level_makro: "Macro SOP",
     level_mikro: "Micro SOP",
 };
+
+impl Lang {
+    /// A date written out as printed documents write it: `15 November 2022`.
+    pub fn long_date(self, d: crate::model::Date) -> String {
+        const ID_MONTHS: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        const EN_MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let months = match self {
+            Lang::Id => &ID_MONTHS,
+            Lang::En => &EN_MONTHS,
+        };
+        match months.get(usize::from(d.month).wrapping_sub(1)) {
+            Some(m) => format!("{} {m} {}", d.day, d.year),
+            None => d.to_string(),
+        }
+    }
+
+    /// How a Keterkaitan entry relates to this SOP.
+    pub fn relation(self, r: crate::model::Relation) -> &'static str {
+        use crate::model::Relation;
+        match (self, r) {
+            (Lang::Id, Relation::Parent) => "SOP induk (makro)",
+            (Lang::Id, Relation::Child) => "SOP turunan (mikro)",
+            (Lang::Id, Relation::Prerequisite) => "SOP prasyarat",
+            (Lang::Id, Relation::FollowUp) => "SOP lanjutan",
+            (Lang::Id, Relation::Related) => "SOP terkait",
+            (Lang::En, Relation::Parent) => "parent (macro) SOP",
+            (Lang::En, Relation::Child) => "child (micro) SOP",
+            (Lang::En, Relation::Prerequisite) => "prerequisite SOP",
+            (Lang::En, Relation::FollowUp) => "follow-up SOP",
+            (Lang::En, Relation::Related) => "related SOP",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn long_dates_in_both_languages() {
+        let d = Date { year: 2024, month: 6, day: 28 };
+        assert_eq!(Lang::Id.long_date(d), "28 Juni 2024");
+        assert_eq!(Lang::En.long_date(d), "28 June 2024");
+        assert_eq!(Lang::Id.long_date(Date { year: 2024, month: 13, day: 1 }), "2024-13-01");
+    }
+}

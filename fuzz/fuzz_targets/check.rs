@@ -1,8 +1,9 @@
 //! Fuzz target: any bytes, taken as text, through the whole pipeline a user
 //! hits: YAML parse, schema lowering, process graph, every rule (including
-//! the ones off by default), every renderer (DOT, Mermaid, table, checklist
-//! in text/Markdown/HTML, time analysis, SOP map) in both languages, and
-//! every report format over the findings.
+//! the ones off by default), every renderer (DOT, Mermaid, BPMN, table,
+//! checklist in text/Markdown/HTML, SOP AP document, time analysis, SOP
+//! map, semantic diff) in both languages, and every report format over the
+//! findings.
 #![no_main]
 
 use std::collections::BTreeMap;
@@ -11,8 +12,9 @@ use libfuzzer_sys::fuzz_target;
 use sopmap::catalog::Catalog;
 use sopmap::check::{Checked, Settings, check_source};
 use sopmap::diagnostic::{Level, Severity};
+use sopmap::diff;
 use sopmap::lang::Lang;
-use sopmap::render::{checklist, dot, findings, mermaid, sop_map, table, timing};
+use sopmap::render::{bpmn, checklist, document, dot, findings, mermaid, sop_map, table, timing};
 use sopmap::report::{self, Format, Report};
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
@@ -62,6 +64,15 @@ fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
             let _ = timing::json("m.yaml", sop, t);
         }
     }
+    for lang in [Lang::Id, Lang::En] {
+        let _ = bpmn::render_marked(sop, graph, lang, &marks);
+        let opts = document::Options { lang, ..document::Options::default() };
+        let _ = document::document(sop, graph, &opts, &document::Catalogue::new([sop]));
+    }
+    let version = diff::Version { source: &sources[0], sop, graph, findings: &checked.diagnostics };
+    let d = diff::diff(&version, &version, workday_minutes);
+    let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
+    let _ = diff::json::render(&d);
     let all = std::slice::from_ref(checked);
     let catalog = Catalog::build(sources, all, workday_minutes);
     let map = sop_map::build(&catalog);

@@ -22,11 +22,13 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule, by code (SOP205) or name (dead-end).
     Explain(ExplainArgs),
+    /// Compare two versions of a SOP: steps, arrows, actors, times, findings.
+    Diff(DiffArgs),
     /// Print a SOP as a checklist for staff: text, Markdown or HTML.
     Checklist(ChecklistArgs),
     /// Print the SOP AP flowchart table (No, Kegiatan, Pelaksana, Mutu Baku).
     Table(TableArgs),
-    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG or PNG.
+    /// Draw a SOP as a flowchart: Graphviz DOT, Mermaid, SVG, PNG or BPMN 2.0.
     Render(RenderArgs),
     /// Time budget: best and worst path time, critical path, load per actor.
     Timing(TimingArgs),
@@ -34,6 +36,9 @@ pub enum Command {
     List(ListArgs),
     /// The map of SOPs: makro and mikro nodes, sub_sop and related links.
     Graph(GraphArgs),
+    /// Write the official SOP AP document (identity page and flowchart
+    /// table, A4 landscape) as self-contained HTML or as PDF.
+    Document(DocumentArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -160,6 +165,41 @@ pub struct ExplainArgs {
     pub rule: String,
 }
 
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW versions of a SOP; with --git, only the file to compare.
+    #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+
+    /// Compare FILE with its version at this git revision (e.g. `main`,
+    /// `HEAD~1`, a commit id).
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: DiffFormat,
+
+    /// Language of the headings.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// Exit 1 when the versions differ (like `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown for a pull-request comment.
+    #[value(alias = "markdown")]
+    Md,
+    /// JSON with a stable shape (`sopmap-diff/1`).
+    Json,
+}
+
 /// What every command that renders one SOP takes.
 #[derive(Debug, Args)]
 pub struct RenderInput {
@@ -180,12 +220,22 @@ pub struct RenderInput {
     pub force: bool,
 }
 
+/// Language of rendered labels, for every command that renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Bahasa Indonesia.
     Id,
     /// English.
     En,
+}
+
+impl From<LangArg> for crate::lang::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Id => crate::lang::Lang::Id,
+            LangArg::En => crate::lang::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +310,53 @@ pub enum RenderFormat {
     Svg,
     /// PNG drawn by Graphviz `dot`.
     Png,
+    /// BPMN 2.0 XML with diagram layout (opens in bpmn.io, Camunda Modeler).
+    Bpmn,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// A SOP file, or a folder (one document per SOP plus index.html).
+    pub path: PathBuf,
+
+    /// Output file (a folder when PATH is a folder). Without it, HTML of a
+    /// single SOP goes to standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Output format; `pdf` prints through headless Chromium.
+    #[arg(long, short = 'f', value_enum, default_value = "html")]
+    pub format: DocumentFormat,
+
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+
+    /// At most this many flowchart rows per page (fewer when they do not fit).
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub rows_per_page: u16,
+
+    /// Write the document even when the SOP has errors.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The Chromium (or Chrome) program for `--format pdf` [default: the
+    /// first of chromium, chromium-browser, google-chrome on PATH].
+    #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+
+    /// When to use colour in diagnostics.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// One self-contained HTML file (inline SVG and CSS).
+    Html,
+    /// PDF, printed by headless Chromium.
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -298,15 +395,6 @@ pub enum Shell {
     Powershell,
 }
 
-/// Language of rendered labels (`timing`, `list`, `graph`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CorpusLang {
-    /// Bahasa Indonesia.
-    Id,
-    /// English.
-    En,
-}
-
 #[derive(Debug, Args)]
 pub struct TimingArgs {
     /// SOP files or folders [default: ./sops]; `-` reads standard input.
@@ -323,7 +411,7 @@ pub struct TimingArgs {
 
     /// Language of the labels.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -357,7 +445,7 @@ pub struct ListArgs {
 
     /// Language of the column headers.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -398,7 +486,7 @@ pub struct GraphArgs {
 
     /// Language of the labels.
     #[arg(long, value_enum, default_value = "id")]
-    pub lang: CorpusLang,
+    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ use crate::check::{Settings, check_source};
 use crate::cli::args::{ChecklistArgs, ChecklistFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, inputs, output};
+use crate::lang::Lang;
 use crate::model::Sop;
 use crate::render::checklist::{self, Options, PathTimes, SopRef};
 use crate::source::SourceFile;
@@ -34,7 +35,7 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
         });
         bail!("unknown actor `{actor}` in `{}`; {hint}", cleared.source.path);
     }
-    let lang = gate::lang(args.input.lang);
+    let lang = Lang::from(args.input.lang);
     let opts = Options {
         lang,
         actor: args.actor.as_deref(),

@@ -12,12 +12,11 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::check::{Settings, check_source};
-use crate::cli::args::{LangArg, RenderInput};
+use crate::cli::args::RenderInput;
 use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
 use crate::cli::{Env, ExitStatus, Io, inputs};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::graph::ProcessGraph;
-use crate::lang::Lang;
 use crate::model::Sop;
 use crate::render::findings;
 use crate::report::{self, Counts, Format, Report};
@@ -46,13 +45,6 @@ pub enum Gate {
     Cleared(Box<Cleared>),
     /// Not rendered; the findings were printed; exit with this status.
     Refused(ExitStatus),
-}
-
-pub fn lang(l: LangArg) -> Lang {
-    match l {
-        LangArg::Id => Lang::Id,
-        LangArg::En => Lang::En,
-    }
 }
 
 /// Reads `input.file`, checks it and decides whether it may be rendered.

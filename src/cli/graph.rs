@@ -12,8 +12,8 @@ use anyhow::{Context, Result, bail};
 use crate::catalog::Catalog;
 use crate::check::Settings;
 use crate::cli::args::{GraphArgs, GraphFormat};
-use crate::cli::timing::lang;
 use crate::cli::{Env, ExitStatus, Io, corpus, output};
+use crate::lang::Lang;
 use crate::render::sop_map;
 
 pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -22,7 +22,7 @@ pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let loaded = corpus::load_paths(&paths, &settings, true, io)?;
     let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);
     let map = sop_map::build(&catalog);
-    let l = lang(args.lang);
+    let l = Lang::from(args.lang);
     let bytes = match args.format {
         GraphFormat::Dot => sop_map::dot(&map, l).into_bytes(),
         GraphFormat::Mermaid => sop_map::mermaid(&map, l).into_bytes(),

@@ -7,9 +7,9 @@ use anyhow::Result;
 use crate::catalog::{Catalog, apply_suppressions, check_corpus};
 use crate::check::Settings;
 use crate::cli::args::{ListArgs, ListColumn, ListFormat};
-use crate::cli::timing::lang;
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::model::Level;
 use crate::render::list::{self, Column, Row};
 use crate::render::timing::service_verdict;
@@ -86,7 +86,7 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             steps: sop.steps.len(),
             actors: sop.actors.len(),
             worst: t.as_ref().map_or_else(String::new, |t| {
-                crate::render::timing::totals_text(&t.worst, lang(args.lang))
+                crate::render::timing::totals_text(&t.worst, Lang::from(args.lang))
             }),
             worst_work_minutes: t.as_ref().and_then(|t| t.worst_work_minutes()),
             worst_calendar_days: t.as_ref().map_or(0, |t| t.worst.calendar_days),
@@ -106,7 +106,7 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         });
     }
     list::sort(&mut rows, column(args.sort), args.reverse);
-    let l = lang(args.lang);
+    let l = Lang::from(args.lang);
     match args.format {
         ListFormat::Table => write!(io.stdout, "{}", list::table(&rows, l))?,
         ListFormat::Md => write!(io.stdout, "{}", list::markdown(&rows, l))?,

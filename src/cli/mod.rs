@@ -6,10 +6,14 @@
 pub mod args;
 mod check;
 mod checklist;
+mod chromium;
 mod completions;
 mod corpus;
+mod diff;
+mod document;
 pub mod exit;
 mod gate;
+mod git;
 mod graph;
 mod inputs;
 mod list;
@@ -83,12 +87,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Check(a) => check::run(&a, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
+        Command::Diff(a) => diff::run(&a, env, io),
         Command::Timing(a) => timing::run(&a, env, io),
         Command::List(a) => list::run(&a, env, io),
         Command::Graph(a) => graph::run(&a, env, io),
         Command::Checklist(a) => checklist::run(&a, env, io),
         Command::Table(a) => table::run(&a, env, io),
         Command::Render(a) => render::run(&a, env, io),
+        Command::Document(a) => document::run(&a, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),

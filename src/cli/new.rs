@@ -33,7 +33,7 @@ pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     if !dir.is_dir() {
         bail!("folder `{}` does not exist", dir.display());
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    let mut tmp = crate::cli::output::temp_in(dir)
         .with_context(|| format!("cannot write in `{}`", dir.display()))?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;

@@ -25,12 +25,25 @@ pub fn write(target: Option<&Path>, input: &Path, bytes: &[u8], io: &mut Io<'_>)
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sopmap-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write to folder `{}`", dir.display()))?;
+    let mut tmp =
+        temp_in(dir).with_context(|| format!("cannot write to folder `{}`", dir.display()))?;
     tmp.write_all(bytes).with_context(|| format!("cannot write `{}`", target.display()))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot write `{}`", target.display()))?;
     tmp.persist(target).with_context(|| format!("cannot write `{}`", target.display()))?;
     Ok(())
+}
+
+/// A temporary file in `dir` for an atomic write. It is created with the
+/// mode of an ordinary new file (0644 before the umask), not tempfile's
+/// private 0600, so the renamed result is readable like any file the user
+/// makes.
+pub fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sopmap-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir)
 }

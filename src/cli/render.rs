@@ -11,14 +11,15 @@ use anyhow::{Context, Result, bail};
 use crate::cli::args::{RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, output};
-use crate::render::{dot, mermaid};
+use crate::lang::Lang;
+use crate::render::{bpmn, dot, mermaid};
 
 pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let cleared = match gate::pass(&args.input, env, io)? {
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
-    let opts = dot::Options { lang: gate::lang(args.input.lang), marks: cleared.marks() };
+    let opts = dot::Options { lang: Lang::from(args.input.lang), marks: cleared.marks() };
     let bytes = match args.format {
         RenderFormat::Dot => dot::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
         RenderFormat::Mermaid => mermaid::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
@@ -27,6 +28,9 @@ pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
         }
         RenderFormat::Png => {
             graphviz(&args.graphviz, "png", &dot::render(&cleared.sop, &cleared.graph, &opts))?
+        }
+        RenderFormat::Bpmn => {
+            bpmn::render_marked(&cleared.sop, &cleared.graph, opts.lang, &opts.marks).into_bytes()
         }
     };
     output::write(args.input.output.as_deref(), &args.input.file, &bytes, io)?;

@@ -5,6 +5,7 @@ use anyhow::Result;
 use crate::cli::args::{TableArgs, TableFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, output};
+use crate::lang::Lang;
 use crate::render::table;
 
 /// Width used when output is not a terminal and no `--width` is given.
@@ -15,7 +16,7 @@ pub fn run(args: &TableArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
-    let lang = gate::lang(args.input.lang);
+    let lang = Lang::from(args.input.lang);
     let text = match args.format {
         TableFormat::Text => {
             let width = args.width.or_else(|| terminal_width(env)).unwrap_or(DEFAULT_WIDTH);

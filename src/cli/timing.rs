@@ -7,19 +7,12 @@ use anyhow::Result;
 
 use crate::catalog::apply_suppressions;
 use crate::check::Settings;
-use crate::cli::args::{CorpusLang, TimingArgs, TimingFormat};
+use crate::cli::args::{TimingArgs, TimingFormat};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
 use crate::render::timing as render;
 use crate::timing;
-
-pub fn lang(l: CorpusLang) -> Lang {
-    match l {
-        CorpusLang::Id => Lang::Id,
-        CorpusLang::En => Lang::En,
-    }
-}
 
 pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let mut settings = Settings::default();
@@ -28,7 +21,7 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
     }
     let paths = corpus::default_paths(&args.paths, &env.cwd, "timing")?;
     let loaded = corpus::load_paths(&paths, &settings, false, io)?;
-    let lang = lang(args.lang);
+    let lang = Lang::from(args.lang);
     let mut failed = loaded.had_io_error;
     let mut texts = Vec::new();
     let mut items = Vec::new();

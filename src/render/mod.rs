@@ -2,7 +2,9 @@
 //! diagrams, documents). Renderers return text; they never print or
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
+pub mod bpmn;
 pub mod checklist;
+pub mod document;
 pub mod dot;
 pub mod escape;
 pub mod findings;

@@ -14,6 +14,8 @@ mod hostile;
 mod scale;
 // Seeded mutations of SOP YAML through parse, check and reports: no panic.
 mod mutate;
+// BPMN export: golden files and the bpmnlint oracle.
+mod bpmn;
 // Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
 mod corpus;
 // examples/broken-sop.yaml: ten planted mistakes, all reported.
@@ -38,5 +40,9 @@ mod schema;
 mod packaging;
 // Generated docs and README examples stay in step with the code.
 mod docs;
+// sopmap diff: golden diffs per kind of change, --git, the bar.
+mod diff;
 // Cross-SOP rules, timing, list and graph over multi-file corpora.
 mod links;
+// `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
+mod document;

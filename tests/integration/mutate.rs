@@ -1,8 +1,11 @@
 //! A seeded mutation test: SOP YAML with bytes flipped, lines deleted,
 //! duplicated or swapped, and indentation changed goes through parse,
-//! check (every rule on) and every report format; nothing may panic, and
-//! every finding must point inside its file. The fuzz target in fuzz/ does
-//! the same for much longer; this keeps the property in the normal suite.
+//! check (every rule on), every renderer (DOT, Mermaid, BPMN, table,
+//! checklist in text/Markdown/HTML, SOP AP document, time analysis, SOP map,
+//! semantic diff against the unmutated SOP) and every report format; nothing
+//! may panic, and every finding must point inside its file. The fuzz target
+//! in fuzz/ does the same for much longer; this keeps the property in the
+//! normal suite.
 
 use std::collections::BTreeMap;
 
@@ -10,8 +13,9 @@ use sopmap::catalog::Catalog;
 use sopmap::check::{Checked, Settings, check_source};
 use sopmap::diagnostic::Level;
 use sopmap::diagnostic::Severity;
+use sopmap::diff;
 use sopmap::lang::Lang;
-use sopmap::render::{checklist, dot, findings, mermaid, sop_map, table, timing};
+use sopmap::render::{bpmn, checklist, document, dot, findings, mermaid, sop_map, table, timing};
 use sopmap::report::{self, Format, Report};
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
@@ -113,6 +117,23 @@ fn mutated_sops_never_panic() {
         findings += checked.diagnostics.len();
         let sources = [source];
         render_all(&sources, &checked, settings.workday_minutes);
+        // The diff of the original against the mutant.
+        let original = SourceFile::new("o.yaml", seed.clone());
+        let base = check_source(&original, 0, &settings);
+        if let (Some(a), Some(ga), Some(b), Some(gb)) =
+            (&base.sop, &base.graph, &checked.sop, &checked.graph)
+        {
+            let old =
+                diff::Version { source: &original, sop: a, graph: ga, findings: &base.diagnostics };
+            let new = diff::Version {
+                source: &sources[0],
+                sop: b,
+                graph: gb,
+                findings: &checked.diagnostics,
+            };
+            let d = diff::diff(&old, &new, settings.workday_minutes);
+            let _ = (diff::text::render(&d, Lang::En), diff::markdown::render(&d, Lang::Id));
+        }
         let rep = Report { sources: &sources, color: true };
         for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
@@ -149,6 +170,15 @@ fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
             let _ = timing::json("m.yaml", sop, t);
         }
     }
+    for lang in [Lang::Id, Lang::En] {
+        let _ = bpmn::render_marked(sop, graph, lang, &marks);
+        let opts = document::Options { lang, ..document::Options::default() };
+        let _ = document::document(sop, graph, &opts, &document::Catalogue::new([sop]));
+    }
+    let version = diff::Version { source: &sources[0], sop, graph, findings: &checked.diagnostics };
+    let d = diff::diff(&version, &version, workday_minutes);
+    let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
+    let _ = diff::json::render(&d);
     let all = std::slice::from_ref(checked);
     let catalog = Catalog::build(sources, all, workday_minutes);
     let map = sop_map::build(&catalog);

@@ -1,0 +1,543 @@
+//! The flowchart table as geometry: the data types of the drawing, the
+//! columns, the two-row header, pages of rows, and symbols in their actor
+//! columns; [`layout`] puts it together with the row text
+//! (`cells`), the off-page connectors (`connectors`) and the routed
+//! arrows (`arrows`). Everything the SVG shows is decided here, as plain
+//! data, so tests can check the drawing (symbols inside their cells,
+//! arrows clear of symbols, connectors in pairs) without parsing SVG.
+
+use super::arrows::route_page;
+use super::cells::cells;
+use super::connectors::{connector_label, place_connectors};
+use super::geometry::{Point, Rect};
+use super::paginate::paginate;
+use super::text::{Font, wrap};
+use super::{Catalogue, Options};
+use crate::graph::{EdgeKind, ProcessGraph};
+use crate::model::{Sop, Step, StepKind};
+
+/// Width of the table: 276 mm of an A4 landscape page, at 96 units per inch.
+pub const TABLE_WIDTH: f64 = 1043.0;
+/// Height available for the table on one page (the rest of 190 mm goes to
+/// the running head and a safety margin).
+pub const PAGE_HEIGHT: f64 = 665.0;
+/// Room the draft banner of a document with errors takes (9 mm).
+pub const DRAFT_HEIGHT: f64 = 9.0 / MM_PER_UNIT;
+/// Millimetres per SVG unit.
+pub const MM_PER_UNIT: f64 = 276.0 / TABLE_WIDTH;
+
+pub const CELL_FONT: Font = Font::regular(9.5);
+pub const HEADER_FONT: Font = Font::bold(9.0);
+/// Actor names are long and their columns narrow.
+pub const ACTOR_HEADER_FONT: Font = Font::bold(8.0);
+pub const LINE_HEIGHT: f64 = 11.5;
+pub const PAD_X: f64 = 4.0;
+pub const PAD_Y: f64 = 5.0;
+
+const GROUP_HEADER_HEIGHT: f64 = 18.0;
+pub(super) const BAND_HEIGHT: f64 = 34.0;
+pub(super) const CONNECTOR_SIZE: f64 = 20.0;
+/// Free space kept on each side of a symbol inside its column, for lanes.
+const SIDE: f64 = 12.0;
+pub(super) const LANE_INSET: f64 = 6.0;
+const MAX_SYMBOL_WIDTH: f64 = 64.0;
+const BOX_HEIGHT: f64 = 24.0;
+pub(super) const DIAMOND_HEIGHT: f64 = 34.0;
+const MAX_DIAMOND_WIDTH: f64 = 52.0;
+/// Free height above and below the tallest symbol in a row, for gutters.
+pub(super) const GUTTER_HALF: f64 = 14.0;
+pub(super) const MIN_ROW_HEIGHT: f64 = DIAMOND_HEIGHT + 2.0 * GUTTER_HALF;
+const MIN_ACTOR_WIDTH: f64 = 46.0;
+pub(super) const CHANNEL_LANE: f64 = 6.0;
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    No,
+    Activity,
+    /// Pelaksana column of the actor at this index of `actors`.
+    Actor(usize),
+    /// The side channel in which arrows back to earlier rows run.
+    Channel,
+    Requirements,
+    Time,
+    Output,
+    Notes,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Column {
+    pub kind: ColumnKind,
+    pub x: f64,
+    pub w: f64,
+}
+
+impl Column {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn center(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+}
+
+/// The two header rows (repeated on every page).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub height: f64,
+    /// Height of the first header row (Pelaksana, Mutu Baku).
+    pub group_height: f64,
+    /// Wrapped text of each column's header, by column index.
+    pub labels: Vec<Vec<String>>,
+}
+
+/// A symbol's shape (the five symbols of SOP AP, less the arrow and the
+/// connector, which are drawn separately).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Kapsul: start and end.
+    Capsule,
+    /// Kotak: a process.
+    Process,
+    /// A process detailed by another SOP: a box with a double border.
+    SubProcess,
+    /// Belah ketupat: a decision.
+    Decision,
+}
+
+/// Whether a symbol is the step's own or marks an actor taking part (`with`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Main,
+    With,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Symbol {
+    pub step: usize,
+    pub shape: Shape,
+    pub role: Role,
+    /// Index into `Flowchart::columns`.
+    pub column: usize,
+    pub rect: Rect,
+}
+
+/// One line of text in a cell, indented by `dx`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub dx: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// Index into `Flowchart::columns`.
+    pub column: usize,
+    pub lines: Vec<Line>,
+}
+
+/// One table row: one step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub step: usize,
+    /// The derived row number shown in the No column (1-based).
+    pub number: usize,
+    pub y: f64,
+    pub h: f64,
+    pub cells: Vec<Cell>,
+}
+
+/// An extra table row at the top or bottom of a page holding off-page
+/// connectors.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub y: f64,
+    pub h: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// The flow leaves this page here.
+    Out,
+    /// The flow comes in from another page here.
+    In,
+}
+
+/// A pentagon off-page connector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connector {
+    pub label: String,
+    pub direction: Direction,
+    pub rect: Rect,
+    /// The step the flow continues at.
+    pub target: usize,
+}
+
+/// One arrow of the process graph: source step, which arrow, target step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EdgeRef {
+    pub from: usize,
+    /// `None` for `next`, the branch index for a decision's branch.
+    pub branch: Option<usize>,
+    pub to: usize,
+}
+
+/// What an arrow starts or ends at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    Step(usize),
+    Connector(String),
+}
+
+/// A drawn arrow: a polyline ending in an arrowhead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    pub edge: EdgeRef,
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub points: Vec<Point>,
+    /// The branch label and where it goes (anchor point; `end_anchor`
+    /// when the text ends there instead of starting).
+    pub label: Option<(String, Point, bool)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// 1-based.
+    pub number: usize,
+    pub rows: Vec<Row>,
+    pub top_band: Option<Band>,
+    pub bottom_band: Option<Band>,
+    pub height: f64,
+    pub symbols: Vec<Symbol>,
+    pub connectors: Vec<Connector>,
+    pub arrows: Vec<Arrow>,
+}
+
+/// The whole flowchart table, paginated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flowchart {
+    pub columns: Vec<Column>,
+    pub header: Header,
+    pub pages: Vec<Page>,
+    /// Actor names shown as column headers, by actor index.
+    pub actor_names: Vec<String>,
+    /// The height a page's table may take; a taller page (one row taller
+    /// than a page) is scaled down to it.
+    pub max_height: f64,
+}
+
+impl Flowchart {
+    pub fn width(&self) -> f64 {
+        self.columns.last().map_or(TABLE_WIDTH, Column::right)
+    }
+
+    /// The index of the column of actor `a`.
+    pub fn actor_column(&self, a: usize) -> Option<usize> {
+        self.columns.iter().position(|c| c.kind == ColumnKind::Actor(a))
+    }
+
+    pub fn column_of(&self, kind: ColumnKind) -> Option<usize> {
+        self.columns.iter().position(|c| c.kind == kind)
+    }
+
+    /// The x range of the Pelaksana area (actor columns and channel).
+    pub fn actor_area(&self) -> (f64, f64) {
+        let xs = self
+            .columns
+            .iter()
+            .filter(|c| matches!(c.kind, ColumnKind::Actor(_) | ColumnKind::Channel));
+        let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+        for c in xs {
+            lo = lo.min(c.x);
+            hi = hi.max(c.right());
+        }
+        (lo, hi)
+    }
+}
+
+/// The symbol shape of a step.
+pub fn shape_of(step: &Step) -> Shape {
+    match step.kind() {
+        Some(StepKind::Start | StepKind::End) => Shape::Capsule,
+        Some(StepKind::Decision) => Shape::Decision,
+        Some(StepKind::Process) | None => {
+            if step.sub_sop.is_some() {
+                Shape::SubProcess
+            } else {
+                Shape::Process
+            }
+        }
+    }
+}
+
+/// Lays out the flowchart table of `sop`.
+pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+    let lang = options.lang;
+    let labels = lang.labels();
+    let edges = edges(graph, sop.steps.len());
+    let back_edges = edges.iter().filter(|e| e.to <= e.from).count();
+    let columns = columns(sop.actors.len().max(1), back_edges);
+    let actor_names: Vec<String> = if sop.actors.is_empty() {
+        vec!["?".to_string()]
+    } else {
+        sop.actors.iter().map(|a| a.display_name().to_string()).collect()
+    };
+
+    // Header.
+    let header_labels: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| {
+            let text = match c.kind {
+                ColumnKind::No => labels.no,
+                ColumnKind::Activity => labels.activity,
+                ColumnKind::Actor(a) => actor_names.get(a).map_or("", String::as_str),
+                ColumnKind::Channel => "",
+                ColumnKind::Requirements => labels.requirements,
+                ColumnKind::Time => labels.time,
+                ColumnKind::Output => labels.output,
+                ColumnKind::Notes => labels.notes,
+            };
+            match c.kind {
+                ColumnKind::Actor(_) => wrap(text, ACTOR_HEADER_FONT, c.w - 4.0),
+                _ => wrap(text, HEADER_FONT, c.w - 2.0 * PAD_X),
+            }
+        })
+        .collect();
+    let tallest = header_labels.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let header = Header {
+        height: GROUP_HEADER_HEIGHT + tallest * LINE_HEIGHT + 2.0 * PAD_Y,
+        group_height: GROUP_HEADER_HEIGHT,
+        labels: header_labels,
+    };
+
+    // Rows, measured.
+    let measured: Vec<(Vec<Cell>, f64)> =
+        sop.steps.iter().enumerate().map(|(i, s)| cells(i, s, &columns, lang, cat)).collect();
+    let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
+    let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
+    let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
+    let ranges = paginate(&heights, options.rows_per_page, budget);
+    let page_of: Vec<usize> = {
+        let mut p = vec![0; sop.steps.len()];
+        for (pi, r) in ranges.iter().enumerate() {
+            for i in r.clone() {
+                if let Some(slot) = p.get_mut(i) {
+                    *slot = pi;
+                }
+            }
+        }
+        p
+    };
+
+    // Arrows that cross a page break become connector pairs. Arrows from
+    // one page to the same step share one pair; labels follow the order of
+    // the first arrow's source row.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut crossing: Vec<(EdgeRef, String)> = Vec::new();
+    for e in &edges {
+        let (Some(&pf), Some(&pt)) = (page_of.get(e.from), page_of.get(e.to)) else { continue };
+        if pf == pt {
+            continue;
+        }
+        let k = match groups.iter().position(|g| *g == (pf, e.to)) {
+            Some(k) => k,
+            None => {
+                groups.push((pf, e.to));
+                groups.len() - 1
+            }
+        };
+        crossing.push((*e, connector_label(k)));
+    }
+
+    let mut pages = Vec::with_capacity(ranges.len());
+    let mut measured = measured.into_iter();
+    for (pi, range) in ranges.iter().enumerate() {
+        // One connector per label: (label, step whose column it sits in, target step).
+        let mut ins: Vec<(String, usize, usize)> = Vec::new();
+        let mut outs: Vec<(String, usize, usize)> = Vec::new();
+        for (e, label) in &crossing {
+            if page_of.get(e.to) == Some(&pi) && !ins.iter().any(|i| i.0 == *label) {
+                ins.push((label.clone(), e.to, e.to));
+            }
+            if page_of.get(e.from) == Some(&pi) && !outs.iter().any(|o| o.0 == *label) {
+                outs.push((label.clone(), e.from, e.to));
+            }
+        }
+        let mut y = header.height;
+        let top_band = (!ins.is_empty()).then(|| {
+            let b = Band { y, h: BAND_HEIGHT };
+            y += BAND_HEIGHT;
+            b
+        });
+        let mut rows = Vec::new();
+        for i in range.clone() {
+            let Some((cells, h)) = measured.next() else { break };
+            rows.push(Row { step: i, number: i + 1, y, h, cells });
+            y += h;
+        }
+        let bottom_band = (!outs.is_empty()).then(|| {
+            let b = Band { y, h: BAND_HEIGHT };
+            y += BAND_HEIGHT;
+            b
+        });
+        let mut page = Page {
+            number: pi + 1,
+            rows,
+            top_band,
+            bottom_band,
+            height: y,
+            symbols: Vec::new(),
+            connectors: Vec::new(),
+            arrows: Vec::new(),
+        };
+        place_symbols(&mut page, sop, &columns);
+        place_connectors(&mut page, &ins, &outs, sop, &columns);
+        route_page(&mut page, sop, &columns, &edges, &crossing, &page_of, pi);
+        pages.push(page);
+    }
+    Flowchart { columns, header, pages, actor_names, max_height }
+}
+
+/// Every arrow of the graph, in row order then arrow order.
+pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
+    let mut out = Vec::new();
+    for from in 0..n {
+        for (to, e) in graph.successors(from) {
+            let branch = match e.kind {
+                EdgeKind::Next => None,
+                EdgeKind::Branch(b) => Some(b),
+            };
+            out.push(EdgeRef { from, branch, to });
+        }
+    }
+    out
+}
+
+/// Column widths: fixed text columns, the actors sharing the rest, and a
+/// channel wide enough for one lane per arrow back to an earlier row.
+fn columns(actors: usize, back_edges: usize) -> Vec<Column> {
+    let channel = 8.0 + CHANNEL_LANE * back_edges.clamp(1, 8) as f64;
+    let no = 24.0;
+    let mut text = [
+        (ColumnKind::Activity, 196.0),
+        (ColumnKind::Requirements, 140.0),
+        (ColumnKind::Time, 62.0),
+        (ColumnKind::Output, 116.0),
+        (ColumnKind::Notes, 120.0),
+    ];
+    let text_sum: f64 = text.iter().map(|(_, w)| w).sum();
+    let mut actor_w = (TABLE_WIDTH - no - channel - text_sum) / actors as f64;
+    if actor_w < MIN_ACTOR_WIDTH {
+        // Many actors: the text columns give up width, in proportion.
+        actor_w = MIN_ACTOR_WIDTH;
+        let room = (TABLE_WIDTH - no - channel - actor_w * actors as f64).max(text_sum * 0.4);
+        for (_, w) in &mut text {
+            *w *= room / text_sum;
+        }
+    }
+    let [activity, requirements, time, output, notes] = text;
+    let mut kinds: Vec<(ColumnKind, f64)> = vec![(ColumnKind::No, no), activity];
+    kinds.extend((0..actors).map(|a| (ColumnKind::Actor(a), actor_w)));
+    kinds.push((ColumnKind::Channel, channel));
+    kinds.extend([requirements, time, output, notes]);
+    let mut x = 0.0;
+    kinds
+        .into_iter()
+        .map(|(kind, w)| {
+            let c = Column { kind, x, w };
+            x += w;
+            c
+        })
+        .collect()
+}
+
+/// The column a step's symbol goes in: its actor's, or the first actor
+/// column when the actor is missing or unknown (only with `--force`).
+pub(super) fn step_column(step: &Step, sop: &Sop, columns: &[Column]) -> usize {
+    let actor = step.actor.as_ref().and_then(|a| sop.actor_index(a.as_str())).unwrap_or(0);
+    columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Actor(actor))
+        .or_else(|| columns.iter().position(|c| matches!(c.kind, ColumnKind::Actor(_))))
+        .unwrap_or(0)
+}
+
+pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
+    let w = (col.w - 2.0 * SIDE).clamp(8.0, MAX_SYMBOL_WIDTH);
+    match shape {
+        Shape::Decision => {
+            let w = w.min(MAX_DIAMOND_WIDTH);
+            Rect::new(col.center() - w / 2.0, cy - DIAMOND_HEIGHT / 2.0, w, DIAMOND_HEIGHT)
+        }
+        _ => Rect::new(col.center() - w / 2.0, cy - BOX_HEIGHT / 2.0, w, BOX_HEIGHT),
+    }
+}
+
+fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
+    for row in &page.rows {
+        let Some(step) = sop.steps.get(row.step) else { continue };
+        let shape = shape_of(step);
+        let cy = row.y + row.h / 2.0;
+        let main = step_column(step, sop, columns);
+        if let Some(col) = columns.get(main) {
+            page.symbols.push(Symbol {
+                step: row.step,
+                shape,
+                role: Role::Main,
+                column: main,
+                rect: symbol_rect(shape, col, cy),
+            });
+        }
+        let mut seen = vec![main];
+        for w in &step.with {
+            let Some(a) = sop.actor_index(w.as_str()) else { continue };
+            let Some(ci) = columns.iter().position(|c| c.kind == ColumnKind::Actor(a)) else {
+                continue;
+            };
+            if seen.contains(&ci) {
+                continue;
+            }
+            seen.push(ci);
+            if let Some(col) = columns.get(ci) {
+                page.symbols.push(Symbol {
+                    step: row.step,
+                    shape,
+                    role: Role::With,
+                    column: ci,
+                    rect: symbol_rect(shape, col, cy),
+                });
+            }
+        }
+    }
+}
+
+pub(super) fn actor_span(columns: &[Column]) -> (f64, f64) {
+    let actors = columns.iter().filter(|c| matches!(c.kind, ColumnKind::Actor(_)));
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for c in actors {
+        lo = lo.min(c.x);
+        hi = hi.max(c.right());
+    }
+    if lo > hi { (0.0, TABLE_WIDTH) } else { (lo, hi) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fill_the_table_width_in_order() {
+        for actors in [1, 4, 7, 15] {
+            let cols = columns(actors, 2);
+            let last = cols.last().unwrap();
+            assert!(last.right() <= TABLE_WIDTH + 1e-6, "{actors}: {}", last.right());
+            assert!(cols.windows(2).all(|w| (w[0].right() - w[1].x).abs() < 1e-9));
+            let actor_cols = cols.iter().filter(|c| matches!(c.kind, ColumnKind::Actor(_))).count();
+            assert_eq!(actor_cols, actors);
+            assert_eq!(cols.first().unwrap().kind, ColumnKind::No);
+            assert_eq!(last.kind, ColumnKind::Notes);
+        }
+    }
+}
