@@ -102,13 +102,30 @@ impl<'a> Catalog<'a> {
         checked: &'a [Checked],
         workday_minutes: u64,
     ) -> Catalog<'a> {
+        Catalog::build_with_jobs(sources, checked, workday_minutes, crate::check::default_jobs())
+    }
+
+    /// [`Catalog::build`] with the time analysis of the SOPs spread over
+    /// `jobs` threads (it is the costliest part, and the rest of a check
+    /// already runs in parallel). The result does not depend on `jobs`.
+    pub fn build_with_jobs(
+        sources: &'a [SourceFile],
+        checked: &'a [Checked],
+        workday_minutes: u64,
+        jobs: usize,
+    ) -> Catalog<'a> {
+        let timings = crate::check::parallel_map(checked, jobs, |_, c| match (&c.sop, &c.graph) {
+            (Some(sop), Some(graph)) if sop.id.is_some() => {
+                timing::analyze(sop, graph, workday_minutes)
+            }
+            _ => None,
+        });
         let mut entries: Vec<Entry<'a>> = Vec::new();
-        for (file, (source, c)) in sources.iter().zip(checked).enumerate() {
+        for (file, ((source, c), timing)) in sources.iter().zip(checked).zip(timings).enumerate() {
             let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else { continue };
             if sop.id.is_none() {
                 continue;
             }
-            let timing = timing::analyze(sop, graph, workday_minutes);
             entries.push(Entry { file, source, sop, graph, timing });
         }
         entries.sort_by(|a, b| a.id().cmp(b.id()).then(a.file.cmp(&b.file)));

@@ -1,6 +1,10 @@
 //! Checking one file: parse the YAML, lower it into the model, build the
 //! process graph and run the SOP rules. Pure: the caller supplies the text
-//! and decides what to do with the findings.
+//! and decides what to do with the findings. Many files are checked in
+//! parallel on scoped threads, with results kept in input order so the
+//! output never depends on the thread count.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
@@ -75,10 +79,139 @@ pub fn check_source_unsuppressed(
 }
 
 /// Checks every source, each with the settings `settings_for` picks for
-/// it (per-path overrides). Results are in the order of `sources`.
+/// it (per-path overrides), on as many threads as the machine offers.
+/// Results are in the order of `sources`.
 pub fn check_files<'a>(
     sources: &[SourceFile],
-    settings_for: impl Fn(FileId) -> &'a Settings,
+    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
 ) -> Vec<Checked> {
-    sources.iter().enumerate().map(|(id, src)| check_source(src, id, settings_for(id))).collect()
+    check_files_with_jobs(sources, default_jobs(), settings_for)
+}
+
+/// [`check_files`] on at most `jobs` threads (`1` checks on the calling
+/// thread). The result does not depend on `jobs`: each file is checked on
+/// its own and results are put back in the order of `sources`.
+pub fn check_files_with_jobs<'a>(
+    sources: &[SourceFile],
+    jobs: usize,
+    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
+) -> Vec<Checked> {
+    parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)))
+}
+
+/// [`check_files_with_jobs`] without applying inline suppressions (the
+/// caller applies them once cross-SOP findings are in: see
+/// [`crate::catalog::apply_suppressions`]).
+pub fn check_files_unsuppressed_with_jobs<'a>(
+    sources: &[SourceFile],
+    jobs: usize,
+    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
+) -> Vec<Checked> {
+    parallel_map(sources, jobs, |id, src| check_source_unsuppressed(src, id, settings_for(id)))
+}
+
+/// Parses every source and throws the trees away: the baseline the
+/// benchmarks compare [`check_files_with_jobs`] against (same parser, same
+/// threads, nothing sopmap adds). Returns how many files failed to parse.
+pub fn parse_files(sources: &[SourceFile], jobs: usize, limits: Limits) -> usize {
+    parallel_map(sources, jobs, |_, src| yaml::parse(&src.text, limits).is_err())
+        .into_iter()
+        .filter(|failed| *failed)
+        .count()
+}
+
+/// The number of threads to use when the user does not say: what the
+/// operating system offers this process, or 1 when it cannot tell.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// Stack size of a checking thread. Only touched pages cost memory.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Applies `f` to every item on up to `jobs` scoped threads and returns the
+/// results in item order. Threads take the next unclaimed item from a shared
+/// counter, so one large file does not hold back a whole pre-cut chunk.
+pub(crate) fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    f: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let jobs = jobs.clamp(1, items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                // Even with one job the work runs on a thread of our own:
+                // the parser and the lowering recurse once per nesting
+                // level, and a caller's thread (a test harness gives 2 MiB)
+                // may be too small for the deepest nesting the limits allow.
+                std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, || {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(i, item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.map(|handle| handle.join()) {
+                Ok(Ok(out)) => out,
+                // A panic in a worker is a bug in sopmap, not a property of
+                // the input: let it surface as it would on one thread.
+                Ok(Err(payload)) => std::panic::resume_unwind(payload),
+                // The OS refused a thread: the others (or the loop below)
+                // take its share.
+                Err(_) => Vec::new(),
+            })
+            .collect()
+    });
+    if done.len() < items.len() {
+        // Only when no thread could be started at all.
+        let claimed = next.load(Ordering::Relaxed).min(items.len());
+        done.extend(items.iter().enumerate().skip(claimed).map(|(i, item)| (i, f(i, item))));
+    }
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_map_keeps_input_order_for_any_job_count() {
+        let items: Vec<u64> = (0..200).collect();
+        let want: Vec<u64> = items.iter().map(|x| x * x).collect();
+        for jobs in [0, 1, 2, 3, 8, 500] {
+            assert_eq!(parallel_map(&items, jobs, |_, x| x * x), want, "jobs = {jobs}");
+        }
+        assert!(parallel_map(&[] as &[u64], 4, |_, x| *x).is_empty());
+    }
+
+    #[test]
+    fn checking_on_many_threads_equals_one_thread() {
+        let sources: Vec<SourceFile> = (0..12)
+            .map(|i| {
+                SourceFile::new(
+                    format!("f{i}.yaml"),
+                    format!("schema: sop-ap/1\nid: f{i}\nsteps: {i}\n"),
+                )
+            })
+            .collect();
+        let settings = Settings::default();
+        let one = check_files_with_jobs(&sources, 1, |_| &settings);
+        let many = check_files_with_jobs(&sources, 4, |_| &settings);
+        let key = |c: &Vec<Checked>| -> Vec<Vec<(usize, usize, &'static str)>> {
+            c.iter()
+                .map(|c| c.diagnostics.iter().map(|d| (d.file, d.span.start, d.code)).collect())
+                .collect()
+        };
+        assert_eq!(key(&one), key(&many));
+        assert!(one.iter().enumerate().all(|(i, c)| c.diagnostics.iter().all(|d| d.file == i)));
+    }
 }

@@ -75,6 +75,9 @@ impl ProcessGraph {
             }
         }
         let mut unresolved = Vec::new();
+        // Sorted, so the candidate list does not depend on hash order.
+        let mut ids: Vec<&str> = Vec::new();
+        let mut budget = suggest::Budget::PER_FILE;
         for (i, step) in sop.steps.iter().enumerate() {
             let targets = step.next.iter().map(|t| (EdgeKind::Next, t)).chain(
                 step.branches
@@ -92,9 +95,12 @@ impl ProcessGraph {
                         );
                     }
                     None => {
-                        let suggestion =
-                            suggest::closest(&target.value, index.keys().map(String::as_str))
-                                .and_then(|s| index.get(s).copied());
+                        if ids.is_empty() {
+                            ids = index.keys().map(String::as_str).collect();
+                            ids.sort_unstable();
+                        }
+                        let suggestion = suggest::closest_within(&target.value, &ids, &mut budget)
+                            .and_then(|s| index.get(s).copied());
                         if let Some(j) = suggestion {
                             graph.add_edge(
                                 NodeIndex::new(i),

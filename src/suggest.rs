@@ -2,8 +2,10 @@
 //!
 //! The edit distance is bounded: it gives up on a candidate as soon as the
 //! distance exceeds the threshold, and candidates whose length differs by
-//! more than the threshold are skipped without any work, so suggestions over
-//! large id sets stay cheap.
+//! more than the threshold are skipped without any work. On top of that a
+//! [`Budget`] caps the total work per file: a hostile file with 50,000 steps
+//! and 50,000 broken references would otherwise cost 2.5 billion distance
+//! computations. Past the budget, references simply get no suggestion.
 
 /// The candidate closest to `word`, if one is close enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -70,6 +72,42 @@ fn bounded_distance(a: &[char], b: &str, limit: usize) -> Option<usize> {
     (d <= limit).then_some(d)
 }
 
+/// How much edit-distance work one file may spend on suggestions, counted
+/// in matrix cells (a cell is a few nanoseconds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    cells: u64,
+}
+
+impl Budget {
+    /// Enough for thousands of typos in any real SOP; about a tenth of a
+    /// second in the worst case.
+    pub const PER_FILE: Budget = Budget { cells: 30_000_000 };
+
+    pub const fn new(cells: u64) -> Budget {
+        Budget { cells }
+    }
+}
+
+/// [`closest`], charged to `budget`. The charge is the worst case for the
+/// candidate count, taken before any work and whatever the result, so
+/// whether a suggestion is made never depends on the order of `candidates`.
+/// When the budget cannot cover it, no suggestion is made.
+pub fn closest_within<'a>(
+    word: &str,
+    candidates: &[&'a str],
+    budget: &mut Budget,
+) -> Option<&'a str> {
+    let w = word.chars().count() as u64;
+    // Candidates longer than `w + 3` are skipped before any cell is computed.
+    let cost = (candidates.len() as u64).saturating_mul((w + 1).saturating_mul(w + 4));
+    if cost > budget.cells {
+        return None;
+    }
+    budget.cells -= cost;
+    closest(word, candidates.iter().copied())
+}
+
 /// A ready-made help line, or `None` when nothing is close.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -92,6 +130,23 @@ mod tests {
         assert_eq!(closest("perlindungan", ["pelindungan"]), Some("pelindungan"));
         assert_eq!(closest("B", ["a", "b"]), Some("b"));
         assert_eq!(closest("Petugas", ["petugas"]), Some("petugas"));
+    }
+
+    #[test]
+    fn budget_caps_the_work_and_then_declines() {
+        let ids = ["periksa_keabsahan", "cek_lengkap", "terima"];
+        let per_call = 3 * (16 + 1) * (16 + 4); // three candidates, a 16-letter word
+        let mut budget = Budget::new(per_call * 2);
+        assert_eq!(
+            closest_within("periksa_keabsaan", &ids, &mut budget),
+            Some("periksa_keabsahan")
+        );
+        assert_eq!(
+            closest_within("periksa_keabsaxn", &ids, &mut budget),
+            Some("periksa_keabsahan")
+        );
+        assert_eq!(closest_within("periksa_keabsaan", &ids, &mut budget), None);
+        assert_eq!(budget, Budget::new(0));
     }
 
     #[test]

@@ -132,11 +132,15 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
 /// Rewrites the parser's budget and limit messages in the user's terms.
 fn friendly(raw: &str, limits: Limits) -> String {
     let Some(rest) = raw.strip_prefix("budget breached: ") else {
+        if raw.starts_with("tabs disallowed") {
+            return "a tab indents this line; YAML indents with spaces only".to_string();
+        }
         if raw.starts_with("recursion limit exceeded") {
-            return format!(
-                "the YAML is nested too deeply (more than {} levels of lists and mappings)",
-                limits.max_depth
-            );
+            // The scanner's own fixed limit (flow `[`/`{` nesting), which
+            // can be lower than `max_depth`: naming a number would mislead.
+            return "the YAML is nested too deeply (lists and mappings nest past the \
+                    parser's limit)"
+                .to_string();
         }
         return raw.to_string();
     };

@@ -116,6 +116,30 @@ pub struct CheckArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Check files on N threads [default: the number of CPUs available].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Largest input file read, in bytes [default: 33554432 (32 MiB)].
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+
+    /// Most YAML nodes in one file (alias expansions count every copy)
+    /// [default: 2000000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_yaml_nodes: Option<u64>,
+
+    /// Deepest nesting of YAML lists and mappings, at most 1000 [default: 64].
+    // Capped: parsing recurses per level, and 1000 levels fit the checking
+    // threads' stacks with room to spare even in debug builds.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub max_yaml_depth: Option<u64>,
+
+    /// Benchmark baseline: read and parse the YAML of every file on the same
+    /// threads, then stop (no model, no rules, no report).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+
     /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
     /// [default: 8 jam; a SOP's own `workday:` wins].
     #[arg(long, value_name = "DURATION")]

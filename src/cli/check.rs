@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use crate::catalog::{Catalog, apply_suppressions, check_corpus};
-use crate::check::Settings;
+use crate::check::{self, Settings};
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::cli::corpus;
 use crate::cli::inputs::{self, Input};
@@ -17,8 +17,11 @@ use crate::rules::{self, RULES};
 use crate::source::SourceFile;
 use crate::suggest;
 
-/// Largest file read by default (bytes).
-pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// Largest file read by default (bytes): 32 MiB. A thousand times any real
+/// SOP (the bundled ones are under 20 KB) and twice a 50,000-step one, yet
+/// small enough that a stray dump or log named `.yaml` is refused before it
+/// costs memory. See docs/limits.md.
+pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let config = match load_config(args, env)? {
@@ -52,15 +55,30 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             None => fallback.clone(),
         }
     };
-    let loaded =
-        corpus::load(&paths, &inputs, args.stdin_filename.as_deref(), &settings_for, true, io)?;
+    let read = corpus::ReadOptions {
+        jobs: args.jobs.map_or_else(check::default_jobs, usize::from),
+        max_file_size: args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+    };
+    if args.parse_only {
+        return parse_only(&inputs, args, &read, fallback.limits, io);
+    }
+    let loaded = corpus::load(
+        &paths,
+        &inputs,
+        args.stdin_filename.as_deref(),
+        &settings_for,
+        true,
+        &read,
+        io,
+    )?;
     let (sources, unreadable) = (&loaded.sources, loaded.unreadable);
     let mut all: Vec<Diagnostic> = Vec::new();
     for c in loaded.checked.iter().take(loaded.inputs) {
         all.extend(c.diagnostics.iter().cloned());
     }
     // Links across SOPs, once every file is checked.
-    let catalog = Catalog::build(sources, &loaded.checked, fallback.workday_minutes);
+    let catalog =
+        Catalog::build_with_jobs(sources, &loaded.checked, fallback.workday_minutes, read.jobs);
     let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
     all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
     let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
@@ -117,8 +135,50 @@ pub(super) fn display_path(p: &std::path::Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Applies `--workday`, `--select` and `--ignore` on top of `settings`.
+/// The benchmark baseline behind `--parse-only`: read every input and parse
+/// its YAML on the same threads as a check, and nothing else.
+fn parse_only(
+    inputs: &[Input],
+    args: &CheckArgs,
+    read: &corpus::ReadOptions,
+    limits: crate::yaml::Limits,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let mut sources = Vec::with_capacity(inputs.len());
+    let mut unreadable = 0usize;
+    for input in inputs {
+        let text = match input {
+            Input::File(p) => inputs::read_file(p, read.max_file_size),
+            Input::Stdin => inputs::read_stdin(io.stdin, read.max_file_size),
+        };
+        match text {
+            Ok(t) => sources.push(SourceFile::new(String::new(), t)),
+            Err(e) => {
+                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                unreadable += 1;
+            }
+        }
+    }
+    let failed = check::parse_files(&sources, read.jobs, limits);
+    if !args.quiet {
+        writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
+    }
+    Ok(if unreadable > 0 { ExitStatus::Error } else { ExitStatus::Clean })
+}
+
+/// Applies `--workday`, `--select`, `--ignore` and the YAML limit flags on
+/// top of `settings`.
 fn apply_flags(args: &CheckArgs, mut settings: Settings) -> Result<Settings> {
+    if let Some(n) = args.max_yaml_nodes {
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        settings.limits.max_nodes = n;
+        // Every node is at least one parser event (a mapping two), so the
+        // event budget follows the node budget.
+        settings.limits.max_events = settings.limits.max_events.max(n.saturating_mul(2));
+    }
+    if let Some(d) = args.max_yaml_depth {
+        settings.limits.max_depth = usize::try_from(d).unwrap_or(usize::MAX);
+    }
     if let Some(w) = &args.workday {
         settings.workday_minutes = corpus::parse_workday(w)?;
     }

@@ -15,13 +15,32 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::catalog::{Scope, links};
-use crate::check::{Checked, Settings, check_source_unsuppressed as check_source};
+use crate::check::{
+    Checked, Settings, check_files_unsuppressed_with_jobs,
+    check_source_unsuppressed as check_source,
+};
 use crate::cli::Io;
 use crate::cli::inputs::{self, Input};
 use crate::source::SourceFile;
 
-/// Largest file read (bytes).
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// Largest file read (bytes) by the commands without `--max-file-size`;
+/// the same default as `check` (see docs/limits.md).
+pub const MAX_FILE_SIZE: u64 = super::check::DEFAULT_MAX_FILE_SIZE;
+
+/// How files are read and checked.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadOptions {
+    /// Threads checking files in parallel.
+    pub jobs: usize,
+    /// Largest file read (bytes).
+    pub max_file_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { jobs: crate::check::default_jobs(), max_file_size: MAX_FILE_SIZE }
+    }
+}
 
 /// The files of one run, checked (inline suppressions not yet applied:
 /// see [`crate::catalog::apply_suppressions`]).
@@ -66,6 +85,7 @@ pub fn load(
     stdin_filename: Option<&str>,
     settings_for: &dyn Fn(&str) -> Settings,
     lookup: bool,
+    read: &ReadOptions,
     io: &mut Io<'_>,
 ) -> Result<Loaded> {
     let mut sources = Vec::with_capacity(inputs.len());
@@ -73,10 +93,9 @@ pub fn load(
     let mut unreadable = 0usize;
     for input in inputs {
         let read = match input {
-            Input::File(p) => {
-                inputs::read_file(p, MAX_FILE_SIZE).map(|t| SourceFile::new(display_path(p), t))
-            }
-            Input::Stdin => inputs::read_stdin(io.stdin, MAX_FILE_SIZE).map(|t| {
+            Input::File(p) => inputs::read_file(p, read.max_file_size)
+                .map(|t| SourceFile::new(display_path(p), t)),
+            Input::Stdin => inputs::read_stdin(io.stdin, read.max_file_size).map(|t| {
                 SourceFile::new(stdin_filename.map_or_else(|| "<stdin>".into(), str::to_string), t)
             }),
         };
@@ -92,12 +111,11 @@ pub fn load(
         }
     }
     let mut settings: Vec<Settings> = sources.iter().map(|s| settings_for(&s.path)).collect();
-    let mut checked: Vec<Checked> = sources
-        .iter()
-        .zip(&settings)
-        .enumerate()
-        .map(|(i, (s, set))| check_source(s, i, set))
-        .collect();
+    // In parallel; results come back in input order whatever `jobs` is.
+    let fallback = Settings::default();
+    let mut checked: Vec<Checked> = check_files_unsuppressed_with_jobs(&sources, read.jobs, |i| {
+        settings.get(i).unwrap_or(&fallback)
+    });
     let count = sources.len();
 
     // Single files (and standard input) are a partial view of their folder.
@@ -135,7 +153,7 @@ pub fn load(
                 return;
             }
             // A neighbour that cannot be read is simply not a link target.
-            if let Ok(text) = inputs::read_file(path, MAX_FILE_SIZE) {
+            if let Ok(text) = inputs::read_file(path, read.max_file_size) {
                 let src = SourceFile::new(display_path(path), text);
                 let set = settings_for(&src.path);
                 checked.push(check_source(&src, sources.len(), &set));
@@ -187,7 +205,7 @@ pub fn load_paths(
     io: &mut Io<'_>,
 ) -> Result<Loaded> {
     let inputs = inputs::collect(paths)?;
-    load(paths, &inputs, None, &|_| settings.clone(), lookup, io)
+    load(paths, &inputs, None, &|_| settings.clone(), lookup, &ReadOptions::default(), io)
 }
 
 fn parent_of(p: &Path) -> PathBuf {

@@ -81,7 +81,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
         }
         match fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, found, visited)?,
-            Ok(m) if m.is_file() && is_sop_file(&p) => found.push(p),
+            // A FIFO, socket or device named `*.yaml` is listed too, so that
+            // reading it reports it instead of skipping it in silence.
+            Ok(_) if is_sop_file(&p) => found.push(p),
             Ok(_) => {}
             // A dangling symlink or a file that vanished: skip only if it
             // would not have been a SOP file anyway.
@@ -112,8 +114,23 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
             max_bytes
         );
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    decode(bytes).with_context(|| format!("cannot read `{}`", path.display()))
+    let cannot = || format!("cannot read `{}`", path.display());
+    let file = fs::File::open(path).with_context(cannot)?;
+    // The checks above used the path; these use the open handle, so a file
+    // swapped or grown since cannot slip past them.
+    if !file.metadata().with_context(cannot)?.is_file() {
+        bail!("`{}` is not a regular file (a FIFO, socket or device?)", path.display());
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).with_context(cannot)?;
+    if bytes.len() as u64 > max_bytes {
+        bail!(
+            "`{}` grew past the limit of {} bytes while being read (raise it with --max-file-size)",
+            path.display(),
+            max_bytes
+        );
+    }
+    decode(bytes).with_context(cannot)
 }
 
 /// Reads standard input as UTF-8 text, up to `max_bytes`.

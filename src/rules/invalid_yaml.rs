@@ -45,7 +45,7 @@ mod tests {
     fn tab_indentation() {
         let y = "schema: sop-ap/1\nidentity:\n	agency: x\n".to_string();
         let found = lint_code(&y, "SOP001");
-        expect(found, &["3:2 SOP001 tabs disallowed within this context (block indentation)"]);
+        expect(found, &["3:2 SOP001 a tab indents this line; YAML indents with spaces only"]);
     }
 
     #[test]

@@ -36,15 +36,18 @@ steps:
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let declared: Vec<&str> =
         cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
+    // A set, so a file with many actors and many steps stays linear.
+    let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
+    let mut budget = suggest::Budget::PER_FILE;
     for step in &cx.sop.steps {
         let refs =
             step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
         for (r, key) in refs {
-            if declared.contains(&r.value.as_str()) {
+            if known.contains(r.value.as_str()) {
                 continue;
             }
             let well_formed = crate::model::lower::is_local_id(&r.value);
-            let help = meant(cx.sop, &r.value).map(|id| format!("did you mean `{id}`?")).unwrap_or_else(|| {
+            let help = meant(cx.sop, &r.value, &mut budget).map(|id| format!("did you mean `{id}`?")).unwrap_or_else(|| {
                 if well_formed {
                     format!("declare it under `actors:` with `- id: {}`", r.value)
                 } else {
@@ -68,14 +71,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The declared actor a reference that matches no id most likely meant:
 /// one whose `name` it spells (the name written where the id belongs), else
 /// the closest id. unused-actor counts that actor as used.
-pub(crate) fn meant<'a>(sop: &'a crate::model::Sop, reference: &str) -> Option<&'a str> {
-    let ids = || sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str()));
+pub(crate) fn meant<'a>(
+    sop: &'a crate::model::Sop,
+    reference: &str,
+    budget: &mut suggest::Budget,
+) -> Option<&'a str> {
+    let ids: Vec<&str> =
+        sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
     let by_name = sop.actors.iter().find_map(|a| {
         let name = a.name.as_ref()?;
         let id = a.id.as_ref()?;
         name.value.trim().eq_ignore_ascii_case(reference.trim()).then_some(id.value.as_str())
     });
-    by_name.or_else(|| suggest::closest(reference, ids()))
+    by_name.or_else(|| suggest::closest_within(reference, &ids, budget))
 }
 
 #[cfg(test)]

@@ -35,13 +35,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         cx.sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
     // An actor that a misspelt reference most likely meant counts as used:
     // unknown-actor already reports the typo.
+    let mut budget = crate::suggest::Budget::PER_FILE;
     let meant: Vec<&str> = cx
         .sop
         .steps
         .iter()
         .flat_map(|s| s.actor.iter().chain(s.with.iter()))
         .filter(|r| !declared.contains(&r.value.as_str()))
-        .filter_map(|r| crate::rules::unknown_actor::meant(cx.sop, &r.value))
+        .filter_map(|r| crate::rules::unknown_actor::meant(cx.sop, &r.value, &mut budget))
         .collect();
     for actor in &cx.sop.actors {
         let Some(id) = &actor.id else { continue };

@@ -8,6 +8,12 @@
 mod harness;
 // CLI plumbing smoke tests.
 mod smoke;
+// Hostile inputs: bombs, deep nesting, huge files, encodings, FIFOs, loops.
+mod hostile;
+// Generated corpora: clean, planted defects found, parallel == --jobs 1.
+mod scale;
+// Seeded mutations of SOP YAML through parse, check and reports: no panic.
+mod mutate;
 // BPMN export: golden files and the bpmnlint oracle.
 mod bpmn;
 // Golden corpus: tests/corpus/{ok,lint,parse} against their .out files.
