@@ -12,10 +12,7 @@ pub fn write(
     diagnostics: &[Diagnostic],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for d in diagnostics {
-        writeln!(out, "{}", line(report, d))?;
-    }
-    Ok(())
+    crate::report::write_lines(report, diagnostics, out, line)
 }
 
 /// One finding as a line, without a newline.

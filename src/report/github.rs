@@ -17,10 +17,7 @@ pub fn write(
     diagnostics: &[Diagnostic],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for d in diagnostics {
-        writeln!(out, "{}", line(report, d))?;
-    }
-    Ok(())
+    crate::report::write_lines(report, diagnostics, out, line)
 }
 
 /// One finding as a workflow command, without a newline.

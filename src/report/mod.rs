@@ -68,6 +68,20 @@ pub fn write(
     }
 }
 
+/// Writes one line per finding, as `line` formats it (the line-oriented
+/// formats differ only in that function).
+pub fn write_lines(
+    report: &Report<'_>,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+    line: fn(&Report<'_>, &Diagnostic) -> String,
+) -> io::Result<()> {
+    for d in diagnostics {
+        writeln!(out, "{}", line(report, d))?;
+    }
+    Ok(())
+}
+
 /// Counts of a run's findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
