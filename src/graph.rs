@@ -263,20 +263,35 @@ impl ProcessGraph {
         self.graph.contains_edge(NodeIndex::new(i), NodeIndex::new(i))
     }
 
-    /// A shortest cycle through `start` that stays inside `members`, as the
-    /// list of steps from `start` back to (but not repeating) `start`.
-    pub fn cycle_through(&self, start: usize, members: &[bool]) -> Vec<usize> {
-        use std::collections::VecDeque;
-        let inside = |j: usize| members.get(j).copied().unwrap_or(false);
-        let mut parent: Vec<Option<usize>> = vec![None; self.len()];
+    /// The loops of the flow: the strongly connected components that hold
+    /// a cycle (several steps, or one step with an arrow to itself), each
+    /// sorted by row, in row order.
+    pub fn loops(&self) -> Vec<Vec<usize>> {
+        self.sccs()
+            .into_iter()
+            .filter(|c| match c.as_slice() {
+                [only] => self.has_self_loop(*only),
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// A shortest cycle through `start` that stays inside `scc` (a loop from
+    /// [`loops`](Self::loops), sorted by row), as the list of steps from
+    /// `start` back to (but not repeating) `start`. Costs the size of the
+    /// loop, not of the whole graph, so listing every loop stays linear.
+    pub fn cycle_through(&self, start: usize, scc: &[usize]) -> Vec<usize> {
+        use std::collections::{HashMap, VecDeque};
+        let inside = |j: usize| scc.binary_search(&j).is_ok();
+        // Parent of each step reached by the breadth-first search.
+        let mut parent: HashMap<usize, usize> = HashMap::new();
         let mut queue = VecDeque::from([start]);
-        let mut seen = vec![false; self.len()];
         while let Some(u) = queue.pop_front() {
             for (v, _) in self.successors(u) {
                 if v == start {
                     let mut path = vec![u];
                     let mut cur = u;
-                    while let Some(p) = parent.get(cur).copied().flatten() {
+                    while let Some(&p) = parent.get(&cur) {
                         path.push(p);
                         cur = p;
                     }
@@ -287,13 +302,8 @@ impl ProcessGraph {
                     path.dedup();
                     return path;
                 }
-                if inside(v) && !seen.get(v).copied().unwrap_or(true) {
-                    if let Some(s) = seen.get_mut(v) {
-                        *s = true;
-                    }
-                    if let Some(p) = parent.get_mut(v) {
-                        *p = Some(u);
-                    }
+                if inside(v) && !parent.contains_key(&v) {
+                    parent.insert(v, u);
                     queue.push_back(v);
                 }
             }
@@ -385,6 +395,7 @@ mod tests {
         sop.steps[3].next = Some(Spanned::new("s2".into(), sop.steps[0].span));
         let g = ProcessGraph::build(&sop);
         assert_eq!(g.sccs(), vec![vec![0], vec![1], vec![2, 3]]);
-        assert_eq!(g.cycle_through(2, &[false, false, true, true]), vec![2, 3]);
+        assert_eq!(g.cycle_through(2, &[2, 3]), vec![2, 3]);
+        assert_eq!(g.loops(), vec![vec![2, 3]]);
     }
 }

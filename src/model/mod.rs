@@ -262,6 +262,16 @@ impl Sop {
         self.identity.number.as_ref().map_or("", |t| t.value.as_str())
     }
 
+    /// A cycle of steps as text, back to its first step: `a -> b -> a`.
+    pub fn cycle_text(&self, cycle: &[usize]) -> String {
+        let name = |i: &usize| self.steps.get(*i).map_or("?", |s| s.id_str());
+        let mut path: Vec<&str> = cycle.iter().map(name).collect();
+        if let Some(first) = cycle.first() {
+            path.push(name(first));
+        }
+        path.join(" -> ")
+    }
+
     /// The actor with this id, if declared.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id.as_ref().is_some_and(|i| i.value == id))

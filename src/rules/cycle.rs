@@ -36,21 +36,9 @@ require every revision to go through a new, numbered step.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
-    for scc in g.sccs() {
+    for scc in g.loops() {
         let Some(&first) = scc.first() else { continue };
-        if scc.len() == 1 && !g.has_self_loop(first) {
-            continue;
-        }
-        let mut member = vec![false; g.len()];
-        for &i in &scc {
-            if let Some(m) = member.get_mut(i) {
-                *m = true;
-            }
-        }
-        let cycle = g.cycle_through(first, &member);
-        let name = |i: usize| cx.sop.steps.get(i).map_or("?", |s| s.id_str());
-        let mut path: Vec<&str> = cycle.iter().map(|&i| name(i)).collect();
-        path.push(name(first));
+        let cycle = g.cycle_through(first, &scc);
         let Some(step) = cx.sop.steps.get(first) else { continue };
         let extra = if scc.len() > cycle.len() {
             format!(" ({} steps in this strongly connected part)", scc.len())
@@ -61,7 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             &RULE,
             cx.file,
             step.anchor(),
-            format!("loop {}{extra}", path.join(" -> ")),
+            format!("loop {}{extra}", cx.sop.cycle_text(&cycle)),
         ));
     }
 }

@@ -54,36 +54,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let can_finish = g.co_reachable(&exits);
     let starts = g.starts();
     let reached = (!starts.is_empty()).then(|| g.reachable_from(&starts));
-    for scc in g.sccs() {
+    for scc in g.loops() {
         let Some(&first) = scc.first() else { continue };
-        if scc.len() == 1 && !g.has_self_loop(first) {
-            continue;
-        }
         if scc.iter().any(|&i| can_finish.get(i).copied().unwrap_or(true)) {
             continue;
         }
         if reached.as_ref().is_some_and(|r| !r.get(first).copied().unwrap_or(false)) {
             continue; // unreachable-step reports it
         }
-        let mut member = vec![false; g.len()];
-        for &i in &scc {
-            if let Some(m) = member.get_mut(i) {
-                *m = true;
-            }
-        }
-        let inside = |j: usize| member.get(j).copied().unwrap_or(false);
+        let inside = |j: usize| scc.binary_search(&j).is_ok();
         // Only the bottom of a trap is the cause; a loop that leads into
         // another trap (or a dead end) would just repeat that finding.
         if scc.iter().any(|&i| g.successors(i).iter().any(|(j, _)| !inside(*j))) {
             continue;
         }
-        report(cx, out, &scc, &member);
+        report(cx, out, &scc);
     }
 }
 
-fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize], member: &[bool]) {
+fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize]) {
     let g = cx.graph;
-    let inside = |j: usize| member.get(j).copied().unwrap_or(false);
+    let inside = |j: usize| scc.binary_search(&j).is_ok();
     // The arrow into the loop from outside, preferring a decision branch.
     let mut entry = None;
     for &i in scc {
@@ -109,11 +100,9 @@ fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize], member: &[
             .unwrap_or(scc.first().copied().unwrap_or(0)),
         None => scc.first().copied().unwrap_or(0),
     };
-    let cycle = g.cycle_through(start, member);
+    let cycle = g.cycle_through(start, scc);
     let name = |i: usize| cx.sop.steps.get(i).map_or("?", |s| s.id_str());
-    let mut path: Vec<&str> = cycle.iter().map(|&i| name(i)).collect();
-    path.push(name(start));
-    let path = path.join(" -> ");
+    let path = cx.sop.cycle_text(&cycle);
     let (span, entered) = match entry {
         Some((p, e, EdgeKind::Branch(b))) => {
             let label = cx
