@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::check::{Settings, check_files};
 use crate::cli::args::{ColorChoice, DocumentArgs, DocumentFormat};
+use crate::cli::check::{config_relative, load_config_from};
 use crate::cli::inputs::{self, Input};
 use crate::cli::{Env, ExitStatus, Io, chromium};
 use crate::diagnostic::{self, Diagnostic, Severity};
@@ -88,8 +89,26 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
         }
     }
 
-    let settings = Settings::default();
-    let checked = check_files(&sources, |_| &settings);
+    // Rule levels and per-path overrides of `sopmap.yaml`, as for `check`
+    // and the other renderers.
+    let config = match load_config_from(None, env)? {
+        Ok(config) => config,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let default = Settings::default();
+    let settings: Vec<Settings> = sources
+        .iter()
+        .map(|s| match &config {
+            Some((config, dir)) => {
+                config.settings_for(&default, &config_relative(Path::new(&s.path), dir, env))
+            }
+            None => default.clone(),
+        })
+        .collect();
+    let checked = check_files(&sources, |i| settings.get(i).unwrap_or(&default));
     let mut all: Vec<Diagnostic> = checked.iter().flat_map(|c| c.diagnostics.clone()).collect();
     diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
     let counts = Counts::of(&all, sources.len());

@@ -912,3 +912,24 @@ fn oversized_rows_and_draft_banners_still_print_one_page_per_section() {
         .unwrap();
     assert_eq!(pages, html.stdout.matches("<section class=\"page").count(), "{info}");
 }
+
+/// `sopmap.yaml` rule levels apply to `document` as to `check` and the
+/// other renderers: with `unknown-step` lowered to a warning the document
+/// of the broken SOP is written.
+#[test]
+fn document_follows_sopmap_yaml_rule_levels() {
+    let keep = tempfile::tempdir().unwrap();
+    let target = keep.path().join("r.html");
+    let out = write_sop(Test::new(), "rusak.yaml", BROKEN)
+        .file("sopmap.yaml", "rules:\n  unknown-step: warning\n")
+        .args([
+            "document".into(),
+            "rusak.yaml".into(),
+            "-o".into(),
+            target.clone().into_os_string(),
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("SOP101 warning: unknown step `selesia`"), "{}", out.stderr);
+    assert!(target.exists());
+}
