@@ -19,8 +19,8 @@ use crate::check::{
     Checked, Settings, check_files_unsuppressed_with_jobs,
     check_source_unsuppressed as check_source,
 };
-use crate::cli::Io;
 use crate::cli::inputs::{self, Input};
+use crate::cli::{Env, Io};
 use crate::source::SourceFile;
 
 /// Largest file read (bytes) by the commands without `--max-file-size`;
@@ -196,7 +196,17 @@ pub fn load(
     })
 }
 
-/// [`load`] for commands without configuration: `paths` expanded, every
+/// The run-wide settings of `sopmap.yaml` (found as `check` finds it:
+/// rule levels and workday, before per-path overrides), or the defaults;
+/// `Err` carries the configuration's positioned errors.
+pub fn config_settings(env: &Env) -> Result<std::result::Result<Settings, String>> {
+    Ok(crate::cli::check::load_config_from(None, env)?.map(|loaded| match loaded {
+        Some((config, _)) => config.settings_for(&Settings::default(), ""),
+        None => Settings::default(),
+    }))
+}
+
+/// [`load`] for commands without per-path configuration: `paths` expanded, every
 /// file with `settings`.
 pub fn load_paths(
     paths: &[PathBuf],

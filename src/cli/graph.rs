@@ -10,14 +10,20 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use crate::catalog::Catalog;
-use crate::check::Settings;
 use crate::cli::args::{GraphArgs, GraphFormat};
 use crate::cli::{Env, ExitStatus, Io, corpus, output};
 use crate::lang::Lang;
 use crate::render::sop_map;
 
 pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = Settings::default();
+    // Rule levels and workday from `sopmap.yaml`, as for `check`.
+    let settings = match corpus::config_settings(env)? {
+        Ok(settings) => settings,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "graph")?;
     let loaded = corpus::load_paths(&paths, &settings, true, io)?;
     let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);

@@ -5,7 +5,6 @@
 use anyhow::Result;
 
 use crate::catalog::{Catalog, apply_suppressions, check_corpus};
-use crate::check::Settings;
 use crate::cli::args::{ListArgs, ListColumn, ListFormat};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -32,7 +31,14 @@ fn column(c: ListColumn) -> Column {
 }
 
 pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let mut settings = Settings::default();
+    // Rule levels and workday from `sopmap.yaml`, as for `check`.
+    let mut settings = match corpus::config_settings(env)? {
+        Ok(settings) => settings,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     if let Some(w) = &args.workday {
         settings.workday_minutes = corpus::parse_workday(w)?;
     }

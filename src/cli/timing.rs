@@ -6,7 +6,6 @@
 use anyhow::Result;
 
 use crate::catalog::apply_suppressions;
-use crate::check::Settings;
 use crate::cli::args::{TimingArgs, TimingFormat};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::diagnostic::Severity;
@@ -15,7 +14,14 @@ use crate::render::timing as render;
 use crate::timing;
 
 pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let mut settings = Settings::default();
+    // Rule levels and workday from `sopmap.yaml`, as for `check`.
+    let mut settings = match corpus::config_settings(env)? {
+        Ok(settings) => settings,
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     if let Some(w) = &args.workday {
         settings.workday_minutes = corpus::parse_workday(w)?;
     }

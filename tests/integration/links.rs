@@ -430,3 +430,25 @@ fn graph_mermaid_is_accepted_by_the_mermaid_parser() {
     assert!(res.status.success(), "{stdout}{}", String::from_utf8_lossy(&res.stderr));
     assert_eq!(stdout.lines().filter(|l| l.starts_with("ok ")).count(), files.len(), "{stdout}");
 }
+
+/// `timing`, `list` and `graph` read `sopmap.yaml` like `check`: its
+/// workday sets the length of a working day, and a broken file exits 2.
+#[test]
+fn corpus_commands_follow_sopmap_yaml() {
+    let out = crate::harness::Test::new()
+        .copy("sops/permohonan-opp-p2p-mikro.yaml", "permohonan-opp-p2p-mikro.yaml")
+        .file("sopmap.yaml", "workday: 7 jam\n")
+        .args(["timing", "permohonan-opp-p2p-mikro.yaml"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Hari kerja: 7 jam"), "{}", out.stdout);
+    for cmd in ["timing", "list", "graph"] {
+        let out = crate::harness::Test::new()
+            .copy("sops/permohonan-opp-p2p-mikro.yaml", "permohonan-opp-p2p-mikro.yaml")
+            .file("sopmap.yaml", "wrokday: 7 jam\n")
+            .args([cmd, "permohonan-opp-p2p-mikro.yaml"])
+            .run();
+        assert_eq!(out.status, 2, "{cmd}: {}", out.stderr);
+        assert!(out.stderr.contains("sopmap.yaml:1:1"), "{cmd}: {}", out.stderr);
+    }
+}
