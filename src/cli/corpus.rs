@@ -20,7 +20,7 @@ use crate::check::{
     check_source_unsuppressed as check_source,
 };
 use crate::cli::inputs::{self, Input};
-use crate::cli::{Env, Io};
+use crate::cli::{Env, ExitStatus, Io};
 use crate::source::SourceFile;
 
 /// Largest file read (bytes) by the commands without `--max-file-size`;
@@ -196,14 +196,27 @@ pub fn load(
     })
 }
 
-/// The run-wide settings of `sopmap.yaml` (found as `check` finds it:
-/// rule levels and workday, before per-path overrides), or the defaults;
-/// `Err` carries the configuration's positioned errors.
-pub fn config_settings(env: &Env) -> Result<std::result::Result<Settings, String>> {
-    Ok(crate::cli::check::load_config_from(None, env)?.map(|loaded| match loaded {
-        Some((config, _)) => config.settings_for(&Settings::default(), ""),
-        None => Settings::default(),
-    }))
+/// The run-wide settings of `timing`, `list` and `graph`: `sopmap.yaml`
+/// as `check` finds it (rule levels and workday, before per-path
+/// overrides), then `--workday` on top. A broken configuration has its
+/// positioned errors printed and gives `Err` with the exit status.
+pub fn run_settings(
+    env: &Env,
+    workday: Option<&str>,
+    io: &mut Io<'_>,
+) -> Result<std::result::Result<Settings, ExitStatus>> {
+    let mut settings = match crate::cli::check::load_config_from(None, env)? {
+        Ok(Some((config, _))) => config.settings_for(&Settings::default(), ""),
+        Ok(None) => Settings::default(),
+        Err(report) => {
+            write!(io.stderr, "{report}")?;
+            return Ok(Err(ExitStatus::Error));
+        }
+    };
+    if let Some(w) = workday {
+        settings.workday_minutes = parse_workday(w)?;
+    }
+    Ok(Ok(settings))
 }
 
 /// [`load`] for commands without per-path configuration: `paths` expanded, every

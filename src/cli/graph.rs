@@ -16,13 +16,9 @@ use crate::lang::Lang;
 use crate::render::sop_map;
 
 pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    // Rule levels and workday from `sopmap.yaml`, as for `check`.
-    let settings = match corpus::config_settings(env)? {
+    let settings = match corpus::run_settings(env, None, io)? {
         Ok(settings) => settings,
-        Err(report) => {
-            write!(io.stderr, "{report}")?;
-            return Ok(ExitStatus::Error);
-        }
+        Err(status) => return Ok(status),
     };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "graph")?;
     let loaded = corpus::load_paths(&paths, &settings, true, io)?;

@@ -14,17 +14,10 @@ use crate::render::timing as render;
 use crate::timing;
 
 pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    // Rule levels and workday from `sopmap.yaml`, as for `check`.
-    let mut settings = match corpus::config_settings(env)? {
+    let settings = match corpus::run_settings(env, args.workday.as_deref(), io)? {
         Ok(settings) => settings,
-        Err(report) => {
-            write!(io.stderr, "{report}")?;
-            return Ok(ExitStatus::Error);
-        }
+        Err(status) => return Ok(status),
     };
-    if let Some(w) = &args.workday {
-        settings.workday_minutes = corpus::parse_workday(w)?;
-    }
     let paths = corpus::default_paths(&args.paths, &env.cwd, "timing")?;
     let loaded = corpus::load_paths(&paths, &settings, false, io)?;
     let lang = Lang::from(args.lang);
