@@ -456,7 +456,7 @@ fn shape(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     fn model_of(text: &str) -> (Model, String) {

@@ -432,7 +432,7 @@ fn sub_sop_name(sop: &Sop, id: &str, known: &BTreeMap<String, SopRef>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     pub(crate) fn load(yaml: &str) -> (Sop, ProcessGraph) {

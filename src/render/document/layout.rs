@@ -12,7 +12,7 @@ use super::connectors::{connector_label, place_connectors};
 use super::geometry::{Point, Rect};
 use super::paginate::paginate;
 use super::text::{Font, wrap};
-use super::{Catalogue, Options};
+use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Sop, Step, StepKind};
 
@@ -233,15 +233,6 @@ impl Flowchart {
         self.columns.last().map_or(TABLE_WIDTH, Column::right)
     }
 
-    /// The index of the column of actor `a`.
-    pub fn actor_column(&self, a: usize) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == ColumnKind::Actor(a))
-    }
-
-    pub fn column_of(&self, kind: ColumnKind) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == kind)
-    }
-
     /// The x range of the Pelaksana area (actor columns and channel).
     pub fn actor_area(&self) -> (f64, f64) {
         let xs = self
@@ -273,7 +264,7 @@ pub fn shape_of(step: &Step) -> Shape {
 }
 
 /// Lays out the flowchart table of `sop`.
-pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
     let lang = options.lang;
     let labels = lang.labels();
     let edges = edges(graph, sop.steps.len());
