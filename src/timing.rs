@@ -28,7 +28,7 @@
 
 use crate::duration::{Duration, Totals};
 use crate::graph::ProcessGraph;
-use crate::model::{Sop, StepKind};
+use crate::model::Sop;
 
 /// Time of one actor (Pelaksana).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -78,11 +78,8 @@ fn resolve(path: &[&str], files: &BTreeSet<String>) -> Option<String> {
 /// `crate::` paths in non-test code, with `{a, b::c}` groups expanded.
 fn crate_paths(text: &str) -> Vec<Vec<String>> {
     let code = text.split("#[cfg(test)]").next().unwrap_or("");
-    let code: String = code
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let code: String =
+        code.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let mut out = Vec::new();
     let mut rest = code.as_str();
     while let Some(i) = rest.find("crate::") {
