@@ -142,22 +142,22 @@ pub fn sort(rows: &mut [Row], column: Column, reverse: bool) {
 fn headers(lang: Lang) -> [&'static str; 10] {
     [
         "ID",
-        lang.pick("Cakupan", "Level"),
-        lang.pick("Nama SOP", "Title"),
-        lang.pick("Unit Kerja", "Unit"),
-        lang.pick("Langkah", "Steps"),
-        lang.pick("Pelaksana", "Actors"),
-        lang.pick("Jalur terlama", "Slowest path"),
-        lang.pick("Jangka waktu", "Service time"),
-        lang.pick("Galat", "Errors"),
-        lang.pick("Peringatan", "Warnings"),
+        lang.texts().level,
+        lang.texts().title,
+        lang.texts().unit,
+        lang.texts().steps,
+        lang.texts().actors,
+        lang.texts().slowest_path,
+        lang.texts().service_time,
+        lang.texts().errors,
+        lang.texts().warnings,
     ]
 }
 
 fn service_cell(r: &Row, lang: Lang) -> String {
     let mark = match r.service_verdict.as_str() {
-        "exceeds" => lang.pick(" (terlampaui)", " (exceeded)"),
-        "not_comparable" => lang.pick(" (tak terbandingkan)", " (not comparable)"),
+        "exceeds" => lang.texts().exceeded_suffix,
+        "not_comparable" => lang.texts().not_comparable_suffix,
         _ => "",
     };
     format!("{}{mark}", r.service_time)

@@ -180,18 +180,18 @@ fn kind_label(kind: &NodeKind, lang: Lang) -> &'static str {
         NodeKind::Makro => l.level_makro,
         NodeKind::Mikro => l.level_mikro,
         NodeKind::Unknown => "SOP",
-        NodeKind::External => lang.pick("SOP luar", "External SOP"),
-        NodeKind::Missing => lang.pick("SOP tidak dimuat", "SOP not loaded"),
+        NodeKind::External => lang.texts().external_sop,
+        NodeKind::Missing => lang.texts().sop_not_loaded,
     }
 }
 
 fn edge_label(e: &Edge, lang: Lang) -> String {
     match e.kind {
-        EdgeKind::SubSop => format!("{}: {}", lang.pick("dirinci", "detailed"), e.steps.join(", ")),
-        EdgeKind::Child => lang.pick("induk-anak", "parent-child").to_string(),
-        EdgeKind::Prerequisite => lang.pick("prasyarat", "prerequisite").to_string(),
-        EdgeKind::FollowUp => lang.pick("lanjutan", "follow-up").to_string(),
-        EdgeKind::Related => lang.pick("terkait", "related").to_string(),
+        EdgeKind::SubSop => format!("{}: {}", lang.texts().detailed, e.steps.join(", ")),
+        EdgeKind::Child => lang.texts().parent_child.to_string(),
+        EdgeKind::Prerequisite => lang.texts().prerequisite.to_string(),
+        EdgeKind::FollowUp => lang.texts().follow_up.to_string(),
+        EdgeKind::Related => lang.texts().related.to_string(),
     }
 }
 

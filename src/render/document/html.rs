@@ -120,7 +120,7 @@ pub struct IndexEntry {
 /// The index page of a folder of documents.
 pub fn index(entries: &[IndexEntry], lang: Lang) -> String {
     let l = lang.labels();
-    let heading = lang.pick("Daftar SOP", "List of SOPs");
+    let heading = lang.texts().list_of_sops;
     let mut s = head(heading, lang);
     let _ = writeln!(
         s,
@@ -129,7 +129,7 @@ pub fn index(entries: &[IndexEntry], lang: Lang) -> String {
         escape::html(l.no),
         escape::html(l.number),
         escape::html(l.title),
-        escape::html(lang.pick("Cakupan", "SopLevel")),
+        escape::html(lang.texts().level),
         escape::html(l.unit),
     );
     for (i, e) in entries.iter().enumerate() {

@@ -44,7 +44,7 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
          <div class=\"agency\">{agency}</div><div class=\"unit\">{unit}</div>\
          <div class=\"level\">{level}</div></td>\
          <th>{kn}</th><td class=\"number\">{number}</td></tr>",
-        logo = esc(lang.pick("Logo", "Logo")),
+        logo = esc(lang.texts().logo),
         agency = text(&id.agency),
         unit = text(&id.unit),
         level = esc(level),
@@ -65,7 +65,7 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
          <div class=\"nip\">{nip}</div></td></tr>",
         k = esc(l.approved_by),
         pos = text(&ab.position),
-        sign = esc(lang.pick("(tanda tangan dan cap)", "(signature and stamp)")),
+        sign = esc(lang.texts().signature_and_stamp),
         name = ab.name.as_ref().map_or(String::new(), |n| esc(n.as_str())),
     );
     let _ = writeln!(
