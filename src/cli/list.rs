@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::model::Level;
 use crate::render::list::{self, Column, Row};
-use crate::render::timing::service_verdict;
+use crate::timing::service_verdict;
 use crate::timing::{self, Verdict};
 
 fn column(c: ListColumn) -> Column {

@@ -4,14 +4,9 @@
 
 use crate::harness::{assert_text, repo};
 
+#[track_caller]
 fn check_generated(rel: &str, want: &str) {
-    let path = repo(rel);
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, want).unwrap();
-        return;
-    }
-    let got = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_text(&got, want);
+    golden(rel, want);
 }
 
 #[test]
