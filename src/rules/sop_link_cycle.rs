@@ -77,9 +77,11 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if comp.len() < 2 && !self_loop {
             continue;
         }
-        let path = if self_loop { vec![first] } else { graph::shortest_cycle(first, &comp, |u| {
-                succ.get(u).into_iter().flatten().copied()
-            }) };
+        let path = if self_loop {
+            vec![first]
+        } else {
+            graph::shortest_cycle(first, &comp, |u| succ.get(u).into_iter().flatten().copied())
+        };
         let names: Vec<String> = path
             .iter()
             .chain(path.first())

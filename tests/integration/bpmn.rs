@@ -14,7 +14,7 @@ use sopmap::lang::Lang;
 use sopmap::render::bpmn;
 use sopmap::source::SourceFile;
 
-use crate::harness::{assert_text, golden, repo, tool_available};
+use crate::harness::{golden, repo, tool_available};
 
 fn bundled() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(repo("sops"))

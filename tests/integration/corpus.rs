@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::harness::{Output, Test, assert_text, golden, repo};
+use crate::harness::{Output, Test, golden, repo};
 
 fn yaml_files(sub: &str) -> Vec<PathBuf> {
     let dir = repo("tests/corpus").join(sub);

@@ -2,7 +2,7 @@
 //! what the code produces, and the README's example output must be what
 //! the binary prints. `UPDATE_EXPECT=1 cargo test` rewrites stale files.
 
-use crate::harness::{assert_text, golden, repo};
+use crate::harness::{golden, repo};
 
 #[track_caller]
 fn check_generated(rel: &str, want: &str) {

@@ -18,7 +18,7 @@ use sopmap::render::document::geometry::Point;
 use sopmap::render::document::{Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 /// The file stems of every bundled SOP in `sops/`, sorted.
 fn bundled_names() -> Vec<String> {

@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 const INPUT: &str = "tests/golden/formats/contoh.yaml";
 
