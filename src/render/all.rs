@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalogue, Entry};
 use crate::check::Checked;
 use crate::diagnostic::Severity;
 use crate::diff;
@@ -17,8 +17,8 @@ use crate::source::SourceFile;
 /// Runs DOT, Mermaid, the SOP AP table (wide, narrow and Markdown), the
 /// checklist (text, Markdown, HTML; whole SOP and first actor), the time
 /// report (text and JSON), BPMN, the SOP AP document, the semantic diff of
-/// the file against itself, and the SOP map over `sources` (whose first
-/// file is the one `checked` came from). Does nothing when the file did not
+/// the file against itself, and the SOP map of the file, on the first of
+/// `sources` (the one `checked` came from). Does nothing when the file did not
 /// lower to a SOP. Only panics, hangs or runaway memory matter to callers.
 pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
     let (Some(sop), Some(graph), Some(source)) = (&checked.sop, &checked.graph, sources.first())
@@ -48,14 +48,15 @@ pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
         }
         let _ = bpmn::render_marked(sop, graph, lang, &marks);
         let opts = document::Options { lang, ..document::Options::default() };
-        let _ = document::document(sop, graph, &opts, &document::Catalogue::new([sop]));
+        let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
     }
     let version = diff::Version { source, sop, graph, findings: &checked.diagnostics };
     let d = diff::diff(&version, &version, workday_minutes);
     let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
     let _ = diff::json::render(&d);
-    let catalog = Catalog::build(sources, std::slice::from_ref(checked), workday_minutes);
-    let map = sop_map::build(&catalog);
+    let catalogue =
+        Catalogue::new([Entry::new(0, &source.path, sop, times.clone(), workday_minutes)]);
+    let map = sop_map::build(&catalogue);
     let _ = sop_map::dot(&map, Lang::Id);
     let _ = sop_map::mermaid(&map, Lang::En);
 }

@@ -7,11 +7,11 @@
 //! in fuzz/ does the same for much longer; this keeps the property in the
 //! normal suite.
 
-use sopmap::check::{Settings, check_source};
-use sopmap::diagnostic::Level;
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::diff;
 use sopmap::lang::Lang;
 use sopmap::report::{self, Format, Report};
+use sopmap::rule_id::Level;
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
 
