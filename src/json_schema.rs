@@ -156,7 +156,7 @@ mod tests {
         );
         assert_eq!(
             step["properties"]["activity"]["description"],
-            "The activity; for a decision, the question. (Indonesian label: Kegiatan)"
+            "The activity; for a decision, the question. Required except on start and end steps. (Indonesian label: Kegiatan)"
         );
         assert_eq!(step["properties"]["sub_sop"]["pattern"], SOP_ID_PATTERN);
         assert_eq!(step["properties"]["next"]["pattern"], LOCAL_ID_PATTERN);

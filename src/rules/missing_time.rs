@@ -28,8 +28,13 @@ budget of the SOP cannot be checked against its service time.
 ```";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for step in &cx.sop.steps {
+    let rows = crate::model::Rows::of(cx.sop);
+    for (i, step) in cx.sop.steps.iter().enumerate() {
         if step.has_time || step.time_note.is_some() || step.misspelt.contains(&"time") {
+            continue;
+        }
+        // A step that continues a numbered row is timed by the row's first step.
+        if !rows.is_first(i) {
             continue;
         }
         out.push(
