@@ -69,12 +69,19 @@ fn object(keys: &[Key], parent: &str) -> Json {
         props.insert(k.name.to_string(), s);
     }
     let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
-    json!({
+    let mut obj = json!({
         "type": "object",
         "properties": props,
         "required": required,
         "additionalProperties": false,
-    })
+    });
+    // A branch leads to a step (`next`) or ends the procedure (`outcome`).
+    if parent == "branches"
+        && let Json::Object(m) = &mut obj
+    {
+        m.insert("oneOf".into(), json!([{"required": ["next"]}, {"required": ["outcome"]}]));
+    }
+    obj
 }
 
 fn id_pattern(key: &Key, parent: &str) -> &'static str {

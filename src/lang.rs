@@ -70,6 +70,14 @@ pub struct Labels {
     pub date: &'static str,
     pub level_makro: &'static str,
     pub level_mikro: &'static str,
+    /// The word in a start capsule, and a start step's activity when it has none.
+    pub start_capsule: &'static str,
+    /// The word in an end capsule, and an end step's activity when it has none.
+    pub end_capsule: &'static str,
+    /// Before the names of the actors who may stand in (`alternate`).
+    pub alternate: &'static str,
+    /// A branch that ends the procedure with an outcome: "Tidak → selesai: …".
+    pub ends: &'static str,
 }
 
 static ID: Labels = Labels {
@@ -109,6 +117,10 @@ static ID: Labels = Labels {
     date: "Tanggal",
     level_makro: "SOP Makro",
     level_mikro: "SOP Mikro",
+    start_capsule: "Mulai",
+    end_capsule: "Selesai",
+    alternate: "Pengganti",
+    ends: "selesai",
 };
 
 static EN: Labels = Labels {
@@ -148,6 +160,10 @@ static EN: Labels = Labels {
     date: "Date",
     level_makro: "Macro SOP",
     level_mikro: "Micro SOP",
+    start_capsule: "Start",
+    end_capsule: "End",
+    alternate: "Substitute",
+    ends: "ends",
 };
 
 impl Lang {

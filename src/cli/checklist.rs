@@ -41,7 +41,7 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
         actor: args.actor.as_deref(),
         sops: sibling_sops(&args.input.file, sop),
         times: timing::analyze(sop, &cleared.graph, cleared.workday_minutes)
-            .map(|t| PathTimes::of(&t, lang)),
+            .map(|t| PathTimes::of(&t, sop, lang)),
     };
     let list = checklist::build(sop, &cleared.graph, &opts);
     let text = match args.format {

@@ -689,7 +689,10 @@ impl Lower<'_> {
                 &missing_key::RULE,
                 self.file,
                 o.first_key_span(),
-                format!("step `{}` is missing the required key `activity` (Kegiatan)", step.id_str()),
+                format!(
+                    "step `{}` is missing the required key `activity` (Kegiatan)",
+                    step.id_str()
+                ),
             )
             .help("add `activity:`: the activity; for a decision, the question"),
         );

@@ -100,8 +100,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!("numbers {expected} to {} are skipped", n - 1)
                 };
                 let message = match previous {
-                    Some(p) => format!("row number {n} of step `{}` follows row {p}: {skipped}", step.id_str()),
-                    None => format!("the first row (step `{}`) is numbered {n}: {skipped}", step.id_str()),
+                    Some(p) => format!(
+                        "row number {n} of step `{}` follows row {p}: {skipped}",
+                        step.id_str()
+                    ),
+                    None => format!(
+                        "the first row (step `{}`) is numbered {n}: {skipped}",
+                        step.id_str()
+                    ),
                 };
                 out.push(
                     Diagnostic::new(&RULE, cx.file, w.span, message).help(format!(
@@ -164,7 +170,11 @@ mod tests {
         );
         let found = lint_code(&y, "SOP112");
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found[1].ends_with("row number 3 of step `c` comes after row 5; rows go in increasing order"));
+        assert!(
+            found[1].ends_with(
+                "row number 3 of step `c` comes after row 5; rows go in increasing order"
+            )
+        );
     }
 
     #[test]
@@ -182,7 +192,9 @@ mod tests {
         );
         expect(
             lint_code(&y, "SOP112"),
-            &["23:13 SOP112 step `a` has `same_row: true` but is the first step; there is no row before it to continue"],
+            &[
+                "23:13 SOP112 step `a` has `same_row: true` but is the first step; there is no row before it to continue",
+            ],
         );
     }
 }

@@ -94,7 +94,9 @@ mod tests {
         );
         expect(
             lint_code(&y, "SOP008"),
-            &["24:126 SOP008 a branch has both `next` and `outcome`; it either leads to a step or ends the procedure"],
+            &[
+                "24:126 SOP008 a branch has both `next` and `outcome`; it either leads to a step or ends the procedure",
+            ],
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::rules::{Check, Context, Rule};
 pub static RULE: Rule = Rule {
     code: "SOP210",
     name: "start-with-predecessor",
-    default_level: Level::Error,
+    default_level: Level::Warning,
     summary: "an arrow (`next` or a branch) that leads into the `start` step",
     explanation: EXPLANATION,
     check: Check::Sop(check),
@@ -24,6 +24,8 @@ A rework loop drawn back to it (\"Tidak lengkap → kembali ke awal\") makes
 the start look like an ordinary activity, counts the start's time again in
 every reading of the flow, and a reader of the printed table cannot tell
 where a case enters. Point the arrow at the activity that is repeated.
+It is a warning, not an error: the flow itself stays well defined (the
+loop is counted once by `timing`), only its drawing breaks the convention.
 
 ## Example
 ```yaml
@@ -50,8 +52,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 EdgeKind::Next => "`next`".to_string(),
                 EdgeKind::Branch(b) => {
                     match source.branches.get(b).and_then(|br| br.label.as_ref()) {
-                        Some(l) => format!("branch `{}`", l.value.trim()),
-                        None => "a branch".to_string(),
+                        Some(l) if !l.value.trim().is_empty() => {
+                            format!("branch `{}`", l.value.trim())
+                        }
+                        _ => "a branch".to_string(),
                     }
                 }
             };
@@ -95,8 +99,7 @@ mod tests {
         let y = sop(
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: a}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
         );
-        let found: Vec<String> =
-            lint(&y).into_iter().filter(|l| l.contains("SOP210")).collect();
+        let found: Vec<String> = lint(&y).into_iter().filter(|l| l.contains("SOP210")).collect();
         expect(found, &["24:72 SOP210 `next` of step `b` leads back into the start step `a`"]);
     }
 
