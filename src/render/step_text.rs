@@ -59,16 +59,28 @@ pub fn outcome_note(branch: &Branch, lang: Lang) -> Option<String> {
     })
 }
 
-/// The Kegiatan of a numbered row: the activities of its steps, in order,
-/// joined by "; " (one step: its activity).
+/// The Kegiatan of a numbered row: the activities of its steps, in order.
+/// A part that ends in punctuation is followed by a space, so a sentence
+/// split over the row's steps ("Pemohon menyerahkan berkas," + "petugas
+/// menerima…") reads as written; other parts are separated by "; ". A
+/// capsule written without activity adds nothing to a row that says what
+/// is done; a row of bare capsules reads "Mulai" or "Selesai".
 pub fn row_activity(sop: &Sop, row: &Row, lang: Lang) -> String {
-    let parts: Vec<&str> = row
-        .steps()
-        .filter_map(|i| sop.steps.get(i))
-        .map(|s| activity(s, lang))
-        .filter(|a| !a.is_empty())
-        .collect();
-    parts.join("; ")
+    let steps: Vec<&Step> = row.steps().filter_map(|i| sop.steps.get(i)).collect();
+    let written = steps.iter().any(|s| s.activity_str().is_some());
+    let mut out = String::new();
+    for s in steps {
+        let part = if written { s.activity_str().map_or("", str::trim) } else { activity(s, lang) };
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let punctuated = out.ends_with([',', ';', ':', '.', '-', '–']);
+            out.push_str(if punctuated { " " } else { "; " });
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -102,6 +114,14 @@ mod tests {
         );
         let rows = Rows::of(&s);
         assert_eq!(row_activity(&s, &rows.rows()[0], Lang::Id), "Menyerahkan berkas; Lengkap?");
+        let split = sop(
+            "  - {id: a, kind: start, actor: p, activity: 'Pemohon menyerahkan berkas,', next: b}\n  - {id: b, same_row: true, kind: end, actor: q, activity: petugas menerima.}\n",
+        );
+        let rows = Rows::of(&split);
+        assert_eq!(
+            row_activity(&split, &rows.rows()[0], Lang::Id),
+            "Pemohon menyerahkan berkas, petugas menerima."
+        );
         assert_eq!(
             alternate_note(&s, &s.steps[1], Lang::Id).as_deref(),
             Some("Pengganti: Petugas, x")

@@ -14,6 +14,9 @@ pub static RULE: Rule = Rule {
 
 const EXPLANATION: &str = "## What it does
 Warns about a step that states no time: no `time` and no `time_note`.
+A step that continues a numbered row (`same_row`) is timed by the row's
+first step, and a start or end capsule written without `activity` (a bare
+\"Mulai\"/\"Selesai\") does nothing that takes time: neither is reported.
 
 ## Why is this bad?
 Every activity's Mutu Baku names the time it needs. Without it the time
@@ -33,8 +36,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if step.has_time || step.time_note.is_some() || step.misspelt.contains(&"time") {
             continue;
         }
-        // A step that continues a numbered row is timed by the row's first step.
-        if !rows.is_first(i) {
+        // A step that continues a numbered row is timed by the row's first
+        // step; a bare "Mulai"/"Selesai" capsule (no activity) takes no time.
+        if !rows.is_first(i) || is_bare_capsule(step) {
             continue;
         }
         out.push(
@@ -47,6 +51,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("add `time: 15 menit` (or `1 hari kerja` …), or `time_note:` when it cannot be quantified"),
         );
     }
+}
+
+fn is_bare_capsule(step: &crate::model::Step) -> bool {
+    use crate::model::StepKind;
+    matches!(step.kind(), Some(StepKind::Start | StepKind::End)) && step.activity.is_none()
 }
 
 #[cfg(test)]
