@@ -9,7 +9,7 @@
 //! first step) and only its own activity and remarks are written.
 
 use super::Catalogue;
-use super::layout::{
+use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
 use super::text::wrap;
