@@ -20,8 +20,10 @@ pub static RULE: Rule = Rule {
 const EXPLANATION: &str = "## What it does
 Follows the numbers of the flowchart table's rows (the No column) and
 reports a written `row` that skips numbers (…4, 6), repeats a number already
-used, or is lower than the row before it. Rows without `row` count on from
-the row before, so they are never irregular themselves. It also reports
+used, or is lower than the row before it.
+
+Rows without `row` count on from the row before, so they are never
+irregular themselves. It also reports
 `same_row: true` on the first step, which has no row to continue.
 
 ## Why is this bad?

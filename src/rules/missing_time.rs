@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
 
 const EXPLANATION: &str = "## What it does
 Warns about a step that states no time: no `time` and no `time_note`.
+
 A step that continues a numbered row (`same_row`) is timed by the row's
 first step, and a start or end capsule written without `activity` (a bare
 \"Mulai\"/\"Selesai\") does nothing that takes time: neither is reported.

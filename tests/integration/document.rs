@@ -33,7 +33,7 @@ fn bundled_names() -> Vec<String> {
     names
 }
 
-fn load(yaml: &str) -> (Sop, ProcessGraph) {
+pub(crate) fn load(yaml: &str) -> (Sop, ProcessGraph) {
     let src = SourceFile::new("t.yaml", yaml);
     let c = check_source(&src, 0, &Settings::default());
     (c.sop.unwrap(), c.graph.unwrap())
@@ -110,7 +110,7 @@ fn golden_english_document() {
 }
 
 /// Every problem with the drawing of `chart`, as readable lines.
-fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
+pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
     let mut bad = Vec::new();
     let n = sop.steps.len();
     let mut page_of = vec![usize::MAX; n];

@@ -132,7 +132,7 @@ fn item_html(c: &Checklist, item: &Item, anchor: bool, out: &mut String) {
     }
     out.push_str("</div>\n<dl>\n");
     let mut field = |k: &str, v: String| out.push_str(&format!("<dt>{k}</dt><dd>{v}</dd>\n"));
-    field(l.actors, item.actor_line(w, ("(", ")"), |a| h(a)));
+    field(l.actors, item.actor_line(w, ("(", ")"), h));
     if !item.from.is_empty() {
         let from: Vec<String> = item
             .from

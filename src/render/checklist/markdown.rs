@@ -40,7 +40,7 @@ pub fn render(c: &Checklist) -> String {
         if item.wait {
             title.push_str(&format!(" *[{}]*", l.waiting));
         }
-        let actor = item.actor_line(w, ("(", ")"), |a| md(a));
+        let actor = item.actor_line(w, ("(", ")"), md);
         out.push_str(&format!("- [ ] {title} — {actor}\n"));
         let mut field = |k: &str, v: String| out.push_str(&format!("  - {k}: {v}\n"));
         if !item.from.is_empty() {
