@@ -234,7 +234,9 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
         let mut outcome_ends = Vec::new();
         for (b, text) in crate::render::lanes::outcome_branches(step) {
             let id = format!("End_{row}_{}", b + 1);
-            outcome_ends.push((b, model.add(next_node(Shape::End, id, text.to_string()))));
+            // An end event needs a name (bpmnlint `label-required`).
+            let name = if text.is_empty() { lang.pick("Selesai", "End") } else { text };
+            outcome_ends.push((b, model.add(next_node(Shape::End, id, name.to_string()))));
         }
         outcomes.push(outcome_ends);
         ends.push(Ends { entry, exit: main });
