@@ -124,9 +124,14 @@ impl Model {
     }
 }
 
-fn doc(step: &Step, lang: Lang) -> String {
+/// The task's documentation: the row number the document prints, the
+/// step id, the actors and the Mutu Baku.
+fn doc(step: &Step, number: i64, lang: Lang) -> String {
     let l = lang.labels();
-    let mut parts = vec![format!("{}: {}", lang.pick("id langkah", "step id"), step.id_str())];
+    let mut parts = vec![
+        format!("{}: {number}", l.no),
+        format!("{}: {}", lang.pick("id langkah", "step id"), step.id_str()),
+    ];
     if !step.alternate.is_empty() {
         let alt: Vec<&str> = step.alternate.iter().map(|w| w.value.as_str()).collect();
         parts.push(format!("{}: {}", l.alternate, alt.join(", ")));
@@ -155,6 +160,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
     let mut column: i64 = 0;
     let mut ends: Vec<Ends> = Vec::with_capacity(sop.steps.len());
     let mut pending: Vec<(usize, usize)> = Vec::new();
+    let numbers = crate::model::Rows::of(sop);
     // Per step: (branch, end event) of the branches that end the procedure.
     let mut outcomes: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sop.steps.len());
     for (i, step) in sop.steps.iter().enumerate() {
@@ -205,7 +211,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             _ => Shape::Task,
         };
         let mut main = next_node(shape, format!("Step_{row}"), activity);
-        let mut text = doc(step, lang);
+        let mut text = doc(step, numbers.number(i), lang);
         if let Some(codes) = marks.get(i).filter(|c| !c.is_empty()) {
             main.marked = true;
             let label = lang.pick("temuan sopmap", "sopmap findings");
