@@ -75,11 +75,25 @@ fn object(keys: &[Key], parent: &str) -> Json {
         "required": required,
         "additionalProperties": false,
     });
-    // A branch leads to a step (`next`) or ends the procedure (`outcome`).
-    if parent == "branches"
-        && let Json::Object(m) = &mut obj
-    {
-        m.insert("oneOf".into(), json!([{"required": ["next"]}, {"required": ["outcome"]}]));
+    if let Json::Object(m) = &mut obj {
+        match parent {
+            // A branch leads to a step (`next`) or ends the procedure (`outcome`).
+            "branches" => {
+                m.insert(
+                    "oneOf".into(),
+                    json!([{"required": ["next"]}, {"required": ["outcome"]}]),
+                );
+            }
+            // Only a start or end capsule may leave out its activity.
+            "steps" => {
+                m.insert(
+                    "if".into(),
+                    json!({"required": ["kind"], "properties": {"kind": {"enum": ["process", "decision"]}}}),
+                );
+                m.insert("then".into(), json!({"required": ["activity"]}));
+            }
+            _ => {}
+        }
     }
     obj
 }

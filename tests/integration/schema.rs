@@ -46,6 +46,9 @@ fn every_bundled_sop_validates() {
     assert!(!errors(&v, &both).is_empty());
     let neither = text.replace("outcome: Dikembalikan ke pemohon melalui CS", "");
     assert!(!errors(&v, &neither).is_empty());
+    // A process step needs its activity; a capsule does not.
+    let bare = text.replace("    activity: Membuat konsep surat keterangan\n", "");
+    assert!(!errors(&v, &bare).is_empty());
     // And the scaffold of `sopmap new`.
     let text = sopmap::scaffold::new_sop("baru", sopmap::model::Level::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());
