@@ -3,46 +3,13 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::Rows;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 use crate::source::Span;
 
-pub static RULE: Rule = Rule {
-    code: "SOP112",
-    name: "irregular-row-number",
-    default_level: Level::Warning,
-    summary: "row numbers (`row`) that skip a number, repeat one or go backwards",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Follows the numbers of the flowchart table's rows (the No column) and
-reports a written `row` that skips numbers (…4, 6), repeats a number already
-used, or is lower than the row before it.
-
-Rows without `row` count on from the row before, so they are never
-irregular themselves. It also reports
-`same_row: true` on the first step, which has no row to continue.
-
-## Why is this bad?
-Published SOP AP documents number their rows by hand, and a skipped or
-repeated number is usually a slip of the source: staff cite \"langkah 5\"
-that does not exist, and two rows numbered 3 make every later reference
-ambiguous. A transcription keeps the source's numbers (`row:`) so that the
-printed document matches the signed one; this warning records the slip for
-the next revision.
-
-## Example
-```yaml
-  - id: verifikasi
-    row: 4
-  - id: rapat
-    row: 6          # row 5 is missing: renumber, or keep it as published
-```
-To keep a published numbering as it is, add `# sopmap: ignore[irregular-row-number]`
-next to the `row` key.";
+pub static RULE: Rule = Rule { id: &rule_id::IRREGULAR_ROW_NUMBER, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let rows = Rows::of(cx.sop);

@@ -1,47 +1,11 @@
 //! start-with-predecessor (SOP210): an arrow that leads back into the start.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::graph::EdgeKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP210",
-    name: "start-with-predecessor",
-    default_level: Level::Warning,
-    summary: "an arrow (`next` or a branch) that leads into the `start` step",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports every `next` or branch whose target is a step of `kind: start`: a
-loop back into the \"Mulai\" capsule. It is the mirror of
-`end-with-successor`.
-
-## Why is this bad?
-The start capsule marks where the procedure begins; nothing flows into it.
-A rework loop drawn back to it (\"Tidak lengkap → kembali ke awal\") makes
-the start look like an ordinary activity, counts the start's time again in
-every reading of the flow, and a reader of the printed table cannot tell
-where a case enters. Point the arrow at the activity that is repeated.
-It is a warning, not an error: the flow itself stays well defined (the
-loop is counted once by `timing`), only its drawing breaks the convention.
-
-## Example
-```yaml
-  - id: terima_berkas
-    kind: start
-    activity: Menerima berkas permohonan
-    next: periksa
-  - id: periksa
-    kind: decision
-    branches:
-      - {label: Lengkap, next: proses}
-      - {label: Tidak lengkap, next: terima_berkas}   # into the start
-```
-Make the repeated activity a `process` step after a start of its own
-(`kind: start` without `activity` prints \"Mulai\"), or send the branch to
-the step that is really repeated.";
+pub static RULE: Rule = Rule { id: &rule_id::START_WITH_PREDECESSOR, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for start in cx.graph.starts() {

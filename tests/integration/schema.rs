@@ -50,7 +50,7 @@ fn every_bundled_sop_validates() {
     let bare = text.replace("    activity: Membuat konsep surat keterangan\n", "");
     assert!(!errors(&v, &bare).is_empty());
     // And the scaffold of `sopmap new`.
-    let text = sopmap::scaffold::new_sop("baru", sopmap::model::Level::Makro, "2025-01-31");
+    let text = sopmap::scaffold::new_sop("baru", sopmap::model::SopLevel::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());
 }
 

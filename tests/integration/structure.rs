@@ -6,7 +6,7 @@
 //! re-expressed with these keys (`tests/corpus/real/restructured/`).
 
 use sopmap::lang::Lang;
-use sopmap::render::document::{Catalogue, Options, layout};
+use sopmap::render::document::{LinkedSops as Catalogue, Options, layout};
 
 use crate::document::{geometry_problems, load};
 use crate::harness::{Test, repo};

@@ -8,7 +8,7 @@
 //! that row: its No and Mutu Baku cells stay empty (the row's are on its
 //! first step) and only its own activity and remarks are written.
 
-use super::Catalogue;
+use super::LinkedSops;
 use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
@@ -24,7 +24,7 @@ pub(super) fn cells(
     numbering: &Rows,
     columns: &[Column],
     lang: Lang,
-    cat: &Catalogue,
+    cat: &LinkedSops,
 ) -> (Vec<Cell>, f64) {
     let labels = lang.labels();
     let mut out = Vec::new();
