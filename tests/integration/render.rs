@@ -3,7 +3,7 @@
 //! Mermaid through the real Mermaid parser, the check-then-refuse gate,
 //! `--force` marking, hostile text, and file output.
 //!
-//! Regenerate the golden files with `SOPMAP_BLESS=1 cargo test render`,
+//! Regenerate the golden files with `UPDATE_EXPECT=1 cargo test render`,
 //! then read the diff.
 
 use std::path::{Path, PathBuf};
