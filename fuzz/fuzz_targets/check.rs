@@ -7,8 +7,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sopmap::check::{Settings, check_source};
-use sopmap::diagnostic::Level;
+use sopmap::check::{Settings, check_file};
+use sopmap::rule_id::Level;
 use sopmap::report::{self, Format, Report};
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     for rule in RULES {
         settings.levels.set(rule.code, Level::Warning);
     }
-    let checked = check_source(&source, 0, &settings);
+    let checked = check_file(&source, 0, &settings);
     let sources = [source];
     sopmap::render::all(&sources, &checked, settings.workday_minutes);
     let rep = Report { sources: &sources, color: false };
