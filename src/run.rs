@@ -466,7 +466,9 @@ mod tests {
     fn clean_texts_are_dropped_and_restored_when_a_cross_sop_finding_needs_them() {
         // Two files declare one id: duplicate-sop-id lands in both, though
         // neither has a finding of its own.
-        let files = [("a.yaml", sop("same", "mikro", "")), ("b.yaml", sop("same", "mikro", ""))];
+        use crate::rules::testing::{TWO_STEPS, sop_yaml};
+        let same = sop_yaml("same", "mikro", "", TWO_STEPS);
+        let files = [("a.yaml", same.clone()), ("b.yaml", same)];
         let mut out = check(inputs(&files), Options::default());
         assert!(out.sources.iter().all(|s| s.text.is_empty()));
         assert_eq!(out.texts_needed(), [0, 1]);
@@ -477,7 +479,8 @@ mod tests {
         assert_eq!(out.sources[1].text, files[1].1);
 
         // A clean file on its own needs nothing; a kept model keeps its text.
-        let out = check(inputs(&[("c.yaml", sop("c", "mikro", ""))]), Options::default());
+        let clean = sop_yaml("c", "mikro", "", TWO_STEPS);
+        let out = check(inputs(&[("c.yaml", clean)]), Options::default());
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         assert!(out.texts_needed().is_empty());
         let kept =
