@@ -561,10 +561,11 @@ pub fn bundled_sops() -> Vec<(String, String)> {
 /// must stay at or under `label_arrow` (the measured figure; not yet zero on
 /// the crowded generated SOPs, see docs/document.md).
 fn assert_clean_but_labels(what: &str, c: &Counts, label_arrow: usize) {
+    eprintln!("geometry: {what}: {}", c.summary());
     let mut rest = c.clone();
     rest.label_arrow = 0;
     rest.details.retain(|d| !d.contains(" on the arrow ["));
-    assert_clean(what, &rest);
+    assert_zero(what, &rest);
     assert!(
         c.label_arrow <= label_arrow,
         "{what}: {} labels on another arrow, over the {label_arrow} measured\n{}",
@@ -574,6 +575,11 @@ fn assert_clean_but_labels(what: &str, c: &Counts, label_arrow: usize) {
 }
 
 fn assert_clean(what: &str, c: &Counts) {
+    eprintln!("geometry: {what}: {}", c.summary());
+    assert_zero(what, c);
+}
+
+fn assert_zero(what: &str, c: &Counts) {
     assert!(
         c.total() == 0,
         "{what}: {}\n{}",

@@ -18,12 +18,12 @@ pub const LABEL_FONT: Font = Font::regular(8.0);
 const ASCENT: f64 = 6.0;
 const DESCENT: f64 = 2.0;
 /// The widest a label may be before it is shortened, at most: about the
-/// half an actor column, between 36 and 64 units (narrow columns are
+/// 0.6 of an actor column, between 36 and 64 units (narrow columns are
 /// crowded with lines).
 pub fn max_label_width(columns: &[Column]) -> f64 {
     let actor =
         columns.iter().find(|c| matches!(c.kind, ColumnKind::Actor(_))).map_or(64.0, |c| c.w);
-    (actor * 0.55).clamp(36.0, 64.0)
+    (actor * 0.6).clamp(36.0, 64.0)
 }
 
 /// The labels of one decision as drawn: each one's text when it fits
