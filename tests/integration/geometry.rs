@@ -606,8 +606,8 @@ fn bundled_documents_have_no_misleading_geometry() {
     assert_clean("bundled SOPs", &total);
 }
 
-#[path = "../../examples/gen_corpus.rs"]
-mod gen_corpus;
+// The generator (examples/gen_corpus.rs), loaded once by `scale`.
+use crate::scale::gen_corpus;
 
 /// Sums the counts of many SOPs' documents, naming the SOP in each detail.
 fn check_all(sops: &[(String, String)], rows_per_page: usize) -> Counts {

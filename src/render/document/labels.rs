@@ -80,14 +80,15 @@ fn shorten(text: &str, max: f64, extra: usize) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
+    let lead = |n: usize| words.get(..n).map_or(String::new(), |w| w.join(" "));
     let mut n = 0;
-    while n < words.len() && LABEL_FONT.width(&format!("{}…", words[..=n].join(" "))) <= max {
+    while n < words.len() && LABEL_FONT.width(&format!("{}…", lead(n + 1))) <= max {
         n += 1;
     }
     if n > 0 && extra == 0 {
-        return Some(format!("{}…", words[..n].join(" ")));
+        return Some(format!("{}…", lead(n)));
     }
-    let base = if n > 0 { words[..n].join(" ").chars().count() } else { 0 };
+    let base = lead(n).chars().count();
     let mut out = String::new();
     for (k, c) in text.chars().enumerate() {
         let fits = LABEL_FONT.width(&format!("{out}{c}…")) <= max;
