@@ -319,7 +319,7 @@ impl Parser {
         };
         match duration::parse(text) {
             Ok(d) if d.bucket() == Bucket::WorkTime && d.min == d.max && d.max > 0 => {
-                Some(d.max_base())
+                Some(d.max_base().div_ceil(60))
             }
             Ok(_) => {
                 self.error(

@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::model::Level;
 use crate::render::list::{self, Column, Row};
 use crate::render::timing::service_verdict;
-use crate::timing::{self, Verdict};
+use crate::timing;
 
 fn column(c: ListColumn) -> Column {
     match c {
@@ -60,6 +60,7 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
                 actors: 0,
                 worst: String::new(),
                 worst_work_minutes: None,
+                untimed_steps: 0,
                 worst_calendar_days: 0,
                 service_time: String::new(),
                 service_verdict: String::new(),
@@ -84,19 +85,19 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             unit: sop.identity.unit.as_ref().map_or_else(String::new, |u| u.value.clone()),
             steps: sop.steps.len(),
             actors: sop.actors.len(),
-            worst: t.as_ref().map_or_else(String::new, |t| {
-                crate::render::timing::totals_text(&t.worst, Lang::from(args.lang))
-            }),
-            worst_work_minutes: t.as_ref().and_then(|t| t.worst_work_minutes()),
+            worst: t.as_ref().map_or_else(String::new, |t| list_total(t, Lang::from(args.lang))),
+            worst_work_minutes: t
+                .as_ref()
+                .filter(|t| t.has_times())
+                .and_then(|t| t.worst_work_minutes()),
+            untimed_steps: t.as_ref().map_or(0, |t| t.untimed.len()),
             worst_calendar_days: t.as_ref().map_or(0, |t| t.worst.calendar_days),
             service_time: sop
                 .service_time
                 .as_ref()
                 .map_or_else(String::new, |s| s.value.to_string()),
             service_verdict: match verdict {
-                Some(Verdict::Within) => "within".into(),
-                Some(Verdict::Exceeds) => "exceeds".into(),
-                Some(Verdict::NotComparable) => "not_comparable".into(),
+                Some(v) => v.as_str().into(),
                 None => String::new(),
             },
             errors,
@@ -116,4 +117,18 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         }
     }
     Ok(if loaded.had_io_error { ExitStatus::Error } else { ExitStatus::Clean })
+}
+
+/// The worst time as `list` prints it: `—` when no step has a time, and
+/// how many steps it leaves out.
+fn list_total(t: &timing::Timing, lang: Lang) -> String {
+    if !t.has_times() {
+        return "—".to_string();
+    }
+    let total = crate::render::timing::totals_text(&t.worst, lang);
+    match (t.untimed.len(), lang) {
+        (0, _) => total,
+        (n, Lang::Id) => format!("{total} (+{n} tanpa waktu)"),
+        (n, Lang::En) => format!("{total} (+{n} untimed)"),
+    }
 }

@@ -54,6 +54,11 @@ impl PathTimes {
         let l = lang.labels();
         let path = |rows: &[usize], total: &crate::duration::Totals| {
             let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+            let total = crate::render::timing::honest_total(
+                &crate::render::timing::totals_text(total, lang),
+                t,
+                lang,
+            );
             let mut s = format!("{total} ({} {})", lang.pick(l.step, "steps"), rows.join(" → "));
             if !t.wait_steps.is_empty() {
                 s.push_str(&format!(

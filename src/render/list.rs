@@ -25,10 +25,13 @@ pub struct Row {
     /// The worst time in working minutes, for sorting and machines; `null`
     /// when it includes calendar time or cannot be computed.
     pub worst_work_minutes: Option<u64>,
+    /// Reachable steps without a time, left out of `worst`.
+    pub untimed_steps: usize,
     /// Calendar days in the worst time (sorted before working time).
     pub worst_calendar_days: u64,
     pub service_time: String,
-    /// `within`, `exceeds`, `not_comparable`, or `""` without a service time.
+    /// `within`, `exceeds`, `not_comparable`, `no_times`, `within_so_far`,
+    /// or `""` without a service time.
     pub service_verdict: String,
     pub errors: usize,
     pub warnings: usize,
@@ -93,6 +96,8 @@ fn service_cell(r: &Row, lang: Lang) -> String {
     let mark = match r.service_verdict.as_str() {
         "exceeds" => lang.pick(" (terlampaui)", " (exceeded)"),
         "not_comparable" => lang.pick(" (tak terbandingkan)", " (not comparable)"),
+        "no_times" => lang.pick(" (tak dapat dinilai)", " (cannot be judged)"),
+        "within_so_far" => lang.pick(" (terpenuhi sejauh ini)", " (met so far)"),
         _ => "",
     };
     format!("{}{mark}", r.service_time)
@@ -162,6 +167,7 @@ mod tests {
             actors: 2,
             worst: "1 jam".into(),
             worst_work_minutes: minutes,
+            untimed_steps: 0,
             worst_calendar_days: 0,
             service_time: "1 hari kerja".into(),
             service_verdict: "within".into(),

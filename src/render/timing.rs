@@ -6,10 +6,10 @@
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::duration::{Totals, format_minutes};
+use crate::duration::{Totals, format_seconds};
 use crate::lang::Lang;
 use crate::model::Sop;
-use crate::timing::{self, Timing, Verdict};
+use crate::timing::{Timing, Verdict};
 
 /// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
 /// `2 working days + 1 hour 30 minutes`. Buckets are never merged.
@@ -25,14 +25,18 @@ pub fn totals_text(t: &Totals, lang: Lang) -> String {
     if t.work_days > 0 {
         parts.push(unit(t.work_days, "working day", "working days"));
     }
-    if t.work_minutes > 0 || parts.is_empty() {
-        let (h, m) = (t.work_minutes / 60, t.work_minutes % 60);
+    if t.work_seconds > 0 || parts.is_empty() {
+        let (h, m, sec) =
+            (t.work_seconds / 3600, (t.work_seconds % 3600) / 60, t.work_seconds % 60);
         let mut s = Vec::new();
         if h > 0 {
             s.push(unit(h, "hour", "hours"));
         }
-        if m > 0 || h == 0 {
+        if m > 0 || (h == 0 && sec == 0) {
             s.push(unit(m, "minute", "minutes"));
+        }
+        if sec > 0 {
+            s.push(unit(sec, "second", "seconds"));
         }
         parts.push(s.join(" "));
     }
@@ -42,18 +46,18 @@ pub fn totals_text(t: &Totals, lang: Lang) -> String {
 /// Working time folded into whole working days (`17 hari kerja 2 jam`),
 /// when the total has no calendar time; `None` otherwise.
 pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<String> {
-    let total = t.in_work_minutes(workday_minutes)?;
-    let wd = workday_minutes.max(1);
+    let total = t.in_work_seconds(workday_minutes)?;
+    let wd = workday_minutes.max(1).saturating_mul(60);
     let (days, rest) = (total / wd, total % wd);
     let day_word = lang.pick("hari kerja", if days == 1 { "working day" } else { "working days" });
     Some(match (days, rest, lang) {
-        (0, r, Lang::Id) => format_minutes(r),
-        (0, r, Lang::En) => totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang),
+        (0, r, Lang::Id) => format_seconds(r),
+        (0, r, Lang::En) => totals_text(&Totals { work_seconds: r, ..Totals::default() }, lang),
         (d, 0, _) => format!("{d} {day_word}"),
-        (d, r, Lang::Id) => format!("{d} {day_word} {}", format_minutes(r)),
+        (d, r, Lang::Id) => format!("{d} {day_word} {}", format_seconds(r)),
         (d, r, Lang::En) => format!(
             "{d} {day_word} {}",
-            totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang)
+            totals_text(&Totals { work_seconds: r, ..Totals::default() }, lang)
         ),
     })
 }
@@ -61,11 +65,28 @@ pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<S
 /// The verdict on `service_time`, if the SOP states one.
 pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
     let st = sop.service_time.as_ref()?;
-    Some(timing::compare(&t.worst, &Totals::of(&st.value, true), t.workday_minutes))
+    Some(t.judge(&Totals::of(&st.value, true)))
 }
 
-fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
+fn verdict_text(v: Verdict, lang: Lang) -> String {
     match v {
+        Verdict::Untimed => lang
+            .pick(
+                "tidak dapat dinilai: tidak ada langkah yang mencantumkan waktu",
+                "cannot be judged: no step states a time",
+            )
+            .to_string(),
+        Verdict::SoFar(n) => match lang {
+            Lang::Id => format!("terpenuhi sejauh ini; {n} langkah tanpa waktu"),
+            Lang::En => format!("met so far; {n} steps untimed"),
+        },
+        v => verdict_word(v, lang).to_string(),
+    }
+}
+
+fn verdict_word(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Untimed | Verdict::SoFar(_) => "",
         Verdict::Within => lang.pick("terpenuhi", "met"),
         Verdict::Exceeds => lang.pick("TERLAMPAUI", "EXCEEDED"),
         Verdict::NotComparable => lang.pick(
@@ -73,6 +94,11 @@ fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
             "cannot be compared without a calendar (calendar days vs working days)",
         ),
     }
+}
+
+/// An actor's total: `—` when none of its steps has a time.
+fn actor_total(t: &Totals, steps: usize, untimed: usize, lang: Lang) -> String {
+    if steps > 0 && steps == untimed { "—".to_string() } else { totals_text(t, lang) }
 }
 
 fn step_id(sop: &Sop, i: usize) -> &str {
@@ -94,12 +120,28 @@ fn table() -> Table {
 fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
     let text = totals_text(t, lang);
     // Only worth showing when the minutes add up to a working day or more.
-    if t.work_minutes < workday || t.calendar_days > 0 {
+    if t.work_seconds < workday.saturating_mul(60) || t.calendar_days > 0 {
         return text;
     }
     match in_working_days(t, workday, lang) {
         Some(days) => format!("{text} ({} {days})", lang.pick("setara", "=")),
         None => text,
+    }
+}
+
+/// A total as the report prints it: `—` when no step counted has a
+/// time, and how many steps it leaves out when some have none.
+pub fn honest_total(total: &str, t: &Timing, lang: Lang) -> String {
+    if !t.has_times() {
+        return lang
+            .pick("— (tidak ada langkah yang mencantumkan waktu)", "— (no step states a time)")
+            .into();
+    }
+    match (t.untimed.len(), lang) {
+        (0, _) => total.to_string(),
+        (n, Lang::Id) => format!("{total} (+{n} langkah tanpa waktu, tidak dihitung)"),
+        (1, Lang::En) => format!("{total} (+1 step without a time, not counted)"),
+        (n, Lang::En) => format!("{total} (+{n} steps without a time, not counted)"),
     }
 }
 
@@ -112,12 +154,12 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     totals.set_header(["", lang.pick("Waktu", "Time"), lang.pick("Langkah", "Steps")]);
     totals.add_row([
         l.best_path.to_string(),
-        total_line(&t.best, t.workday_minutes, lang),
+        honest_total(&total_line(&t.best, t.workday_minutes, lang), t, lang),
         t.best_path.len().to_string(),
     ]);
     totals.add_row([
         l.worst_path.to_string(),
-        total_line(&t.worst, t.workday_minutes, lang),
+        honest_total(&total_line(&t.worst, t.workday_minutes, lang), t, lang),
         t.worst_path.len().to_string(),
     ]);
     if let Some(st) = &sop.service_time {
@@ -132,7 +174,10 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     out.push_str(&format!(
         "{}: {}. {}\n",
         lang.pick("Hari kerja", "Working day"),
-        totals_text(&Totals { work_minutes: t.workday_minutes, ..Totals::default() }, lang),
+        totals_text(
+            &Totals { work_seconds: t.workday_minutes.saturating_mul(60), ..Totals::default() },
+            lang
+        ),
         lang.pick(
             "Waktu tunggu pihak luar tidak dihitung; setiap perulangan dihitung sekali; rentang: batas bawah (tercepat) dan batas atas (terlama).",
             "Waiting on outside parties is not counted; each loop counts once; ranges: lower bound (fastest) and upper bound (slowest)."
@@ -175,6 +220,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     load.set_header([
         l.actors,
         lang.pick("Langkah", "Steps"),
+        lang.pick("Tanpa waktu", "Untimed"),
         lang.pick("Total (semua cabang)", "Total (all branches)"),
         lang.pick("Di jalur kritis", "On the critical path"),
     ]);
@@ -182,8 +228,9 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
         load.add_row([
             actor_name(sop, &a.actor),
             a.steps.to_string(),
-            totals_text(&a.total, lang),
-            totals_text(&a.critical, lang),
+            a.untimed.to_string(),
+            actor_total(&a.total, a.steps, a.untimed, lang),
+            actor_total(&a.critical, a.steps, a.untimed, lang),
         ]);
     }
     out.push_str(&format!("{load}\n"));
@@ -210,7 +257,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     if !t.untimed.is_empty() {
         out.push_str(&format!(
             "{}: {}\n",
-            lang.pick("Langkah tanpa waktu (dihitung 0)", "Steps without a time (counted as 0)"),
+            lang.pick("Langkah tanpa waktu (tidak dihitung)", "Steps without a time (not counted)"),
             ids(&t.untimed)
         ));
     }
@@ -249,7 +296,7 @@ impl JsonTotals {
     pub fn new(t: &Totals, workday: u64) -> JsonTotals {
         JsonTotals {
             text: t.to_string(),
-            work_minutes: t.work_minutes,
+            work_minutes: t.work_minutes(),
             work_days: t.work_days,
             calendar_days: t.calendar_days,
             total_work_minutes: t.in_work_minutes(workday),
@@ -274,6 +321,8 @@ pub struct JsonActor {
     pub actor: String,
     pub name: String,
     pub steps: usize,
+    /// How many of `steps` have no time (left out of `total`).
+    pub untimed: usize,
     pub total: JsonTotals,
     pub critical: JsonTotals,
 }
@@ -281,7 +330,8 @@ pub struct JsonActor {
 #[derive(Debug, Serialize)]
 pub struct JsonService {
     pub text: String,
-    /// `within`, `exceeds` or `not_comparable`.
+    /// `within`, `exceeds`, `not_comparable`, `no_times` (no step states a
+    /// time) or `within_so_far` (the timed steps fit; some steps have none).
     pub verdict: &'static str,
 }
 
@@ -300,6 +350,9 @@ pub struct JsonTiming {
     pub wait: JsonTotals,
     pub wait_steps: Vec<String>,
     pub untimed: Vec<String>,
+    /// Whether any step counted states a time; `false` makes every total
+    /// unknown, not zero.
+    pub has_times: bool,
     pub loops_counted_once: Vec<[String; 2]>,
     pub per_actor: Vec<JsonActor>,
     pub service_time: Option<JsonService>,
@@ -337,6 +390,7 @@ pub fn json(path: &str, sop: &Sop, t: &Timing) -> JsonTiming {
         wait: JsonTotals::new(&t.wait, wd),
         wait_steps: ids(&t.wait_steps),
         untimed: ids(&t.untimed),
+        has_times: t.has_times(),
         loops_counted_once: t
             .back_edges
             .iter()
@@ -349,17 +403,14 @@ pub fn json(path: &str, sop: &Sop, t: &Timing) -> JsonTiming {
                 actor: a.actor.clone(),
                 name: actor_name(sop, &a.actor),
                 steps: a.steps,
+                untimed: a.untimed,
                 total: JsonTotals::new(&a.total, wd),
                 critical: JsonTotals::new(&a.critical, wd),
             })
             .collect(),
         service_time: sop.service_time.as_ref().map(|st| JsonService {
             text: st.value.to_string(),
-            verdict: match service_verdict(sop, t) {
-                Some(Verdict::Within) => "within",
-                Some(Verdict::Exceeds) => "exceeds",
-                _ => "not_comparable",
-            },
+            verdict: service_verdict(sop, t).unwrap_or(Verdict::NotComparable).as_str(),
         }),
     }
 }
@@ -370,7 +421,7 @@ mod tests {
 
     #[test]
     fn totals_in_both_languages() {
-        let t = Totals { work_minutes: 90, work_days: 2, calendar_days: 1 };
+        let t = Totals { work_seconds: 5400, work_days: 2, calendar_days: 1 };
         assert_eq!(totals_text(&t, Lang::Id), "1 hari + 2 hari kerja + 1 jam 30 menit");
         assert_eq!(totals_text(&t, Lang::En), "1 day + 2 working days + 1 hour 30 minutes");
         assert_eq!(totals_text(&Totals::default(), Lang::En), "0 minutes");
@@ -378,7 +429,7 @@ mod tests {
 
     #[test]
     fn folds_minutes_into_working_days() {
-        let t = Totals { work_minutes: 600, work_days: 2, calendar_days: 0 };
+        let t = Totals { work_seconds: 36000, work_days: 2, calendar_days: 0 };
         assert_eq!(in_working_days(&t, 480, Lang::Id).as_deref(), Some("3 hari kerja 2 jam"));
         assert_eq!(in_working_days(&t, 480, Lang::En).as_deref(), Some("3 working days 2 hours"));
         let c = Totals { calendar_days: 1, ..t };

@@ -14,16 +14,25 @@ pub static RULE: Rule = Rule {
 };
 
 const EXPLANATION: &str = "## What it does
-Checks `time`, `service_time` and `workday` against the duration grammar:
-an amount or a range, an optional number in words in parentheses and a
-unit (`menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`), optionally
-after `maksimal` or `paling lama`. A bare number, a decimal and an unknown
-unit are errors.
+Checks `time`, `service_time` and `workday` against the duration grammar
+of published SOPs: an amount (digits, `1,5`, `½`, or words such as `tiga`,
+`empat belas`, `sehari`) or a range (`1-3`, `1 s.d. 3`, `1 sd 3`, `1 hari
+maksimal 14 hari kerja`), an optional number in words in parentheses, and
+a unit (`detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`,
+`minggu`, `bulan`, `tahun`), in any case. A time may be made of parts
+(`2 jam 30 menit`) or a product (`2x24 jam` is 2 days). Qualifiers before
+the amount are kept: `maksimal`, `maks.`, `paling lama`,
+`selambat-lambatnya` (an upper bound), `±`, `kurang lebih` (about),
+`minimal` (at least); so are fillers such as `proses`. Text after the unit
+is kept as the condition (`terhitung persyaratan diterima lengkap`).
+A bare number, an unknown unit, two times in one cell, a fraction of a day
+and a mix of working time with days are errors, each with a help line
+proposing the nearest accepted spelling.
 
 ## Why is this bad?
 Times are summed along the flow and compared with the service time of the
-Standar Pelayanan. `time: 30` does not say 30 what; `0,5 jam` cannot be
-written on the form.
+Standar Pelayanan. `time: 30` does not say 30 what; `sesuai kebutuhan` cannot be
+summed.
 
 ## Example
 ```yaml
@@ -76,13 +85,13 @@ mod tests {
     #[test]
     fn decimal_and_text() {
         let y = sop(
-            "  - {id: a, kind: start, actor: p, activity: Mulai, time: \"0,5 jam\", next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: sebentar, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: \"0,5 hari kerja\", next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: sebentar, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
         );
         let found = lint_code(&y, "SOP006");
         expect(
             found,
             &[
-                "23:59 SOP006 invalid duration in `time`: decimal amounts are not allowed",
+                "23:59 SOP006 invalid duration in `time`: `0,5 hari kerja` is not a whole number of working days",
                 "24:62 SOP006 invalid duration in `time`: `sebentar` is not a duration",
             ],
         );
