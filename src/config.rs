@@ -10,6 +10,7 @@
 //!     rules: { missing-time: off }
 //! exclude: ["sops/arsip/**"]
 //! workday: 7 jam
+//! days: kerja             # a bare `hari` means a working day
 //! ```
 //!
 //! Parsed with the same YAML layer as SOPs, so every problem is reported
@@ -34,7 +35,7 @@ use crate::yaml::{self, Limits, Node, Value};
 /// The file name searched for in the working folder and its parents.
 pub const FILE_NAME: &str = "sopmap.yaml";
 
-const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday"];
+const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday", "days"];
 const OVERRIDE_KEYS: &[&str] = &["files", "rules"];
 
 /// A parsed configuration.
@@ -45,6 +46,8 @@ pub struct Config {
     pub overrides: Vec<Override>,
     exclude: Option<GlobSet>,
     pub workday_minutes: Option<u64>,
+    /// What a bare `hari` means in SOPs that do not say (`days: kerja`).
+    pub days: Option<duration::DayMeaning>,
 }
 
 /// Rule levels for the files matching some globs.
@@ -74,6 +77,9 @@ impl Config {
         let mut s = base.clone();
         if let Some(m) = self.workday_minutes {
             s.workday_minutes = m;
+        }
+        if self.days.is_some() {
+            s.days = self.days;
         }
         for (code, level) in &self.rules {
             s.levels.set(code, *level);
@@ -162,6 +168,7 @@ impl Parser {
                 "overrides" => config.overrides = self.overrides(value),
                 "exclude" => config.exclude = self.globs(value, "`exclude`"),
                 "workday" => config.workday_minutes = self.workday(value),
+                "days" => config.days = self.days(value),
                 _ => {}
             }
         }
@@ -308,6 +315,22 @@ impl Parser {
                 None
             }
         }
+    }
+
+    fn days(&mut self, node: &Node) -> Option<duration::DayMeaning> {
+        let text = match &node.value {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
+        let meaning = duration::DayMeaning::parse(text);
+        if meaning.is_none() {
+            self.error(
+                node.span,
+                "`days` says what a bare `hari` means: `kerja` or `kalender`".to_string(),
+                Some("write `days: kerja` when `hari` in your SOPs means working days".into()),
+            );
+        }
+        meaning
     }
 
     fn workday(&mut self, node: &Node) -> Option<u64> {

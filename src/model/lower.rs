@@ -77,6 +77,10 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         records: obj.get("records").map(|n| cx.str_list(n, "records")).unwrap_or_default(),
         service_time: obj.get("service_time").and_then(|n| cx.duration(n, "service_time")),
         workday: obj.get("workday").and_then(|n| cx.workday(n)),
+        days: obj.get("days").and_then(|n| {
+            let s = cx.enum_str(n, "days", schema::DAY_MEANINGS)?;
+            duration::DayMeaning::parse(&s.value).map(|m| Spanned::new(m, s.span))
+        }),
         actors: obj.get("actors").map(|n| cx.actors(n)).unwrap_or_default(),
         steps: Vec::new(),
         span: obj.first_key_span(),

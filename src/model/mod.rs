@@ -10,7 +10,7 @@ pub mod lower;
 pub mod reference;
 pub mod schema;
 
-use crate::duration::Duration;
+use crate::duration::{DayMeaning, Duration};
 use crate::source::Span;
 
 pub use lower::lower;
@@ -243,6 +243,8 @@ pub struct Sop {
     pub records: Vec<Spanned<String>>,
     pub service_time: Option<Spanned<Duration>>,
     pub workday: Option<Spanned<Duration>>,
+    /// What a bare `hari` means, as the SOP states it (`days:`).
+    pub days: Option<Spanned<DayMeaning>>,
     pub actors: Vec<Actor>,
     pub steps: Vec<Step>,
     /// Where the document starts.
@@ -270,6 +272,21 @@ impl Sop {
             path.push(name(first));
         }
         path.join(" -> ")
+    }
+
+    /// Reads every bare `hari` with `meaning`: the SOP's own `days:` wins
+    /// over `default` (the `sopmap.yaml` setting). Without either, bare
+    /// `hari` stays calendar days (and `mixed-days` may speak).
+    pub fn resolve_days(&mut self, default: Option<DayMeaning>) {
+        let Some(meaning) = self.days.as_ref().map(|d| d.value).or(default) else { return };
+        for step in &mut self.steps {
+            if let Some(t) = &mut step.time {
+                t.value.resolve_days(meaning);
+            }
+        }
+        if let Some(t) = &mut self.service_time {
+            t.value.resolve_days(meaning);
+        }
     }
 
     /// The actor with this id, if declared.

@@ -57,6 +57,7 @@ pub const TYPES: &[&str] = &["administratif", "teknis"];
 pub const COMPLETENESS: &[&str] = &["final", "parsial"];
 pub const GENERICITY: &[&str] = &["generik", "spesifik"];
 pub const RELATIONS: &[&str] = &["parent", "child", "prerequisite", "follow_up", "related"];
+pub const DAY_MEANINGS: &[&str] = crate::duration::DayMeaning::WORDS;
 pub const STEP_KINDS: &[&str] = &["start", "process", "decision", "end"];
 
 pub const APPROVED_BY: &[Key] = &[
@@ -154,6 +155,13 @@ pub const TOP: &[Key] = &[
         false,
         "Jangka waktu penyelesaian",
         "Total time promised in the Standar Pelayanan.",
+    ),
+    key(
+        "days",
+        Type::Enum(DAY_MEANINGS),
+        false,
+        "Satuan hari",
+        "What a bare `hari` means: `kerja` (working days) or `kalender` (calendar days, the default).",
     ),
     key(
         "workday",

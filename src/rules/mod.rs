@@ -33,6 +33,7 @@ pub mod missing_end;
 pub mod missing_key;
 pub mod missing_start;
 pub mod missing_time;
+pub mod mixed_days;
 pub mod multiple_starts;
 pub mod relation_asymmetry;
 pub mod service_time_exceeded;
@@ -127,6 +128,7 @@ pub static RULES: &[&Rule] = &[
     &date_order::RULE,
     &service_time_exceeded::RULE,
     &sub_sop_time::RULE,
+    &mixed_days::RULE,
     &unused_suppression::RULE,
 ];
 
