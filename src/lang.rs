@@ -152,7 +152,7 @@ static EN: Labels = Labels {
 
 impl Lang {
     /// A date written out as printed documents write it: `15 November 2022`.
-    pub fn long_date(self, d: crate::model::Date) -> String {
+    pub fn long_date(self, d: &crate::model::Date) -> String {
         const ID_MONTHS: [&str; 12] = [
             "Januari",
             "Februari",
@@ -185,9 +185,10 @@ impl Lang {
             Lang::Id => &ID_MONTHS,
             Lang::En => &EN_MONTHS,
         };
-        match months.get(usize::from(d.month).wrapping_sub(1)) {
-            Some(m) => format!("{} {m} {}", d.day, d.year),
-            None => d.to_string(),
+        match (months.get(usize::from(d.month).wrapping_sub(1)), d.day) {
+            (Some(m), Some(day)) => format!("{day} {m} {}", d.year),
+            (Some(m), None) => format!("{m} {}", d.year),
+            (None, _) => d.to_string(),
         }
     }
 
@@ -216,9 +217,11 @@ mod tests {
 
     #[test]
     fn long_dates_in_both_languages() {
-        let d = Date { year: 2024, month: 6, day: 28 };
-        assert_eq!(Lang::Id.long_date(d), "28 Juni 2024");
-        assert_eq!(Lang::En.long_date(d), "28 June 2024");
-        assert_eq!(Lang::Id.long_date(Date { year: 2024, month: 13, day: 1 }), "2024-13-01");
+        let d = Date::ymd(2024, 6, 28);
+        assert_eq!(Lang::Id.long_date(&d), "28 Juni 2024");
+        assert_eq!(Lang::En.long_date(&d), "28 June 2024");
+        assert_eq!(Lang::Id.long_date(&Date::ymd(2024, 13, 1)), "2024-13-01");
+        let june = Date { day: None, ..Date::ymd(2020, 6, 1) };
+        assert_eq!(Lang::Id.long_date(&june), "Juni 2020");
     }
 }

@@ -6,6 +6,7 @@
 //! that was well-formed and can report their own findings in the same run.
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
+pub mod date;
 pub mod lower;
 pub mod reference;
 pub mod schema;
@@ -13,6 +14,7 @@ pub mod schema;
 use crate::duration::{DayMeaning, Duration};
 use crate::source::Span;
 
+pub use date::Date;
 pub use lower::lower;
 
 /// A value and the span of the text it came from.
@@ -90,18 +92,14 @@ impl Relation {
     }
 }
 
-/// A calendar date `YYYY-MM-DD`, ordered by time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// A box the SOP leaves blank on purpose, to fill in by hand (`kosong`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blank {
+    /// The key's path, e.g. `identity.number`.
+    pub key: String,
+    /// The box's label on the form, e.g. `Nomor SOP`.
+    pub label: &'static str,
+    pub span: Span,
 }
 
 /// Disahkan oleh.
@@ -247,6 +245,8 @@ pub struct Sop {
     pub days: Option<Spanned<DayMeaning>>,
     pub actors: Vec<Actor>,
     pub steps: Vec<Step>,
+    /// Boxes left blank on purpose (`kosong`), in file order.
+    pub blanks: Vec<Blank>,
     /// Where the document starts.
     pub span: Span,
 }
@@ -262,6 +262,12 @@ impl Sop {
 
     pub fn number(&self) -> &str {
         self.identity.number.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    /// Whether the box at `key` (e.g. `identity.created`) is left blank on
+    /// purpose, to fill in by hand.
+    pub fn is_blank(&self, key: &str) -> bool {
+        self.blanks.iter().any(|b| b.key == key)
     }
 
     /// A cycle of steps as text, back to its first step: `a -> b -> a`.

@@ -35,7 +35,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ("revised", "Tanggal Revisi", &id.revised),
     ] {
         let Some(date) = date else { continue };
-        if date.value < created.value {
+        if date.value.cmp_at_precision(&created.value) == std::cmp::Ordering::Less {
             out.push(
                 Diagnostic::new(
                     &RULE,

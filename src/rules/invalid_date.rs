@@ -1,4 +1,4 @@
-//! invalid-date (SOP007): a date that is not an ISO date YYYY-MM-DD.
+//! invalid-date (SOP007): a text that is not a date in any accepted form.
 //! Reported by the schema lowering pass in `model/lower.rs`.
 
 use crate::diagnostic::Level;
@@ -8,22 +8,27 @@ pub static RULE: Rule = Rule {
     code: "SOP007",
     name: "invalid-date",
     default_level: Level::Error,
-    summary: "a date that is not an ISO date YYYY-MM-DD",
+    summary: "a date that is not a real date in an accepted form",
     explanation: EXPLANATION,
     check: Check::Parser,
 };
 
 const EXPLANATION: &str = "## What it does
-Checks `created`, `revised` and `effective` are real dates written as
-`YYYY-MM-DD`. `revised` may also be null or `-` when the SOP was never revised.
+Checks `created`, `revised` and `effective` are real dates, written as
+published SOPs write them: ISO `2022-11-15`, day/month/year `15/11/2022`
+(also `15-11-2022`, `15.11.2022`), or with the month's name in Indonesian
+or English in any case, with or without the day (`15 November 2022`,
+`JUNI 2020`, `7 Jan 2022`, `Pebruari`, `Nopember`). A date without a day
+has month precision: `date-order` compares it by month. `revised` may also
+be null or `-` when the SOP was never revised; `kosong` marks a date left
+blank to fill in by hand (`blank-field`).
 
 ## Why is this bad?
-`15/11/2022` is read differently in different countries and tools, and
-`2022-02-30` does not exist.
+`2022-02-30` does not exist, and `7 Januarii 2022` cannot be read.
 
 ## Example
 ```yaml
-  created: 15-11-2022     # write `2022-11-15`
+  created: 31 April 2022     # April has 30 days
 ```";
 
 #[cfg(test)]
@@ -31,13 +36,27 @@ mod tests {
     use crate::rules::testing::{expect, lint_code, lint_detail, sop};
 
     #[test]
-    fn indonesian_order_suggests_iso() {
-        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("created: 2024-01-01", "created: 15-11-2022");
-        let found = lint_detail(&y, "SOP007");
+    fn forms_of_published_sops_are_dates() {
+        for (created, effective) in [
+            ("15-11-2022", "16 Juli 2023"),
+            ("01/03/2022", "24 Februari 2025"),
+            ("JUNI 2020", "Agustus 2023"),
+        ] {
+            let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n")
+                .replace("created: 2024-01-01", &format!("created: {created}"))
+                .replace("effective: 2024-01-02", &format!("effective: {effective}"));
+            expect(lint_code(&y, "SOP007"), &[]);
+            expect(lint_code(&y, "SOP302"), &[]);
+        }
+    }
+
+    #[test]
+    fn misspelt_month_suggests_the_name() {
+        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("created: 2024-01-01", "created: 7 Januarii 2022");
         expect(
-            found,
+            lint_detail(&y, "SOP007"),
             &[
-                "10:12 SOP007 `15-11-2022` is not a valid date for `identity.created`: expected `YYYY-MM-DD`; help: write `2022-11-15`",
+                "10:12 SOP007 `7 Januarii 2022` is not a valid date for `identity.created`: unknown month name; help: write `7 Januari 2022`",
             ],
         );
     }
@@ -49,7 +68,7 @@ mod tests {
         expect(
             found,
             &[
-                "11:14 SOP007 `2023-02-29` is not a valid date for `identity.effective`: that day does not exist in that month; help: write the date as `YYYY-MM-DD`, e.g. `2024-07-01`",
+                "11:14 SOP007 `2023-02-29` is not a valid date for `identity.effective`: that day does not exist in that month; help: write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)",
             ],
         );
     }
@@ -69,7 +88,7 @@ mod tests {
             found,
             &[
                 "10:12 SOP007 `2024-13-01` is not a valid date for `identity.created`: the month must be 01 to 12",
-                "11:14 SOP007 `identity.effective` must be an ISO date `YYYY-MM-DD`, found an integer",
+                "11:14 SOP007 `identity.effective` must be a date such as `2024-07-01` or `16 Juli 2012`, found an integer",
             ],
         );
     }

@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn valid_forms_are_accepted() {
         let y = sop(
-            "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
+            "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari kerja, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
         );
         let found = lint(&y);
         expect(found, &[]);

@@ -13,12 +13,14 @@ use crate::graph::ProcessGraph;
 use crate::model::Sop;
 use crate::source::SourceFile;
 
+pub mod blank_field;
 pub mod cycle;
 pub mod date_order;
 pub mod dead_end;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod duplicate_sop_id;
+pub mod empty_value;
 pub mod end_with_successor;
 pub mod file_name_mismatch;
 pub mod invalid_date;
@@ -104,6 +106,8 @@ pub static RULES: &[&Rule] = &[
     &invalid_date::RULE,
     &misplaced_key::RULE,
     &duplicate_key::RULE,
+    &empty_value::RULE,
+    &blank_field::RULE,
     &unknown_step::RULE,
     &unknown_actor::RULE,
     &duplicate_id::RULE,

@@ -19,7 +19,11 @@ pub fn page(sop: &Sop, lang: Lang, cat: &Catalogue) -> String {
     let text =
         |v: &Option<Spanned<String>>| v.as_ref().map_or("-".to_string(), |s| esc(s.as_str()));
     let date = |v: &Option<Spanned<crate::model::Date>>| {
-        v.as_ref().map_or("-".to_string(), |d| esc(&lang.long_date(d.value)))
+        v.as_ref().map_or("-".to_string(), |d| match &d.value.written {
+            // Printed as the author wrote it (`16 Juli 2012`, `01/03/2022`).
+            Some(w) => esc(w),
+            None => esc(&lang.long_date(&d.value)),
+        })
     };
     let mut revised = date(&id.revised);
     if let Some(r) = &id.revision {
