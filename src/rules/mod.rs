@@ -23,6 +23,7 @@ pub mod duplicate_sop_id;
 pub mod empty_value;
 pub mod end_with_successor;
 pub mod file_name_mismatch;
+pub mod hidden_decision;
 pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
@@ -128,6 +129,7 @@ pub static RULES: &[&Rule] = &[
     &malformed_decision::RULE,
     &end_with_successor::RULE,
     &cycle::RULE,
+    &hidden_decision::RULE,
     &missing_time::RULE,
     &date_order::RULE,
     &service_time_exceeded::RULE,
