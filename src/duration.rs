@@ -802,6 +802,28 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
             )),
         ));
     }
+    // `2 minggu kerja`: only days come in working and calendar kinds.
+    if unit != Unit::Hari
+        && let Some(kind @ ("kerja" | "kalender")) =
+            tail.split_whitespace().next().map(str::to_lowercase).as_deref()
+    {
+        let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        let help = match (unit, kind) {
+            (Unit::Minggu, "kerja") => format!(
+                "write `{}` (5 working days a week)",
+                Duration::new(n(lo.saturating_mul(5)), n(hi.saturating_mul(5)), Unit::HariKerja)
+                    .canonical()
+            ),
+            (Unit::Bulan, "kerja") => {
+                "write the working days, e.g. `20 hari kerja` for a month".into()
+            }
+            _ => format!(
+                "write `{}` or `{lo} hari {kind}`",
+                Duration::new(n(lo), n(hi), unit).canonical()
+            ),
+        };
+        return Err(err(format!("unknown time unit `{} {kind}`", unit.as_str()), Some(help)));
+    }
     if let Some(close) = near_unit_word(tail) {
         return Err(err(
             format!("unknown time unit `{} {}`", unit.as_str(), first_word(tail)),
@@ -1274,6 +1296,7 @@ mod tests {
         assert!(help("1 hari kerja 2 jam").contains("10 jam"));
         assert!(help("3 hari kerjaa").contains("hari kerja"));
         assert!(help("1,5 hari").contains("2 hari"));
+        assert!(help("2 minggu kerja").contains("`10 hari kerja`"));
     }
 
     #[test]

@@ -292,9 +292,15 @@ impl Lower<'_> {
                 continue;
             }
             let path = format!("{prefix}{name}");
+            // `kind` of step `periksa`; `identity.number`; `schema`.
+            let of = if prefix.is_empty() && what != "the document" {
+                format!(" of {what}")
+            } else {
+                String::new()
+            };
             let named = match key.label {
-                "-" | "" => format!("`{path}`"),
-                label => format!("`{path}` ({label})"),
+                "-" | "" => format!("`{path}`{of}"),
+                label => format!("`{path}` ({label}){of}"),
             };
             let (span, message, help) = match (&v.value, key.ty) {
                 (Value::Null, Type::Object(_)) => continue,
@@ -303,9 +309,10 @@ impl Lower<'_> {
                     format!("{named} has no value"),
                     format!("write the value after `{name}:`: {}", lower_first(key.description)),
                 ),
-                (Value::Str(s), Type::Str) if s.trim().is_empty() => (
+                // An empty branch label is malformed-decision's.
+                (Value::Str(s), Type::Str) if s.trim().is_empty() && key.name != "label" => (
                     v.span,
-                    format!("{} kosong: `{path}` is an empty text", key.label),
+                    format!("{} kosong: `{path}`{of} is an empty text", key.label),
                     if prefix.starts_with("identity") {
                         format!(
                             "write the {}, or `{name}: kosong` when the document leaves the box blank to fill in by hand",
@@ -320,7 +327,7 @@ impl Lower<'_> {
                 {
                     (
                         v.span,
-                        format!("{} kosong: `{path}` is an empty list", key.label),
+                        format!("{} kosong: `{path}`{of} is an empty list", key.label),
                         format!(
                             "list at least one item, or write `{name}: kosong` when the document leaves the box blank"
                         ),

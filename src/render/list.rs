@@ -25,8 +25,6 @@ pub struct Row {
     /// The worst time in working minutes, for sorting and machines; `null`
     /// when it includes calendar time or cannot be computed.
     pub worst_work_minutes: Option<u64>,
-    /// Reachable steps without a time, left out of `worst`.
-    pub untimed_steps: usize,
     /// Calendar days in the worst time (sorted before working time).
     pub worst_calendar_days: u64,
     pub service_time: String,
@@ -36,6 +34,9 @@ pub struct Row {
     pub errors: usize,
     pub warnings: usize,
     pub path: String,
+    /// Reachable steps without a time, left out of `worst` (last, so the
+    /// earlier CSV columns keep their positions).
+    pub untimed_steps: usize,
 }
 
 /// Columns to sort by.

@@ -43,7 +43,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     date.span,
                     format!(
                         "`{key}` ({label}) {} is before `created` {}",
-                        date.value, created.value
+                        date.value.as_written(),
+                        created.value.as_written()
                     ),
                 )
                 .label(created.span, "created here")

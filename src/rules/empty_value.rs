@@ -78,7 +78,7 @@ mod tests {
         let y = format!(
             "{HEADER}actors:\n  - {{id: p, name: P}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 1 menit, next: d}}\n  - id: d\n    kind: decision\n    actor: p\n    activity: Lengkap?\n    time: 1 menit\n    branches:\n      - {{label: , next: b}}\n      - {{label: Tidak, next: b}}\n  - {{id: b, kind: end, actor: p, activity: B, time: 1 menit}}\n"
         );
-        expect(lint(&y), &["29:10 SOP010 `label` (Label) has no value"]);
+        expect(lint(&y), &["29:10 SOP010 `label` (Label) of a branch has no value"]);
     }
 
     #[test]
