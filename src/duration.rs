@@ -232,6 +232,22 @@ impl Duration {
         }
     }
 
+    /// The quantity with its bound and condition, in sopmap's spelling:
+    /// `maksimal 15 menit terhitung …`, so that `1 Jam` and `1 jam` are
+    /// the same time and `maks. 2 hari` and `2 hari` are not.
+    pub fn normalized(&self) -> String {
+        let bound = match self.bound {
+            Bound::Exact => "",
+            Bound::AtMost => "maksimal ",
+            Bound::About => "± ",
+            Bound::AtLeast => "minimal ",
+        };
+        match &self.condition {
+            Some(c) => format!("{bound}{} {c}", self.canonical()),
+            None => format!("{bound}{}", self.canonical()),
+        }
+    }
+
     /// A bare `hari` read with the SOP's meaning of `hari`.
     pub fn resolve_days(&mut self, meaning: DayMeaning) {
         if self.unit == Unit::Hari {
@@ -1235,6 +1251,8 @@ mod tests {
             d.to_string(),
             "Maksimal 15 (lima belas) menit terhitung persyaratan diterima lengkap"
         );
+        assert_eq!(d.normalized(), "maksimal 15 menit terhitung persyaratan diterima lengkap");
+        assert_eq!(ok("2 Jam 30 Menit").normalized(), ok("150 menit").normalized());
     }
 
     #[test]

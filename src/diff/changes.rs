@@ -132,7 +132,7 @@ fn step_fields(a: &Step, b: &Step, map_actor: &dyn Fn(&str) -> String, out: &mut
 /// invalid value the checker reports shows as `(invalid)`.
 fn time(s: &Step) -> Value {
     match (&s.time, s.has_time) {
-        (Some(t), _) => Value::Text(t.value.to_string()),
+        (Some(t), _) => Value::Text(t.value.normalized()),
         (None, true) => Value::Text("(invalid)".into()),
         (None, false) => Value::Absent,
     }

@@ -123,6 +123,17 @@ fn words(text: &str) -> Vec<String> {
 pub fn hidden_condition(text: &str) -> Option<String> {
     let w = words(text);
     let at = |i: usize| w.get(i).map_or("", String::as_str);
+    // The next word of RETURNED at or after each position, and the first
+    // `mengembalikan`/`menolak`: one pass each, so a long text stays linear.
+    let mut next_returned: Vec<Option<usize>> = vec![None; w.len() + 1];
+    for j in (0..w.len()).rev() {
+        let here = RETURNED.contains(&at(j)).then_some(j);
+        let after = next_returned.get(j + 1).copied().flatten();
+        if let Some(slot) = next_returned.get_mut(j) {
+            *slot = here.or(after);
+        }
+    }
+    let first_active = w.iter().position(|x| x == "mengembalikan" || x == "menolak");
     for i in 0..w.len() {
         let word = at(i);
         // `apabila …`, `bila …`, `jika …`
@@ -160,13 +171,11 @@ pub fn hidden_condition(text: &str) -> Option<String> {
             && !at(i + 1).ends_with("nya")
         {
             let state = at(i + 1);
-            if let Some(r) = w.iter().skip(i + 2).find(|x| RETURNED.contains(&x.as_str())) {
-                return Some(format!("{word} {state} … {r}"));
+            if let Some(r) = next_returned.get(i + 2).copied().flatten() {
+                return Some(format!("{word} {state} … {}", at(r)));
             }
-            if let Some(r) = w.iter().take(i).find(|x| RETURNED.contains(&x.as_str()))
-                && (r == "mengembalikan" || r == "menolak")
-            {
-                return Some(format!("{r} … {word} {state}"));
+            if let Some(r) = first_active.filter(|&r| r < i) {
+                return Some(format!("{} … {word} {state}", at(r)));
             }
         }
         // `… atau dikembalikan`, `… atau surat penolakan`
@@ -281,6 +290,16 @@ mod tests {
             misses.join("\n")
         );
         assert_eq!(fp, 0, "precision first:\n{}", misses.join("\n"));
+    }
+
+    /// Linear in the length of the text: a hostile activity of many
+    /// negations and returns costs one pass, not one pass per word.
+    #[test]
+    fn long_texts_stay_linear() {
+        let text = "tidak lengkap ".repeat(50_000);
+        assert_eq!(hidden_condition(&text), None);
+        let text = format!("{}dikembalikan", "tidak lengkap ".repeat(50_000));
+        assert!(hidden_condition(&text).is_some());
     }
 
     #[test]
