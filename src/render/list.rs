@@ -1,7 +1,8 @@
 //! The catalogue as a table (`sopmap list`): one row per SOP file with its
 //! id, level, title, unit, number of steps and actors, worst-path time,
 //! service time and finding counts; as a terminal table, Markdown, JSON or
-//! CSV. Rows are built by the caller; this module sorts and formats them.
+//! CSV. [`rows`] builds the rows from a run; this module sorts and formats
+//! them.
 
 use std::cmp::Ordering;
 
@@ -9,7 +10,11 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::SopLevel;
 use crate::render::escape;
+use crate::render::timing::{service_verdict, totals_text};
+use crate::run::Outcome;
+use crate::timing::Timing;
 
 /// One SOP of the catalogue. Field names are the JSON and CSV keys.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -37,6 +42,78 @@ pub struct Row {
     /// Reachable steps without a time, left out of `worst` (last, so the
     /// earlier CSV columns keep their positions).
     pub untimed_steps: usize,
+}
+
+/// One row per reported file of a run, in file order.
+pub fn rows(outcome: &Outcome, lang: Lang) -> Vec<Row> {
+    let counts = outcome.counts();
+    let mut rows = Vec::with_capacity(outcome.reported());
+    for (file, src) in outcome.sources.iter().enumerate().take(outcome.reported()) {
+        let (errors, warnings) = counts.get(file).copied().unwrap_or_default();
+        let path = src.path.clone();
+        let Some(e) = outcome.entry(file) else {
+            rows.push(Row {
+                id: String::new(),
+                level: String::new(),
+                title: String::new(),
+                unit: String::new(),
+                steps: 0,
+                actors: 0,
+                worst: String::new(),
+                worst_work_minutes: None,
+                worst_calendar_days: 0,
+                service_time: String::new(),
+                service_verdict: String::new(),
+                errors,
+                warnings,
+                path,
+                untimed_steps: 0,
+            });
+            continue;
+        };
+        let sop = &e.sop;
+        let t = e.timing.as_ref();
+        rows.push(Row {
+            id: e.id().to_string(),
+            level: match e.level() {
+                Some(SopLevel::Makro) => "makro".into(),
+                Some(SopLevel::Mikro) => "mikro".into(),
+                None => String::new(),
+            },
+            title: sop.title().to_string(),
+            unit: sop.identity.unit.as_ref().map_or_else(String::new, |u| u.value.clone()),
+            steps: e.steps,
+            actors: e.actors,
+            worst: t.map_or_else(String::new, |t| list_total(t, lang)),
+            worst_work_minutes: t.filter(|t| t.has_times()).and_then(|t| t.worst_work_minutes()),
+            worst_calendar_days: t.map_or(0, |t| t.worst.calendar_days),
+            service_time: sop
+                .service_time
+                .as_ref()
+                .map_or_else(String::new, |s| s.value.to_string()),
+            service_verdict: t
+                .and_then(|t| service_verdict(sop, t))
+                .map_or_else(String::new, |v| v.as_str().to_string()),
+            errors,
+            warnings,
+            path,
+            untimed_steps: t.map_or(0, |t| t.untimed.len()),
+        });
+    }
+    rows
+}
+
+/// The worst time as `list` prints it: `—` when no step has a time, and
+/// how many steps it leaves out.
+fn list_total(t: &Timing, lang: Lang) -> String {
+    if !t.has_times() {
+        return "—".to_string();
+    }
+    let total = totals_text(&t.worst, lang);
+    match t.untimed.len() {
+        0 => total,
+        n => format!("{total} (+{n} {})", lang.texts().untimed_short),
+    }
 }
 
 /// Columns to sort by.
@@ -81,24 +158,24 @@ pub fn sort(rows: &mut [Row], column: Column, reverse: bool) {
 fn headers(lang: Lang) -> [&'static str; 10] {
     [
         "ID",
-        lang.pick("Cakupan", "Level"),
-        lang.pick("Nama SOP", "Title"),
-        lang.pick("Unit Kerja", "Unit"),
-        lang.pick("Langkah", "Steps"),
-        lang.pick("Pelaksana", "Actors"),
-        lang.pick("Jalur terlama", "Slowest path"),
-        lang.pick("Jangka waktu", "Service time"),
-        lang.pick("Galat", "Errors"),
-        lang.pick("Peringatan", "Warnings"),
+        lang.texts().level,
+        lang.texts().title,
+        lang.texts().unit,
+        lang.texts().steps,
+        lang.texts().actors,
+        lang.texts().slowest_path,
+        lang.texts().service_time,
+        lang.texts().errors,
+        lang.texts().warnings,
     ]
 }
 
 fn service_cell(r: &Row, lang: Lang) -> String {
     let mark = match r.service_verdict.as_str() {
-        "exceeds" => lang.pick(" (terlampaui)", " (exceeded)"),
-        "not_comparable" => lang.pick(" (tak terbandingkan)", " (not comparable)"),
-        "no_times" => lang.pick(" (tak dapat dinilai)", " (cannot be judged)"),
-        "within_so_far" => lang.pick(" (terpenuhi sejauh ini)", " (met so far)"),
+        "exceeds" => lang.texts().exceeded_suffix,
+        "not_comparable" => lang.texts().not_comparable_suffix,
+        "no_times" => lang.texts().cannot_be_judged_suffix,
+        "within_so_far" => lang.texts().met_so_far_suffix,
         _ => "",
     };
     format!("{}{mark}", r.service_time)

@@ -1,39 +1,11 @@
 //! blank-field (SOP011): a box of the identity block or of the Mutu Baku
 //! lists left blank on purpose (`kosong`), to be filled in by hand.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP011",
-    name: "blank-field",
-    default_level: Level::Warning,
-    summary: "a box left blank on purpose (`kosong`) to be filled in by hand",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns about every box written `kosong` (or `\"-\"`): a Nomor SOP, a date,
-a name or a Mutu Baku list that the document leaves blank, to be filled in
-by hand once the SOP is numbered and signed.
-
-## Why is this bad?
-Nothing, while the SOP is a draft or an annex whose number and date are
-given later; this warning keeps the blank visible in review so the SOP is
-not published with it. The document prints each blank as a line to fill
-in.
-
-## Example
-```yaml
-identity:
-  number: kosong       # Nomor SOP: filled in by hand after signing
-  created: kosong
-records: kosong
-```
-Write the value once it is known. An empty text or list (`number: \"\"`,
-`records: []`) is an error (`empty-value`): it does not say whether the
-box was forgotten or left blank on purpose.";
+pub static RULE: Rule = Rule { id: &rule_id::BLANK_FIELD, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for b in &cx.sop.blanks {

@@ -3,39 +3,10 @@
 //! list (`records: []`). Reported by the schema lowering pass in
 //! `model/lower.rs`, named by what the box means on the form.
 
-use crate::diagnostic::Level;
+use crate::rule_id;
 use crate::rules::{Check, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP010",
-    name: "empty-value",
-    default_level: Level::Error,
-    summary: "a key that needs a value is null, an empty text or an empty list",
-    explanation: EXPLANATION,
-    check: Check::Parser,
-};
-
-const EXPLANATION: &str = "## What it does
-Reports a required key written without a value: null (`kind:`, `actor:`,
-`schema: ~`), an empty text (`number: \"\"`, `activity: \"\"`) or an empty
-list (`records: []`), and a `level:` or `type:` written without a value.
-The message names the box of the SOP AP form (\"Pencatatan dan Pendataan
-kosong\").
-
-## Why is this bad?
-A key with no value is as good as a missing key, but it looks filled in to
-a reviewer: the renderers then print \"Pelaksana: ?\" or an empty row.
-
-## What to write instead
-The value, or, for a box of the identity block or of the Mutu Baku lists
-that the document leaves blank to be filled in by hand, the word `kosong`:
-
-```yaml
-identity:
-  number: kosong        # printed as a line to fill in by hand
-records: kosong
-```
-`kosong` is reported as a warning by `blank-field` until it is filled in.";
+pub static RULE: Rule = Rule { id: &rule_id::EMPTY_VALUE, check: Check::Reported };
 
 #[cfg(test)]
 mod tests {

@@ -8,62 +8,12 @@
 //! (`dalam hal pejabat berhalangan`: an alternate actor), and rows that a
 //! drawn decision already leads into (they restate its answer).
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP210",
-    name: "hidden-decision",
-    default_level: Level::Warning,
-    summary: "a process row whose activity states a condition: a decision drawn as a process",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns about a start, process or end row whose activity states a condition
-and its outcome: a conditional (`apabila`, `bila`, `jika`, `jikalau`,
-`bilamana`, `manakala`, `dalam hal` followed by a state such as `tidak`,
-`belum`, `terdapat`), something incomplete or wrong that is returned or
-refused (`belum lengkap … dikembalikan`, `tidak sesuai … ditolak`), or two
-outcomes side by side (`izin/penolakan`, `persetujuan atau penolakan`,
-`layak/tidak layak`).
-
-It stays silent on the \"if needed\" idiom (`bila diperlukan`, `jika
-dirasa perlu`: an optional activity), on `dalam hal ini`, on a stand-in
-signer (`dalam hal pejabat berhalangan`), and on rows a drawn decision
-leads into (they restate its answer).
-
-Measured on a labelled set of 112 activity texts written in the wording of
-published SOPs (`tests/data/hidden-decision.txt`): precision 100% (45 of
-45 warnings are hidden decisions), recall 95% (45 of 47 hidden decisions
-found).
-The set is not independent of the rule: its last 15 texts were added after
-the first version and scored precision 50% (3 of 6) and recall 38% (3 of 8)
-before `sekiranya`, `… atau dikembalikan`, `jika sudah selesai` and
-`tidak adanya` were taught to it; expect unseen wording to fall between.
-
-## Why is this bad?
-A decision written into a process row has no labelled branches: the
-flowchart shows one path, the \"no\" answer has no row, no time and no
-output, and the checklist cannot tell staff what to do in that case.
-
-## Example
-```yaml
-  - id: periksa
-    kind: process
-    activity: Berkas yang belum lengkap dikembalikan kepada pemohon
-```
-Draw the check as a decision with labelled branches:
-```yaml
-  - id: periksa
-    kind: decision
-    activity: Berkas lengkap?
-    branches:
-      - {label: Lengkap, next: proses}
-      - {label: Tidak lengkap, next: kembalikan}
-```";
+pub static RULE: Rule = Rule { id: &rule_id::HIDDEN_DECISION, check: Check::Sop(check) };
 
 /// Conditionals that open a condition clause.
 const IF_WORDS: &[&str] =
@@ -285,7 +235,7 @@ mod tests {
             tp + fn_
         );
         assert!(
-            EXPLANATION.contains(&stated),
+            rule_id::HIDDEN_DECISION.explanation.contains(&stated),
             "update the explanation:\n{stated}\n{}",
             misses.join("\n")
         );

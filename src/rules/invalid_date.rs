@@ -1,35 +1,10 @@
 //! invalid-date (SOP007): a text that is not a date in any accepted form.
 //! Reported by the schema lowering pass in `model/lower.rs`.
 
-use crate::diagnostic::Level;
+use crate::rule_id;
 use crate::rules::{Check, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP007",
-    name: "invalid-date",
-    default_level: Level::Error,
-    summary: "a date that is not a real date in an accepted form",
-    explanation: EXPLANATION,
-    check: Check::Parser,
-};
-
-const EXPLANATION: &str = "## What it does
-Checks `created`, `revised` and `effective` are real dates, written as
-published SOPs write them: ISO `2022-11-15`, day/month/year `15/11/2022`
-(also `15-11-2022`, `15.11.2022`), or with the month's name in Indonesian
-or English in any case, with or without the day (`15 November 2022`,
-`JUNI 2020`, `7 Jan 2022`, `Pebruari`, `Nopember`). A date without a day
-has month precision: `date-order` compares it by month. `revised` may also
-be null or `-` when the SOP was never revised; `kosong` marks a date left
-blank to fill in by hand (`blank-field`).
-
-## Why is this bad?
-`2022-02-30` does not exist, and `7 Januarii 2022` cannot be read.
-
-## Example
-```yaml
-  created: 31 April 2022     # April has 30 days
-```";
+pub static RULE: Rule = Rule { id: &rule_id::INVALID_DATE, check: Check::Reported };
 
 #[cfg(test)]
 mod tests {

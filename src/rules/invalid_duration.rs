@@ -1,45 +1,10 @@
 //! invalid-duration (SOP006): a time that does not follow the duration grammar.
 //! Reported by the schema lowering pass in `model/lower.rs`.
 
-use crate::diagnostic::Level;
+use crate::rule_id;
 use crate::rules::{Check, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP006",
-    name: "invalid-duration",
-    default_level: Level::Error,
-    summary: "a time that does not follow the duration grammar",
-    explanation: EXPLANATION,
-    check: Check::Parser,
-};
-
-const EXPLANATION: &str = "## What it does
-Checks `time`, `service_time` and `workday` against the duration grammar
-of published SOPs: an amount (digits, `1,5`, `½`, or words such as `tiga`,
-`empat belas`, `sehari`) or a range (`1-3`, `1 s.d. 3`, `1 sd 3`, `1 hari
-maksimal 14 hari kerja`), an optional number in words in parentheses, and
-a unit (`detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`,
-`minggu`, `bulan`, `tahun`), in any case. A time may be made of parts
-(`2 jam 30 menit`) or a product (`2x24 jam` is 2 days). Qualifiers before
-the amount are kept: `maksimal`, `maks.`, `paling lama`,
-`selambat-lambatnya` (an upper bound), `±`, `kurang lebih` (about),
-`minimal` (at least); so are fillers such as `proses`. Text after the unit
-is kept as the condition (`terhitung persyaratan diterima lengkap`).
-A bare number, an unknown unit, two times in one cell, a fraction of a day
-and a mix of working time with days are errors, each with a help line
-proposing the nearest accepted spelling.
-
-## Why is this bad?
-Times are summed along the flow and compared with the service time of the
-Standar Pelayanan. `time: 30` does not say 30 what; `sesuai kebutuhan` cannot be
-summed.
-
-## Example
-```yaml
-    time: 30            # satuan waktu wajib: write `30 menit`
-    time: 2 hr          # unknown unit: write `2 jam`
-```
-Non-quantifiable times (\"sesuai kebutuhan\") belong in `time_note`.";
+pub static RULE: Rule = Rule { id: &rule_id::INVALID_DURATION, check: Check::Reported };
 
 #[cfg(test)]
 mod tests {

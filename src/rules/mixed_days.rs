@@ -1,39 +1,12 @@
 //! mixed-days (SOP305): a SOP writes both a bare `hari` and `hari kerja`
 //! without saying what a bare `hari` means.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::duration::Unit;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP305",
-    name: "mixed-days",
-    default_level: Level::Warning,
-    summary: "`hari` and `hari kerja` mixed without saying what a bare `hari` means",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns, once per SOP, when some times are written in a bare `hari` and
-others in `hari kerja`, and neither the SOP (`days:`) nor `sopmap.yaml`
-(`days:`) says what a bare `hari` means.
-
-## Why is this bad?
-Most civil-service SOPs write `hari` and mean a working day. Read
-literally, `hari` is a calendar day, which cannot be added to working days
-without a calendar: totals come out as `3 hari + 2 hari kerja` and the
-service time cannot be judged.
-
-## Example
-```yaml
-days: kerja          # a bare `hari` in this SOP means a working day
-steps:
-  - time: 3 hari       # read as 3 hari kerja
-  - time: 2 hari kerja
-```
-`days: kalender` keeps bare `hari` as calendar days (and silences this
-warning); `3 hari kalender` is always calendar days.";
+pub static RULE: Rule = Rule { id: &rule_id::MIXED_DAYS, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let times =
@@ -95,9 +68,9 @@ mod tests {
             days: Some(crate::duration::DayMeaning::Kerja),
             ..Default::default()
         };
-        settings.levels.set("SOP305", crate::diagnostic::Level::Error);
+        settings.levels.set("SOP305", crate::rule_id::Level::Error);
         let source = crate::source::SourceFile::new("t.yaml", &y);
-        let r = crate::check::check_source(&source, 0, &settings);
+        let r = crate::check::check_file(&source, 0, &settings);
         assert!(r.diagnostics.iter().all(|d| d.code != "SOP305"));
         let sop = r.sop.as_ref().map(|s| {
             s.steps.iter().filter_map(|s| s.time.as_ref()).map(|t| t.value.unit).collect::<Vec<_>>()
