@@ -344,7 +344,14 @@ fn tokenize(input: &str) -> Vec<Token> {
                         .and_then(|r| r.chars().next())
                         .is_some_and(char::is_alphabetic)
                 };
-                if d.is_alphabetic() || (matches!(d, '-' | '/' | '.') && next_is_letter()) {
+                // `s.d`, `s/d`, `selambat-lambatnya`; but `menit/berkas` is
+                // a unit and its condition.
+                let joins = match d {
+                    '-' | '.' => true,
+                    '/' => w.chars().count() == 1,
+                    _ => false,
+                };
+                if d.is_alphabetic() || (joins && next_is_letter()) {
                     w.extend(d.to_lowercase());
                     it.next();
                 } else if d == '.' {
@@ -657,7 +664,7 @@ impl Cursor<'_> {
 
 /// Reduces `amount` of `unit` to a whole number of `unit` or of a smaller
 /// unit of the same kind.
-fn whole(amount: Amount, unit: Unit) -> Result<Qty, Unit> {
+fn whole(amount: Amount, unit: Unit) -> Result<Qty, (Amount, Unit)> {
     let (mut num, den, mut unit) = (amount.num, amount.den, unit);
     loop {
         if num % den == 0 {
@@ -668,7 +675,7 @@ fn whole(amount: Amount, unit: Unit) -> Result<Qty, Unit> {
                 num = num.saturating_mul(f);
                 unit = u;
             }
-            None => return Err(unit),
+            None => return Err((Amount { num, den }, unit)),
         }
     }
 }
@@ -779,7 +786,7 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
                 Parsed::Qty(q) => q,
                 Parsed::Bare(b) => return Err(missing_unit(b)),
             };
-            let low = whole(a, second.unit).map_err(|u| decimal(&written, u))?;
+            let low = whole(a, second.unit).map_err(|(a, u)| decimal(&written, a, u))?;
             let (l, h, u) = common(low, second).ok_or_else(|| mixed(&written))?;
             (l, h, u)
         }
@@ -913,7 +920,7 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             && let Some(u) = c.unit()
         {
             if a.den != 1 || b.den != 1 {
-                return Err(decimal(written, u));
+                return Err(decimal(written, if a.den == 1 { b } else { a }, u));
             }
             // N x 24 jam: N days round the clock.
             if u == Unit::Jam && b.num == 24 {
@@ -932,7 +939,7 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
         }
         return Ok(Parsed::Bare(a));
     };
-    let mut q = whole(a, unit).map_err(|u| decimal(written, u))?;
+    let mut q = whole(a, unit).map_err(|(a, u)| decimal(written, a, u))?;
     // Further parts: `2 jam 30 menit`, `1 jam 15 menit 30 detik`.
     loop {
         let save = c.pos;
@@ -948,7 +955,7 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             c.pos = save;
             break;
         }
-        let part = whole(b, u2).map_err(|u| decimal(written, u))?;
+        let part = whole(b, u2).map_err(|(a, u)| decimal(written, a, u))?;
         let (x, y, u) = common(q, part).ok_or_else(|| mixed(written))?;
         q = Qty { amount: x.saturating_add(y), unit: u };
     }
@@ -1048,14 +1055,23 @@ fn mixed(written: &str) -> DurationError {
     )
 }
 
-fn decimal(written: &str, unit: Unit) -> DurationError {
+fn decimal(written: &str, amount: Amount, unit: Unit) -> DurationError {
+    let den = amount.den.max(1);
     let help = match unit {
+        // The same quantity in hours, with the usual 8-jam workday.
         Unit::HariKerja => {
-            "use a smaller unit, e.g. `4 jam` instead of `0,5 hari kerja`".to_string()
+            let minutes = amount.num.saturating_mul(8 * 60) / den;
+            format!(
+                "write `{}` (with an 8-jam workday), or round up to `{} hari kerja`",
+                format_minutes(minutes),
+                amount.num.div_ceil(den)
+            )
         }
-        Unit::Hari | Unit::HariKalender => {
-            "use whole days (round up), e.g. `2 hari` instead of `1,5 hari`".to_string()
-        }
+        Unit::Hari | Unit::HariKalender => format!(
+            "a calendar day has no smaller unit here: round up to `{} {}`",
+            amount.num.div_ceil(den),
+            unit.as_str()
+        ),
         _ => "use a whole amount of a smaller unit, e.g. `90 menit` instead of `1,5 jam`".into(),
     };
     err(format!("`{written}` is not a whole number of {}", unit.english(true)), Some(help))
@@ -1281,6 +1297,9 @@ mod tests {
         assert_eq!(q("dalam waktu 3 x 24 jam"), (3, 3, Hari, Exact));
         assert_eq!(q("1 tahun"), (1, 1, Tahun, Exact));
         assert_eq!(q("2 pekan"), (2, 2, Minggu, Exact));
+        let d = ok("15 Menit/berkas");
+        assert_eq!((d.max, d.unit), (15, Menit));
+        assert_eq!(d.condition.as_deref(), Some("berkas"));
         let d = ok("5 menit per berkas");
         assert_eq!(d.condition.as_deref(), Some("per berkas"));
         let d = ok("3 hari kerja setelah berkas lengkap");
@@ -1302,7 +1321,9 @@ mod tests {
     #[test]
     fn rejects_with_reasons() {
         assert!(parse("30").unwrap_err().message.contains("unit is required"));
-        assert!(help("0,5 hari kerja").contains("4 jam"));
+        assert!(help("0,5 hari kerja").contains("`4 jam`"));
+        assert!(help("1,5 hari kerja").contains("`12 jam`"));
+        assert!(help("½ hari").contains("`1 hari`"));
         assert!(help("3 mnit").contains("`menit`"));
         assert!(help("bulan").contains("1 bulan"));
         assert!(help("3-1 hari").contains("backwards"));
