@@ -362,7 +362,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     let start = graph.starts().first().copied()?;
     let (order, mut back_edges) = dfs(graph, start);
     back_edges.sort_unstable();
-    let ends: Vec<usize> = graph.ends();
+    let ends: Vec<usize> = graph.finishes();
     let (wdist, wpred) = extreme_paths(sop, graph, &order, &back_edges, workday, true);
     let (bdist, bpred) = extreme_paths(sop, graph, &order, &back_edges, workday, false);
     let (worst_end, worst) = pick_end(&wdist, &ends, workday, true)?;
@@ -375,10 +375,17 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
 
     let wait_steps: Vec<usize> =
         reachable.iter().copied().filter(|&i| sop.steps.get(i).is_some_and(|s| s.wait)).collect();
+    // A step that continues a numbered row (`same_row`) is timed by the
+    // row's first step: the row's time counts once.
+    let rows = crate::model::Rows::of(sop);
     let untimed: Vec<usize> = reachable
         .iter()
         .copied()
-        .filter(|&i| duration_of(sop, i).is_none() && sop.steps.get(i).is_some_and(|s| !s.wait))
+        .filter(|&i| {
+            duration_of(sop, i).is_none()
+                && rows.is_first(i)
+                && sop.steps.get(i).is_some_and(|s| !s.wait)
+        })
         .collect();
     let timed = reachable
         .iter()
@@ -390,7 +397,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
         .filter_map(|&i| duration_of(sop, i))
         .fold(Totals::default(), |acc, d| acc.plus(Totals::of(d, true)));
 
-    let per_actor = per_actor(sop, &reachable, &worst_path);
+    let per_actor = per_actor(sop, &rows, &reachable, &worst_path);
     let mixed = is_mixed(&worst) || is_mixed(&best);
     Some(Timing {
         workday_minutes: workday,
@@ -408,7 +415,12 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     })
 }
 
-fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<ActorTime> {
+fn per_actor(
+    sop: &Sop,
+    rows: &crate::model::Rows,
+    reachable: &[usize],
+    critical_path: &[usize],
+) -> Vec<ActorTime> {
     let mut critical = vec![false; sop.steps.len()];
     for &i in critical_path {
         if let Some(c) = critical.get_mut(i) {
@@ -433,7 +445,8 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
         if step.wait {
             continue;
         }
-        let untimed = step.time.is_none();
+        // A step continuing a numbered row is timed by the row's first step.
+        let untimed = step.time.is_none() && rows.is_first(i);
         let on_critical = critical.get(i).copied().unwrap_or(false);
         let mut seen: Vec<&str> = Vec::new();
         for who in step.actor.iter().chain(step.with.iter()) {

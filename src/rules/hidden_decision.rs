@@ -1,4 +1,4 @@
-//! hidden-decision (SOP210): a row that is not a decision but whose
+//! hidden-decision (SOP211): a row that is not a decision but whose
 //! activity states a condition with its outcome ("Berkas yang belum
 //! lengkap dikembalikan …", "Bila … maka …", "konsep izin/penolakan").
 //!
@@ -258,10 +258,10 @@ mod tests {
             "{HEADER}actors:\n  - {{id: p, name: P}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: Menerima berkas, time: 1 menit, next: b}}\n  - {{id: b, kind: process, actor: p, activity: Berkas yang belum lengkap dikembalikan kepada pemohon, time: 1 menit, next: c}}\n  - {{id: c, kind: end, actor: p, activity: Membuat konsep izin/penolakan, time: 1 menit}}\n"
         );
         expect(
-            lint_code(&y, "SOP210"),
+            lint_code(&y, "SOP211"),
             &[
-                "23:48 SOP210 the activity of step `b` states a condition (`belum lengkap … dikembalikan`): a decision written as a `process` step",
-                "24:44 SOP210 the activity of step `c` states a condition (`izin/penolakan`): a decision written as a `end` step",
+                "23:48 SOP211 the activity of step `b` states a condition (`belum lengkap … dikembalikan`): a decision written as a `process` step",
+                "24:44 SOP211 the activity of step `c` states a condition (`izin/penolakan`): a decision written as a `end` step",
             ],
         );
     }
@@ -271,6 +271,6 @@ mod tests {
         let y = format!(
             "{HEADER}actors:\n  - {{id: p, name: P}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: Menerima berkas, time: 1 menit, next: d}}\n  - id: d\n    kind: decision\n    actor: p\n    activity: Lengkap?\n    time: 1 menit\n    branches:\n      - {{label: Ya, next: c}}\n      - {{label: Tidak, next: b}}\n  - {{id: b, kind: end, actor: p, activity: Berkas yang tidak lengkap dikembalikan, time: 1 menit}}\n  - {{id: c, kind: end, actor: p, activity: Jika lengkap diproses, time: 1 menit}}\n"
         );
-        expect(lint_code(&y, "SOP210"), &[]);
+        expect(lint_code(&y, "SOP211"), &[]);
     }
 }

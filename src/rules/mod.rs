@@ -29,6 +29,7 @@ pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
 pub mod invalid_yaml;
+pub mod irregular_row_number;
 pub mod loop_without_exit;
 pub mod makro_without_sub;
 pub mod malformed_decision;
@@ -42,6 +43,7 @@ pub mod multiple_starts;
 pub mod relation_asymmetry;
 pub mod service_time_exceeded;
 pub mod sop_link_cycle;
+pub mod start_with_predecessor;
 pub mod sub_sop_level;
 pub mod sub_sop_time;
 pub mod unknown_actor;
@@ -122,6 +124,7 @@ pub static RULES: &[&Rule] = &[
     &relation_asymmetry::RULE,
     &sop_link_cycle::RULE,
     &makro_without_sub::RULE,
+    &irregular_row_number::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -131,6 +134,7 @@ pub static RULES: &[&Rule] = &[
     &malformed_decision::RULE,
     &end_with_successor::RULE,
     &cycle::RULE,
+    &start_with_predecessor::RULE,
     &hidden_decision::RULE,
     &missing_time::RULE,
     &date_order::RULE,
