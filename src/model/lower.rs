@@ -288,7 +288,11 @@ impl Lower<'_> {
         let prefix = path_prefix(what);
         for (name, k, v) in &obj.entries {
             let Some(key) = keys.iter().find(|key| key.name == *name) else { continue };
-            if !(key.required || matches!(key.name, "level" | "type")) || key.name == "steps" {
+            // Optional keys that, once written, need a value: leaving
+            // `activity` out is how a capsule reads "Mulai"; writing it
+            // empty is a slip.
+            let needs_value = matches!(key.name, "level" | "type" | "activity");
+            if !(key.required || needs_value) || key.name == "steps" {
                 continue;
             }
             let path = format!("{prefix}{name}");
