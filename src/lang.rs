@@ -223,6 +223,7 @@ texts! {
         steps_untimed: "langkah tanpa waktu" / "steps untimed",
         no_step_states_a_time: "— (tidak ada langkah yang mencantumkan waktu)" / "— (no step states a time)",
         steps_not_counted: "langkah tanpa waktu, tidak dihitung" / "steps without a time, not counted",
+        step_not_counted: "langkah tanpa waktu, tidak dihitung" / "step without a time, not counted",
         untimed_short: "tanpa waktu" / "untimed",
         loops_counted_once: "Perulangan dihitung sekali (panah balik)" / "Loops counted once (back arrows)",
         logo: "Logo" / "Logo",

@@ -384,7 +384,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
         .filter(|&i| {
             duration_of(sop, i).is_none()
                 && rows.is_first(i)
-                && sop.steps.get(i).is_some_and(|s| !s.wait)
+                && sop.steps.get(i).is_some_and(|s| !s.wait && !s.is_bare_capsule())
         })
         .collect();
     let timed = reachable
@@ -446,7 +446,7 @@ fn per_actor(
             continue;
         }
         // A step continuing a numbered row is timed by the row's first step.
-        let untimed = step.time.is_none() && rows.is_first(i);
+        let untimed = step.time.is_none() && rows.is_first(i) && !step.is_bare_capsule();
         let on_critical = critical.get(i).copied().unwrap_or(false);
         let mut seen: Vec<&str> = Vec::new();
         for who in step.actor.iter().chain(step.with.iter()) {

@@ -230,6 +230,12 @@ impl Step {
         self.kind.as_ref().map(|k| k.value)
     }
 
+    /// A start or end capsule without an activity: a "Mulai"/"Selesai"
+    /// marker, not a piece of work, so it needs no time.
+    pub fn is_bare_capsule(&self) -> bool {
+        matches!(self.kind(), Some(StepKind::Start | StepKind::End)) && self.activity.is_none()
+    }
+
     /// The written activity, if any (start and end steps may leave it out:
     /// renderers then print the capsule's word, "Mulai" or "Selesai").
     pub fn activity_str(&self) -> Option<&str> {

@@ -124,6 +124,7 @@ pub fn honest_total(total: &str, t: &Timing, lang: Lang) -> String {
     }
     match t.untimed.len() {
         0 => total.to_string(),
+        1 => format!("{total} (+1 {})", texts.step_not_counted),
         n => format!("{total} (+{n} {})", texts.steps_not_counted),
     }
 }
