@@ -73,28 +73,37 @@ pub fn fit(text: &str, max: f64, width: &dyn Fn(&str) -> f64) -> Vec<String> {
     lines
 }
 
-/// The longest head of `word` ending at a `/`, `-` or syllable boundary
-/// that fits after `prefix`: (head as printed, the rest).
+/// The longest head of `word` that fits after `prefix`: (head as printed,
+/// the rest). A break after a `/` or `-` the word has needs no added
+/// hyphen and is taken first; then a syllable boundary, with a hyphen.
 fn best_break<'a>(
     word: &'a str,
     max: f64,
     prefix: &str,
     width: &dyn Fn(&str) -> f64,
 ) -> Option<(String, &'a str)> {
-    let mut cuts: Vec<(usize, bool)> =
-        hyphenate::points(word).into_iter().map(|p| (p, true)).collect();
-    cuts.extend(
-        word.char_indices()
-            .filter(|(i, c)| matches!(c, '/' | '-') && i + 1 < word.len())
-            .map(|(i, _)| (i + 1, false)),
-    );
-    cuts.sort_unstable();
-    cuts.iter().rev().find_map(|&(at, hyphen)| {
+    let fits = |at: usize, hyphen: bool| {
         let head = word.get(..at)?;
         let tail = word.get(at..)?;
         let printed = if hyphen { format!("{head}-") } else { head.to_string() };
         (width(&format!("{prefix}{printed}")) <= max).then_some((printed, tail))
-    })
+    };
+    let marks: Vec<usize> = word
+        .char_indices()
+        .filter(|(i, c)| matches!(c, '/' | '-') && i + 1 < word.len())
+        .map(|(i, _)| i + 1)
+        .collect();
+    marks
+        .iter()
+        .rev()
+        .find_map(|&at| fits(at, false))
+        .or_else(|| hyphenate::points(word).iter().rev().find_map(|&at| fits(at, true)))
+}
+
+/// The pieces of `word` that can never be broken without a hyphen: the
+/// parts after each `/` or `-` it contains.
+pub fn unbreakable(word: &str) -> impl Iterator<Item = &str> {
+    word.split_inclusive(['/', '-'])
 }
 
 /// The last resort for a word with no break that fits (a long code, an

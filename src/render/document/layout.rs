@@ -15,6 +15,7 @@ use super::text::{Font, wrap};
 use super::{Catalogue, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Sop, Step, StepKind};
+use crate::render::wrap::unbreakable;
 
 /// Width of the table: 276 mm of an A4 landscape page, at 96 units per inch.
 pub const TABLE_WIDTH: f64 = 1043.0;
@@ -30,6 +31,9 @@ pub const CELL_FONT: Font = Font::regular(9.5);
 pub const HEADER_FONT: Font = Font::bold(9.0);
 /// Actor names are long and their columns narrow.
 pub const ACTOR_HEADER_FONT: Font = Font::bold(8.0);
+/// The smallest size an actor name is set at so that its longest word
+/// fits its column unbroken; below it, the word is hyphenated.
+pub const MIN_ACTOR_HEADER_SIZE: f64 = 6.0;
 pub const LINE_HEIGHT: f64 = 11.5;
 pub const PAD_X: f64 = 4.0;
 pub const PAD_Y: f64 = 5.0;
@@ -47,7 +51,17 @@ const MAX_DIAMOND_WIDTH: f64 = 52.0;
 /// Free height above and below the tallest symbol in a row, for gutters.
 pub(super) const GUTTER_HALF: f64 = 14.0;
 pub(super) const MIN_ROW_HEIGHT: f64 = DIAMOND_HEIGHT + 2.0 * GUTTER_HALF;
-const MIN_ACTOR_WIDTH: f64 = 46.0;
+/// Narrowest actor column the text columns give way to: wide enough for
+/// a capsule of 1.5 times its height and a diamond as wide as it is tall
+/// next to the lanes on either side. Beyond about twelve actors even the
+/// narrowest text columns leave less, and the symbols shrink (keeping
+/// their proportions) instead of the table growing off the page.
+const MIN_ACTOR_WIDTH: f64 = 58.0;
+/// The text columns never narrow below this share of their width.
+const MIN_TEXT_SHARE: f64 = 0.4;
+/// Width over height of a start/end capsule, at least: narrower, it reads
+/// as a connector circle.
+pub const CAPSULE_RATIO: f64 = 1.5;
 pub(super) const CHANNEL_LANE: f64 = 6.0;
 
 /// What a column holds.
@@ -90,6 +104,9 @@ pub struct Header {
     pub group_height: f64,
     /// Wrapped text of each column's header, by column index.
     pub labels: Vec<Vec<String>>,
+    /// Font size of the actor names: [`ACTOR_HEADER_FONT`], or smaller so
+    /// that the longest word of every name fits its column.
+    pub actor_size: f64,
 }
 
 /// A symbol's shape (the five symbols of SOP AP, less the arrow and the
@@ -286,6 +303,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     };
 
     // Header.
+    let actor_font = actor_header_font(&columns, &actor_names);
     let header_labels: Vec<Vec<String>> = columns
         .iter()
         .map(|c| {
@@ -300,16 +318,26 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
                 ColumnKind::Notes => labels.notes,
             };
             match c.kind {
-                ColumnKind::Actor(_) => wrap(text, ACTOR_HEADER_FONT, c.w - 4.0),
+                ColumnKind::Actor(_) => wrap(text, actor_font, c.w - ACTOR_HEADER_PAD),
                 _ => wrap(text, HEADER_FONT, c.w - 2.0 * PAD_X),
             }
         })
         .collect();
-    let tallest = header_labels.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let actor_line = actor_line_height(actor_font.size);
+    let tallest = columns
+        .iter()
+        .zip(&header_labels)
+        .map(|(c, l)| {
+            let line =
+                if matches!(c.kind, ColumnKind::Actor(_)) { actor_line } else { LINE_HEIGHT };
+            l.len() as f64 * line
+        })
+        .fold(LINE_HEIGHT, f64::max);
     let header = Header {
-        height: GROUP_HEADER_HEIGHT + tallest * LINE_HEIGHT + 2.0 * PAD_Y,
+        height: GROUP_HEADER_HEIGHT + tallest + 2.0 * PAD_Y,
         group_height: GROUP_HEADER_HEIGHT,
         labels: header_labels,
+        actor_size: actor_font.size,
     };
 
     // Rows, measured.
@@ -400,6 +428,36 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     Flowchart { columns, header, pages, actor_names, max_height }
 }
 
+/// Line height of actor names set at `size`: [`LINE_HEIGHT`] at the
+/// default size, closer together when set smaller.
+pub fn actor_line_height(size: f64) -> f64 {
+    LINE_HEIGHT * size / ACTOR_HEADER_FONT.size
+}
+
+/// Room left and right of an actor name in its header cell.
+const ACTOR_HEADER_PAD: f64 = 4.0;
+
+/// The actor-name font: the default size, or the largest half-point step
+/// down to [`MIN_ACTOR_HEADER_SIZE`] at which no word of any name is wider
+/// than its column (one size for all, so the header reads evenly).
+fn actor_header_font(columns: &[Column], names: &[String]) -> Font {
+    let fits = |font: Font| {
+        columns.iter().all(|c| match c.kind {
+            ColumnKind::Actor(a) => names.get(a).is_none_or(|name| {
+                name.split_whitespace()
+                    .flat_map(unbreakable)
+                    .all(|w| font.width(w) <= c.w - ACTOR_HEADER_PAD)
+            }),
+            _ => true,
+        })
+    };
+    let mut size = ACTOR_HEADER_FONT.size;
+    while size > MIN_ACTOR_HEADER_SIZE && !fits(Font::bold(size)) {
+        size -= 0.5;
+    }
+    Font::bold(size.max(MIN_ACTOR_HEADER_SIZE))
+}
+
 /// Every arrow of the graph, in row order then arrow order.
 pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
     let mut out = Vec::new();
@@ -430,12 +488,14 @@ fn columns(actors: usize, back_edges: usize) -> Vec<Column> {
     let text_sum: f64 = text.iter().map(|(_, w)| w).sum();
     let mut actor_w = (TABLE_WIDTH - no - channel - text_sum) / actors as f64;
     if actor_w < MIN_ACTOR_WIDTH {
-        // Many actors: the text columns give up width, in proportion.
-        actor_w = MIN_ACTOR_WIDTH;
-        let room = (TABLE_WIDTH - no - channel - actor_w * actors as f64).max(text_sum * 0.4);
+        // Many actors: the text columns give up width, in proportion, down
+        // to their least share; then the actor columns share what is left.
+        let room = (TABLE_WIDTH - no - channel - MIN_ACTOR_WIDTH * actors as f64)
+            .max(text_sum * MIN_TEXT_SHARE);
         for (_, w) in &mut text {
             *w *= room / text_sum;
         }
+        actor_w = ((TABLE_WIDTH - no - channel - room) / actors as f64).min(MIN_ACTOR_WIDTH);
     }
     let [activity, requirements, time, output, notes] = text;
     let mut kinds: Vec<(ColumnKind, f64)> = vec![(ColumnKind::No, no), activity];
@@ -466,13 +526,18 @@ pub(super) fn step_column(step: &Step, sop: &Sop, columns: &[Column]) -> usize {
 
 pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     let w = (col.w - 2.0 * SIDE).clamp(8.0, MAX_SYMBOL_WIDTH);
-    match shape {
+    // A narrow column makes a symbol lower, never thinner than its shape
+    // allows: a capsule stays 1.5 times as wide as high, a diamond at
+    // least as wide as high.
+    let (w, h) = match shape {
         Shape::Decision => {
             let w = w.min(MAX_DIAMOND_WIDTH);
-            Rect::new(col.center() - w / 2.0, cy - DIAMOND_HEIGHT / 2.0, w, DIAMOND_HEIGHT)
+            (w, DIAMOND_HEIGHT.min(w))
         }
-        _ => Rect::new(col.center() - w / 2.0, cy - BOX_HEIGHT / 2.0, w, BOX_HEIGHT),
-    }
+        Shape::Capsule => (w, BOX_HEIGHT.min(w / CAPSULE_RATIO)),
+        Shape::Process | Shape::SubProcess => (w, BOX_HEIGHT),
+    };
+    Rect::new(col.center() - w / 2.0, cy - h / 2.0, w, h)
 }
 
 fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
@@ -529,7 +594,7 @@ mod tests {
 
     #[test]
     fn columns_fill_the_table_width_in_order() {
-        for actors in [1, 4, 7, 15] {
+        for actors in [1, 4, 7, 12, 15, 30] {
             let cols = columns(actors, 2);
             let last = cols.last().unwrap();
             assert!(last.right() <= TABLE_WIDTH + 1e-6, "{actors}: {}", last.right());
@@ -539,5 +604,32 @@ mod tests {
             assert_eq!(cols.first().unwrap().kind, ColumnKind::No);
             assert_eq!(last.kind, ColumnKind::Notes);
         }
+    }
+
+    #[test]
+    fn symbols_keep_their_shape_in_narrow_columns() {
+        for actors in [3, 9, 12, 15, 30] {
+            let cols = columns(actors, 8);
+            let col = cols.iter().find(|c| matches!(c.kind, ColumnKind::Actor(_))).unwrap();
+            let cap = symbol_rect(Shape::Capsule, col, 100.0);
+            assert!(cap.w >= CAPSULE_RATIO * cap.h - 1e-9, "{actors}: {cap:?}");
+            let dia = symbol_rect(Shape::Decision, col, 100.0);
+            assert!(dia.w >= dia.h - 1e-9, "{actors}: {dia:?}");
+            if actors <= 12 {
+                // Up to twelve actors the text columns make the room.
+                assert!(cap.h >= 20.0, "{actors}: {cap:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn actor_names_are_set_smaller_before_they_are_hyphenated() {
+        let cols = columns(15, 8);
+        let names: Vec<String> =
+            (0..15).map(|_| "Penanganan Administrasi DPMPTSP".to_string()).collect();
+        let font = actor_header_font(&cols, &names);
+        assert!(font.size < ACTOR_HEADER_FONT.size && font.size >= MIN_ACTOR_HEADER_SIZE);
+        let wide = columns(3, 2);
+        assert_eq!(actor_header_font(&wide, &names).size, ACTOR_HEADER_FONT.size);
     }
 }

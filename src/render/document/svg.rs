@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use super::geometry::{Point, Rect};
 use super::layout::{
-    ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role, Shape,
+    ACTOR_HEADER_FONT, ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role,
+    Shape, actor_line_height,
 };
 use crate::lang::Lang;
 use crate::render::escape;
@@ -252,17 +253,24 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
         }
         let lines = chart.header.labels.get(i).map_or(&[][..], Vec::as_slice);
         let (top, bottom) = if grouped { (gh, hh) } else { (0.0, hh) };
-        let block = lines.len() as f64 * LINE_HEIGHT;
-        let first = top + (bottom - top - block) / 2.0 + LINE_HEIGHT - 2.5;
+        let actor = matches!(c.kind, ColumnKind::Actor(_));
+        let line_h = if actor { actor_line_height(chart.header.actor_size) } else { LINE_HEIGHT };
+        let block = lines.len() as f64 * line_h;
+        let first = top + (bottom - top - block) / 2.0 + line_h - 2.5 * line_h / LINE_HEIGHT;
         if !lines.iter().all(String::is_empty) {
-            let class = if matches!(c.kind, ColumnKind::Actor(_)) { "ha" } else { "h" };
-            let _ = write!(s, "<text class=\"{class}\" text-anchor=\"middle\">");
+            let class = if actor { "ha" } else { "h" };
+            let size = if actor && chart.header.actor_size != ACTOR_HEADER_FONT.size {
+                format!(" style=\"font-size:{}px\"", n(chart.header.actor_size))
+            } else {
+                String::new()
+            };
+            let _ = write!(s, "<text class=\"{class}\"{size} text-anchor=\"middle\">");
             for (k, line) in lines.iter().enumerate() {
                 let _ = write!(
                     s,
                     "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
                     n(c.center()),
-                    n(first + k as f64 * LINE_HEIGHT),
+                    n(first + k as f64 * line_h),
                     escape::html(line)
                 );
             }
