@@ -15,7 +15,7 @@ use super::hyphenate;
 /// become spaces.
 pub fn lines(s: &str, width: usize) -> Vec<String> {
     let s = crate::render::escape::terminal(s);
-    fit(&s, width.max(4) as f64, &|t: &str| textwrap::core::display_width(t) as f64)
+    fit(&s, width.max(1) as f64, &|t: &str| textwrap::core::display_width(t) as f64)
 }
 
 /// `text` broken into lines no wider than `max` as measured by `width`.
