@@ -5,11 +5,11 @@
 
 use std::fmt::Write;
 
-use super::geometry::{Point, Rect};
-use super::layout::{
+use super::flowchart::{
     ACTOR_HEADER_FONT, ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role,
     Shape, actor_line_height,
 };
+use super::geometry::{Point, Rect};
 use crate::lang::Lang;
 use crate::render::escape;
 
