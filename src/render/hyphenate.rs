@@ -84,8 +84,7 @@ pub fn points(word: &str) -> Vec<usize> {
 /// Break points of one run of letters (offsets as in the word).
 fn run_points(run: &[(usize, char)], out: &mut Vec<usize>) {
     let lower: Vec<char> = run.iter().map(|(_, c)| c.to_lowercase().next().unwrap_or(*c)).collect();
-    // Consonant units between two vowels: start index (in `run`) of each
-    // unit, a digraph being one unit.
+    // Between each two vowels with consonants between them, one break.
     let mut k = 0;
     let mut last_vowel: Option<usize> = None;
     while k < lower.len() {
@@ -94,17 +93,10 @@ fn run_points(run: &[(usize, char)], out: &mut Vec<usize>) {
             k += 1;
             continue;
         }
-        if let Some(v) = last_vowel {
-            if k > v + 1 {
-                if let Some(b) = split(&lower, v + 1, k) {
-                    let left = b;
-                    let right = lower.len() - b;
-                    if left >= MIN_PART && right >= MIN_PART {
-                        if let Some((off, _)) = run.get(b) {
-                            out.push(*off);
-                        }
-                    }
-                }
+        let between = last_vowel.filter(|&v| k > v + 1).and_then(|v| split(&lower, v + 1, k));
+        if let Some(b) = between.filter(|&b| b >= MIN_PART && lower.len() - b >= MIN_PART) {
+            if let Some((off, _)) = run.get(b) {
+                out.push(*off);
             }
         }
         last_vowel = Some(k);
