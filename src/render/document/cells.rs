@@ -7,6 +7,7 @@ use super::Catalogue;
 use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
+use super::labels::shortened;
 use super::text::wrap;
 use crate::lang::Lang;
 use crate::model::Step;
@@ -66,6 +67,17 @@ pub(super) fn cells(
                         text.push('\n');
                     }
                     text.push_str(&format!("({} {})", labels.see_sop, cat.describe(sub.as_str())));
+                }
+                // Branch labels too long for the flowchart are shortened
+                // there; the full wording is kept here.
+                for b in &step.branches {
+                    let Some(label) = &b.label else { continue };
+                    if let Some(short) = shortened(&label.value) {
+                        if !text.is_empty() {
+                            text.push('\n');
+                        }
+                        text.push_str(&format!("{short} = {}", label.value));
+                    }
                 }
                 plain(&text)
             }

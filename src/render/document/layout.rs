@@ -6,7 +6,7 @@
 //! data, so tests can check the drawing (symbols inside their cells,
 //! arrows clear of symbols, connectors in pairs) without parsing SVG.
 
-use super::arrows::route_page;
+use super::arrows::{Widen, route_page};
 use super::cells::cells;
 use super::connectors::{connector_label, place_connectors};
 use super::flowchart::{
@@ -17,6 +17,7 @@ use super::flowchart::{
 };
 use super::geometry::Rect;
 use super::paginate::paginate;
+use super::route::TRACK;
 use super::text::{Font, wrap};
 use super::{Catalogue, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
@@ -53,13 +54,69 @@ pub fn shape_of(step: &Step) -> Shape {
     }
 }
 
-/// Lays out the flowchart table of `sop`.
+/// How often routing may ask for wider gaps before the layout settles
+/// for what it has (each round widens every full gap).
+const WIDEN_ROUNDS: usize = 8;
+
+/// Lays out the flowchart table of `sop`. When the router finds a gap with
+/// no free track (a gutter between two rows, or the side channel), the rows
+/// around it get taller or the channel gets more lanes, and the table is
+/// laid out again: arrows never share a track to save space.
 pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+    let edges = edges(graph, sop.steps.len());
+    let mut extra = vec![0.0; sop.steps.len()];
+    let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
+    let mut round = 0;
+    loop {
+        let (chart, widen) = attempt(sop, options, cat, &edges, &extra, lanes);
+        if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
+            return chart;
+        }
+        for step in widen.steps {
+            if let Some(e) = extra.get_mut(step) {
+                *e += 2.0 * TRACK;
+            }
+        }
+        if widen.channel {
+            lanes += 2;
+        }
+        round += 1;
+    }
+}
+
+/// The most arrows back to earlier rows that pass one row: the lanes the
+/// side channel needs (the left-edge bound of channel routing).
+fn back_edge_density(edges: &[EdgeRef], n: usize) -> usize {
+    let mut delta = vec![0i64; n + 2];
+    for e in edges.iter().filter(|e| e.to <= e.from) {
+        if let Some(d) = delta.get_mut(e.to) {
+            *d += 1;
+        }
+        if let Some(d) = delta.get_mut(e.from + 1) {
+            *d -= 1;
+        }
+    }
+    let mut run = 0i64;
+    let mut most = 0i64;
+    for d in delta {
+        run += d;
+        most = most.max(run);
+    }
+    usize::try_from(most).unwrap_or(0)
+}
+
+/// One layout with `extra` height on each row and `lanes` in the channel.
+fn attempt(
+    sop: &Sop,
+    options: &Options,
+    cat: &Catalogue,
+    edges: &[EdgeRef],
+    extra: &[f64],
+    lanes: usize,
+) -> (Flowchart, Widen) {
     let lang = options.lang;
     let labels = lang.labels();
-    let edges = edges(graph, sop.steps.len());
-    let back_edges = edges.iter().filter(|e| e.to <= e.from).count();
-    let columns = columns(sop.actors.len().max(1), back_edges);
+    let columns = columns(sop.actors.len().max(1), lanes);
     let actor_names: Vec<String> = if sop.actors.is_empty() {
         vec!["?".to_string()]
     } else {
@@ -105,8 +162,15 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     };
 
     // Rows, measured.
-    let measured: Vec<(Vec<Cell>, f64)> =
-        sop.steps.iter().enumerate().map(|(i, s)| cells(i, s, &columns, lang, cat)).collect();
+    let measured: Vec<(Vec<Cell>, f64)> = sop
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (c, h) = cells(i, s, &columns, lang, cat);
+            (c, h + extra.get(i).copied().unwrap_or(0.0))
+        })
+        .collect();
     let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
     let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
     let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
@@ -128,7 +192,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     // the first arrow's source row.
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut crossing: Vec<(EdgeRef, String)> = Vec::new();
-    for e in &edges {
+    for e in edges {
         let (Some(&pf), Some(&pt)) = (page_of.get(e.from), page_of.get(e.to)) else { continue };
         if pf == pt {
             continue;
@@ -144,6 +208,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
     }
 
     let mut pages = Vec::with_capacity(ranges.len());
+    let mut widen = Widen::default();
     let mut measured = measured.into_iter();
     for (pi, range) in ranges.iter().enumerate() {
         // One connector per label: (label, step whose column it sits in, target step).
@@ -186,10 +251,12 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
         };
         place_symbols(&mut page, sop, &columns);
         place_connectors(&mut page, &ins, &outs, sop, &columns);
-        route_page(&mut page, sop, &columns, &edges, &crossing, &page_of, pi);
+        let w = route_page(&mut page, sop, &columns, edges, &crossing, &page_of, pi);
+        widen.steps.extend(w.steps);
+        widen.channel |= w.channel;
         pages.push(page);
     }
-    Flowchart { columns, header, pages, actor_names, max_height }
+    (Flowchart { columns, header, pages, actor_names, max_height }, widen)
 }
 
 /// Room left and right of an actor name in its header cell.
@@ -232,9 +299,9 @@ pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
 }
 
 /// Column widths: fixed text columns, the actors sharing the rest, and a
-/// channel wide enough for one lane per arrow back to an earlier row.
-fn columns(actors: usize, back_edges: usize) -> Vec<Column> {
-    let channel = 8.0 + CHANNEL_LANE * back_edges.clamp(1, 8) as f64;
+/// side channel of `lanes` lanes for arrows back to earlier rows.
+fn columns(actors: usize, lanes: usize) -> Vec<Column> {
+    let channel = 8.0 + CHANNEL_LANE * lanes.max(1) as f64;
     let no = 24.0;
     let mut text = [
         (ColumnKind::Activity, 196.0),

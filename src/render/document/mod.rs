@@ -18,6 +18,7 @@ pub mod flowchart;
 pub mod geometry;
 pub mod html;
 pub mod identity;
+pub mod labels;
 pub mod layout;
 pub mod paginate;
 pub mod route;

@@ -80,14 +80,6 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
             );
         }
     }
-    for a in &page.arrows {
-        let pts: Vec<String> = a.points.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect();
-        let _ = writeln!(
-            s,
-            "<polyline class=\"arrow\" points=\"{}\" marker-end=\"url(#{marker})\"/>",
-            pts.join(" ")
-        );
-    }
     for y in &page.symbols {
         symbol(&mut s, y.shape, y.role, y.rect);
     }
@@ -102,10 +94,18 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
             escape::html(&c.label)
         );
     }
+    // Arrows over the symbols they touch, each with its label in one
+    // group, so a reader (and the geometry test) knows whose label it is.
     for a in &page.arrows {
+        let pts: Vec<String> = a.points.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect();
+        let _ = write!(
+            s,
+            "<g class=\"edge\"><polyline class=\"arrow\" points=\"{}\" marker-end=\"url(#{marker})\"/>",
+            pts.join(" ")
+        );
         if let Some((text, at, end)) = &a.label {
             let anchor = if *end { " text-anchor=\"end\"" } else { "" };
-            let _ = writeln!(
+            let _ = write!(
                 s,
                 "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
                 n(at.x),
@@ -113,6 +113,7 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
                 escape::html(text)
             );
         }
+        s.push_str("</g>\n");
     }
     s.push_str("</svg>\n");
     s
