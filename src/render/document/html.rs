@@ -37,6 +37,7 @@ td.title{font-size:11pt}
 tr.box-head th{text-align:center}
 tr.box td{font-size:9pt}
 tr.box ol{margin:0;padding-left:5mm}
+tr.box li{break-inside:avoid}
 table.index{border-collapse:collapse;width:100%}
 table.index th,table.index td{border:.3mm solid #000;padding:1.5mm 2mm;text-align:left;vertical-align:top}
 table.index th{background:#f0f0f0}
@@ -49,18 +50,26 @@ pub fn document(sop: &Sop, chart: &Flowchart, options: &Options, cat: &Catalogue
     let title = format!("{} {}", sop.number(), sop.title());
     let mut s = head(title.trim(), lang);
     let draft = draft_note(lang, options.errors);
-    s.push_str(&identity::page(sop, lang, cat).replacen(
-        "<section class=\"page identity\">\n",
-        &format!("<section class=\"page identity\">\n{draft}"),
-        1,
-    ));
-    let total = chart.pages.len() + 1;
+    let identity = identity::pages(sop, lang, cat, options.errors > 0);
+    let total = identity.len() + chart.pages.len();
+    let heading = escape::html(title.trim());
+    let continued = escape::html(lang.pick("(lanjutan)", "(continued)"));
+    for (k, section) in identity.iter().enumerate() {
+        let head = if k == 0 { heading.clone() } else { format!("{heading} {continued}") };
+        s.push_str(&section.replacen(
+            "<section class=\"page identity\">\n",
+            &format!(
+                "<section class=\"page identity\">\n{draft}<div class=\"runhead\"><span>{head}</span><span>{}</span></div>\n",
+                escape::html(&page_label(lang, k + 1, total))
+            ),
+            1,
+        ));
+    }
     for page in &chart.pages {
         let _ = write!(
             s,
-            "<section class=\"page flowchart\">\n{draft}<div class=\"runhead\"><span>{}</span><span>{}</span></div>\n",
-            escape::html(title.trim()),
-            escape::html(&page_label(lang, page.number + 1, total))
+            "<section class=\"page flowchart\">\n{draft}<div class=\"runhead\"><span>{heading}</span><span>{}</span></div>\n",
+            escape::html(&page_label(lang, identity.len() + page.number, total))
         );
         s.push_str(&svg::page(chart, page, lang));
         s.push_str("</section>\n");
