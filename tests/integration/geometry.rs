@@ -576,3 +576,65 @@ fn bundled_documents_have_no_misleading_geometry() {
     }
     assert_clean("bundled SOPs", &total);
 }
+
+#[path = "../../examples/gen_corpus.rs"]
+mod gen_corpus;
+
+/// Sums the counts of many SOPs' documents, naming the SOP in each detail.
+fn check_all(sops: &[(String, String)], rows_per_page: usize) -> Counts {
+    let mut total = Counts::default();
+    for (id, yaml) in sops {
+        let Some(html) = document_html(yaml, rows_per_page, Lang::Id) else {
+            panic!("{id} does not parse");
+        };
+        let mut c = check_document(&html);
+        for d in &mut c.details {
+            *d = format!("{id}: {d}");
+        }
+        total.add(c);
+    }
+    total
+}
+
+#[test]
+fn generated_sops_over_many_actors_and_branches_have_no_misleading_geometry() {
+    let sops = gen_corpus::generate(200, 11, None, (3, 12), (2, 6));
+    assert_eq!(sops.len(), 200);
+    assert_clean("200 generated SOPs (3-12 actors, 2-6 branches)", &check_all(&sops, 8));
+}
+
+#[test]
+fn a_64_step_12_actor_sop_has_no_misleading_geometry() {
+    let sops = gen_corpus::generate(3, 64, Some(64), (12, 12), (2, 6));
+    for rows in [8, 20] {
+        assert_clean(
+            &format!("64 steps, 12 actors, {rows} rows per page"),
+            &check_all(&sops, rows),
+        );
+    }
+}
+
+/// Real SOPs carry whole paragraphs in Kegiatan: rows get tall, and turns
+/// must still stay off the row rules.
+#[test]
+fn activity_texts_of_300_characters_keep_arrows_off_the_rules() {
+    let long = " dengan memeriksa kelengkapan berkas, mencocokkan data pemohon pada \
+                aplikasi layanan, mencatat hasil pemeriksaan pada buku agenda, dan \
+                menyampaikan tanda terima kepada pemohon beserta perkiraan waktu \
+                penyelesaian sesuai standar pelayanan yang berlaku di unit kerja";
+    let sops: Vec<(String, String)> = gen_corpus::generate(20, 300, None, (3, 12), (2, 6))
+        .into_iter()
+        .map(|(id, yaml)| {
+            let text: String = yaml
+                .lines()
+                .map(|l| match l.strip_prefix("    activity: ") {
+                    Some(a) => format!("    activity: \"{}{long}\"\n", a.trim_matches('"')),
+                    None => format!("{l}\n"),
+                })
+                .collect();
+            (id, text)
+        })
+        .collect();
+    assert!(sops.iter().all(|(_, y)| y.lines().any(|l| l.len() > 300)));
+    assert_clean("activity texts of 300+ characters", &check_all(&sops, 8));
+}

@@ -10,7 +10,7 @@ use super::flowchart::{
     LANE_INSET, Page, Role, Shape,
 };
 use super::geometry::{Point, Rect};
-use super::labels::{place, shortened};
+use super::labels::{Labeller, shortened};
 use super::route::{Entry, Exit, Full, Heading, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
@@ -184,6 +184,10 @@ pub(super) fn route_page(
         }
     }
     let mut router = Router::new(obstacles.clone(), gutters, rules, verticals, channel);
+    let top = page.rows.first().map_or(0.0, |r| r.y);
+    let bottom = page.rows.last().map_or(page.height, |r| r.y + r.h);
+    let mut labeller =
+        Labeller::new(Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top));
     let local = |step: usize| page.rows.iter().position(|r| r.step == step);
     let main_of = |step: usize| {
         page.symbols.iter().find(|s| s.step == step && s.role == Role::Main).map(|s| s.rect)
@@ -252,6 +256,42 @@ pub(super) fn route_page(
             let points = routed(&mut router, &exit, entry, &mut widen);
             arrows.push(Arrow { edge: *edge, from: Endpoint::Step(row.step), to, points, label });
         }
+        // The branch labels of this row, as soon as its arrows are known:
+        // clear of every arrow routed so far, and obstacles for the rest.
+        let first = arrows.len() - outgoing.len().min(arrows.len());
+        for k in first..arrows.len() {
+            let Some(text) = arrows.get(k).and_then(|a| a.label.as_ref()).map(|l| l.0.clone())
+            else {
+                continue;
+            };
+            let others: Vec<&[Point]> = arrows
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, a)| a.points.as_slice())
+                .collect();
+            let own = arrows.get(k).map_or(&[][..], |a| a.points.as_slice());
+            let (at, end, rect, free) = labeller.place(&text, own, &others, &obstacles);
+            router.add_obstacle(Obstacle::Box(Rect::new(
+                rect.x - 1.0,
+                rect.y - 1.0,
+                rect.w + 2.0,
+                rect.h + 2.0,
+            )));
+            if !free {
+                // No free place: the rows around the decision get more room.
+                let next = page.rows.get(lr + 1).map(|r| r.step);
+                for step in std::iter::once(row.step).chain(next) {
+                    if !widen.steps.contains(&step) {
+                        widen.steps.push(step);
+                    }
+                }
+            }
+            if let Some((_, p, e)) = arrows.get_mut(k).and_then(|a| a.label.as_mut()) {
+                *p = at;
+                *e = end;
+            }
+        }
     }
     // Arrows arriving from other pages, from their connectors.
     let ins: Vec<Connector> =
@@ -279,23 +319,6 @@ pub(super) fn route_page(
         });
     }
 
-    // Labels, once every line is known.
-    let wanted: Vec<(usize, String)> = arrows
-        .iter()
-        .enumerate()
-        .filter_map(|(k, a)| a.label.as_ref().map(|(t, _, _)| (k, t.clone())))
-        .collect();
-    let paths: Vec<Vec<Point>> = arrows.iter().map(|a| a.points.clone()).collect();
-    let top = page.rows.first().map_or(0.0, |r| r.y);
-    let bottom = page.rows.last().map_or(page.height, |r| r.y + r.h);
-    let area = Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top);
-    let spots = place(&wanted, &paths, &obstacles, area);
-    for ((k, _), (at, end)) in wanted.iter().zip(spots) {
-        if let Some((_, p, e)) = arrows.get_mut(*k).and_then(|a| a.label.as_mut()) {
-            *p = at;
-            *e = end;
-        }
-    }
     page.arrows = arrows;
     widen
 }

@@ -16,7 +16,7 @@ pub const LABEL_FONT: Font = Font::regular(8.0);
 const ASCENT: f64 = 6.0;
 const DESCENT: f64 = 2.0;
 /// The widest a label may be before it is shortened.
-pub const MAX_LABEL_WIDTH: f64 = 64.0;
+pub const MAX_LABEL_WIDTH: f64 = 60.0;
 
 /// The label as drawn: the text itself when it fits [`MAX_LABEL_WIDTH`],
 /// else its leading words and `…` (`Some`), with the full text left to
@@ -73,11 +73,11 @@ fn meets_obstacle(o: &Obstacle, l: &Rect) -> bool {
     }
 }
 
-/// Where a label may go: along the first three stretches of its arrow,
-/// on either side, nearest the port first.
+/// Where a label may go: along its arrow's stretches, on either side,
+/// nearest the port first.
 fn candidates(path: &[Point]) -> Vec<(Point, bool)> {
     let mut out = Vec::new();
-    for pair in path.windows(2).take(3) {
+    for pair in path.windows(2) {
         let [a, b] = pair else { continue };
         let len = ((b.x - a.x).abs()).max((b.y - a.y).abs());
         let mut d = 1.0;
@@ -96,29 +96,37 @@ fn candidates(path: &[Point]) -> Vec<(Point, bool)> {
                 out.push((Point::new(x, a.y - DESCENT - 1.0), end));
                 out.push((Point::new(x, a.y + ASCENT + 1.0), end));
             }
-            d += 4.0;
+            d += 3.0;
         }
     }
     out
 }
 
-/// Places labels one by one. `labels[k]` is `(arrow index, text)`;
-/// `arrows` are the routed paths; `area` bounds where labels may go.
-/// Returns the baseline anchor and anchor side of each label.
-pub fn place(
-    labels: &[(usize, String)],
-    arrows: &[Vec<Point>],
-    obstacles: &[Obstacle],
+/// Places labels one at a time, each clear of those placed before.
+#[derive(Debug)]
+pub struct Labeller {
+    /// Where labels may go (the Pelaksana area of the page's rows).
     area: Rect,
-) -> Vec<(Point, bool)> {
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut out = Vec::with_capacity(labels.len());
-    for (own, text) in labels {
-        let Some(path) = arrows.get(*own) else {
-            out.push((Point::new(area.x, area.y), false));
-            continue;
-        };
-        let cands = candidates(path);
+    placed: Vec<Rect>,
+}
+
+impl Labeller {
+    pub fn new(area: Rect) -> Labeller {
+        Labeller { area, placed: Vec::new() }
+    }
+
+    /// Places `text` beside its arrow `own`, clear of `obstacles`, of the
+    /// labels placed so far and of the `others` arrows. Returns the
+    /// baseline anchor, whether the text ends there, its box, and whether
+    /// the place is free (the layout gives the rows more room if not).
+    pub fn place(
+        &mut self,
+        text: &str,
+        own: &[Point],
+        others: &[&[Point]],
+        obstacles: &[Obstacle],
+    ) -> (Point, bool, Rect, bool) {
+        let area = self.area;
         let badness = |at: Point, end: bool| -> usize {
             let b = label_box(text, at, end);
             let mut n = 0;
@@ -130,11 +138,8 @@ pub fn place(
                 n += 100;
             }
             n += obstacles.iter().filter(|o| meets_obstacle(o, &b)).count() * 10;
-            n += placed.iter().filter(|p| meets(p, &b)).count() * 10;
-            for (k, other) in arrows.iter().enumerate() {
-                if k == *own {
-                    continue;
-                }
+            n += self.placed.iter().filter(|p| meets(p, &b)).count() * 10;
+            for other in others {
                 n += other
                     .windows(2)
                     .filter(|s| match s {
@@ -146,7 +151,7 @@ pub fn place(
             n
         };
         let mut best: Option<(usize, Point, bool)> = None;
-        for (at, end) in cands {
+        for (at, end) in candidates(own) {
             let bad = badness(at, end);
             if best.is_none_or(|(b, _, _)| bad < b) {
                 best = Some((bad, at, end));
@@ -155,14 +160,12 @@ pub fn place(
                 break;
             }
         }
-        let (at, end) = best
-            .map_or((path.first().copied().unwrap_or(Point::new(0.0, 0.0)), false), |(_, a, e)| {
-                (a, e)
-            });
-        placed.push(label_box(text, at, end));
-        out.push((at, end));
+        let start = own.first().copied().unwrap_or(Point::new(0.0, 0.0));
+        let (bad, at, end) = best.unwrap_or((1, start, false));
+        let b = label_box(text, at, end);
+        self.placed.push(b);
+        (at, end, b, bad == 0)
     }
-    out
 }
 
 /// Whether an axis-aligned segment passes through a box (touching its
@@ -190,10 +193,10 @@ mod tests {
     fn two_labels_on_one_port_do_not_overlap() {
         let a = vec![Point::new(50.0, 20.0), Point::new(50.0, 80.0)];
         let b = vec![Point::new(50.0, 20.0), Point::new(90.0, 20.0), Point::new(90.0, 80.0)];
-        let area = Rect::new(0.0, 0.0, 200.0, 200.0);
-        let got = place(&[(0, "Ya".into()), (1, "Tidak".into())], &[a, b], &[], area);
-        let (ba, bb) =
-            (label_box("Ya", got[0].0, got[0].1), label_box("Tidak", got[1].0, got[1].1));
+        let mut l = Labeller::new(Rect::new(0.0, 0.0, 200.0, 200.0));
+        let (_, _, ba, free_a) = l.place("Ya", &a, &[&b], &[]);
+        let (_, _, bb, free_b) = l.place("Tidak", &b, &[&a], &[]);
+        assert!(free_a && free_b);
         assert!(!meets(&ba, &bb), "{ba:?} {bb:?}");
     }
 }

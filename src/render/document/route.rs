@@ -147,11 +147,6 @@ impl Router {
         Router { obstacles, gutters, rules, verticals, channel, used: Vec::new() }
     }
 
-    /// The segments routed so far (for label placement).
-    pub fn segments(&self) -> impl Iterator<Item = (Point, Point)> + '_ {
-        self.used.iter().map(|u| (u.a, u.b))
-    }
-
     /// Routes one arrow on free tracks and remembers it. `Err` names the
     /// full gap, with the least bad path (clear of symbols, but sharing a
     /// track) to draw if the layout cannot widen it any more.
@@ -161,7 +156,7 @@ impl Router {
         let tx = entry.point.x;
         let below = self.slots(exit.gutter);
         let above = self.slots(entry.gutter);
-        let mut xs: Vec<f64> = if back {
+        let xs: Vec<f64> = if back {
             self.channel.clone()
         } else {
             let mut xs = vec![tx, px];
@@ -170,90 +165,101 @@ impl Router {
             xs.extend(self.channel.iter().copied());
             xs
         };
-        match exit.heading {
-            Heading::Right => xs.retain(|&x| x > px + 1.0),
-            Heading::Left => xs.retain(|&x| x < px - 1.0),
-            Heading::Down => {}
-        }
         let channel_start = self.channel.iter().copied().fold(f64::MAX, f64::min);
-        let cost = |x: f64| {
-            let detour = (px - x).abs() + (x - tx).abs();
+        let cost = |x: f64, from: f64| {
+            let detour = (from - x).abs() + (x - tx).abs();
             let in_channel = !back && x >= channel_start;
             detour + if in_channel { 10_000.0 } else { 0.0 }
         };
-        xs.sort_by(|a, b| cost(*a).total_cmp(&cost(*b)).then(a.total_cmp(b)));
-        xs.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-
-        let mut first_clear: Option<Vec<Point>> = None;
-        let mut try_path = |router: &Router, path: Vec<Point>| -> Option<Vec<Point>> {
-            if !router.is_clear(&path) {
-                return None;
-            }
-            if router.conflicts(&path, entry.point) {
-                first_clear.get_or_insert(path);
-                return None;
-            }
-            Some(path)
-        };
         let end = entry.point;
+        let mut first_clear: Option<Vec<Point>> = None;
         let mut found: Option<Vec<Point>> = None;
-        'search: {
-            match exit.heading {
-                Heading::Down => {
-                    if exit.gutter == entry.gutter {
-                        for &y in &below {
-                            let p = simplify(vec![
-                                exit.port,
-                                Point::new(px, y),
-                                Point::new(tx, y),
-                                end,
-                            ]);
-                            if let Some(p) = try_path(self, p) {
-                                found = Some(p);
-                                break 'search;
-                            }
-                        }
+        let mut take = |router: &Router, path: Vec<Point>, found: &mut Option<Vec<Point>>| {
+            if !router.is_clear(&path) {
+                return false;
+            }
+            if router.conflicts(&path, end) {
+                first_clear.get_or_insert(path);
+                return false;
+            }
+            *found = Some(path);
+            true
+        };
+        // Side ports first try to run straight out to a vertical track.
+        if exit.heading != Heading::Down {
+            let right = exit.heading == Heading::Right;
+            let mut side: Vec<f64> = xs
+                .iter()
+                .copied()
+                .filter(|&x| if right { x > px + 1.0 } else { x < px - 1.0 })
+                .collect();
+            side.sort_by(|a, b| cost(*a, px).total_cmp(&cost(*b, px)).then(a.total_cmp(b)));
+            'side: for &x in &side {
+                for &y2 in &above {
+                    if !back && y2 < py {
+                        continue;
                     }
-                    {
-                        for &x in &xs {
-                            for &y1 in &below {
-                                for &y2 in &above {
-                                    if !back && y2 < y1 {
-                                        continue;
-                                    }
-                                    let p = simplify(vec![
-                                        exit.port,
-                                        Point::new(px, y1),
-                                        Point::new(x, y1),
-                                        Point::new(x, y2),
-                                        Point::new(tx, y2),
-                                        end,
-                                    ]);
-                                    if let Some(p) = try_path(self, p) {
-                                        found = Some(p);
-                                        break 'search;
-                                    }
-                                }
-                            }
+                    let p = simplify(vec![
+                        exit.port,
+                        Point::new(x, py),
+                        Point::new(x, y2),
+                        Point::new(tx, y2),
+                        end,
+                    ]);
+                    if take(self, p, &mut found) {
+                        break 'side;
+                    }
+                }
+            }
+        }
+        // Then (and for bottom ports, only) down into the gutter below the
+        // source, along it to a vertical track, and so on. A side port first
+        // steps out to a track of its own column.
+        if found.is_none() {
+            let stubs: Vec<Vec<Point>> = match exit.heading {
+                Heading::Down => vec![vec![exit.port]],
+                Heading::Right | Heading::Left => {
+                    let right = exit.heading == Heading::Right;
+                    let mut near: Vec<f64> = self
+                        .verticals
+                        .iter()
+                        .copied()
+                        .filter(|&x| if right { x > px + 1.0 } else { x < px - 1.0 })
+                        .filter(|&x| (x - px).abs() <= 24.0)
+                        .collect();
+                    near.sort_by(|a, b| (a - px).abs().total_cmp(&(b - px).abs()));
+                    near.into_iter().map(|x| vec![exit.port, Point::new(x, py)]).collect()
+                }
+            };
+            'down: for stub in stubs {
+                let sx = stub.last().map_or(px, |p| p.x);
+                let mut xs = xs.clone();
+                xs.sort_by(|a, b| cost(*a, sx).total_cmp(&cost(*b, sx)).then(a.total_cmp(b)));
+                if exit.gutter == entry.gutter && !back {
+                    for &y in &below {
+                        let mut p = stub.clone();
+                        p.extend([Point::new(sx, y), Point::new(tx, y), end]);
+                        if take(self, simplify(p), &mut found) {
+                            break 'down;
                         }
                     }
                 }
-                Heading::Right | Heading::Left => {
-                    for &x in &xs {
+                for &x in &xs {
+                    for &y1 in &below {
                         for &y2 in &above {
-                            if !back && y2 < py {
+                            if !back && y2 < y1 {
                                 continue;
                             }
-                            let p = simplify(vec![
-                                exit.port,
-                                Point::new(x, py),
+                            let mut p = stub.clone();
+                            p.extend([
+                                Point::new(sx, y1),
+                                Point::new(x, y1),
                                 Point::new(x, y2),
                                 Point::new(tx, y2),
                                 end,
                             ]);
-                            if let Some(p) = try_path(self, p) {
-                                found = Some(p);
-                                break 'search;
+                            if take(self, simplify(p), &mut found) {
+                                break 'down;
                             }
                         }
                     }
@@ -272,6 +278,12 @@ impl Router {
                 Err((full, path))
             }
         }
+    }
+
+    /// Something placed after the router was made (a branch label) that
+    /// later arrows must go around.
+    pub fn add_obstacle(&mut self, o: Obstacle) {
+        self.obstacles.push(o);
     }
 
     fn remember(&mut self, path: &[Point], target: Point) {
