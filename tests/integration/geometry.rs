@@ -27,6 +27,8 @@ pub struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
     pub text: String,
+    /// For `text`: the text of each `<tspan>`, one printed line each.
+    pub lines: Vec<String>,
     /// Index of the enclosing `<g class="edge">`, if any.
     pub edge: Option<usize>,
 }
@@ -74,7 +76,11 @@ pub fn elements(svg: &str) -> Vec<Element> {
     let mut rest = svg;
     while let Some(lt) = rest.find('<') {
         if let Some(i) = text_of {
-            out[i].text.push_str(&unescape(&rest[..lt]));
+            let t = unescape(&rest[..lt]);
+            out[i].text.push_str(&t);
+            if let Some(line) = out[i].lines.last_mut() {
+                line.push_str(&t);
+            }
         }
         rest = &rest[lt + 1..];
         let Some(gt) = rest.find('>') else { break };
@@ -109,7 +115,12 @@ pub fn elements(svg: &str) -> Vec<Element> {
             a = body.get(end + 1..).unwrap_or("");
         }
         let enclosing = edge_stack.last().copied().flatten();
-        let mut e = Element { name, attrs, text: String::new(), edge: enclosing };
+        if name == "tspan" {
+            if let Some(i) = text_of {
+                out[i].lines.push(String::new());
+            }
+        }
+        let mut e = Element { name, attrs, text: String::new(), lines: Vec::new(), edge: enclosing };
         if e.name == "g" && !empty {
             if e.has_class("edge") {
                 edge_stack.push(Some(edges));
@@ -332,6 +343,14 @@ pub struct Counts {
     pub label_arrow: usize,
     pub through_symbol: usize,
     pub on_table_line: usize,
+    /// Start/end capsules narrower than 1.5 times their height (they read
+    /// as connector circles), and diamonds narrower than they are high.
+    pub narrow_capsule: usize,
+    pub narrow_diamond: usize,
+    /// Lines of a header or cell that end inside a word with no hyphen
+    /// ("Penangana" / "n"): counted by [`split_words`] against the SOP's
+    /// own words, so only by [`check_sop_document`].
+    pub split_word: usize,
     /// What each count found, for the failure message.
     pub details: Vec<String>,
 }
@@ -344,6 +363,9 @@ impl Counts {
             + self.label_arrow
             + self.through_symbol
             + self.on_table_line
+            + self.narrow_capsule
+            + self.narrow_diamond
+            + self.split_word
     }
 
     pub fn add(&mut self, o: Counts) {
@@ -353,18 +375,25 @@ impl Counts {
         self.label_arrow += o.label_arrow;
         self.through_symbol += o.through_symbol;
         self.on_table_line += o.on_table_line;
+        self.narrow_capsule += o.narrow_capsule;
+        self.narrow_diamond += o.narrow_diamond;
+        self.split_word += o.split_word;
         self.details.extend(o.details);
     }
 
     pub fn summary(&self) -> String {
         format!(
-            "shared {} label/label {} label/symbol {} label/arrow {} through-symbol {} on-table-line {}",
+            "shared {} label/label {} label/symbol {} label/arrow {} through-symbol {} on-table-line {} \
+             narrow-capsule {} narrow-diamond {} split-word {}",
             self.shared,
             self.label_label,
             self.label_symbol,
             self.label_arrow,
             self.through_symbol,
-            self.on_table_line
+            self.on_table_line,
+            self.narrow_capsule,
+            self.narrow_diamond,
+            self.split_word
         )
     }
 }
@@ -471,7 +500,105 @@ pub fn check_page(svg: &str) -> Counts {
             }
         }
     }
+    // Shapes: a capsule is a `sym` rect with rounded ends, a decision a
+    // `sym` polygon of four corners.
+    for e in &s.elements {
+        if !e.has_class("sym") {
+            continue;
+        }
+        if e.name == "rect" && e.num("rx") > 0.0 {
+            let (w, h) = (e.num("width"), e.num("height"));
+            if w < 1.5 * h - 0.1 {
+                c.narrow_capsule += 1;
+                c.details.push(format!("capsule {w}x{h} at {},{}", e.num("x"), e.num("y")));
+            }
+        }
+        let pts = e.points();
+        if e.name == "polygon" && pts.len() == 4 {
+            let w = fold_max(&pts.iter().map(|p| p.0).collect::<Vec<_>>())
+                - fold_min(&pts.iter().map(|p| p.0).collect::<Vec<_>>());
+            let h = fold_max(&pts.iter().map(|p| p.1).collect::<Vec<_>>())
+                - fold_min(&pts.iter().map(|p| p.1).collect::<Vec<_>>());
+            if w < h - 0.1 {
+                c.narrow_diamond += 1;
+                c.details.push(format!("diamond {w}x{h} at {:?}", pts.first()));
+            }
+        }
+    }
     c
+}
+
+// ---------------------------------------------------------------------
+// Words split across lines.
+
+/// A word as compared: lowercase, without the punctuation around it.
+fn norm(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// The words a SOP's text is made of (its YAML, and every label the
+/// document prints in both languages), for telling a word cut in two from
+/// two words.
+pub fn vocabulary(yaml: &str) -> std::collections::HashSet<String> {
+    let labels = format!("{:?} {:?}", Lang::Id.labels(), Lang::En.labels());
+    let mut v = std::collections::HashSet::new();
+    for t in yaml.split_whitespace().chain(labels.split_whitespace()) {
+        let t = t.replace("\\n", " ");
+        for piece in std::iter::once(t.as_str()).chain(t.split(['/', '-', '"', '\''])) {
+            let n = norm(piece);
+            if !n.is_empty() {
+                v.insert(n);
+            }
+        }
+    }
+    v
+}
+
+/// Pairs of consecutive lines of one cell or header where the first ends
+/// inside a word with no mark: its last token and the next line's first
+/// token make a word of the SOP that the first alone is not, and the
+/// break is not after a hyphen or slash. `(end, start)` of each.
+pub fn split_words(
+    lines: &[String],
+    vocab: &std::collections::HashSet<String>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let (Some(end), Some(start)) =
+            (pair[0].split_whitespace().last(), pair[1].split_whitespace().next())
+        else {
+            continue;
+        };
+        if end.ends_with(['-', '/', '\u{2010}', '\u{ad}']) {
+            continue;
+        }
+        let (e, st) = (norm(end), norm(start));
+        if e.is_empty() || st.is_empty() {
+            continue;
+        }
+        let joined = norm(&format!("{end}{start}"));
+        if vocab.contains(&joined) && (!vocab.contains(&e) || !vocab.contains(&st))
+        {
+            out.push((end.to_string(), start.to_string()));
+        }
+    }
+    out
+}
+
+/// [`check_document`] plus the words split across lines in any text of
+/// the flowchart pages, judged against the SOP's own words.
+pub fn check_sop_document(html: &str, yaml: &str) -> Counts {
+    let vocab = vocabulary(yaml);
+    let mut total = check_document(html);
+    for (k, page) in pages_of_html(html).into_iter().enumerate() {
+        for e in elements(page) {
+            for (end, start) in split_words(&e.lines, &vocab) {
+                total.split_word += 1;
+                total.details.push(format!("page {}: `{end}` / `{start}` split", k + 1));
+            }
+        }
+    }
+    total
 }
 
 /// Sums the counts over every page of a document.
@@ -513,6 +640,24 @@ fn the_checker_sees_what_it_counts() {
     let diamond = r#"<svg><polygon class="sym" points="50,0 70,20 50,40 30,20"/>
 <text class="lbl" x="62" y="6">Ya</text><text class="lbl" x="45" y="24">X</text></svg>"#;
     assert_eq!(check_page(diamond).label_symbol, 1);
+    // A capsule as narrow as a circle, a diamond taller than wide.
+    let shapes = r#"<svg><rect class="sym" x="0" y="0" width="22" height="24" rx="12"/>
+<rect class="sym" x="0" y="40" width="36" height="24" rx="12"/>
+<rect class="sym" x="0" y="80" width="20" height="24"/>
+<polygon class="sym" points="50,0 60,17 50,34 40,17"/></svg>"#;
+    let c = check_page(shapes);
+    assert_eq!((c.narrow_capsule, c.narrow_diamond), (1, 1), "{:?}", c.details);
+}
+
+#[test]
+fn the_checker_sees_words_split_across_lines() {
+    let yaml = "actors:\n  - name: Penanganan Administrasi\nsteps:\n  - activity: \"30 menit (menunggu pihak luar)\"\n";
+    let html = r#"<svg class="flow"><text class="ha"><tspan x="1" y="1">Penangana</tspan><tspan x="1" y="2">n Administrasi</tspan></text>
+<text class="c"><tspan>(menungg</tspan><tspan>u pihak</tspan><tspan>luar)</tspan></text>
+<text class="c"><tspan>(me-</tspan><tspan>nunggu pihak</tspan></text>
+<text class="c"><tspan>Penanganan</tspan><tspan>Administrasi</tspan></text></svg>"#;
+    let c = check_sop_document(html, yaml);
+    assert_eq!(c.split_word, 2, "{:?}", c.details);
 }
 
 // ---------------------------------------------------------------------
@@ -566,7 +711,7 @@ fn bundled_documents_have_no_misleading_geometry() {
         for rows in [3, 8, 20] {
             for lang in [Lang::Id, Lang::En] {
                 let html = document_html(&yaml, rows, lang).unwrap();
-                let mut c = check_document(&html);
+                let mut c = check_sop_document(&html, &yaml);
                 for d in &mut c.details {
                     *d = format!("{name}, {rows} rows per page, {lang:?}: {d}");
                 }
@@ -587,7 +732,7 @@ fn check_all(sops: &[(String, String)], rows_per_page: usize) -> Counts {
         let Some(html) = document_html(yaml, rows_per_page, Lang::Id) else {
             panic!("{id} does not parse");
         };
-        let mut c = check_document(&html);
+        let mut c = check_sop_document(&html, yaml);
         for d in &mut c.details {
             *d = format!("{id}: {d}");
         }
