@@ -120,7 +120,8 @@ pub fn elements(svg: &str) -> Vec<Element> {
                 out[i].lines.push(String::new());
             }
         }
-        let mut e = Element { name, attrs, text: String::new(), lines: Vec::new(), edge: enclosing };
+        let mut e =
+            Element { name, attrs, text: String::new(), lines: Vec::new(), edge: enclosing };
         if e.name == "g" && !empty {
             if e.has_class("edge") {
                 edge_stack.push(Some(edges));
@@ -577,8 +578,7 @@ pub fn split_words(
             continue;
         }
         let joined = norm(&format!("{end}{start}"));
-        if vocab.contains(&joined) && (!vocab.contains(&e) || !vocab.contains(&st))
-        {
+        if vocab.contains(&joined) && (!vocab.contains(&e) || !vocab.contains(&st)) {
             out.push((end.to_string(), start.to_string()));
         }
     }
@@ -782,4 +782,164 @@ fn activity_texts_of_300_characters_keep_arrows_off_the_rules() {
         .collect();
     assert!(sops.iter().all(|(_, y)| y.lines().any(|l| l.len() > 300)));
     assert_clean("activity texts of 300+ characters", &check_all(&sops, 8));
+}
+
+// ---------------------------------------------------------------------
+// Typesetting: the identity page over more than one page, the PDF's page
+// numbers, and `sopmap table` at terminal widths.
+
+use std::process::Command;
+
+use crate::harness::{Test, tool_available};
+
+/// The makro SOP with 11 long Dasar Hukum entries (as regional SOPs cite
+/// them, with their Lembaran Negara numbers) and long actor names: its
+/// identity part does not fit one page.
+pub fn long_identity_sop() -> String {
+    let src = std::fs::read_to_string(repo("sops/pengaduan-pmi-makro.yaml")).unwrap();
+    let laws: String = (1..=11)
+        .map(|i| {
+            format!(
+                "  - \"Peraturan Nomor {i} Tahun 20{:02} tentang Pelindungan Pekerja Migran Indonesia \
+                 dan Penyelenggaraan Pelayanan Publik di Lingkungan Pemerintah Daerah (Lembaran \
+                 Negara Republik Indonesia Tahun 2017 Nomor 242, Tambahan Lembaran Negara \
+                 Republik Indonesia Nomor 6141) dasar{i}\"\n",
+                i + 9
+            )
+        })
+        .collect();
+    let start = src.find("legal_basis:").unwrap();
+    let end = start + src[start..].find("\n\n").unwrap();
+    let mut out = format!("{}legal_basis:\n{}{}", &src[..start], laws.trim_end(), &src[end..]);
+    out = out.replace(
+        "name: Petugas Layanan Pengaduan",
+        "name: Petugas Penanganan Administrasi Layanan Pengaduan DPMPTSP",
+    );
+    out
+}
+
+#[test]
+fn a_long_identity_page_and_long_names_have_no_misleading_geometry() {
+    let yaml = long_identity_sop();
+    for rows in [3, 8] {
+        let html = document_html(&yaml, rows, Lang::Id).unwrap();
+        assert_clean("11 Dasar Hukum entries, long names", &check_sop_document(&html, &yaml));
+        // The identity part continues under a running head, numbered on.
+        assert!(html.contains("Dasar Hukum (lanjutan)"), "no continued box");
+        assert!(html.contains("<ol start=\""), "the continued list restarts at 1");
+    }
+}
+
+fn pdf_pages_text(pdf: &std::path::Path) -> (usize, Vec<String>) {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    let text = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    // pdftotext ends every page with a form feed.
+    let per_page = text.split('\u{c}').map(str::to_string).filter(|p| !p.trim().is_empty());
+    (pages, per_page.collect())
+}
+
+/// Prints `yaml` through Chromium; (page count, text of each page).
+fn print_pdf(yaml: &str) -> (usize, Vec<String>) {
+    let keep = tempfile::tempdir().unwrap();
+    let pdf = keep.path().join("s.pdf");
+    let out = Test::new()
+        .file("s.yaml", yaml)
+        .args([
+            "document".into(),
+            "s.yaml".into(),
+            "--format".into(),
+            "pdf".into(),
+            "-o".into(),
+            pdf.clone().into_os_string(),
+            "--chromium".into(),
+            "chromium".into(),
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    pdf_pages_text(&pdf)
+}
+
+#[test]
+fn the_pdf_page_count_is_the_one_every_page_prints() {
+    if !tool_available("chromium", Command::new("chromium").arg("--version"))
+        || !tool_available("pdftotext", Command::new("pdftotext").arg("-v"))
+    {
+        return;
+    }
+    let twelve = gen_corpus::generate(1, 40, Some(40), (12, 12), (2, 6)).remove(0).1;
+    for (what, yaml) in [("long identity", long_identity_sop()), ("12 actors", twelve)] {
+        let (pages, texts) = print_pdf(&yaml);
+        assert_eq!(texts.len(), pages, "{what}");
+        for (k, text) in texts.iter().enumerate() {
+            let marks: Vec<&str> = text.matches("Halaman ").collect();
+            assert_eq!(marks.len(), 1, "{what}: page {}: {text}", k + 1);
+            let want = format!("Halaman {} dari {pages}", k + 1);
+            assert!(text.contains(&want), "{what}: page {} lacks `{want}`:\n{text}", k + 1);
+        }
+        if what == "long identity" {
+            assert!(pages >= 4, "{pages}");
+            assert!(texts[1].contains("(lanjutan)"), "{}", texts[1]);
+            // No entry is split across the page break: each ends on the
+            // page it starts on.
+            for i in 1..=11 {
+                let start = format!("Peraturan Nomor {i} Tahun");
+                let page = texts.iter().position(|t| t.contains(&start)).unwrap();
+                assert!(texts[page].contains(&format!("dasar{i}")), "entry {i} split");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_table_never_splits_a_word_without_a_hyphen() {
+    let mut sops = bundled_sops();
+    // The bundled SOPs (up to 7 actors) fit every width; twelve actors
+    // cannot fit 80 columns (their rules alone take 55).
+    let fitting = sops.len();
+    sops.push(("long-identity".into(), long_identity_sop()));
+    sops.extend(gen_corpus::generate(6, 20, None, (3, 12), (2, 6)));
+    for (k, (name, yaml)) in sops.iter().enumerate() {
+        let vocab = vocabulary(yaml);
+        for width in [80usize, 120, 200] {
+            let out = Test::new()
+                .file("s.yaml", yaml)
+                .args(["table", "s.yaml", "--force", "--width", &width.to_string()])
+                .run();
+            assert!(out.status <= 1, "{name}: {}", out.stderr);
+            // Each cell's lines: split the rows on the column rules and
+            // gather each column's lines between row rules.
+            let mut cells: Vec<Vec<String>> = Vec::new();
+            let mut splits = Vec::new();
+            for line in out.stdout.lines() {
+                if !line.starts_with('│') {
+                    for cell in cells.drain(..) {
+                        splits.extend(split_words(&cell, &vocab));
+                    }
+                    continue;
+                }
+                let parts: Vec<&str> =
+                    line.trim_matches('│').split(['┆', '│']).map(str::trim).collect();
+                cells.resize(parts.len(), Vec::new());
+                for (c, p) in parts.iter().enumerate() {
+                    if !p.is_empty() {
+                        cells[c].push((*p).to_string());
+                    }
+                }
+                assert!(k >= fitting || line.chars().count() <= width, "{name} at {width}: {line}");
+            }
+            assert!(splits.is_empty(), "{name} at {width} columns: {splits:?}");
+        }
+    }
 }
