@@ -10,7 +10,7 @@ use super::flowchart::{
     LANE_INSET, Page, Role, Shape,
 };
 use super::geometry::{Point, Rect};
-use super::labels::{Labeller, shortened};
+use super::labels::{Labeller, branch_labels};
 use super::route::{Entry, Exit, Full, Heading, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
@@ -226,13 +226,14 @@ pub(super) fn route_page(
         let is_decision = step.kind() == Some(StepKind::Decision);
         let port_list =
             if is_decision { ports(&outgoing) } else { vec![Port::Bottom; outgoing.len()] };
+        let shown = branch_labels(step, columns);
         for (edge, port) in outgoing.iter().zip(port_list) {
             let (port_point, heading) = exit_of(port, src);
             let exit = Exit { port: port_point, heading, gutter: lr + 1 };
-            let label =
-                edge.branch.and_then(|b| step.branches.get(b)).and_then(|b| b.label.as_ref()).map(
-                    |l| (shortened(&l.value).unwrap_or_else(|| l.value.clone()), port_point, false),
-                );
+            let label = edge
+                .branch
+                .and_then(|b| shown.get(b).cloned().flatten())
+                .map(|(text, _)| (text, port_point, false));
             let same_page = page_of.get(edge.to) == Some(&pi);
             let (entry, to) = if same_page {
                 let (Some(dst), Some(lt)) = (main_of(edge.to), local(edge.to)) else { continue };

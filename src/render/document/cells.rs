@@ -7,7 +7,7 @@ use super::Catalogue;
 use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
-use super::labels::shortened;
+use super::labels::branch_labels;
 use super::text::wrap;
 use crate::lang::Lang;
 use crate::model::Step;
@@ -70,14 +70,12 @@ pub(super) fn cells(
                 }
                 // Branch labels too long for the flowchart are shortened
                 // there; the full wording is kept here.
-                for b in &step.branches {
-                    let Some(label) = &b.label else { continue };
-                    if let Some(short) = shortened(&label.value) {
-                        if !text.is_empty() {
-                            text.push('\n');
-                        }
-                        text.push_str(&format!("{short} = {}", label.value));
+                for (b, shown) in step.branches.iter().zip(branch_labels(step, columns)) {
+                    let (Some(label), Some((short, true))) = (&b.label, shown) else { continue };
+                    if !text.is_empty() {
+                        text.push('\n');
                     }
+                    text.push_str(&format!("{short} = {}", label.value));
                 }
                 plain(&text)
             }

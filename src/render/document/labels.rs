@@ -6,43 +6,100 @@
 //! [`shortened`]), and one that finds no free place at all is set where it
 //! covers the fewest lines, so the count the tests take stays honest.
 
+use super::flowchart::{Column, ColumnKind};
 use super::geometry::{Point, Rect};
 use super::route::Obstacle;
 use super::text::Font;
+use crate::model::Step;
 
 /// The font of branch labels (italic in print; Helvetica widths are close).
 pub const LABEL_FONT: Font = Font::regular(8.0);
 /// Ascent and descent of a label line around its baseline.
 const ASCENT: f64 = 6.0;
 const DESCENT: f64 = 2.0;
-/// The widest a label may be before it is shortened.
-pub const MAX_LABEL_WIDTH: f64 = 60.0;
+/// The widest a label may be before it is shortened, at most: about the
+/// half an actor column, between 36 and 64 units (narrow columns are
+/// crowded with lines).
+pub fn max_label_width(columns: &[Column]) -> f64 {
+    let actor =
+        columns.iter().find(|c| matches!(c.kind, ColumnKind::Actor(_))).map_or(64.0, |c| c.w);
+    (actor * 0.55).clamp(36.0, 64.0)
+}
 
-/// The label as drawn: the text itself when it fits [`MAX_LABEL_WIDTH`],
-/// else its leading words and `…` (`Some`), with the full text left to
-/// Keterangan.
-pub fn shortened(text: &str) -> Option<String> {
-    if LABEL_FONT.width(text) <= MAX_LABEL_WIDTH {
-        return None;
-    }
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        let next = if out.is_empty() { word.to_string() } else { format!("{out} {word}") };
-        if LABEL_FONT.width(&format!("{next}…")) > MAX_LABEL_WIDTH {
+/// The labels of one decision as drawn: each one's text when it fits
+/// `max`, else its leading words and `…` (`Some`), with the full text left
+/// to Keterangan. Shortened labels of one decision never read the same.
+pub fn shortened(labels: &[&str], max: f64) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = labels.iter().map(|l| shorten(l, max, 0)).collect();
+    for extra in 1..=64 {
+        let shown: Vec<String> = out
+            .iter()
+            .zip(labels)
+            .map(|(s, l)| s.clone().unwrap_or_else(|| (*l).to_string()))
+            .collect();
+        let mut again = false;
+        for (k, l) in labels.iter().enumerate() {
+            let clash = shown.iter().enumerate().any(|(j, t)| j != k && Some(t) == shown.get(k));
+            if clash && out.get(k).is_some_and(Option::is_some) {
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = shorten(l, max, extra);
+                }
+                again = true;
+            }
+        }
+        if !again {
             break;
         }
-        out = next;
     }
-    if out.is_empty() {
-        // One long word: cut between characters.
-        for c in text.chars() {
-            if LABEL_FONT.width(&format!("{out}{c}…")) > MAX_LABEL_WIDTH {
-                break;
+    out
+}
+
+/// The label each branch of `step` shows in the flowchart (`None` for a
+/// branch without one) and whether it was shortened.
+pub fn branch_labels(step: &Step, columns: &[Column]) -> Vec<Option<(String, bool)>> {
+    let texts: Vec<&str> =
+        step.branches.iter().filter_map(|b| b.label.as_ref().map(|l| l.value.as_str())).collect();
+    let mut short = shortened(&texts, max_label_width(columns)).into_iter();
+    step.branches
+        .iter()
+        .map(|b| {
+            let full = b.label.as_ref()?;
+            match short.next().flatten() {
+                Some(s) => Some((s, true)),
+                None => Some((full.value.clone(), false)),
             }
-            out.push(c);
-        }
+        })
+        .collect()
+}
+
+/// `text` cut to fit `max` with `…`: at a word when `extra` is 0, else
+/// between characters, `extra` letters past the first word that fits (to
+/// tell apart labels that begin alike).
+fn shorten(text: &str, max: f64, extra: usize) -> Option<String> {
+    if LABEL_FONT.width(text) <= max {
+        return None;
     }
-    Some(format!("{out}…"))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut n = 0;
+    while n < words.len() && LABEL_FONT.width(&format!("{}…", words[..=n].join(" "))) <= max {
+        n += 1;
+    }
+    if n > 0 && extra == 0 {
+        return Some(format!("{}…", words[..n].join(" ")));
+    }
+    let base = if n > 0 { words[..n].join(" ").chars().count() } else { 0 };
+    let mut out = String::new();
+    for (k, c) in text.chars().enumerate() {
+        let fits = LABEL_FONT.width(&format!("{out}{c}…")) <= max;
+        if !fits && k >= base + extra {
+            break;
+        }
+        out.push(c);
+    }
+    if out.chars().count() >= text.chars().count() {
+        return None;
+    }
+    Some(format!("{}…", out.trim_end()))
 }
 
 /// The box of a label with its baseline at `at`, starting there or (with
@@ -181,12 +238,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_labels_are_shortened_at_a_word() {
-        assert_eq!(shortened("Ya"), None);
-        let s = shortened("Bukan kewenangan pemerintah daerah provinsi").unwrap();
-        assert!(s.ends_with('…'), "{s}");
-        assert!(LABEL_FONT.width(&s) <= MAX_LABEL_WIDTH, "{s}");
-        assert!("Bukan kewenangan pemerintah daerah provinsi".starts_with(s.trim_end_matches('…')));
+    fn long_labels_are_shortened_at_a_word_and_stay_distinct() {
+        let full = "Bukan kewenangan pemerintah daerah provinsi";
+        let got = shortened(&["Ya", full], 60.0);
+        assert_eq!(got[0], None);
+        let s = got[1].clone().unwrap();
+        assert!(s.ends_with('…') && LABEL_FONT.width(&s) <= 60.0, "{s}");
+        assert!(full.starts_with(s.trim_end_matches('…')));
+        let got = shortened(&["Tidak lengkap sama sekali", "Tidak lengkap sebagian"], 40.0);
+        assert_ne!(got[0], got[1], "{got:?}");
     }
 
     #[test]
