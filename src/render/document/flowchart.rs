@@ -80,15 +80,24 @@ pub struct Header {
     pub group_height: f64,
     /// Wrapped text of each column's header, by column index.
     pub labels: Vec<Vec<String>>,
-    /// Font size of the actor names: [`ACTOR_HEADER_FONT`], or smaller so
-    /// that the longest word of every name fits its column.
-    pub actor_size: f64,
+    /// Font size of each column's header, by column index: the default
+    /// ([`ACTOR_HEADER_FONT`] for actor names, one size for them all, else
+    /// [`HEADER_FONT`]) or smaller, so that no word of it has to break.
+    pub sizes: Vec<f64>,
 }
 
-/// Line height of actor names set at `size`: [`LINE_HEIGHT`] at the
-/// default size, closer together when set smaller.
-pub fn actor_line_height(size: f64) -> f64 {
-    LINE_HEIGHT * size / ACTOR_HEADER_FONT.size
+/// Line height of a header of a column of `kind` set at `size`:
+/// [`LINE_HEIGHT`] at the default size, closer together when smaller.
+pub fn header_line_height(kind: ColumnKind, size: f64) -> f64 {
+    LINE_HEIGHT * size / default_header_size(kind)
+}
+
+/// The size a header of a column of `kind` is set at when it fits.
+pub fn default_header_size(kind: ColumnKind) -> f64 {
+    match kind {
+        ColumnKind::Actor(_) => ACTOR_HEADER_FONT.size,
+        _ => HEADER_FONT.size,
+    }
 }
 
 /// A symbol's shape (the five symbols of SOP AP, less the arrow and the

@@ -18,7 +18,7 @@ body{margin:0;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;color:#00
 .page:last-child{break-after:auto;page-break-after:auto}
 @media screen{.page{padding:4mm;width:285mm;box-shadow:0 1px 4px rgba(0,0,0,.35)}}
 @media print{html{background:none}.page{margin:0;box-shadow:none}}
-.runhead{display:flex;justify-content:space-between;font-size:8pt;height:7mm;align-items:center;border-bottom:.3mm solid #000;margin-bottom:2mm}
+.runhead{display:flex;justify-content:space-between;font-size:8pt;height:5mm;align-items:center;border-bottom:.3mm solid #000;margin-bottom:1.5mm}
 svg.flow{display:block}
 .draft{border:.5mm solid #c00;color:#c00;font-weight:bold;text-align:center;padding:1mm;margin-bottom:2mm;font-size:9pt}
 table.id{width:100%;border-collapse:collapse;table-layout:fixed}

@@ -13,7 +13,7 @@ use super::flowchart::{
     ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CAPSULE_RATIO, CHANNEL_LANE, Cell, Column, ColumnKind,
     DIAMOND_HEIGHT, DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT,
     MIN_ACTOR_HEADER_SIZE, PAD_X, PAD_Y, PAGE_HEIGHT, Page, Role, Row, Shape, Symbol, TABLE_WIDTH,
-    actor_line_height, step_column,
+    header_line_height, step_column,
 };
 use super::geometry::Rect;
 use super::paginate::paginate;
@@ -35,7 +35,10 @@ const MAX_DIAMOND_WIDTH: f64 = 52.0;
 /// next to the lanes on either side. Beyond about twelve actors even the
 /// narrowest text columns leave less, and the symbols shrink (keeping
 /// their proportions) instead of the table growing off the page.
-const MIN_ACTOR_WIDTH: f64 = 58.0;
+const MIN_ACTOR_WIDTH: f64 = 52.0;
+/// The Waktu column never narrows below this (its text is short but made
+/// of words that should not break: "menit", "kerja").
+const MIN_TIME_WIDTH: f64 = 48.0;
 /// The text columns never narrow below this share of their width.
 const MIN_TEXT_SHARE: f64 = 0.4;
 
@@ -125,9 +128,31 @@ fn attempt(
 
     // Header.
     let actor_font = actor_header_font(&columns, &actor_names);
+    let header_text = |c: &Column| -> &str {
+        match c.kind {
+            ColumnKind::No => labels.no,
+            ColumnKind::Activity => labels.activity,
+            ColumnKind::Actor(a) => actor_names.get(a).map_or("", String::as_str),
+            ColumnKind::Channel => "",
+            ColumnKind::Requirements => labels.requirements,
+            ColumnKind::Time => labels.time,
+            ColumnKind::Output => labels.output,
+            ColumnKind::Notes => labels.notes,
+        }
+    };
+    // Each text column's header on its own: a narrow Waktu need not make
+    // Kegiatan small.
+    let fonts: Vec<Font> = columns
+        .iter()
+        .map(|c| match c.kind {
+            ColumnKind::Actor(_) => actor_font,
+            _ => header_font(HEADER_FONT, &[(c.w - 2.0 * PAD_X, header_text(c))]),
+        })
+        .collect();
     let header_labels: Vec<Vec<String>> = columns
         .iter()
-        .map(|c| {
+        .zip(&fonts)
+        .map(|(c, &text_font)| {
             let text = match c.kind {
                 ColumnKind::No => labels.no,
                 ColumnKind::Activity => labels.activity,
@@ -140,25 +165,22 @@ fn attempt(
             };
             match c.kind {
                 ColumnKind::Actor(_) => wrap(text, actor_font, c.w - ACTOR_HEADER_PAD),
-                _ => wrap(text, HEADER_FONT, c.w - 2.0 * PAD_X),
+                _ => wrap(text, text_font, c.w - 2.0 * PAD_X),
             }
         })
         .collect();
-    let actor_line = actor_line_height(actor_font.size);
+    let sizes: Vec<f64> = fonts.iter().map(|f| f.size).collect();
     let tallest = columns
         .iter()
         .zip(&header_labels)
-        .map(|(c, l)| {
-            let line =
-                if matches!(c.kind, ColumnKind::Actor(_)) { actor_line } else { LINE_HEIGHT };
-            l.len() as f64 * line
-        })
+        .zip(&sizes)
+        .map(|((c, l), &size)| l.len() as f64 * header_line_height(c.kind, size))
         .fold(LINE_HEIGHT, f64::max);
     let header = Header {
         height: GROUP_HEADER_HEIGHT + tallest + 2.0 * PAD_Y,
         group_height: GROUP_HEADER_HEIGHT,
         labels: header_labels,
-        actor_size: actor_font.size,
+        sizes,
     };
 
     // Rows, measured.
@@ -262,25 +284,33 @@ fn attempt(
 /// Room left and right of an actor name in its header cell.
 const ACTOR_HEADER_PAD: f64 = 4.0;
 
-/// The actor-name font: the default size, or the largest half-point step
-/// down to [`MIN_ACTOR_HEADER_SIZE`] at which no word of any name is wider
-/// than its column (one size for all, so the header reads evenly).
-fn actor_header_font(columns: &[Column], names: &[String]) -> Font {
+/// A header font: `base`, or the largest half-point step down to
+/// [`MIN_ACTOR_HEADER_SIZE`] at which no word of any `(room, text)` is
+/// wider than its room (one size for the group, so the header reads
+/// evenly); only below that is a word hyphenated.
+fn header_font(base: Font, texts: &[(f64, &str)]) -> Font {
     let fits = |font: Font| {
-        columns.iter().all(|c| match c.kind {
-            ColumnKind::Actor(a) => names.get(a).is_none_or(|name| {
-                name.split_whitespace()
-                    .flat_map(unbreakable)
-                    .all(|w| font.width(w) <= c.w - ACTOR_HEADER_PAD)
-            }),
-            _ => true,
+        texts.iter().all(|(room, text)| {
+            text.split_whitespace().flat_map(unbreakable).all(|w| font.width(w) <= *room)
         })
     };
-    let mut size = ACTOR_HEADER_FONT.size;
+    let mut size = base.size;
     while size > MIN_ACTOR_HEADER_SIZE && !fits(Font::bold(size)) {
         size -= 0.5;
     }
     Font::bold(size.max(MIN_ACTOR_HEADER_SIZE))
+}
+
+/// The actor-name font: see [`header_font`].
+fn actor_header_font(columns: &[Column], names: &[String]) -> Font {
+    let texts: Vec<(f64, &str)> = columns
+        .iter()
+        .filter_map(|c| match c.kind {
+            ColumnKind::Actor(a) => Some((c.w - ACTOR_HEADER_PAD, names.get(a)?.as_str())),
+            _ => None,
+        })
+        .collect();
+    header_font(ACTOR_HEADER_FONT, &texts)
 }
 
 /// Every arrow of the graph, in row order then arrow order.
@@ -317,8 +347,13 @@ fn columns(actors: usize, lanes: usize) -> Vec<Column> {
         // to their least share; then the actor columns share what is left.
         let room = (TABLE_WIDTH - no - channel - MIN_ACTOR_WIDTH * actors as f64)
             .max(text_sum * MIN_TEXT_SHARE);
-        for (_, w) in &mut text {
-            *w *= room / text_sum;
+        // Waktu keeps room for "30 menit" and "1-3 hari kerja" on two
+        // lines; the other text columns give up the rest.
+        let time = text.iter().find(|(k, _)| *k == ColumnKind::Time).map_or(0.0, |t| t.1);
+        let time_w = (time * room / text_sum).max(MIN_TIME_WIDTH.min(time));
+        let others = (room - time_w) / (text_sum - time);
+        for (k, w) in &mut text {
+            *w = if *k == ColumnKind::Time { time_w } else { *w * others };
         }
         actor_w = ((TABLE_WIDTH - no - channel - room) / actors as f64).min(MIN_ACTOR_WIDTH);
     }
@@ -421,7 +456,7 @@ mod tests {
             assert!(dia.w >= dia.h - 1e-9, "{actors}: {dia:?}");
             if actors <= 12 {
                 // Up to twelve actors the text columns make the room.
-                assert!(cap.h >= 20.0, "{actors}: {cap:?}");
+                assert!(cap.h >= 18.0, "{actors}: {cap:?}");
             }
         }
     }

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::flowchart::{
-    ACTOR_HEADER_FONT, ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role,
-    Shape, actor_line_height,
+    ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role, Shape,
+    default_header_size, header_line_height,
 };
 use super::geometry::{Point, Rect};
 use crate::lang::Lang;
@@ -255,15 +255,16 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
         let lines = chart.header.labels.get(i).map_or(&[][..], Vec::as_slice);
         let (top, bottom) = if grouped { (gh, hh) } else { (0.0, hh) };
         let actor = matches!(c.kind, ColumnKind::Actor(_));
-        let line_h = if actor { actor_line_height(chart.header.actor_size) } else { LINE_HEIGHT };
+        let size = chart.header.sizes.get(i).copied().unwrap_or(default_header_size(c.kind));
+        let line_h = header_line_height(c.kind, size);
         let block = lines.len() as f64 * line_h;
         let first = top + (bottom - top - block) / 2.0 + line_h - 2.5 * line_h / LINE_HEIGHT;
         if !lines.iter().all(String::is_empty) {
             let class = if actor { "ha" } else { "h" };
-            let size = if actor && chart.header.actor_size != ACTOR_HEADER_FONT.size {
-                format!(" style=\"font-size:{}px\"", n(chart.header.actor_size))
-            } else {
+            let size = if size == default_header_size(c.kind) {
                 String::new()
+            } else {
+                format!(" style=\"font-size:{}px\"", n(size))
             };
             let _ = write!(s, "<text class=\"{class}\"{size} text-anchor=\"middle\">");
             for (k, line) in lines.iter().enumerate() {
