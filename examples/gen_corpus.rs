@@ -93,7 +93,7 @@ fn write_args(args: &Args) -> Result<()> {
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create `{}`", args.dir.display()))?;
     let mut manifest = Vec::new();
-    for sop in corpus(&args) {
+    for sop in corpus(args) {
         let path = args.dir.join(format!("{}.yaml", sop.id));
         std::fs::write(&path, &sop.text)
             .with_context(|| format!("cannot write `{}`", path.display()))?;

@@ -1,17 +1,16 @@
-//! `sopmap render`: the SOP as a diagram. DOT and Mermaid are produced by
-//! sopmap itself; SVG and PNG are drawn by Graphviz `dot`, which must be
-//! installed (a missing `dot` is a clear usage error with install hints).
+//! `sopmap render`: the SOP as a diagram. DOT, Mermaid and BPMN are text
+//! for other tools. SVG is drawn by sopmap from the document's flowchart
+//! grid (swimlanes in `actors` order, the document's router), so lanes never
+//! come out in Graphviz's order; PNG is that SVG pictured by headless
+//! Chromium.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::cli::args::{RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
-use crate::cli::{Env, ExitStatus, Io, output};
+use crate::cli::{Env, ExitStatus, Io, chromium, output};
 use crate::lang::Lang;
+use crate::render::document::swimlane_svg;
 use crate::render::{bpmn, dot, mermaid};
 
 pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -23,11 +22,19 @@ pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
     let bytes = match args.format {
         RenderFormat::Dot => dot::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
         RenderFormat::Mermaid => mermaid::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
-        RenderFormat::Svg => {
-            graphviz(&args.graphviz, "svg", &dot::render(&cleared.sop, &cleared.graph, &opts))?
-        }
+        RenderFormat::Svg => swimlane_svg(&cleared.sop, &cleared.graph, opts.lang).into_bytes(),
         RenderFormat::Png => {
-            graphviz(&args.graphviz, "png", &dot::render(&cleared.sop, &cleared.graph, &opts))?
+            let program = chromium::find(args.chromium.as_deref())?;
+            let svg = swimlane_svg(&cleared.sop, &cleared.graph, opts.lang);
+            let (w, h) = svg_size(&svg);
+            let work = tempfile::Builder::new()
+                .prefix("sopmap-render-")
+                .tempdir()
+                .context("cannot create a temporary folder")?;
+            let file = work.path().join("lanes.svg");
+            std::fs::write(&file, &svg)
+                .with_context(|| format!("cannot write `{}`", file.display()))?;
+            chromium::screenshot(&program, &file, w, h)?
         }
         RenderFormat::Bpmn => {
             bpmn::render_marked(&cleared.sop, &cleared.graph, opts.lang, &opts.marks).into_bytes()
@@ -37,37 +44,10 @@ pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
     Ok(ExitStatus::Clean)
 }
 
-/// Runs `dot -T<format>` on `source` and returns what it drew.
-fn graphviz(program: &Path, format: &str, source: &str) -> Result<Vec<u8>> {
-    let child = Command::new(program)
-        .arg(format!("-T{format}"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
-            "Graphviz `dot` not found; install it with `apt-get install graphviz` (Debian/Ubuntu) \
-             or `brew install graphviz` (macOS), or use `--format dot` or `--format mermaid`"
-        ),
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot run `{}`", program.display()));
-        }
-    };
-    // Write on another thread: `dot` may fill its output pipe before it has
-    // read all of its input.
-    let mut stdin = child.stdin.take().context("cannot write to `dot`")?;
-    let input = source.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().context("`dot` did not finish")?;
-    match writer.join() {
-        Ok(r) => r.context("cannot write to `dot`")?,
-        Err(_) => bail!("cannot write to `dot`"),
-    }
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr);
-        bail!("Graphviz `dot` failed ({}): {}", out.status, err.trim());
-    }
-    Ok(out.stdout)
+/// The size of a swimlane SVG in CSS pixels, from its `viewBox`.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let view = svg.split("viewBox=\"").nth(1).and_then(|v| v.split('"').next()).unwrap_or("");
+    let nums: Vec<f64> = view.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let px = |v: Option<&f64>| v.map_or(800, |v| v.ceil().clamp(1.0, 30_000.0) as u32);
+    (px(nums.get(2)), px(nums.get(3)))
 }

@@ -18,12 +18,12 @@ pub const LABEL_FONT: Font = Font::regular(8.0);
 const ASCENT: f64 = 6.0;
 const DESCENT: f64 = 2.0;
 /// The widest a label may be before it is shortened, at most: about the
-/// half an actor column, between 36 and 64 units (narrow columns are
+/// 0.6 of an actor column, between 36 and 64 units (narrow columns are
 /// crowded with lines).
 pub fn max_label_width(columns: &[Column]) -> f64 {
     let actor =
         columns.iter().find(|c| matches!(c.kind, ColumnKind::Actor(_))).map_or(64.0, |c| c.w);
-    (actor * 0.55).clamp(36.0, 64.0)
+    (actor * 0.6).clamp(36.0, 64.0)
 }
 
 /// The labels of one decision as drawn: each one's text when it fits
@@ -80,14 +80,15 @@ fn shorten(text: &str, max: f64, extra: usize) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
+    let lead = |n: usize| words.get(..n).map_or(String::new(), |w| w.join(" "));
     let mut n = 0;
-    while n < words.len() && LABEL_FONT.width(&format!("{}…", words[..=n].join(" "))) <= max {
+    while n < words.len() && LABEL_FONT.width(&format!("{}…", lead(n + 1))) <= max {
         n += 1;
     }
     if n > 0 && extra == 0 {
-        return Some(format!("{}…", words[..n].join(" ")));
+        return Some(format!("{}…", lead(n)));
     }
-    let base = if n > 0 { words[..n].join(" ").chars().count() } else { 0 };
+    let base = lead(n).chars().count();
     let mut out = String::new();
     for (k, c) in text.chars().enumerate() {
         let fits = LABEL_FONT.width(&format!("{out}{c}…")) <= max;

@@ -66,12 +66,38 @@ const WIDEN_ROUNDS: usize = 8;
 /// around it get taller or the channel gets more lanes, and the table is
 /// laid out again: arrows never share a track to save space.
 pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+    layout_as(sop, graph, options, cat, Form::Document)
+}
+
+/// The flowchart as a swimlane diagram: the same grid, symbols and router
+/// as the document, with only the No and Kegiatan columns beside the
+/// lanes (one per actor, in `actors` order) and every row on one sheet.
+pub fn swimlanes(sop: &Sop, graph: &ProcessGraph, options: &Options) -> Flowchart {
+    layout_as(sop, graph, options, &Catalogue::default(), Form::Swimlanes)
+}
+
+/// Which drawing the grid is laid out for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// The SOP AP table, in A4 pages.
+    Document,
+    /// One sheet of lanes.
+    Swimlanes,
+}
+
+fn layout_as(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    options: &Options,
+    cat: &Catalogue,
+    form: Form,
+) -> Flowchart {
     let edges = edges(graph, sop.steps.len());
     let mut extra = vec![0.0; sop.steps.len()];
     let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
     let mut round = 0;
     loop {
-        let (chart, widen) = attempt(sop, options, cat, &edges, &extra, lanes);
+        let (chart, widen) = attempt(sop, options, cat, &edges, &extra, lanes, form);
         if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
             return chart;
         }
@@ -116,10 +142,14 @@ fn attempt(
     edges: &[EdgeRef],
     extra: &[f64],
     lanes: usize,
+    form: Form,
 ) -> (Flowchart, Widen) {
     let lang = options.lang;
     let labels = lang.labels();
-    let columns = columns(sop.actors.len().max(1), lanes);
+    let columns = match form {
+        Form::Document => columns(sop.actors.len().max(1), lanes),
+        Form::Swimlanes => lane_columns(sop.actors.len().max(1), lanes),
+    };
     let actor_names: Vec<String> = if sop.actors.is_empty() {
         vec!["?".to_string()]
     } else {
@@ -194,9 +224,13 @@ fn attempt(
         })
         .collect();
     let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
-    let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
+    let (max_height, rows_per_page) = match form {
+        Form::Document if options.errors > 0 => (PAGE_HEIGHT - DRAFT_HEIGHT, options.rows_per_page),
+        Form::Document => (PAGE_HEIGHT, options.rows_per_page),
+        Form::Swimlanes => (f64::MAX, sop.steps.len().max(1)),
+    };
     let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
-    let ranges = paginate(&heights, options.rows_per_page, budget);
+    let ranges = paginate(&heights, rows_per_page, budget);
     let page_of: Vec<usize> = {
         let mut p = vec![0; sop.steps.len()];
         for (pi, r) in ranges.iter().enumerate() {
@@ -332,6 +366,28 @@ pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
 /// side channel of `lanes` lanes for arrows back to earlier rows.
 fn columns(actors: usize, lanes: usize) -> Vec<Column> {
     let channel = 8.0 + CHANNEL_LANE * lanes.max(1) as f64;
+    columns_with(actors, channel)
+}
+
+/// Columns of the swimlane sheet: No, Kegiatan, a lane per actor wide
+/// enough for its symbols and labels, and the side channel.
+fn lane_columns(actors: usize, lanes: usize) -> Vec<Column> {
+    let mut kinds: Vec<(ColumnKind, f64)> =
+        vec![(ColumnKind::No, 24.0), (ColumnKind::Activity, 220.0)];
+    kinds.extend((0..actors).map(|a| (ColumnKind::Actor(a), 120.0)));
+    kinds.push((ColumnKind::Channel, 8.0 + CHANNEL_LANE * lanes.max(1) as f64));
+    let mut x = 0.0;
+    kinds
+        .into_iter()
+        .map(|(kind, w)| {
+            let c = Column { kind, x, w };
+            x += w;
+            c
+        })
+        .collect()
+}
+
+fn columns_with(actors: usize, channel: f64) -> Vec<Column> {
     let no = 24.0;
     let mut text = [
         (ColumnKind::Activity, 196.0),

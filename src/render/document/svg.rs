@@ -208,6 +208,10 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
     let mutu =
         span(&|k| matches!(k, ColumnKind::Requirements | ColumnKind::Time | ColumnKind::Output));
     for (text, (lo, hi)) in [(labels.actors, actors), (labels.quality_standard, mutu)] {
+        if lo > hi {
+            // The swimlane sheet has no Mutu Baku columns.
+            continue;
+        }
         let _ = writeln!(
             s,
             "<line class=\"thin\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\
