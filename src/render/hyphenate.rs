@@ -94,10 +94,9 @@ fn run_points(run: &[(usize, char)], out: &mut Vec<usize>) {
             continue;
         }
         let between = last_vowel.filter(|&v| k > v + 1).and_then(|v| split(&lower, v + 1, k));
-        if let Some(b) = between.filter(|&b| b >= MIN_PART && lower.len() - b >= MIN_PART) {
-            if let Some((off, _)) = run.get(b) {
-                out.push(*off);
-            }
+        let at = between.filter(|&b| b >= MIN_PART && lower.len() - b >= MIN_PART);
+        if let Some((off, _)) = at.and_then(|b| run.get(b)) {
+            out.push(*off);
         }
         last_vowel = Some(k);
         k += 1;

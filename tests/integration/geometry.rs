@@ -115,10 +115,8 @@ pub fn elements(svg: &str) -> Vec<Element> {
             a = body.get(end + 1..).unwrap_or("");
         }
         let enclosing = edge_stack.last().copied().flatten();
-        if name == "tspan" {
-            if let Some(i) = text_of {
-                out[i].lines.push(String::new());
-            }
+        if let Some(i) = text_of.filter(|_| name == "tspan") {
+            out[i].lines.push(String::new());
         }
         let mut e =
             Element { name, attrs, text: String::new(), lines: Vec::new(), edge: enclosing };
