@@ -668,9 +668,9 @@ fn the_checker_sees_words_split_across_lines() {
 // ---------------------------------------------------------------------
 // The corpora of the issue, through the document renderer.
 
-use sopmap::check::{Settings, check_source};
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::lang::Lang;
-use sopmap::render::document::{Catalogue, Options, document};
+use sopmap::render::document::{LinkedSops, Options, document};
 use sopmap::source::SourceFile;
 
 use crate::harness::repo;
@@ -682,7 +682,7 @@ pub fn document_html(yaml: &str, rows_per_page: usize, lang: Lang) -> Option<Str
     let c = check_source(&src, 0, &Settings::default());
     let (sop, graph) = (c.sop?, c.graph?);
     let options = Options { lang, rows_per_page, ..Options::default() };
-    Some(document(&sop, &graph, &options, &Catalogue::default()))
+    Some(document(&sop, &graph, &options, &LinkedSops::default()))
 }
 
 /// Every bundled SOP (`sops/*.yaml`), as (name, YAML).

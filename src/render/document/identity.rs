@@ -7,10 +7,10 @@
 
 use std::fmt::Write;
 
-use super::Catalogue;
+use super::LinkedSops;
 use super::text::{Font, wrap};
 use crate::lang::Lang;
-use crate::model::{Level, Related, Sop, Spanned};
+use crate::model::{Related, Sop, SopLevel, Spanned};
 use crate::render::escape;
 
 /// Height of an A4 landscape page inside its 10 mm margins.
@@ -82,7 +82,7 @@ fn item_mm(item: &Item, right: bool) -> f64 {
 /// do not fit one page, they continue on the next under their heading
 /// marked "(lanjutan)", each list broken only between entries and
 /// numbered on.
-pub fn pages(sop: &Sop, lang: Lang, cat: &Catalogue, draft: bool) -> Vec<String> {
+pub fn pages(sop: &Sop, lang: Lang, cat: &LinkedSops, draft: bool) -> Vec<String> {
     let l = lang.labels();
     let (top, top_mm) = top_block(sop, lang);
     let related: Vec<Item> = sop.related.iter().map(|r| related_item(r, lang, cat)).collect();
@@ -96,7 +96,7 @@ pub fn pages(sop: &Sop, lang: Lang, cat: &Catalogue, draft: bool) -> Vec<String>
     ];
     let room = PAGE_MM - RESERVED_MM - if draft { DRAFT_MM } else { 0.0 };
     let head_mm = text_mm("X", 10.0, true, LEFT_MM) + CELL_PAD_MM;
-    let continued = lang.pick("lanjutan", "continued");
+    let continued = lang.texts().continued;
     let dash_mm = text_mm("-", 9.0, false, LEFT_MM);
 
     let mut pages: Vec<String> = Vec::new();
@@ -219,8 +219,8 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         let _ = write!(revised, " ({}{sep}{})", l.revision, r.value);
     }
     let level = match sop.level.as_ref().map(|l| l.value) {
-        Some(Level::Makro) => l.level_makro,
-        Some(Level::Mikro) => l.level_mikro,
+        Some(SopLevel::Makro) => l.level_makro,
+        Some(SopLevel::Mikro) => l.level_mikro,
         None => "",
     };
     let ab = &sop.identity.approved_by;
@@ -231,7 +231,7 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
          <div class=\"agency\">{agency}</div><div class=\"unit\">{unit}</div>\
          <div class=\"level\">{level}</div></td>\
          <th>{kn}</th><td class=\"number\">{number}</td></tr>",
-        logo = esc(lang.pick("Logo", "Logo")),
+        logo = esc(lang.texts().logo),
         agency = text(&id.agency),
         unit = text(&id.unit),
         level = esc(level),
@@ -257,7 +257,7 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
          <div class=\"nip\">{nip}</div></td></tr>",
         k = esc(l.approved_by),
         pos = text(&ab.position),
-        sign = esc(lang.pick("(tanda tangan dan cap)", "(signature and stamp)")),
+        sign = esc(lang.texts().signature_and_stamp),
         name = esc(&name),
         nip = esc(&nip),
     );
@@ -293,7 +293,7 @@ fn plain(items: &[Spanned<String>]) -> Vec<Item> {
 }
 
 /// A Keterkaitan entry: a loaded SOP by title and number, else as written.
-fn related_item(r: &Related, lang: Lang, cat: &Catalogue) -> Item {
+fn related_item(r: &Related, lang: Lang, cat: &LinkedSops) -> Item {
     let linked = r.sop.as_ref().and_then(|id| cat.get(id.as_str()));
     let (mut html, mut plain) = match (linked, &r.title, &r.sop) {
         (Some(linked), _, _) if !linked.number.is_empty() => {
@@ -332,7 +332,7 @@ fn list(items: &[Item], start: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     fn sop(yaml: &str) -> Sop {
@@ -349,7 +349,7 @@ mod tests {
         ));
         let b =
             sop("schema: sop-ap/1\nid: b\nlevel: mikro\nidentity:\n  number: N-2\n  title: Anak\n");
-        let cat = Catalogue::new([&s, &b]);
+        let cat = LinkedSops::new([&s, &b]);
         let html = pages(&s, Lang::Id, &cat, false).concat();
         assert!(html.contains("Badan &lt;X&gt;"), "{html}");
         assert!(html.contains("<td class=\"title\">Judul &amp; Co</td>"), "{html}");

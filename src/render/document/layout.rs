@@ -19,7 +19,7 @@ use super::geometry::Rect;
 use super::paginate::paginate;
 use super::route::TRACK;
 use super::text::{Font, wrap};
-use super::{Catalogue, Options};
+use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Sop, Step, StepKind};
 use crate::render::wrap::unbreakable;
@@ -65,7 +65,7 @@ const WIDEN_ROUNDS: usize = 8;
 /// no free track (a gutter between two rows, or the side channel), the rows
 /// around it get taller or the channel gets more lanes, and the table is
 /// laid out again: arrows never share a track to save space.
-pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
     layout_as(sop, graph, options, cat, Form::Document)
 }
 
@@ -73,7 +73,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogu
 /// as the document, with only the No and Kegiatan columns beside the
 /// lanes (one per actor, in `actors` order) and every row on one sheet.
 pub fn swimlanes(sop: &Sop, graph: &ProcessGraph, options: &Options) -> Flowchart {
-    layout_as(sop, graph, options, &Catalogue::default(), Form::Swimlanes)
+    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes)
 }
 
 /// Which drawing the grid is laid out for.
@@ -89,7 +89,7 @@ fn layout_as(
     sop: &Sop,
     graph: &ProcessGraph,
     options: &Options,
-    cat: &Catalogue,
+    cat: &LinkedSops,
     form: Form,
 ) -> Flowchart {
     let edges = edges(graph, sop.steps.len());
@@ -138,7 +138,7 @@ fn back_edge_density(edges: &[EdgeRef], n: usize) -> usize {
 fn attempt(
     sop: &Sop,
     options: &Options,
-    cat: &Catalogue,
+    cat: &LinkedSops,
     edges: &[EdgeRef],
     extra: &[f64],
     lanes: usize,
