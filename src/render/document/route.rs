@@ -352,9 +352,9 @@ impl Router {
     fn is_clear(&self, path: &[Point]) -> bool {
         path.windows(2).all(|pair| match pair {
             [a, b] => {
-                !self.obstacles.iter().any(|o| o.crossed_by(*a, *b))
-                    && !(self.use_soft && self.soft.iter().any(|o| o.crossed_by(*a, *b)))
-                    && !on_rule(*a, *b, &self.rules)
+                let soft = self.use_soft && self.soft.iter().any(|o| o.crossed_by(*a, *b));
+                let hard = self.obstacles.iter().any(|o| o.crossed_by(*a, *b));
+                !(hard || soft || on_rule(*a, *b, &self.rules))
             }
             _ => true,
         })
