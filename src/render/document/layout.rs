@@ -437,9 +437,11 @@ pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     let (w, h) = match shape {
         Shape::Decision => {
             let w = w.min(MAX_DIAMOND_WIDTH);
-            (w, DIAMOND_HEIGHT.min(w))
+            (w, DIAMOND_HEIGHT.min(w.floor()))
         }
-        Shape::Capsule => (w, BOX_HEIGHT.min(w / CAPSULE_RATIO)),
+        // Whole units, so the drawing (one decimal) keeps the exact edges
+        // the router placed labels against.
+        Shape::Capsule => (w, BOX_HEIGHT.min((w / CAPSULE_RATIO).floor())),
         Shape::Process | Shape::SubProcess => (w, BOX_HEIGHT),
     };
     Rect::new(col.center() - w / 2.0, cy - h / 2.0, w, h)
