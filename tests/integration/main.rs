@@ -52,3 +52,6 @@ mod links;
 mod geometry;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
+// Tables as agencies draw them: row numbers, rows of several steps,
+// substitutes, branches that end with an outcome, Mulai/Selesai capsules.
+mod structure;

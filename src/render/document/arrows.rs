@@ -7,10 +7,10 @@
 
 use super::flowchart::{
     Arrow, BAND_HEIGHT, CHANNEL_LANE, Column, ColumnKind, Connector, Direction, EdgeRef, Endpoint,
-    LANE_INSET, Page, Role, Shape,
+    LANE_INSET, Page, Role, Shape, Side,
 };
 use super::geometry::{Point, Rect};
-use super::labels::{Labeller, branch_labels};
+use super::labels::{Labeller, branch_labels, label_box};
 use super::route::{Entry, Exit, Full, Heading, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
@@ -58,8 +58,10 @@ const BACKWARD: [Port; 11] = [
     Port::LowerLeft(3),
 ];
 
-fn ports(edges: &[EdgeRef]) -> Vec<Port> {
-    let mut taken: Vec<Port> = Vec::new();
+/// `reserved` are the corners already taken by the decision's branches
+/// that end the procedure (their end capsules sit beside it).
+fn ports(edges: &[EdgeRef], reserved: &[Port]) -> Vec<Port> {
+    let mut taken: Vec<Port> = reserved.to_vec();
     // Backward arrows choose first, so that they get the right side.
     let mut order: Vec<usize> = (0..edges.len()).collect();
     order.sort_by_key(|&k| edges.get(k).is_none_or(|e| e.to > e.from));
@@ -150,6 +152,7 @@ pub(super) fn route_page(
             _ => Obstacle::Box(s.rect),
         })
         .collect();
+    obstacles.extend(page.outcomes.iter().map(|o| Obstacle::Box(o.rect)));
     obstacles.extend(page.connectors.iter().map(|c| Obstacle::Box(c.rect)));
     let mut rules: Vec<f64> = page.rows.iter().flat_map(|r| [r.y, r.y + r.h]).collect();
     for b in [page.top_band, page.bottom_band].into_iter().flatten() {
@@ -188,6 +191,21 @@ pub(super) fn route_page(
     let bottom = page.rows.last().map_or(page.height, |r| r.y + r.h);
     let mut labeller =
         Labeller::new(Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top));
+    // The arrows into end capsules beside decisions, and their labels,
+    // are already drawn: routed arrows and labels keep clear of them.
+    for o in &page.outcomes {
+        router.reserve(&o.points);
+        if let Some((text, at, end)) = &o.label {
+            let b = label_box(text, *at, *end);
+            labeller.reserve(b);
+            router.add_obstacle(Obstacle::Box(Rect::new(
+                b.x - 1.0,
+                b.y - 1.0,
+                b.w + 2.0,
+                b.h + 2.0,
+            )));
+        }
+    }
     let local = |step: usize| page.rows.iter().position(|r| r.step == step);
     let main_of = |step: usize| {
         page.symbols.iter().find(|s| s.step == step && s.role == Role::Main).map(|s| s.rect)
@@ -224,8 +242,20 @@ pub(super) fn route_page(
         let Some(lr) = local(row.step) else { continue };
         let outgoing: Vec<EdgeRef> = edges.iter().filter(|e| e.from == row.step).copied().collect();
         let is_decision = step.kind() == Some(StepKind::Decision);
-        let port_list =
-            if is_decision { ports(&outgoing) } else { vec![Port::Bottom; outgoing.len()] };
+        let reserved: Vec<Port> = page
+            .outcomes
+            .iter()
+            .filter(|o| o.step == row.step)
+            .map(|o| match o.side {
+                Side::Left => Port::Left,
+                Side::Right => Port::Right,
+            })
+            .collect();
+        let port_list = if is_decision {
+            ports(&outgoing, &reserved)
+        } else {
+            vec![Port::Bottom; outgoing.len()]
+        };
         let shown = branch_labels(step, columns);
         for (edge, port) in outgoing.iter().zip(port_list) {
             let (port_point, heading) = exit_of(port, src);
@@ -270,6 +300,7 @@ pub(super) fn route_page(
                 .enumerate()
                 .filter(|(j, _)| *j != k)
                 .map(|(_, a)| a.points.as_slice())
+                .chain(page.outcomes.iter().map(|o| o.points.as_slice()))
                 .collect();
             let own = arrows.get(k).map_or(&[][..], |a| a.points.as_slice());
             let (at, end, rect, free) = labeller.place(&text, own, &others, &obstacles);
@@ -331,9 +362,15 @@ mod tests {
     #[test]
     fn backward_branches_leave_on_the_right() {
         let e = |from, to| EdgeRef { from, branch: Some(0), to };
-        assert_eq!(ports(&[e(5, 6), e(5, 2)]), vec![Port::Bottom, Port::Right]);
+        assert_eq!(ports(&[e(5, 6), e(5, 2)], &[]), vec![Port::Bottom, Port::Right]);
+        // An outcome's end capsule holds the right corner: the way back
+        // leaves on the upper right edge, still towards the channel.
         assert_eq!(
-            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)]),
+            ports(&[e(5, 6), e(5, 2)], &[Port::Right]),
+            vec![Port::Bottom, Port::UpperRight]
+        );
+        assert_eq!(
+            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)], &[]),
             vec![Port::Bottom, Port::Right, Port::Left, Port::LowerRight(2)]
         );
     }

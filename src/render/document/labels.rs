@@ -173,6 +173,11 @@ impl Labeller {
         Labeller { area, placed: Vec::new() }
     }
 
+    /// A label placed by someone else, which later labels keep clear of.
+    pub fn reserve(&mut self, r: Rect) {
+        self.placed.push(r);
+    }
+
     /// Places `text` beside its arrow `own`, clear of `obstacles`, of the
     /// labels placed so far and of the `others` arrows. Returns the
     /// baseline anchor, whether the text ends there, its box, and whether

@@ -311,6 +311,14 @@ impl Router {
         self.soft.push(o);
     }
 
+    /// An arrow drawn by someone else (a decision's arrow into the end
+    /// capsule beside it) that routed arrows must not run along.
+    pub fn reserve(&mut self, path: &[Point]) {
+        if let Some(&end) = path.last() {
+            self.remember(path, end);
+        }
+    }
+
     fn remember(&mut self, path: &[Point], target: Point) {
         let n = path.len().saturating_sub(1);
         for (k, pair) in path.windows(2).enumerate() {
@@ -352,8 +360,8 @@ impl Router {
     fn is_clear(&self, path: &[Point]) -> bool {
         path.windows(2).all(|pair| match pair {
             [a, b] => {
-                let soft = self.use_soft && self.soft.iter().any(|o| o.crossed_by(*a, *b));
                 let hard = self.obstacles.iter().any(|o| o.crossed_by(*a, *b));
+                let soft = self.use_soft && self.soft.iter().any(|o| o.crossed_by(*a, *b));
                 !(hard || soft || on_rule(*a, *b, &self.rules))
             }
             _ => true,
