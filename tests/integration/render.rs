@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::harness::{Output, Test, assert_text, repo, tool_available};
+use crate::harness::{Output, Test, repo, tool_available};
 
 const SOPS: [&str; 2] =
     ["sops/pengaduan-pmi-makro.yaml", "sops/verifikasi-berkas-pengaduan-mikro.yaml"];
