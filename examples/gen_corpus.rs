@@ -325,7 +325,8 @@ const WORK_TIMES: &[&str] = &[
     "1-3 hari kerja",
     "maksimal 1 hari kerja",
 ];
-const WAIT_TIMES: &[&str] = &["5 hari kerja", "7 hari kerja", "14 hari", "1 minggu", "30 hari"];
+const WAIT_TIMES: &[&str] =
+    &["5 hari kerja", "7 hari kerja", "14 hari kalender", "1 minggu", "30 hari kalender"];
 const LAWS: &[&str] = &[
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
     "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan",

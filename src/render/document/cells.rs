@@ -119,11 +119,20 @@ pub fn duration_text(d: &crate::duration::Duration, lang: Lang) -> String {
     match lang {
         Lang::Id => d.to_string(),
         Lang::En => {
+            use crate::duration::Bound;
             let unit = d.unit.english(d.max != 1);
-            if d.min == d.max {
-                format!("{} {unit}", d.max)
-            } else {
-                format!("{}-{} {unit}", d.min, d.max)
+            let amount =
+                if d.min == d.max { format!("{}", d.max) } else { format!("{}-{}", d.min, d.max) };
+            let bound = match d.bound {
+                Bound::Exact => "",
+                Bound::AtMost => "at most ",
+                Bound::About => "about ",
+                Bound::AtLeast => "at least ",
+            };
+            // The condition stays in the author's words.
+            match &d.condition {
+                Some(c) => format!("{bound}{amount} {unit} ({c})"),
+                None => format!("{bound}{amount} {unit}"),
             }
         }
     }
@@ -136,10 +145,15 @@ mod tests {
 
     #[test]
     fn durations_in_both_languages() {
-        let d = Duration { min: 1, max: 3, unit: Unit::HariKerja };
+        let d = Duration::new(1, 3, Unit::HariKerja);
         assert_eq!(duration_text(&d, Lang::Id), "1-3 hari kerja");
         assert_eq!(duration_text(&d, Lang::En), "1-3 working days");
-        let one = Duration { min: 1, max: 1, unit: Unit::Jam };
+        let one = Duration::new(1, 1, Unit::Jam);
         assert_eq!(duration_text(&one, Lang::En), "1 hour");
+        let Ok(w) = crate::duration::parse("Maks. 15 menit terhitung berkas lengkap") else {
+            panic!("parse")
+        };
+        assert_eq!(duration_text(&w, Lang::Id), "Maks. 15 menit terhitung berkas lengkap");
+        assert_eq!(duration_text(&w, Lang::En), "at most 15 minutes (terhitung berkas lengkap)");
     }
 }

@@ -86,13 +86,28 @@ pub fn pages(sop: &Sop, lang: Lang, cat: &LinkedSops, draft: bool) -> Vec<String
     let l = lang.labels();
     let (top, top_mm) = top_block(sop, lang);
     let related: Vec<Item> = sop.related.iter().map(|r| related_item(r, lang, cat)).collect();
+    // A list left blank (`records: kosong`) gets lines to fill in.
+    let boxed = |key: &str, items: &[Spanned<String>]| {
+        if items.is_empty() && sop.is_blank(key) {
+            let fill = Item { html: FILL.to_string(), plain: "-".to_string() };
+            vec![fill.clone(), fill]
+        } else {
+            plain(items)
+        }
+    };
     let pairs = [
         Pair {
-            left: (l.legal_basis, plain(&sop.legal_basis)),
-            right: (l.qualifications, plain(&sop.qualifications)),
+            left: (l.legal_basis, boxed("legal_basis", &sop.legal_basis)),
+            right: (l.qualifications, boxed("qualifications", &sop.qualifications)),
         },
-        Pair { left: (l.related, related), right: (l.equipment, plain(&sop.equipment)) },
-        Pair { left: (l.warnings, plain(&sop.warnings)), right: (l.records, plain(&sop.records)) },
+        Pair {
+            left: (l.related, related),
+            right: (l.equipment, boxed("equipment", &sop.equipment)),
+        },
+        Pair {
+            left: (l.warnings, boxed("warnings", &sop.warnings)),
+            right: (l.records, boxed("records", &sop.records)),
+        },
     ];
     let room = PAGE_MM - RESERVED_MM - if draft { DRAFT_MM } else { 0.0 };
     let head_mm = text_mm("X", 10.0, true, LEFT_MM) + CELL_PAD_MM;
@@ -208,11 +223,26 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
     let l = lang.labels();
     let id = &sop.identity;
     let raw = |v: &Option<Spanned<String>>| v.as_ref().map_or("-".to_string(), |s| s.value.clone());
-    let text = |v: &Option<Spanned<String>>| esc(&raw(v));
-    let date = |v: &Option<Spanned<crate::model::Date>>| {
-        v.as_ref().map_or("-".to_string(), |d| lang.long_date(d.value))
+    // An empty text is a box left blank (`kosong`, or an empty text that
+    // empty-value reports): a line to fill in by hand, not a dash.
+    let text = |v: &Option<Spanned<String>>| {
+        v.as_ref().map_or("-".to_string(), |s| {
+            if s.as_str().trim().is_empty() { FILL.to_string() } else { esc(s.as_str()) }
+        })
     };
-    let mut revised = date(&id.revised);
+    // Dates as plain text; `None` for a blank one (the fill-in line).
+    let date = |key: &str, v: &Option<Spanned<crate::model::Date>>| -> Option<String> {
+        if v.is_none() && sop.is_blank(key) {
+            return None;
+        }
+        Some(v.as_ref().map_or("-".to_string(), |d| match &d.value.written {
+            // Printed as the author wrote it (`16 Juli 2012`, `01/03/2022`).
+            Some(w) => w.clone(),
+            None => lang.long_date(&d.value),
+        }))
+    };
+    let revised_date = date("identity.revised", &id.revised);
+    let mut revised = revised_date.clone().unwrap_or_default();
     if let Some(r) = &id.revision {
         // "Revisi ke-1" joins the number to the label; "Revision 1" does not.
         let sep = if l.revision.ends_with('-') { "" } else { " " };
@@ -242,11 +272,16 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         text_mm(k, 10.0, true, KEY_MM).max(text_mm(v, pt, bold, VALUE_MM)) + CELL_PAD_MM
     };
     let mut right_mm = row_mm(l.number, &raw(&id.number), 10.0, true);
-    let dates =
-        [(l.created, date(&id.created)), (l.revised, revised), (l.effective, date(&id.effective))];
+    let revised = (revised_date.is_some() || id.revision.is_some()).then_some(revised);
+    let dates = [
+        (l.created, date("identity.created", &id.created)),
+        (l.revised, revised),
+        (l.effective, date("identity.effective", &id.effective)),
+    ];
     for (k, v) in &dates {
-        let _ = writeln!(s, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(v));
-        right_mm += row_mm(k, v, 10.0, false);
+        let shown = v.as_deref().map_or(FILL.to_string(), esc);
+        let _ = writeln!(s, "<tr><th>{}</th><td>{shown}</td></tr>", esc(k));
+        right_mm += row_mm(k, v.as_deref().unwrap_or("-"), 10.0, false);
     }
     let nip = ab.nip.as_ref().map_or(String::new(), |n| format!("{} {}", l.nip, n.as_str()));
     let name = ab.name.as_ref().map_or(String::new(), |n| n.value.clone());
@@ -258,7 +293,7 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         k = esc(l.approved_by),
         pos = text(&ab.position),
         sign = esc(lang.texts().signature_and_stamp),
-        name = esc(&name),
+        name = ab.name.as_ref().map_or(String::new(), |_| text(&ab.name)),
         nip = esc(&nip),
     );
     right_mm += text_mm(&raw(&ab.position), 10.0, false, VALUE_MM)
@@ -283,6 +318,9 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         + CELL_PAD_MM;
     (s, left_mm.max(right_mm))
 }
+
+/// A line to fill in by hand, for a box the SOP leaves blank.
+const FILL: &str = "<span class=\"fill\"></span>";
 
 fn esc(s: &str) -> String {
     escape::html(s)
