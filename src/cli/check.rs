@@ -154,7 +154,11 @@ fn parse_only(
         match text {
             Ok(t) => sources.push(SourceFile::new(String::new(), t)),
             Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                writeln!(
+                    io.stderr,
+                    "sopmap: error: {}",
+                    crate::render::escape::terminal(&format!("{e:#}"))
+                )?;
                 unreadable += 1;
             }
         }

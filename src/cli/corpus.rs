@@ -105,7 +105,11 @@ pub fn load(
                 sources.push(src);
             }
             Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                writeln!(
+                    io.stderr,
+                    "sopmap: error: {}",
+                    crate::render::escape::terminal(&format!("{e:#}"))
+                )?;
                 unreadable += 1;
             }
         }

@@ -4,7 +4,6 @@
 //! index page. Every file is written atomically.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -236,28 +235,10 @@ fn to_pdf(program: &Path, html: &str) -> Result<Vec<u8>> {
     chromium::print_to_pdf(program, &page)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// so a reader never sees half a file.
+/// Writes `bytes` to `path` with the one output writer (atomic replace for
+/// files, special files written through: see [`crate::cli::output`]).
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        bail!(
-            "cannot write `{}`: the folder `{}` does not exist",
-            path.display(),
-            parent.display()
-        );
-    }
-    let mut tmp = crate::cli::output::temp_in(parent)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    crate::cli::output::write_file(path, bytes)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

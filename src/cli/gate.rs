@@ -70,7 +70,11 @@ pub fn pass(input: &RenderInput, env: &Env, io: &mut Io<'_>) -> Result<Gate> {
     let (Some(sop), Some(graph)) = (checked.sop, checked.graph) else {
         // Nothing to draw: the file is not a SOP mapping at all.
         print_refusal(sources, &diagnostics, env, io)?;
-        writeln!(io.stderr, "sopmap: error: `{}` could not be read as a SOP", source.path)?;
+        writeln!(
+            io.stderr,
+            "sopmap: error: `{}` could not be read as a SOP",
+            crate::render::escape::terminal_line(&source.path)
+        )?;
         return Ok(Gate::Refused(ExitStatus::Findings));
     };
     if errors > 0 {

@@ -42,7 +42,11 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
         }
         let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else {
             failed = true;
-            writeln!(io.stderr, "sopmap: error: `{}` is not a SOP document", src.path)?;
+            writeln!(
+                io.stderr,
+                "sopmap: error: `{}` is not a SOP document",
+                crate::render::escape::terminal_line(&src.path)
+            )?;
             continue;
         };
         let Some(t) = timing::analyze(sop, graph, settings.workday_minutes) else {

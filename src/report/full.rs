@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, FileId, Severity};
+use crate::render::escape;
 use crate::report::Report;
 use crate::source::{SourceFile, Span};
 
@@ -61,7 +62,17 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
             files.push(l.file);
         }
     }
-    let mut title_group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+    // User text in the message, labels, help and path is escaped for the
+    // terminal; the source lines are shown by annotate-snippets, which
+    // replaces control and bidi characters itself.
+    let message = escape::terminal(&d.message);
+    let labels: Vec<String> = d.labels.iter().map(|l| escape::terminal_line(&l.message)).collect();
+    let help = d.help.as_deref().map(escape::terminal);
+    let paths: Vec<String> = files
+        .iter()
+        .map(|&f| report.sources.get(f).map_or(String::new(), |s| escape::terminal_line(&s.path)))
+        .collect();
+    let mut title_group = Group::with_title(level.primary_title(message.as_str()).id(d.code));
     let mut groups: Vec<Group<'_>> = Vec::new();
     for (n, &file) in files.iter().enumerate() {
         let Some(src) = report.sources.get(file) else { continue };
@@ -71,15 +82,15 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
             spans.push(d.span);
         }
         let w = window(src, &spans);
-        let mut snippet = Snippet::source(w.text).line_start(w.first_line).path(src.path.as_str());
+        let path = paths.get(n).map_or("", String::as_str);
+        let mut snippet = Snippet::source(w.text).line_start(w.first_line).path(path);
         if file == d.file {
             snippet =
                 snippet.annotation(AnnotationKind::Primary.span(local(&w, d.span)).label(d.name));
         }
-        for l in d.labels.iter().filter(|l| l.file == file) {
-            snippet = snippet.annotation(
-                AnnotationKind::Context.span(local(&w, l.span)).label(l.message.as_str()),
-            );
+        for (l, text) in d.labels.iter().zip(&labels).filter(|(l, _)| l.file == file) {
+            snippet = snippet
+                .annotation(AnnotationKind::Context.span(local(&w, l.span)).label(text.as_str()));
         }
         if n == 0 {
             title_group = title_group.element(snippet);
@@ -87,7 +98,7 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
             groups.push(Group::with_level(Level::NOTE).element(snippet));
         }
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = &help {
         title_group = title_group.element(Level::HELP.message(help.as_str()));
     }
     let mut all = vec![title_group];

@@ -18,14 +18,14 @@ const MEMORY_KIB: u64 = 1_536 * 1024;
 /// Wall-clock limit per run.
 const DEADLINE: Duration = Duration::from_secs(90);
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 /// Runs `sopmap ARGS` in `dir` with a memory cap and a deadline.
-fn run(dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
@@ -76,11 +76,11 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     run
 }
 
-fn dir() -> tempfile::TempDir {
+pub(crate) fn dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, content).expect("write");
     p
@@ -88,9 +88,9 @@ fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
 
 /// A bundled SOP with no links to other SOPs, and the file name its id
 /// asks for, so it checks clean on its own.
-const SAMPLE: &str = "permohonan-opp-p2p-mikro.yaml";
+pub(crate) const SAMPLE: &str = "permohonan-opp-p2p-mikro.yaml";
 
-fn sample() -> String {
+pub(crate) fn sample() -> String {
     std::fs::read_to_string(repo(&format!("sops/{SAMPLE}"))).expect("sample")
 }
 
