@@ -378,3 +378,109 @@ fn binary_garbage_is_a_syntax_error_or_an_encoding_error() {
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert!(r.stdout.starts_with("ascii-noise.yaml:"), "{}", r.stdout);
 }
+
+// ---- Quadratic paths (issue 17, item 5) ----
+//
+// Each input is run at size n and 2n; a linear path takes about twice as
+// long, a quadratic one four times. The bound is on the ratio (best of
+// two runs each), never on absolute time, so a slow debug build or a busy
+// machine does not fail it. Absolute release figures: docs/performance.md.
+
+/// A SOP header with one actor `p`, followed by `steps`.
+fn sop_with_steps(steps: &str) -> String {
+    format!(
+        "schema: sop-ap/1\nid: q\nlevel: mikro\ntype: teknis\nidentity:\n  agency: A\n  unit: U\n  number: N\n  title: T\n  created: 2022-11-15\n  effective: 2022-11-15\n  approved_by: {{position: K, name: X, nip: \"1\"}}\nactors:\n  - {{id: p, name: P}}\nsteps:\n{steps}"
+    )
+}
+
+/// One decision with `n` distinct labels, all to the end step.
+pub(crate) fn wide_decision(n: usize) -> String {
+    let mut s = String::from(
+        "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!("    {{label: Jawaban {i}, next: e}},\n"));
+    }
+    s.push_str("  ]}\n  - {id: e, kind: end, actor: p, activity: E, time: 5 menit}\n");
+    sop_with_steps(&s)
+}
+
+/// A start step entering an `n`-step loop that never exits.
+pub(crate) fn endless_loop(n: usize) -> String {
+    let mut s =
+        String::from("  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: s0}\n");
+    for i in 0..n {
+        let next = (i + 1) % n;
+        s.push_str(&format!(
+            "  - {{id: s{i}, kind: process, actor: p, activity: A, time: 5 menit, next: s{next}}}\n"
+        ));
+    }
+    s.push_str("  - {id: e, kind: end, actor: p, activity: E, time: 5 menit}\n");
+    sop_with_steps(&s)
+}
+
+/// The sample with one comment line naming `n` unknown rules.
+pub(crate) fn many_unknown_rules(n: usize) -> String {
+    let names: Vec<String> = (0..n).map(|i| format!("tidak-ada-{i}")).collect();
+    format!("# sopmap: ignore-file[{}]\n{}", names.join(","), sample())
+}
+
+/// Best-of-two CPU time (user + system) of `sopmap ARGS FILE` on `text`:
+/// CPU time, not wall time, so other work on a shared machine does not
+/// count. The shell's `times` reports what its child used.
+fn best_time(text: &str, args: &[&str]) -> Duration {
+    let d = dir();
+    write(d.path(), "big.yaml", text);
+    (0..2)
+        .map(|_| {
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg("\"$0\" \"$@\" >/dev/null 2>&1; echo \"status $?\"; times")
+                .arg(env!("CARGO_BIN_EXE_sopmap"))
+                .args(args)
+                .arg("big.yaml")
+                .current_dir(d.path())
+                .output()
+                .expect("sh");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let mut lines = text.lines();
+            let status = lines.next().unwrap_or("");
+            assert!(status == "status 0" || status == "status 1", "{args:?}: {text}");
+            // `times`: the shell's user and system time, then its children's.
+            let children = lines.nth(1).unwrap_or_else(|| panic!("no `times` output: {text}"));
+            children.split_whitespace().map(parse_times).sum::<Duration>()
+        })
+        .min()
+        .unwrap()
+}
+
+/// `1m2.345s` (as `times` prints it) as a duration.
+fn parse_times(s: &str) -> Duration {
+    let s = s.trim_end_matches('s');
+    let (m, sec) = s.split_once('m').unwrap_or(("0", s));
+    let secs = m.parse::<f64>().unwrap_or(0.0) * 60.0 + sec.parse::<f64>().unwrap_or(0.0);
+    Duration::from_secs_f64(secs)
+}
+
+fn assert_linear(what: &str, make: fn(usize) -> String, n: usize, args: &[&str]) {
+    let small = best_time(&make(n), args);
+    let large = best_time(&make(2 * n), args);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    eprintln!("{what}: n={n} {small:?}, 2n {large:?}, ratio {ratio:.2}");
+    assert!(ratio < 3.3, "{what}: doubling the input took {ratio:.2}x ({small:?} -> {large:?})");
+}
+
+#[test]
+fn a_decision_with_many_labels_is_checked_in_linear_time() {
+    assert_linear("malformed-decision", wide_decision, 4_000, &["check", "--format", "concise"]);
+}
+
+#[test]
+fn full_format_on_a_long_loop_is_linear() {
+    assert_linear("full, loop without exit", endless_loop, 1_500, &["check", "--format", "full"]);
+}
+
+#[test]
+fn full_format_on_a_comment_naming_many_unknown_rules_is_linear() {
+    assert_linear("full, unknown rules", many_unknown_rules, 1_500, &["check", "--format", "full"]);
+}
