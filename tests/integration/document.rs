@@ -11,10 +11,10 @@ use sopmap::check::{Settings, check_source};
 use sopmap::graph::ProcessGraph;
 use sopmap::lang::Lang;
 use sopmap::model::Sop;
-use sopmap::render::document::geometry::Point;
-use sopmap::render::document::layout::{
+use sopmap::render::document::flowchart::{
     ColumnKind, Direction, EdgeRef, Endpoint, Flowchart, PAGE_HEIGHT, Role, Shape,
 };
+use sopmap::render::document::geometry::Point;
 use sopmap::render::document::{Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 

@@ -4,7 +4,7 @@
 //! details a `sub_sop` step); and the row height the text needs.
 
 use super::Catalogue;
-use super::layout::{
+use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
 use super::text::wrap;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::layout::Flowchart;
+use super::flowchart::Flowchart;
 use super::{Catalogue, Options, identity, svg};
 use crate::lang::Lang;
 use crate::model::{Level, Sop};

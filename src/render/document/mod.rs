@@ -14,6 +14,7 @@
 mod arrows;
 mod cells;
 mod connectors;
+pub mod flowchart;
 pub mod geometry;
 pub mod html;
 pub mod identity;
@@ -29,7 +30,8 @@ use crate::graph::ProcessGraph;
 use crate::lang::Lang;
 use crate::model::{Level, Sop};
 
-pub use layout::{Flowchart, layout};
+pub use flowchart::Flowchart;
+pub use layout::layout;
 
 /// Default number of flowchart rows per page: what fits an A4 landscape
 /// page with typical Mutu Baku text, and what printed SOPs show.
