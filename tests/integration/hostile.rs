@@ -484,3 +484,84 @@ fn full_format_on_a_long_loop_is_linear() {
 fn full_format_on_a_comment_naming_many_unknown_rules_is_linear() {
     assert_linear("full, unknown rules", many_unknown_rules, 1_500, &["check", "--format", "full"]);
 }
+
+// ---- Runs that must not be cut short (issue 17, items 8-10) ----
+
+#[test]
+fn a_parse_error_cannot_be_suppressed() {
+    let d = dir();
+    write(d.path(), "rusak.yaml", "# sopmap: ignore-file[invalid-yaml]\nschema: [sop-ap/1\n");
+    write(d.path(), "rusak2.yaml", "# sopmap: ignore-file[SOP001]\nschema: sop-ap/1\n  id: x\n");
+    for file in ["rusak.yaml", "rusak2.yaml"] {
+        let r = run(d.path(), &["check", "--format", "concise", file]);
+        assert_eq!(r.status, 1, "{file}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("SOP001"), "{file}: {}", r.stdout);
+        assert!(r.stdout.contains("cannot be suppressed"), "{file}: {}", r.stdout);
+    }
+    // Neither can it be turned off or downgraded.
+    let r =
+        run(d.path(), &["check", "--format", "concise", "--ignore", "invalid-yaml", "rusak.yaml"]);
+    assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("SOP001"), "{}", r.stdout);
+}
+
+#[test]
+fn stdin_twice_is_refused() {
+    let d = dir();
+    let r = run(d.path(), &["check", "-", "-"]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("only once"), "{}", r.stderr);
+    assert!(!r.stdout.contains("SOP004"), "{}", r.stdout);
+}
+
+#[test]
+fn a_dangling_link_does_not_hide_the_other_files_findings() {
+    let d = dir();
+    std::fs::create_dir(d.path().join("sops")).unwrap();
+    write(&d.path().join("sops"), SAMPLE, broken_sample());
+    std::os::unix::fs::symlink("hilang.yaml", d.path().join("sops/a-link.yaml")).unwrap();
+    let r = run(d.path(), &["check", "--format", "concise", "sops"]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("cannot read `sops/a-link.yaml`"), "{}", r.stderr);
+    assert!(r.stdout.contains("SOP"), "the other file's findings: {}", r.stdout);
+}
+
+#[test]
+fn an_unreadable_folder_does_not_hide_the_other_files_findings() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir();
+    let root = d.path();
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::create_dir_all(root.join("sops/a-locked")).unwrap();
+    std::fs::set_permissions(root.join("sops"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    write(&root.join("sops"), SAMPLE, broken_sample());
+    std::fs::set_permissions(
+        root.join("sops").join(SAMPLE),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    write(&root.join("sops/a-locked"), "x.yaml", sample());
+    std::fs::set_permissions(root.join("sops/a-locked"), std::fs::Permissions::from_mode(0o000))
+        .unwrap();
+    // Root reads any folder: run as `nobody` when root.
+    let mut cmd = if std::fs::read_dir(root.join("sops/a-locked")).is_ok() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(env!("CARGO_BIN_EXE_sopmap"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_sopmap"))
+    };
+    let out = cmd.args(["check", "--format", "concise", "sops"]).current_dir(root).output();
+    std::fs::set_permissions(root.join("sops/a-locked"), std::fs::Permissions::from_mode(0o755))
+        .unwrap();
+    let Ok(out) = out else {
+        eprintln!("SKIP: setpriv is not available to drop root");
+        return;
+    };
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("cannot read folder `sops/a-locked`"), "{stderr}");
+    assert!(stdout.contains("SOP"), "the other file's findings: {stdout}");
+}
