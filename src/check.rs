@@ -53,8 +53,55 @@ pub fn check_source_unsuppressed(
     file: FileId,
     settings: &Settings,
 ) -> Checked {
+    check_within(source, file, settings, None)
+}
+
+/// The run-wide budget of events replayed through YAML aliases: the run
+/// may replay twice what one file may (so one file at its limit still
+/// leaves room for genuine files after it), and no more.
+#[derive(Default)]
+pub struct AliasBudget {
+    used: AtomicUsize,
+}
+
+impl AliasBudget {
+    /// What is left for the next file under `limits`.
+    fn left(&self, limits: Limits) -> usize {
+        let run = (limits.max_nodes / 2).saturating_mul(2);
+        run.saturating_sub(self.used.load(Ordering::Relaxed))
+    }
+
+    fn take(&self, events: usize) {
+        self.used.fetch_add(events, Ordering::Relaxed);
+    }
+}
+
+/// Parses `source` within the run's alias `budget` (when given), then
+/// checks it.
+fn parse_within(
+    source: &SourceFile,
+    limits: Limits,
+    budget: Option<&AliasBudget>,
+) -> Result<yaml::Node, yaml::SyntaxError> {
+    let Some(budget) = budget else { return yaml::parse(&source.text, limits) };
+    let allowance = budget.left(limits);
+    let parsed = yaml::parse_with_alias_allowance(&source.text, limits, allowance);
+    match &parsed {
+        Ok(root) => budget.take(yaml::count_nodes(root)),
+        Err(e) if e.alias_limit => budget.take(allowance),
+        Err(_) => {}
+    }
+    parsed
+}
+
+fn check_within(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+    budget: Option<&AliasBudget>,
+) -> Checked {
     let mut diagnostics = Vec::new();
-    let root = match yaml::parse(&source.text, settings.limits) {
+    let root = match parse_within(source, settings.limits, budget) {
         Ok(root) => root,
         Err(e) => {
             let d = Diagnostic::new(&rules::invalid_yaml::RULE, file, e.span, e.message);
@@ -96,7 +143,44 @@ pub fn check_files_with_jobs<'a>(
     jobs: usize,
     settings_for: impl Fn(FileId) -> &'a Settings + Sync,
 ) -> Vec<Checked> {
-    parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)))
+    map_within_budget(sources, jobs, |id, src, budget| {
+        let settings = settings_for(id);
+        let mut checked = check_within(src, id, settings, budget);
+        suppression::apply(src, id, &settings.levels, &mut checked.diagnostics);
+        checked
+    })
+}
+
+/// The run's memory budget. A file with anchors and aliases can expand to
+/// hundreds of megabytes within the per-file parse limits (an alias bomb
+/// stopped at the limit). To bound the whole run and not just each file,
+/// files that may expand aliases are checked one at a time, in input
+/// order, on one thread (whose allocator arena then reuses the same
+/// memory), sharing one [`AliasBudget`] (twice the per-file limit), after
+/// the plain files, whose memory follows their size, are checked in
+/// parallel. The order makes the outcome independent of `jobs`. Results
+/// are in the order of `sources`.
+fn map_within_budget<R: Send>(
+    sources: &[SourceFile],
+    jobs: usize,
+    f: impl Fn(FileId, &SourceFile, Option<&AliasBudget>) -> R + Sync,
+) -> Vec<R> {
+    let (risky, plain): (Vec<(usize, &SourceFile)>, Vec<(usize, &SourceFile)>) =
+        sources.iter().enumerate().partition(|(_, s)| may_expand(&s.text));
+    if risky.is_empty() {
+        return parallel_map(sources, jobs, |i, s| f(i, s, None));
+    }
+    let mut done: Vec<(usize, R)> = parallel_map(&plain, jobs, |_, (i, s)| (*i, f(*i, s, None)));
+    let budget = AliasBudget::default();
+    done.extend(parallel_map(&risky, 1, |_, (i, s)| (*i, f(*i, s, Some(&budget)))));
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Whether `text` may hold a YAML alias (`*name`) of an anchor (`&name`).
+/// Over-approximates: a `&` and a `*` anywhere will do.
+fn may_expand(text: &str) -> bool {
+    text.contains('&') && text.contains('*')
 }
 
 /// [`check_files_with_jobs`] without applying inline suppressions (the
@@ -107,14 +191,16 @@ pub fn check_files_unsuppressed_with_jobs<'a>(
     jobs: usize,
     settings_for: impl Fn(FileId) -> &'a Settings + Sync,
 ) -> Vec<Checked> {
-    parallel_map(sources, jobs, |id, src| check_source_unsuppressed(src, id, settings_for(id)))
+    map_within_budget(sources, jobs, |id, src, budget| {
+        check_within(src, id, settings_for(id), budget)
+    })
 }
 
 /// Parses every source and throws the trees away: the baseline the
 /// benchmarks compare [`check_files_with_jobs`] against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.
 pub fn parse_files(sources: &[SourceFile], jobs: usize, limits: Limits) -> usize {
-    parallel_map(sources, jobs, |_, src| yaml::parse(&src.text, limits).is_err())
+    map_within_budget(sources, jobs, |_, src, budget| parse_within(src, limits, budget).is_err())
         .into_iter()
         .filter(|failed| *failed)
         .count()

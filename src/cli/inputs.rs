@@ -123,7 +123,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     }
     if meta.len() > max_bytes {
         bail!(
-            "`{}` is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+            "`{}` is {} bytes, over the limit of {} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)",
             path.display(),
             meta.len(),
             max_bytes
@@ -140,7 +140,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).with_context(cannot)?;
     if bytes.len() as u64 > max_bytes {
         bail!(
-            "`{}` grew past the limit of {} bytes while being read (raise it with --max-file-size)",
+            "`{}` grew past the limit of {} bytes while being read (`sopmap check --max-file-size` raises it; the other commands keep it)",
             path.display(),
             max_bytes
         );
@@ -157,7 +157,7 @@ pub fn read_stdin(stdin: &mut dyn Read, max_bytes: u64) -> Result<String> {
         .context("cannot read standard input")?;
     if bytes.len() as u64 > max_bytes {
         bail!(
-            "standard input is over the limit of {max_bytes} bytes (raise it with --max-file-size)"
+            "standard input is over the limit of {max_bytes} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"
         );
     }
     decode(bytes).context("cannot read standard input")

@@ -156,7 +156,7 @@ fn a_50_mb_file_is_refused_by_size_then_by_the_node_budget() {
     let r = run(d.path(), &["check", "big.yaml"]);
     assert_eq!(r.status, 2);
     assert!(
-        r.stderr.contains("sopmap: error: `big.yaml` is 52428800 bytes, over the limit of 33554432 bytes (raise it with --max-file-size)"),
+        r.stderr.contains("sopmap: error: `big.yaml` is 52428800 bytes, over the limit of 33554432 bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"),
         "{}",
         r.stderr
     );
@@ -564,4 +564,89 @@ fn an_unreadable_folder_does_not_hide_the_other_files_findings() {
     assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
     assert!(stderr.contains("cannot read folder `sops/a-locked`"), "{stderr}");
     assert!(stdout.contains("SOP"), "the other file's findings: {stdout}");
+}
+
+// ---- Clear errors (issue 17, item 11) ----
+
+#[test]
+fn parser_limits_and_odd_yaml_get_plain_messages() {
+    let d = dir();
+    write(d.path(), "rekursif.yaml", "a: &a [*a]\n");
+    write(d.path(), "tag.yaml", "schema: sop-ap/1\nid: !!timestamp 2001-12-14\n");
+    write(d.path(), "teks.yaml", format!("a: \"{}\"\n", "x".repeat(68_000_002)));
+    let r = run(d.path(), &["check", "--format", "concise", "rekursif.yaml"]);
+    assert!(r.stdout.contains("used inside its own anchor"), "{}", r.stdout);
+    let r = run(d.path(), &["check", "--format", "concise", "tag.yaml"]);
+    assert!(r.stdout.contains("a YAML tag (such as `!!timestamp`"), "{}", r.stdout);
+    let r = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
+    );
+    assert!(r.stdout.contains("more than 64 MiB"), "{}", r.stdout);
+    for r in [&r] {
+        assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
+    }
+}
+
+/// Ten levels of ten aliases: 10^9 values if expanded.
+fn alias_bomb() -> String {
+    let mut s = format!("a0: &a0 [{}]\n", vec!["\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""; 10].join(","));
+    for i in 1..10 {
+        s.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
+    }
+    s
+}
+
+#[test]
+fn max_yaml_nodes_raises_the_alias_replay_limit_too() {
+    let d = dir();
+    // 10 x 10^4 = 110,000 replayed events: over a 100,000-node run's alias
+    // limit (half the node limit), under a 400,000-node one's.
+    let mut text = format!("a0: &a0 [{}]\n", vec!["x"; 10].join(","));
+    for i in 1..5 {
+        text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
+    }
+    write(d.path(), "alias.yaml", &text);
+    let low = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-yaml-nodes", "100000", "alias.yaml"],
+    );
+    assert!(low.stdout.contains("expands too far through aliases"), "{}", low.stdout);
+    let high = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-yaml-nodes", "400000", "alias.yaml"],
+    );
+    assert!(!high.stdout.contains("SOP001"), "raised: {}", high.stdout);
+}
+
+#[test]
+fn new_dash_is_refused_and_creates_nothing() {
+    let d = dir();
+    let r = run(d.path(), &["new", "-"]);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`-` is not a file name"), "{}", r.stderr);
+    assert!(!d.path().join("-").exists());
+}
+
+#[test]
+fn duplicate_keys_in_the_config_are_reported() {
+    let d = dir();
+    write(d.path(), SAMPLE, sample());
+    write(d.path(), "sopmap.yaml", "rules:\n  dead-end: off\n  dead-end: error\n");
+    let r = run(d.path(), &["check", SAMPLE]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("given twice"), "{}", r.stderr);
+}
+
+// ---- Memory (issue 17, item 6) ----
+
+#[test]
+fn sixteen_alias_bombs_in_parallel_stay_under_the_memory_cap() {
+    let d = dir();
+    for i in 0..16 {
+        write(d.path(), &format!("bom{i:02}.yaml"), alias_bomb());
+    }
+    let r = run(d.path(), &["check", "--format", "concise", "--jobs", "16", "."]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(r.stdout.matches("SOP001").count(), 16, "{}", r.stdout);
 }
