@@ -296,6 +296,11 @@ pub struct RenderArgs {
     /// The Graphviz `dot` program used for svg and png.
     #[arg(long, value_name = "PATH", default_value = "dot")]
     pub graphviz: PathBuf,
+
+    /// Stop Graphviz `dot` after this many seconds (a diagram too large for
+    /// its layout would otherwise never finish).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub graphviz_timeout: u64,
 }
 
 /// Diagram formats of `sopmap render`. A new format is one variant here and

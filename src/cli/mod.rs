@@ -15,6 +15,7 @@ pub mod exit;
 mod gate;
 mod git;
 mod graph;
+mod graphviz;
 mod inputs;
 mod list;
 mod new;

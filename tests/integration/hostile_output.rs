@@ -297,3 +297,28 @@ fn csv_cells_never_start_a_formula() {
     assert!(r.stdout.contains("'=HYPERLINK"), "the text is kept, neutralised: {}", r.stdout);
     assert!(r.stdout.contains("'=1+2.yaml"), "{}", r.stdout);
 }
+
+#[test]
+fn a_graphviz_that_never_finishes_is_stopped_with_a_clear_message() {
+    let d = dir();
+    write(d.path(), SAMPLE, sample());
+    let slow = write(d.path(), "lambat-dot", "#!/bin/sh\nexec sleep 600\n");
+    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let start = std::time::Instant::now();
+    let r = run(
+        d.path(),
+        &[
+            "render",
+            SAMPLE,
+            "--format",
+            "svg",
+            "--graphviz",
+            "./lambat-dot",
+            "--graphviz-timeout",
+            "1",
+        ],
+    );
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("did not finish within 1 s"), "{}", r.stderr);
+    assert!(start.elapsed().as_secs() < 30, "stopped promptly: {:?}", start.elapsed());
+}
