@@ -43,20 +43,24 @@ fn symbol(step: &Step) -> &'static str {
 }
 
 fn rows(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Vec<Row> {
+    rows_with(sop, graph, lang, true)
+}
+
+fn rows_with(sop: &Sop, graph: &ProcessGraph, lang: Lang, actor_cells: bool) -> Vec<Row> {
     let l = lang.labels();
     let arrow_word = lang.pick("ke", "to");
     sop.steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let mut actors = vec![String::new(); sop.actors.len()];
+            let mut actors = vec![String::new(); if actor_cells { sop.actors.len() } else { 0 }];
             for w in &step.with {
                 if let Some(cell) = sop.actor_index(&w.value).and_then(|c| actors.get_mut(c)) {
                     *cell = WITH.to_string();
                 }
             }
             let main = step.actor.as_ref().and_then(|a| sop.actor_index(&a.value));
-            if let Some(cell) = main.and_then(|c| actors.get_mut(c)) {
+            if let Some(cell) = main.filter(|_| actor_cells).and_then(|c| actors.get_mut(c)) {
                 *cell = symbol(step).to_string();
             }
             let mut notes = Vec::new();
@@ -147,6 +151,9 @@ pub fn legend(lang: Lang, width: usize) -> Vec<String> {
 
 /// The table for a terminal, fitted to `width` columns.
 pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
+    if min_width(sop) > usize::from(width) {
+        return compact(sop, graph, lang, width);
+    }
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL)
@@ -187,6 +194,69 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String
         col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(4)));
     }
     format!("{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
+}
+
+/// The narrowest the full table can be drawn: the number and activity
+/// columns, three columns per actor symbol, four text columns, borders.
+fn min_width(sop: &Sop) -> usize {
+    let columns = sop.actors.len() + 6;
+    4 + 20 + 3 * sop.actors.len() + 4 * 5 + 2 * columns + columns + 1
+}
+
+/// The table when one column per actor cannot fit in `width` (many
+/// actors, a narrow terminal): the actors share one column naming each
+/// row's actor (with its symbol) and supporting actors, and a line above
+/// the table says so. Memory and time then follow the number of steps,
+/// not steps times actors.
+fn compact(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
+    let l = lang.labels();
+    let t = escape::terminal;
+    let note = match lang {
+        Lang::Id => format!(
+            "Catatan: {} kolom pelaksana tidak muat dalam lebar {width}; pelaksana tiap langkah ditulis \
+             dalam satu kolom. Gunakan `--width` yang lebih besar, `--format md` atau `sopmap document`.",
+            sop.actors.len()
+        ),
+        Lang::En => format!(
+            "Note: {} actor columns do not fit in a width of {width}; each step's actors are named \
+             in one column. Use a larger `--width`, `--format md` or `sopmap document`.",
+            sop.actors.len()
+        ),
+    };
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(
+            [l.no, l.activity, l.actors, l.requirements, l.time, l.output, l.notes].map(|h| t(h)),
+        );
+    let name =
+        |id: &str| sop.actor(id).map_or_else(|| id.to_string(), |a| a.display_name().to_string());
+    for (step, row) in sop.steps.iter().zip(rows_without_actors(sop, graph, lang)) {
+        let mut who: Vec<String> = Vec::new();
+        if let Some(a) = &step.actor {
+            who.push(format!("{} {}", symbol(step), name(&a.value)));
+        }
+        who.extend(step.with.iter().map(|w| format!("{WITH} {}", name(&w.value))));
+        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
+        table.add_row(vec![
+            Cell::new(row.no),
+            Cell::new(t(&row.activity)),
+            Cell::new(t(&who.join("\n"))),
+            Cell::new(reqs.join("\n")),
+            Cell::new(t(&row.time)),
+            Cell::new(t(&row.output)),
+            Cell::new(t(&row.notes.join("\n"))),
+        ]);
+    }
+    let note = textwrap::fill(&note, usize::from(width).max(20));
+    format!("{note}\n{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
+}
+
+/// [`rows`] without the per-actor cells (which cost steps times actors).
+fn rows_without_actors(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Vec<Row> {
+    rows_with(sop, graph, lang, false)
 }
 
 /// The table as GitHub-flavoured Markdown.

@@ -650,3 +650,44 @@ fn sixteen_alias_bombs_in_parallel_stay_under_the_memory_cap() {
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert_eq!(r.stdout.matches("SOP001").count(), 16, "{}", r.stdout);
 }
+
+/// `actors` actors and a straight line of `steps` steps, each by the next
+/// actor in turn.
+pub(crate) fn crowded(actors: usize, steps: usize) -> String {
+    let mut s = String::from(
+        "schema: sop-ap/1\nid: q\nlevel: mikro\ntype: teknis\nidentity:\n  agency: A\n  unit: U\n  number: N\n  title: T\n  created: 2022-11-15\n  effective: 2022-11-15\n  approved_by: {position: K, name: X, nip: \"1\"}\nactors:\n",
+    );
+    for a in 0..actors {
+        s.push_str(&format!("  - {{id: p{a}, name: Pelaksana nomor {a}}}\n"));
+    }
+    s.push_str("steps:\n");
+    for i in 0..steps {
+        let kind = match i {
+            0 => "start",
+            i if i + 1 == steps => "end",
+            _ => "process",
+        };
+        let next = if i + 1 == steps { String::new() } else { format!(", next: s{}", i + 1) };
+        s.push_str(&format!(
+            "  - {{id: s{i}, kind: {kind}, actor: p{}, activity: Langkah {i}, time: 5 menit{next}}}\n",
+            i % actors
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_table_too_wide_for_the_width_degrades_and_says_so() {
+    let d = dir();
+    write(d.path(), "ramai.yaml", crowded(1_000, 6_000));
+    let r = run(d.path(), &["table", "--force", "--width", "120", "--lang", "en", "ramai.yaml"]);
+    assert!(r.status <= 1, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("Note: 1000 actor columns do not fit"),
+        "{}",
+        r.stdout.chars().take(300).collect::<String>()
+    );
+    let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 120, "--width is kept: a line of {widest} columns");
+    assert!(r.stdout.contains("Pelaksana nomor 999"), "every actor is still named");
+}
