@@ -1,17 +1,18 @@
 //! Checking one file: parse the YAML, lower it into the model, build the
-//! process graph and run the SOP rules. Pure: the caller supplies the text
-//! and decides what to do with the findings. Many files are checked in
-//! parallel on scoped threads, with results kept in input order so the
-//! output never depends on the thread count.
+//! process graph and run the SOP rules. Pure: the caller supplies the text.
+//! [`crate::run`] checks many files this way in parallel ([`parallel_map`]
+//! keeps results in input order, so the output never depends on the thread
+//! count) and adds what needs every file: the cross-SOP rules,
+//! suppressions and the report order.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
 use crate::model::{self, Sop};
-use crate::rules::{self, Context, Levels};
+use crate::rule_id::Levels;
+use crate::rules::{self, Context};
 use crate::source::SourceFile;
-use crate::suppression;
 use crate::yaml::{self, Limits};
 
 /// Everything that shapes a check, besides the input.
@@ -39,62 +40,16 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses and checks one source file.
-pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
-    let mut checked = check_source_unsuppressed(source, file, settings);
-    suppression::apply(source, file, &settings.levels, &mut checked.diagnostics);
-    checked
+/// Parses and checks one source file: the per-file half of a run
+/// ([`crate::run`] adds the cross-SOP rules, suppressions and order).
+/// Rule levels are applied; inline suppressions are not.
+pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
+    check_file_within(source, file, settings, None)
 }
 
-/// [`check_source`] without applying inline suppressions, for runs that
-/// add cross-SOP findings first ([`crate::catalog::apply_suppressions`]).
-pub fn check_source_unsuppressed(
-    source: &SourceFile,
-    file: FileId,
-    settings: &Settings,
-) -> Checked {
-    check_within(source, file, settings, None)
-}
-
-/// The run-wide budget of events replayed through YAML aliases: the run
-/// may replay twice what one file may (so one file at its limit still
-/// leaves room for genuine files after it), and no more.
-#[derive(Default)]
-pub struct AliasBudget {
-    used: AtomicUsize,
-}
-
-impl AliasBudget {
-    /// What is left for the next file under `limits`.
-    fn left(&self, limits: Limits) -> usize {
-        let run = (limits.max_nodes / 2).saturating_mul(2);
-        run.saturating_sub(self.used.load(Ordering::Relaxed))
-    }
-
-    fn take(&self, events: usize) {
-        self.used.fetch_add(events, Ordering::Relaxed);
-    }
-}
-
-/// Parses `source` within the run's alias `budget` (when given), then
-/// checks it.
-fn parse_within(
-    source: &SourceFile,
-    limits: Limits,
-    budget: Option<&AliasBudget>,
-) -> Result<yaml::Node, yaml::SyntaxError> {
-    let Some(budget) = budget else { return yaml::parse(&source.text, limits) };
-    let allowance = budget.left(limits);
-    let parsed = yaml::parse_with_alias_allowance(&source.text, limits, allowance);
-    match &parsed {
-        Ok(root) => budget.take(yaml::count_nodes(root)),
-        Err(e) if e.alias_limit => budget.take(allowance),
-        Err(_) => {}
-    }
-    parsed
-}
-
-fn check_within(
+/// [`check_file`] within the run's alias `budget`, when given (see
+/// [`map_within_budget`]).
+pub fn check_file_within(
     source: &SourceFile,
     file: FileId,
     settings: &Settings,
@@ -104,7 +59,7 @@ fn check_within(
     let root = match parse_within(source, settings.limits, budget) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::new(&rules::invalid_yaml::RULE, file, e.span, e.message);
+            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
             diagnostics.push(match e.help {
                 Some(h) => d.help(h),
                 None => d,
@@ -125,54 +80,67 @@ fn check_within(
     Checked { sop, graph, diagnostics }
 }
 
-/// Checks every source, each with the settings `settings_for` picks for
-/// it (per-path overrides), on as many threads as the machine offers.
-/// Results are in the order of `sources`.
-pub fn check_files<'a>(
-    sources: &[SourceFile],
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    check_files_with_jobs(sources, default_jobs(), settings_for)
+/// The run-wide budget of events replayed through YAML aliases: the run
+/// may replay twice what one file may (so one file at its limit still
+/// leaves room for genuine files after it), and no more.
+#[derive(Debug, Default)]
+pub struct AliasBudget {
+    used: AtomicUsize,
 }
 
-/// [`check_files`] on at most `jobs` threads (`1` checks on the calling
-/// thread). The result does not depend on `jobs`: each file is checked on
-/// its own and results are put back in the order of `sources`.
-pub fn check_files_with_jobs<'a>(
-    sources: &[SourceFile],
-    jobs: usize,
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    map_within_budget(sources, jobs, |id, src, budget| {
-        let settings = settings_for(id);
-        let mut checked = check_within(src, id, settings, budget);
-        suppression::apply(src, id, &settings.levels, &mut checked.diagnostics);
-        checked
-    })
+impl AliasBudget {
+    /// What is left for the next file under `limits`.
+    fn left(&self, limits: Limits) -> usize {
+        let run = (limits.max_nodes / 2).saturating_mul(2);
+        run.saturating_sub(self.used.load(Ordering::Relaxed))
+    }
+
+    fn take(&self, events: usize) {
+        self.used.fetch_add(events, Ordering::Relaxed);
+    }
+}
+
+/// Parses `source` within the run's alias `budget` (when given).
+fn parse_within(
+    source: &SourceFile,
+    limits: Limits,
+    budget: Option<&AliasBudget>,
+) -> Result<yaml::Node, yaml::SyntaxError> {
+    let Some(budget) = budget else { return yaml::parse(&source.text, limits) };
+    let allowance = budget.left(limits);
+    let parsed = yaml::parse_with_alias_allowance(&source.text, limits, allowance);
+    match &parsed {
+        Ok(root) => budget.take(yaml::count_nodes(root)),
+        Err(e) if e.alias_limit => budget.take(allowance),
+        Err(_) => {}
+    }
+    parsed
 }
 
 /// The run's memory budget. A file with anchors and aliases can expand to
 /// hundreds of megabytes within the per-file parse limits (an alias bomb
 /// stopped at the limit). To bound the whole run and not just each file,
-/// files that may expand aliases are checked one at a time, in input
-/// order, on one thread (whose allocator arena then reuses the same
-/// memory), sharing one [`AliasBudget`] (twice the per-file limit), after
-/// the plain files, whose memory follows their size, are checked in
-/// parallel. The order makes the outcome independent of `jobs`. Results
-/// are in the order of `sources`.
-fn map_within_budget<R: Send>(
-    sources: &[SourceFile],
+/// items whose text (`text_of`) may expand aliases are handled one at a
+/// time, in input order, on one thread (whose allocator arena then reuses
+/// the same memory), sharing `budget` (twice the per-file limit), after
+/// the plain items, whose memory follows their size, are handled on up to
+/// `jobs` threads. The order makes the outcome independent of `jobs`.
+/// Results are in the order of `items`.
+pub fn map_within_budget<T: Sync, R: Send>(
+    items: &[T],
+    text_of: impl Fn(&T) -> &str,
     jobs: usize,
-    f: impl Fn(FileId, &SourceFile, Option<&AliasBudget>) -> R + Sync,
+    budget: &AliasBudget,
+    f: impl Fn(usize, &T, Option<&AliasBudget>) -> R + Sync,
 ) -> Vec<R> {
-    let (risky, plain): (Vec<(usize, &SourceFile)>, Vec<(usize, &SourceFile)>) =
-        sources.iter().enumerate().partition(|(_, s)| may_expand(&s.text));
+    let (risky, plain): (Vec<(usize, &T)>, Vec<(usize, &T)>) =
+        items.iter().enumerate().partition(|(_, item)| may_expand(text_of(item)));
     if risky.is_empty() {
-        return parallel_map(sources, jobs, |i, s| f(i, s, None));
+        return parallel_map(items, jobs, |i, item| f(i, item, None));
     }
-    let mut done: Vec<(usize, R)> = parallel_map(&plain, jobs, |_, (i, s)| (*i, f(*i, s, None)));
-    let budget = AliasBudget::default();
-    done.extend(parallel_map(&risky, 1, |_, (i, s)| (*i, f(*i, s, Some(&budget)))));
+    let mut done: Vec<(usize, R)> =
+        parallel_map(&plain, jobs, |_, (i, item)| (*i, f(*i, item, None)));
+    done.extend(parallel_map(&risky, 1, |_, (i, item)| (*i, f(*i, item, Some(budget)))));
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
 }
@@ -183,27 +151,21 @@ fn may_expand(text: &str) -> bool {
     text.contains('&') && text.contains('*')
 }
 
-/// [`check_files_with_jobs`] without applying inline suppressions (the
-/// caller applies them once cross-SOP findings are in: see
-/// [`crate::catalog::apply_suppressions`]).
-pub fn check_files_unsuppressed_with_jobs<'a>(
-    sources: &[SourceFile],
-    jobs: usize,
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    map_within_budget(sources, jobs, |id, src, budget| {
-        check_within(src, id, settings_for(id), budget)
-    })
-}
-
 /// Parses every source and throws the trees away: the baseline the
-/// benchmarks compare [`check_files_with_jobs`] against (same parser, same
+/// benchmarks compare a check run against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.
 pub fn parse_files(sources: &[SourceFile], jobs: usize, limits: Limits) -> usize {
-    map_within_budget(sources, jobs, |_, src, budget| parse_within(src, limits, budget).is_err())
-        .into_iter()
-        .filter(|failed| *failed)
-        .count()
+    let budget = AliasBudget::default();
+    map_within_budget(
+        sources,
+        |s| s.text.as_str(),
+        jobs,
+        &budget,
+        |_, src, b| parse_within(src, limits, b).is_err(),
+    )
+    .into_iter()
+    .filter(|failed| *failed)
+    .count()
 }
 
 /// The number of threads to use when the user does not say: what the
@@ -277,27 +239,5 @@ mod tests {
             assert_eq!(parallel_map(&items, jobs, |_, x| x * x), want, "jobs = {jobs}");
         }
         assert!(parallel_map(&[] as &[u64], 4, |_, x| *x).is_empty());
-    }
-
-    #[test]
-    fn checking_on_many_threads_equals_one_thread() {
-        let sources: Vec<SourceFile> = (0..12)
-            .map(|i| {
-                SourceFile::new(
-                    format!("f{i}.yaml"),
-                    format!("schema: sop-ap/1\nid: f{i}\nsteps: {i}\n"),
-                )
-            })
-            .collect();
-        let settings = Settings::default();
-        let one = check_files_with_jobs(&sources, 1, |_| &settings);
-        let many = check_files_with_jobs(&sources, 4, |_| &settings);
-        let key = |c: &Vec<Checked>| -> Vec<Vec<(usize, usize, &'static str)>> {
-            c.iter()
-                .map(|c| c.diagnostics.iter().map(|d| (d.file, d.span.start, d.code)).collect())
-                .collect()
-        };
-        assert_eq!(key(&one), key(&many));
-        assert!(one.iter().enumerate().all(|(i, c)| c.diagnostics.iter().all(|d| d.file == i)));
     }
 }

@@ -21,8 +21,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, FileId, Level};
-use crate::rules::{self, Levels, unused_suppression};
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::rule_id::Level;
+use crate::rule_id::{self, Levels};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
 
@@ -145,7 +146,7 @@ fn comment(span: Span, text: &str, line_scope: Scope) -> Comment {
             entries.push(Entry {
                 text: name.to_string(),
                 span: Span::new(s, s + name.len()),
-                rule: rules::find(name).map(|r| r.code),
+                rule: rule_id::find(name).map(|r| r.code),
             });
         }
         offset += part.len() + 1;
@@ -271,7 +272,7 @@ pub fn apply(
         }
     }
     diagnostics.retain(|d| {
-        if d.file != file || !rules::can_silence(d.code) {
+        if d.file != file || !rule_id::can_silence(d.code) {
             return true;
         }
         let line = source.line_col(d.span.start).line;
@@ -292,9 +293,9 @@ pub fn apply(
         }
         keep
     });
-    let Some(severity) = levels.of(unused_suppression::RULE.code).severity() else { return };
-    let rule = &unused_suppression::RULE;
-    let names = rules::RULES.iter().flat_map(|r| [r.code, r.name]);
+    let Some(severity) = levels.of(rule_id::UNUSED_SUPPRESSION.code).severity() else { return };
+    let rule = &rule_id::UNUSED_SUPPRESSION;
+    let names = rule_id::ALL.iter().flat_map(|r| [r.code, r.name]);
     for (c, flags) in comments.iter().zip(&used) {
         match c {
             Comment::Malformed { span, message } => {
@@ -318,7 +319,7 @@ pub fn apply(
                                 "run `sopmap rules` to list the rules".to_string()
                             }),
                         ),
-                        Some(code) if !rules::can_silence(code) => Diagnostic::new(
+                        Some(code) if !rule_id::can_silence(code) => Diagnostic::new(
                             rule,
                             file,
                             e.span,
@@ -330,7 +331,7 @@ pub fn apply(
                         .help("fix the YAML error instead; `sopmap check` shows where it is"),
                         Some(_) if was_used => continue,
                         Some(code) => {
-                            let name = rules::find(code).map_or(code, |r| r.name);
+                            let name = rule_id::find(code).map_or(code, |r| r.name);
                             let where_ = match scope {
                                 Scope::File => "in this file".to_string(),
                                 Scope::Line(l) if *l > source.line_count() => {

@@ -7,33 +7,36 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::catalog::Catalog;
-use crate::cli::args::{GraphArgs, GraphFormat};
-use crate::cli::{Env, ExitStatus, Io, corpus, output};
-use crate::lang::Lang;
+use crate::cli::args::{GlobalArgs, GraphArgs, GraphFormat};
+use crate::cli::corpus::{self, Request};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io, graphviz, output};
 use crate::render::sop_map;
+use crate::run::Keep;
 
-pub fn run(args: &GraphArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = match corpus::run_settings(env, None, io)? {
-        Ok(settings) => settings,
+pub fn run(
+    args: &GraphArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
         Err(status) => return Ok(status),
     };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "graph")?;
-    let loaded = corpus::load_paths(&paths, &settings, true, io)?;
-    let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);
-    let map = sop_map::build(&catalog);
-    let l = Lang::from(args.lang);
+    let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Summaries };
+    let loaded = corpus::load(&req, &g, io)?;
+    let map = sop_map::build(&loaded.outcome.catalogue);
+    let l = g.lang;
     let bytes = match args.format {
         GraphFormat::Dot => sop_map::dot(&map, l).into_bytes(),
         GraphFormat::Mermaid => sop_map::mermaid(&map, l).into_bytes(),
-        GraphFormat::Svg => crate::cli::graphviz::run(
-            Path::new("dot"),
-            "svg",
-            &sop_map::dot(&map, l),
-            crate::cli::graphviz::DEFAULT_TIMEOUT,
-        )?,
+        GraphFormat::Svg => {
+            graphviz::run(&args.graphviz, "svg", &sop_map::dot(&map, l), graphviz::DEFAULT_TIMEOUT)?
+        }
     };
     let first = paths.first().map_or(Path::new(""), PathBuf::as_path);
     output::write(args.output.as_deref(), first, &bytes, io)?;
-    Ok(if loaded.had_io_error { ExitStatus::Error } else { ExitStatus::Clean })
+    Ok(if loaded.unreadable > 0 { ExitStatus::Error } else { ExitStatus::Clean })
 }

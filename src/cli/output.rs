@@ -33,12 +33,18 @@ pub fn write(target: Option<&Path>, input: &Path, bytes: &[u8], io: &mut Io<'_>)
         io.stdout.flush()?;
         return Ok(());
     };
+    refuse_input(target, input)?;
+    write_file(target, bytes)
+}
+
+/// Fails when `target` is the file `input` (the input is never overwritten).
+pub fn refuse_input(target: &Path, input: &Path) -> Result<()> {
     if let (Ok(a), Ok(b)) = (std::fs::canonicalize(target), std::fs::canonicalize(input))
         && a == b
     {
         bail!("refusing to overwrite the input `{}` with the output", input.display());
     }
-    write_file(target, bytes)
+    Ok(())
 }
 
 /// How many symbolic links are followed before giving up (as Linux does).

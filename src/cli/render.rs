@@ -4,18 +4,23 @@
 
 use anyhow::Result;
 
-use crate::cli::args::{RenderArgs, RenderFormat};
+use crate::cli::args::{GlobalArgs, RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
-use crate::cli::{Env, ExitStatus, Io, graphviz, output};
-use crate::lang::Lang;
+use crate::cli::graphviz;
+use crate::cli::{Env, ExitStatus, Io, output};
 use crate::render::{bpmn, dot, mermaid};
 
-pub fn run(args: &RenderArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let cleared = match gate::pass(&args.input, env, io)? {
+pub fn run(
+    args: &RenderArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let cleared = match gate::pass(&args.input, global, env, io)? {
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
-    let opts = dot::Options { lang: Lang::from(args.input.lang), marks: cleared.marks() };
+    let opts = dot::Options { lang: cleared.global.lang, marks: cleared.marks() };
     let timeout = std::time::Duration::from_secs(args.graphviz_timeout);
     let bytes = match args.format {
         RenderFormat::Dot => dot::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),

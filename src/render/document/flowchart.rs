@@ -217,15 +217,6 @@ impl Flowchart {
         self.columns.last().map_or(TABLE_WIDTH, Column::right)
     }
 
-    /// The index of the column of actor `a`.
-    pub fn actor_column(&self, a: usize) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == ColumnKind::Actor(a))
-    }
-
-    pub fn column_of(&self, kind: ColumnKind) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == kind)
-    }
-
     /// The x range of the Pelaksana area (actor columns and channel).
     pub fn actor_area(&self) -> (f64, f64) {
         let xs = self

@@ -17,7 +17,7 @@ use super::flowchart::{
 use super::geometry::Rect;
 use super::paginate::paginate;
 use super::text::wrap;
-use super::{Catalogue, Options};
+use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Sop, Step, StepKind};
 
@@ -45,7 +45,7 @@ pub fn shape_of(step: &Step) -> Shape {
 }
 
 /// Lays out the flowchart table of `sop`.
-pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
     let lang = options.lang;
     let labels = lang.labels();
     let edges = edges(graph, sop.steps.len());

@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 
 use crate::graph::ProcessGraph;
 use crate::lang::Lang;
-use crate::model::{Level, Sop};
+use crate::model::{Sop, SopLevel};
 
 pub use flowchart::Flowchart;
 pub use layout::layout;
@@ -60,18 +60,18 @@ impl Default for Options {
 pub struct Linked {
     pub number: String,
     pub title: String,
-    pub level: Option<Level>,
+    pub level: Option<SopLevel>,
 }
 
 /// The SOPs loaded in the same run, by id, so that Keterkaitan and
 /// `sub_sop` rows can name linked SOPs by number and title.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Catalogue {
+pub struct LinkedSops {
     entries: BTreeMap<String, Linked>,
 }
 
-impl Catalogue {
-    pub fn new<'a>(sops: impl IntoIterator<Item = &'a Sop>) -> Catalogue {
+impl LinkedSops {
+    pub fn new<'a>(sops: impl IntoIterator<Item = &'a Sop>) -> LinkedSops {
         let mut entries = BTreeMap::new();
         for sop in sops {
             let Some(id) = &sop.id else { continue };
@@ -81,7 +81,7 @@ impl Catalogue {
                 level: sop.level.as_ref().map(|l| l.value),
             });
         }
-        Catalogue { entries }
+        LinkedSops { entries }
     }
 
     pub fn get(&self, id: &str) -> Option<&Linked> {
@@ -100,7 +100,7 @@ impl Catalogue {
 }
 
 /// The whole document of one SOP as a self-contained HTML file.
-pub fn document(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> String {
+pub fn document(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> String {
     let chart = layout(sop, graph, options, cat);
     html::document(sop, &chart, options, cat)
 }
