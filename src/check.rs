@@ -133,7 +133,8 @@ pub fn map_within_budget<T: Sync, R: Send>(
     budget: &AliasBudget,
     f: impl Fn(usize, &T, Option<&AliasBudget>) -> R + Sync,
 ) -> Vec<R> {
-    let (risky, plain): (Vec<(usize, &T)>, Vec<(usize, &T)>) =
+    type Indexed<'t, T> = Vec<(usize, &'t T)>;
+    let (risky, plain): (Indexed<'_, T>, Indexed<'_, T>) =
         items.iter().enumerate().partition(|(_, item)| may_expand(text_of(item)));
     if risky.is_empty() {
         return parallel_map(items, jobs, |i, item| f(i, item, None));

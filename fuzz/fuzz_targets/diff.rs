@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use sopmap::check::check_source;
+use sopmap::check::check_file;
 use sopmap::diff;
 use sopmap::lang::Lang;
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let (old, new) = common::split(data);
     let settings = common::settings();
     let (old_src, new_src) = (common::source("old.yaml", old), common::source("new.yaml", new));
-    let (a, b) = (check_source(&old_src, 0, &settings), check_source(&new_src, 0, &settings));
+    let (a, b) = (check_file(&old_src, 0, &settings), check_file(&new_src, 0, &settings));
     let (Some(sa), Some(ga), Some(sb), Some(gb)) = (&a.sop, &a.graph, &b.sop, &b.graph) else {
         return;
     };

@@ -7,7 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use sopmap::catalog::Catalog;
+use sopmap::catalog::{Catalogue, Entry};
 use sopmap::lang::Lang;
 use sopmap::render::{document, sop_map};
 
@@ -16,11 +16,12 @@ fuzz_target!(|data: &[u8]| {
     let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) else { return };
     for lang in [Lang::Id, Lang::En] {
         let opts = document::Options { lang, ..document::Options::default() };
-        let _ = document::document(sop, graph, &opts, &document::Catalogue::new([sop]));
+        let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
     }
-    let sources = [source];
-    let catalog = Catalog::build(&sources, std::slice::from_ref(&checked), settings.workday_minutes);
-    let map = sop_map::build(&catalog);
+    let workday = settings.workday_minutes;
+    let timing = sopmap::timing::analyze(sop, graph, workday);
+    let catalogue = Catalogue::new([Entry::new(0, &source.path, sop, timing, workday)]);
+    let map = sop_map::build(&catalogue);
     let _ = sop_map::dot(&map, Lang::Id);
     let _ = sop_map::mermaid(&map, Lang::En);
 });

@@ -225,9 +225,7 @@ fn compact(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
         .load_style(presets::UTF8_FULL)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
-        .set_header(
-            [l.no, l.activity, l.actors, l.requirements, l.time, l.output, l.notes].map(|h| t(h)),
-        );
+        .set_header([l.no, l.activity, l.actors, l.requirements, l.time, l.output, l.notes].map(t));
     let name =
         |id: &str| sop.actor(id).map_or_else(|| id.to_string(), |a| a.display_name().to_string());
     for (step, row) in sop.steps.iter().zip(rows_without_actors(sop, graph, lang)) {

@@ -583,14 +583,12 @@ fn parser_limits_and_odd_yaml_get_plain_messages() {
         &["check", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
     );
     assert!(r.stdout.contains("more than 64 MiB"), "{}", r.stdout);
-    for r in [&r] {
-        assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
-    }
+    assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
 }
 
 /// Ten levels of ten aliases: 10^9 values if expanded.
 fn alias_bomb() -> String {
-    let mut s = format!("a0: &a0 [{}]\n", vec!["\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""; 10].join(","));
+    let mut s = format!("a0: &a0 [{}]\n", ["\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""; 10].join(","));
     for i in 1..10 {
         s.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
     }
@@ -602,7 +600,7 @@ fn max_yaml_nodes_raises_the_alias_replay_limit_too() {
     let d = dir();
     // 10 x 10^4 = 110,000 replayed events: over a 100,000-node run's alias
     // limit (half the node limit), under a 400,000-node one's.
-    let mut text = format!("a0: &a0 [{}]\n", vec!["x"; 10].join(","));
+    let mut text = format!("a0: &a0 [{}]\n", ["x"; 10].join(","));
     for i in 1..5 {
         text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
     }
