@@ -53,3 +53,6 @@ mod diff;
 mod links;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
+// Tables as agencies draw them: row numbers, rows of several steps,
+// substitutes, branches that end with an outcome, Mulai/Selesai capsules.
+mod structure;
