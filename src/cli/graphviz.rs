@@ -11,10 +11,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-/// How long `dot` may run by default. A 300-actor SOP takes minutes;
-/// every bundled SOP takes well under a second.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-
 /// Runs `program -T<format>` on `source` and returns what it drew.
 pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Result<Vec<u8>> {
     let child = Command::new(program)
