@@ -308,7 +308,7 @@ fn a_graphviz_that_never_finishes_is_stopped_with_a_clear_message() {
     let r = run(
         d.path(),
         &[
-            "render",
+            "graph",
             SAMPLE,
             "--format",
             "svg",
