@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod duration;
+pub mod fix;
 pub mod graph;
 pub mod json_schema;
 pub mod lang;

@@ -144,6 +144,18 @@ pub struct CheckArgs {
     /// [default: 8 jam; a SOP's own `workday:` wins].
     #[arg(long, value_name = "DURATION")]
     pub workday: Option<String>,
+
+    /// Apply the safe fixes (did-you-mean replacements, ISO dates, a dead
+    /// end marked `kind: end`, …) to the files, then report what is left.
+    /// Comments and formatting are kept; a file that does not parse is
+    /// never touched.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff and change nothing (exits 1
+    /// when there is something to fix).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

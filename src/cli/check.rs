@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use crate::catalog::{Catalog, apply_suppressions, check_corpus};
-use crate::check::{self, Settings};
+use crate::check::{self, Checked, Settings};
 use crate::cli::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::cli::corpus;
 use crate::cli::inputs::{self, Input};
@@ -62,7 +62,7 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     if args.parse_only {
         return parse_only(&inputs, args, &read, fallback.limits, io);
     }
-    let loaded = corpus::load(
+    let mut loaded = corpus::load(
         &paths,
         &inputs,
         args.stdin_filename.as_deref(),
@@ -71,18 +71,35 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         &read,
         io,
     )?;
-    let (sources, unreadable) = (&loaded.sources, loaded.unreadable);
-    let mut all: Vec<Diagnostic> = Vec::new();
-    for c in loaded.checked.iter().take(loaded.inputs) {
-        all.extend(c.diagnostics.iter().cloned());
+    let unreadable = loaded.unreadable;
+    let (settings, scope, count) = (loaded.settings.clone(), loaded.scope.clone(), loaded.inputs);
+    let findings = |sources: &[SourceFile], checked: &[Checked]| -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = Vec::new();
+        for c in checked.iter().take(count) {
+            all.extend(c.diagnostics.iter().cloned());
+        }
+        // Links across SOPs, once every file is checked.
+        let catalog =
+            Catalog::build_with_jobs(sources, checked, fallback.workday_minutes, read.jobs);
+        let levels_for = |f: usize| settings.get(f).map_or(&fallback.levels, |s| &s.levels);
+        all.extend(check_corpus(&catalog, &scope, levels_for));
+        let mut all = apply_suppressions(sources, 0..count, all, levels_for);
+        diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
+        all
+    };
+    let mut fixed = None;
+    let all = if args.fix || args.diff {
+        let (outcome, originals) = super::fix::run(&mut loaded, &fallback, findings);
+        let summary = super::fix::write(&loaded.sources, &originals, &outcome, args.diff, io)?;
+        fixed = Some(summary);
+        outcome.findings
+    } else {
+        findings(&loaded.sources, &loaded.checked)
+    };
+    let sources = &loaded.sources;
+    if args.diff {
+        return diff_status(fixed, args.quiet, io);
     }
-    // Links across SOPs, once every file is checked.
-    let catalog =
-        Catalog::build_with_jobs(sources, &loaded.checked, fallback.workday_minutes, read.jobs);
-    let levels_for = |f: usize| loaded.settings.get(f).map_or(&fallback.levels, |s| &s.levels);
-    all.extend(check_corpus(&catalog, &loaded.scope, levels_for));
-    let mut all = apply_suppressions(sources, 0..loaded.inputs, all, levels_for);
-    diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
 
     let format = match args.format {
         Some(OutputFormat::Full) => Format::Full,
@@ -109,6 +126,9 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             let files = if unreadable == 1 { "file" } else { "files" };
             summary.push_str(&format!("; {unreadable} {files} could not be read"));
         }
+        if let Some(f) = &fixed {
+            writeln!(io.stderr, "{}", fix_summary(f, false))?;
+        }
         writeln!(io.stderr, "{summary}")?;
         if let Some(max) = args.max_warnings
             && counts.warnings > max
@@ -126,6 +146,38 @@ pub fn run(args: &CheckArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     } else {
         ExitStatus::Clean
     })
+}
+
+/// The summary line of `--fix` (`fixed 3 findings in 2 files`) or of
+/// `--diff` (`would fix …`).
+fn fix_summary(f: &super::fix::Summary, preview: bool) -> String {
+    let findings = if f.fixes == 1 { "finding" } else { "findings" };
+    let files = if f.files == 1 { "file" } else { "files" };
+    let mut line = match (preview, f.fixes) {
+        (_, 0) => "nothing to fix".to_string(),
+        (true, n) => format!("would fix {n} {findings} in {} {files}", f.files),
+        (false, n) => format!("fixed {n} {findings} in {} {files}", f.files),
+    };
+    if f.unsettled {
+        line.push_str(&format!(
+            "; fixes were still appearing after {} rounds, run again to see what is left",
+            crate::fix::MAX_ROUNDS
+        ));
+    }
+    line
+}
+
+/// `--diff` printed its diff: exit 1 when there was something to fix.
+fn diff_status(
+    fixed: Option<super::fix::Summary>,
+    quiet: bool,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let Some(f) = fixed else { return Ok(ExitStatus::Clean) };
+    if !quiet {
+        writeln!(io.stderr, "{}", fix_summary(&f, true))?;
+    }
+    Ok(if f.files > 0 { ExitStatus::Findings } else { ExitStatus::Clean })
 }
 
 /// Paths as the user wrote them, with `/` separators on every platform so

@@ -12,6 +12,7 @@ mod corpus;
 mod diff;
 mod document;
 pub mod exit;
+mod fix;
 mod gate;
 mod git;
 mod graph;

@@ -8,6 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::duration;
+use crate::fix::{Edit, Fix};
 use crate::model::schema::{self, Key};
 use crate::model::{
     Actor, ApprovedBy, Branch, Date, Definition, Identity, Level, Related, Relation, Sop, SopType,
@@ -24,7 +25,7 @@ use crate::yaml::{Node, Value};
 /// Builds the model from a parsed YAML tree. Returns `None` only when the
 /// document is not a mapping at all (nothing to lower).
 pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop> {
-    let mut cx = Lower { file, out };
+    let mut cx = Lower { file, out, bare_times: Vec::new() };
     if matches!(root.value, Value::Null) {
         cx.out.push(
             Diagnostic::new(
@@ -82,6 +83,7 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         span: obj.first_key_span(),
     };
     sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    cx.fix_bare_times(&sop.steps);
     // Reported here rather than by the rule, which cannot tell an empty
     // list from a missing or malformed `steps` (already reported).
     if let Some(n) = obj.get("steps")
@@ -108,6 +110,9 @@ enum IdKind {
 struct Lower<'a> {
     file: FileId,
     out: &'a mut Vec<Diagnostic>,
+    /// Step times written as a bare number: the finding's index in `out`,
+    /// the value's span and the number (see [`Lower::fix_bare_times`]).
+    bare_times: Vec<(usize, Span, i64)>,
 }
 
 /// A mapping whose keys were checked against the schema.
@@ -204,6 +209,16 @@ impl Lower<'_> {
                 let help = closest
                     .map(|c| format!("did you mean `{c}`?"))
                     .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
+                // Renaming the key is safe only when the mapping does not
+                // already have the key it becomes.
+                let taken = |c: &str| match &node.value {
+                    Value::Map(pairs) => {
+                        pairs.iter().any(|(k, _)| matches!(&k.value, Value::Str(s) if s == c))
+                    }
+                    _ => true,
+                };
+                let fix =
+                    closest.filter(|c| !taken(c)).map(|c| Fix::replace_scalar(k.span, name, c));
                 self.push(
                     Diagnostic::new(
                         &unknown_key::RULE,
@@ -211,7 +226,8 @@ impl Lower<'_> {
                         k.span,
                         format!("unknown key `{name}` in {what}"),
                     )
-                    .help(help),
+                    .help(help)
+                    .maybe_fix(fix),
                 );
                 continue;
             }
@@ -361,7 +377,31 @@ impl Lower<'_> {
         }
     }
 
+    /// A bare number of minutes, hours or days is ambiguous, except when
+    /// every other step time of the SOP is in one unit: then the missing
+    /// unit is that one, and the fix adds it.
+    fn fix_bare_times(&mut self, steps: &[Step]) {
+        let mut units = steps.iter().filter_map(|s| s.time.as_ref()).map(|t| t.value.unit);
+        let Some(unit) = units.next() else { return };
+        if units.any(|u| u != unit) {
+            return;
+        }
+        for (at, span, n) in std::mem::take(&mut self.bare_times) {
+            if let Some(d) = self.out.get_mut(at) {
+                let new = format!("{n} {}", unit.as_str());
+                d.fix = Some(Fix::new(
+                    format!("write `{new}` (every other step time is in `{}`)", unit.as_str()),
+                    vec![Edit::scalar(span, n.to_string(), new)],
+                ));
+            }
+        }
+    }
+
     fn date(&mut self, node: &Node, what: &str, nullable: bool) -> Option<Spanned<Date>> {
+        let written = match &node.value {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
         let text = match &node.value {
             Value::Null if nullable => return None,
             Value::Str(s) if nullable && s.trim() == "-" => return None,
@@ -382,9 +422,17 @@ impl Lower<'_> {
         match parse_date(text) {
             Ok(d) => Some(Spanned::new(d, node.span)),
             Err(reason) => {
-                let help = reformat_date(text)
+                let iso = reformat_date(text);
+                let help = iso
+                    .as_ref()
                     .map(|d| format!("write `{d}`"))
                     .unwrap_or_else(|| "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`".into());
+                let fix = iso.filter(|_| text == written).map(|d| {
+                    Fix::new(
+                        format!("write the date as `{d}`"),
+                        vec![Edit::scalar(node.span, text, d.to_string())],
+                    )
+                });
                 self.push(
                     Diagnostic::new(
                         &invalid_date::RULE,
@@ -392,7 +440,8 @@ impl Lower<'_> {
                         node.span,
                         format!("`{text}` is not a valid date for `{what}`: {reason}"),
                     )
-                    .help(help),
+                    .help(help)
+                    .maybe_fix(fix),
                 );
                 None
             }
@@ -404,6 +453,9 @@ impl Lower<'_> {
             Value::Str(s) => s.as_str(),
             Value::Null => return None,
             Value::Int(i) => {
+                if what == "time" {
+                    self.bare_times.push((self.out.len(), node.span, *i));
+                }
                 self.push(
                     Diagnostic::new(
                         &invalid_duration::RULE,

@@ -1,6 +1,7 @@
 //! dead-end (SOP205): a step that is not an end and has no way on.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::fix::{Edit, Fix};
 use crate::model::StepKind;
 use crate::rules::{Check, Context, Rule};
 
@@ -54,9 +55,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     step.id_str()
                 ),
             )
-            .help("add `next: <step id>`, or make it `kind: end` if the procedure finishes here"),
+            .help("add `next: <step id>`, or make it `kind: end` if the procedure finishes here")
+            .maybe_fix(mark_end(step)),
         );
     }
+}
+
+/// `kind: process` → `kind: end`: the step already ends the flow, so
+/// saying so changes no arrow. Offered for a process step only (a start
+/// made an end leaves the SOP without a start), and not when the step
+/// details a sub-SOP (an end step cannot).
+fn mark_end(step: &crate::model::Step) -> Option<Fix> {
+    let kind = step.kind.as_ref().filter(|k| k.value == StepKind::Process)?;
+    if step.sub_sop.is_some() {
+        return None;
+    }
+    Some(Fix::new("mark the step `kind: end`", vec![Edit::scalar(kind.span, "process", "end")]))
 }
 
 #[cfg(test)]

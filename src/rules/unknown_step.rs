@@ -1,6 +1,7 @@
 //! unknown-step (SOP101): a `next` or branch target that names no step.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::fix::Fix;
 use crate::graph::EdgeKind;
 use crate::rules::{Check, Context, Rule};
 
@@ -44,10 +45,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("branch {label} of decision `{}`", step.id_str())
             }
         };
-        let help = match u.suggestion.and_then(|s| cx.sop.steps.get(s)) {
-            Some(s) => format!("did you mean `{}`?", s.id_str()),
+        let meant = u.suggestion.and_then(|s| cx.sop.steps.get(s)).and_then(|s| s.id.as_ref());
+        let help = match meant {
+            Some(s) => format!("did you mean `{}`?", s.value),
             None => "use the `id` of one of the steps in this SOP".to_string(),
         };
+        let fix = meant.map(|s| Fix::replace_scalar(u.span, &u.target, &s.value));
         out.push(
             Diagnostic::new(
                 &RULE,
@@ -55,7 +58,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.span,
                 format!("unknown step `{}` in {place}", u.target),
             )
-            .help(help),
+            .help(help)
+            .maybe_fix(fix),
         );
     }
 }
