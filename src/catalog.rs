@@ -114,12 +114,21 @@ impl<'a> Catalog<'a> {
         workday_minutes: u64,
         jobs: usize,
     ) -> Catalog<'a> {
-        let timings = crate::check::parallel_map(checked, jobs, |_, c| match (&c.sop, &c.graph) {
-            (Some(sop), Some(graph)) if sop.id.is_some() => {
-                timing::analyze(sop, graph, workday_minutes)
-            }
-            _ => None,
+        let timings = crate::check::parallel_map(checked, jobs, |_, c| {
+            timing_of(c, workday_minutes)
         });
+        Catalog::with_timings(sources, checked, timings, workday_minutes)
+    }
+
+    /// [`Catalog::build`] with each SOP's time budget already known
+    /// (`timings[i]` is [`timing_of`] `checked[i]`): the language server
+    /// keeps them between edits and recomputes only the edited file's.
+    pub fn with_timings(
+        sources: &'a [SourceFile],
+        checked: &'a [Checked],
+        timings: Vec<Option<Timing>>,
+        workday_minutes: u64,
+    ) -> Catalog<'a> {
         let mut entries: Vec<Entry<'a>> = Vec::new();
         for (file, ((source, c), timing)) in sources.iter().zip(checked).zip(timings).enumerate() {
             let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else { continue };
@@ -172,6 +181,15 @@ impl<'a> Catalog<'a> {
     /// Whether `entry` is the first definition of its id.
     pub fn is_canonical(&self, entry: usize) -> bool {
         self.entries.get(entry).and_then(|e| self.position(e.id())) == Some(entry)
+    }
+}
+
+/// The time budget of a checked file as the catalogue keeps it (`None`
+/// for a file without a SOP id, a start or a reachable end).
+pub fn timing_of(checked: &Checked, workday_minutes: u64) -> Option<Timing> {
+    match (&checked.sop, &checked.graph) {
+        (Some(sop), Some(graph)) if sop.id.is_some() => timing::analyze(sop, graph, workday_minutes),
+        _ => None,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod fix;
 pub mod graph;
 pub mod json_schema;
 pub mod lang;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

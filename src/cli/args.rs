@@ -47,6 +47,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `sopmap man > sopmap.1`.
     Man,
+    /// Run the language server on standard input and output (LSP 3.17),
+    /// for editors: diagnostics as you type, go to definition, rename,
+    /// completion, hover and quick fixes. See docs/editors.md.
+    Lsp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -18,6 +18,7 @@ mod git;
 mod graph;
 mod inputs;
 mod list;
+pub mod lsp;
 mod new;
 mod output;
 mod render;
@@ -104,6 +105,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),
         Command::Man => completions::man(io),
+        Command::Lsp => lsp::run(io),
     };
     match result {
         Ok(status) => status,

@@ -1,0 +1,334 @@
+//! The language server's picture of a workspace: every SOP file of the
+//! folder (open buffers override the text on disk), each checked on its
+//! own and kept, plus each SOP's time budget for the cross-SOP rules.
+//!
+//! An edit re-checks the edited file only; the cross-SOP rules then run
+//! over the catalogue built from the kept results (cheap: links, levels,
+//! ids), and only the files whose findings changed are published again:
+//! the edited file and the SOPs linked to it, in practice. The findings of
+//! a file are computed exactly as `sopmap check` computes them (same
+//! rules, levels, suppressions and order); [`Workspace::findings`] is the
+//! one place that does it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{self, Catalog, Scope, apply_suppressions, check_corpus};
+use crate::check::{Checked, Settings, check_source_unsuppressed};
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic, FileId};
+use crate::model::Sop;
+use crate::source::SourceFile;
+use crate::timing::Timing;
+
+/// The configuration of a workspace: its `sopmap.yaml`, if any, and the
+/// folder its globs are relative to.
+#[derive(Clone, Debug, Default)]
+pub struct WorkspaceConfig {
+    pub config: Option<Config>,
+    /// The workspace folder (paths are shown relative to it).
+    pub root: PathBuf,
+}
+
+impl WorkspaceConfig {
+    /// The settings of a file at `rel` (relative to the root).
+    pub fn settings_for(&self, rel: &str) -> Settings {
+        match &self.config {
+            Some(c) => c.settings_for(&Settings::default(), rel),
+            None => Settings::default(),
+        }
+    }
+
+    /// Whether the configuration excludes the file at `rel`.
+    pub fn is_excluded(&self, rel: &str) -> bool {
+        self.config.as_ref().is_some_and(|c| c.is_excluded(rel))
+    }
+
+    /// The run-wide workday length in minutes.
+    pub fn workday_minutes(&self) -> u64 {
+        self.settings_for("").workday_minutes
+    }
+
+    /// `path` relative to the root with `/` separators, or as given when
+    /// it lies outside.
+    pub fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// One file of the workspace.
+#[derive(Debug)]
+struct Doc {
+    path: PathBuf,
+    /// Open in the editor (its text is the buffer's, not the disk's).
+    open: bool,
+    /// The buffer's version, for published diagnostics.
+    version: Option<i32>,
+    /// Gone from disk and not open: kept only so file ids stay stable.
+    removed: bool,
+    /// The last model that lowered, for completion while the buffer is in
+    /// the middle of an edit that does not parse.
+    last_good: Option<Sop>,
+}
+
+/// Every SOP file of a workspace, checked.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub config: WorkspaceConfig,
+    docs: Vec<Doc>,
+    sources: Vec<SourceFile>,
+    checked: Vec<Checked>,
+    settings: Vec<Settings>,
+    timings: Vec<Option<Timing>>,
+    by_path: HashMap<PathBuf, FileId>,
+    /// The findings last published per file, to publish only changes.
+    published: Vec<Option<Vec<Diagnostic>>>,
+}
+
+/// Findings to send for one file.
+#[derive(Debug)]
+pub struct Publish {
+    pub file: FileId,
+    pub path: PathBuf,
+    pub version: Option<i32>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// A workspace over `files` (absolute paths and their text, as read
+    /// from the folder), checked.
+    pub fn new(config: WorkspaceConfig, files: Vec<(PathBuf, String)>) -> Workspace {
+        let mut ws = Workspace { config, ..Workspace::default() };
+        let workday = ws.config.workday_minutes();
+        let mut sources = Vec::with_capacity(files.len());
+        for (path, text) in files {
+            if ws.by_path.contains_key(&path) {
+                continue;
+            }
+            let rel = ws.config.relative(&path);
+            ws.by_path.insert(path.clone(), ws.docs.len());
+            ws.settings.push(ws.config.settings_for(&rel));
+            ws.docs.push(Doc { path, open: false, version: None, removed: false, last_good: None });
+            sources.push(SourceFile::new(rel, text));
+        }
+        let settings = &ws.settings;
+        let fallback = Settings::default();
+        ws.checked = crate::check::check_files_unsuppressed_with_jobs(
+            &sources,
+            crate::check::default_jobs(),
+            |i| settings.get(i).unwrap_or(&fallback),
+        );
+        ws.sources = sources;
+        ws.timings = crate::check::parallel_map(&ws.checked, crate::check::default_jobs(), |_, c| {
+            catalog::timing_of(c, workday)
+        });
+        for (doc, c) in ws.docs.iter_mut().zip(&ws.checked) {
+            doc.last_good.clone_from(&c.sop);
+        }
+        ws.published = vec![None; ws.docs.len()];
+        ws
+    }
+
+    /// The file at `path`, if the workspace has it.
+    pub fn file(&self, path: &Path) -> Option<FileId> {
+        self.by_path.get(path).copied().filter(|&f| self.docs.get(f).is_some_and(|d| !d.removed))
+    }
+
+    pub fn path(&self, file: FileId) -> Option<&Path> {
+        self.docs.get(file).map(|d| d.path.as_path())
+    }
+
+    pub fn source(&self, file: FileId) -> Option<&SourceFile> {
+        self.sources.get(file)
+    }
+
+    /// The model of the current text, if it lowered.
+    pub fn sop(&self, file: FileId) -> Option<&Sop> {
+        self.checked.get(file).and_then(|c| c.sop.as_ref())
+    }
+
+    /// The model of the last text that lowered (for completion).
+    pub fn last_good(&self, file: FileId) -> Option<&Sop> {
+        self.docs.get(file).and_then(|d| d.last_good.as_ref())
+    }
+
+    /// Every live file.
+    pub fn files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.docs.iter().enumerate().filter(|(_, d)| !d.removed).map(|(i, _)| i)
+    }
+
+    /// The live file holding the SOP with this id (its first, by path).
+    pub fn file_of_sop(&self, id: &str) -> Option<FileId> {
+        self.files()
+            .filter(|&f| self.sop(f).is_some_and(|s| s.id.as_ref().is_some_and(|i| i.value == id)))
+            .min_by(|a, b| self.docs.get(*a).map(|d| &d.path).cmp(&self.docs.get(*b).map(|d| &d.path)))
+    }
+
+    /// Every SOP id in the workspace with its file, sorted by id.
+    pub fn sop_ids(&self) -> Vec<(&str, FileId)> {
+        let mut ids: Vec<(&str, FileId)> = self
+            .files()
+            .filter_map(|f| self.sop(f).and_then(|s| s.id.as_ref()).map(|i| (i.value.as_str(), f)))
+            .collect();
+        ids.sort();
+        ids.dedup_by(|a, b| a.0 == b.0);
+        ids
+    }
+
+    /// Sets the text of `path` (an open buffer, or the disk's after a
+    /// change on disk) and re-checks that file alone. Adds the file when
+    /// it is new. Returns its id.
+    pub fn set_text(&mut self, path: &Path, text: String, open: Option<(bool, Option<i32>)>) -> FileId {
+        let file = match self.by_path.get(path) {
+            Some(&f) => f,
+            None => {
+                let f = self.docs.len();
+                let rel = self.config.relative(path);
+                self.by_path.insert(path.to_path_buf(), f);
+                self.settings.push(self.config.settings_for(&rel));
+                self.docs.push(Doc {
+                    path: path.to_path_buf(),
+                    open: false,
+                    version: None,
+                    removed: false,
+                    last_good: None,
+                });
+                self.sources.push(SourceFile::new(rel, String::new()));
+                self.checked.push(Checked { sop: None, graph: None, diagnostics: Vec::new() });
+                self.timings.push(None);
+                self.published.push(None);
+                f
+            }
+        };
+        if let Some(doc) = self.docs.get_mut(file) {
+            doc.removed = false;
+            if let Some((open, version)) = open {
+                doc.open = open;
+                doc.version = version;
+            }
+        }
+        let rel = self.config.relative(path);
+        let source = SourceFile::new(rel, text);
+        let fallback = Settings::default();
+        let settings = self.settings.get(file).unwrap_or(&fallback);
+        let checked = check_source_unsuppressed(&source, file, settings);
+        let timing = catalog::timing_of(&checked, self.config.workday_minutes());
+        if let Some(doc) = self.docs.get_mut(file)
+            && checked.sop.is_some()
+        {
+            doc.last_good.clone_from(&checked.sop);
+        }
+        if let Some(slot) = self.sources.get_mut(file) {
+            *slot = source;
+        }
+        if let Some(slot) = self.checked.get_mut(file) {
+            *slot = checked;
+        }
+        if let Some(slot) = self.timings.get_mut(file) {
+            *slot = timing;
+        }
+        file
+    }
+
+    /// Whether `file` is open in the editor.
+    pub fn is_open(&self, file: FileId) -> bool {
+        self.docs.get(file).is_some_and(|d| d.open)
+    }
+
+    /// The editor closed `file`: from now on its text is the disk's
+    /// (`disk`, or `None` when the file is gone).
+    pub fn close(&mut self, path: &Path, disk: Option<String>) {
+        match disk {
+            Some(text) => {
+                self.set_text(path, text, Some((false, None)));
+            }
+            None => self.remove(path),
+        }
+    }
+
+    /// The file at `path` is gone (deleted on disk and not open).
+    pub fn remove(&mut self, path: &Path) {
+        let Some(&file) = self.by_path.get(path) else { return };
+        if let Some(doc) = self.docs.get_mut(file) {
+            doc.removed = true;
+            doc.open = false;
+            doc.last_good = None;
+        }
+        if let Some(slot) = self.checked.get_mut(file) {
+            *slot = Checked { sop: None, graph: None, diagnostics: Vec::new() };
+        }
+        if let Some(slot) = self.timings.get_mut(file) {
+            *slot = None;
+        }
+    }
+
+    /// The findings of every live file, as `sopmap check` over the folder
+    /// would report them: per-file findings (kept from each file's last
+    /// check), the cross-SOP rules over the catalogue, inline suppressions,
+    /// report order. Files are given in id order.
+    pub fn findings(&self) -> Vec<Vec<Diagnostic>> {
+        let scope = Scope {
+            reported: self.docs.iter().map(|d| !d.removed).collect(),
+            unnamed: vec![false; self.docs.len()],
+            partial: false,
+        };
+        let catalog = Catalog::with_timings(
+            &self.sources,
+            &self.checked,
+            self.timings.clone(),
+            self.config.workday_minutes(),
+        );
+        let fallback = Settings::default();
+        let levels_for = |f: FileId| &self.settings.get(f).unwrap_or(&fallback).levels;
+        let mut all: Vec<Diagnostic> =
+            self.checked.iter().flat_map(|c| c.diagnostics.iter().cloned()).collect();
+        all.extend(check_corpus(&catalog, &scope, levels_for));
+        let live: Vec<FileId> = self.files().collect();
+        let all = apply_suppressions(&self.sources, live, all, levels_for);
+        let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); self.docs.len()];
+        for d in all {
+            if let Some(slot) = per_file.get_mut(d.file) {
+                slot.push(d);
+            }
+        }
+        for group in &mut per_file {
+            diagnostic::sort(group, |_| String::new());
+        }
+        per_file
+    }
+
+    /// The findings of the open files, and of any file whose findings
+    /// changed since they were last returned (a SOP linked to an edited
+    /// one). Files of the workspace that are not open are included only
+    /// when their findings changed, so a folder of clean SOPs costs nothing.
+    pub fn publish(&mut self) -> Vec<Publish> {
+        let findings = self.findings();
+        let mut out = Vec::new();
+        for (file, diagnostics) in findings.into_iter().enumerate() {
+            let Some(doc) = self.docs.get(file) else { continue };
+            let Some(slot) = self.published.get_mut(file) else { continue };
+            if slot.as_ref() == Some(&diagnostics) {
+                continue;
+            }
+            if slot.is_none() && diagnostics.is_empty() && !doc.open {
+                // Never published and nothing to say.
+                *slot = Some(diagnostics);
+                continue;
+            }
+            *slot = Some(diagnostics.clone());
+            out.push(Publish {
+                file,
+                path: doc.path.clone(),
+                version: doc.version,
+                diagnostics,
+            });
+        }
+        out
+    }
+
+    /// The current findings of `file`, from the last [`Workspace::publish`].
+    pub fn published(&self, file: FileId) -> &[Diagnostic] {
+        self.published.get(file).and_then(|p| p.as_deref()).unwrap_or(&[])
+    }
+}
