@@ -114,9 +114,8 @@ impl<'a> Catalog<'a> {
         workday_minutes: u64,
         jobs: usize,
     ) -> Catalog<'a> {
-        let timings = crate::check::parallel_map(checked, jobs, |_, c| {
-            timing_of(c, workday_minutes)
-        });
+        let timings =
+            crate::check::parallel_map(checked, jobs, |_, c| timing_of(c, workday_minutes));
         Catalog::with_timings(sources, checked, timings, workday_minutes)
     }
 
@@ -188,7 +187,9 @@ impl<'a> Catalog<'a> {
 /// for a file without a SOP id, a start or a reachable end).
 pub fn timing_of(checked: &Checked, workday_minutes: u64) -> Option<Timing> {
     match (&checked.sop, &checked.graph) {
-        (Some(sop), Some(graph)) if sop.id.is_some() => timing::analyze(sop, graph, workday_minutes),
+        (Some(sop), Some(graph)) if sop.id.is_some() => {
+            timing::analyze(sop, graph, workday_minutes)
+        }
         _ => None,
     }
 }

@@ -60,7 +60,12 @@ pub fn actions(
 }
 
 /// A workspace edit of one file.
-pub fn edit(uri: &Uri, source: &SourceFile, edits: &[fix::TextEdit], enc: Encoding) -> WorkspaceEdit {
+pub fn edit(
+    uri: &Uri,
+    source: &SourceFile,
+    edits: &[fix::TextEdit],
+    enc: Encoding,
+) -> WorkspaceEdit {
     let edits = edits
         .iter()
         .map(|e| TextEdit { range: convert::range(source, e.span, enc), new_text: e.text.clone() })

@@ -55,7 +55,9 @@ pub fn slot(source: &SourceFile, offset: usize) -> Option<Slot<'_>> {
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
-        if text.len() - body.len() < indent || (text.len() - body.len() == indent && !body.starts_with('-')) {
+        if text.len() - body.len() < indent
+            || (text.len() - body.len() == indent && !body.starts_with('-'))
+        {
             let key = body.trim_start_matches("- ").strip_suffix(':')?.trim();
             return Some(Slot { key, typed });
         }
@@ -89,7 +91,11 @@ pub fn complete(ws: &Workspace, file: FileId, offset: usize) -> Vec<CompletionIt
                     .filter_map(|(i, st)| {
                         let id = st.id.as_ref()?;
                         let activity = st.activity.as_ref().map_or("", |a| a.value.as_str());
-                        Some(item(&id.value, format!("{}. {activity}", i + 1), CompletionItemKind::REFERENCE))
+                        Some(item(
+                            &id.value,
+                            format!("{}. {activity}", i + 1),
+                            CompletionItemKind::REFERENCE,
+                        ))
                     })
                     .collect()
             })
@@ -100,7 +106,11 @@ pub fn complete(ws: &Workspace, file: FileId, offset: usize) -> Vec<CompletionIt
                     .iter()
                     .filter_map(|a| {
                         let id = a.id.as_ref()?;
-                        Some(item(&id.value, a.display_name().to_string(), CompletionItemKind::CLASS))
+                        Some(item(
+                            &id.value,
+                            a.display_name().to_string(),
+                            CompletionItemKind::CLASS,
+                        ))
                     })
                     .collect()
             })
@@ -110,7 +120,8 @@ pub fn complete(ws: &Workspace, file: FileId, offset: usize) -> Vec<CompletionIt
             .into_iter()
             .filter(|(_, f)| *f != file)
             .map(|(id, f)| {
-                let detail = ws.sop(f).map(|s| format!("{} {}", s.number(), s.title())).unwrap_or_default();
+                let detail =
+                    ws.sop(f).map(|s| format!("{} {}", s.number(), s.title())).unwrap_or_default();
                 item(id, detail.trim().to_string(), CompletionItemKind::MODULE)
             })
             .collect(),
@@ -121,12 +132,17 @@ pub fn complete(ws: &Workspace, file: FileId, offset: usize) -> Vec<CompletionIt
         "time" | "service_time" | "workday" => {
             // After an amount (`3`, `1-3`, `3 (tiga)`): the units.
             let amount = slot.typed.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
-            let has_amount = amount.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || amount.contains(')');
-            if !has_amount || !(slot.typed.ends_with(' ') || slot.typed.ends_with(char::is_alphabetic)) {
+            let has_amount =
+                amount.chars().next().is_some_and(|c| c.is_ascii_digit()) || amount.contains(')');
+            if !has_amount
+                || !(slot.typed.ends_with(' ') || slot.typed.ends_with(char::is_alphabetic))
+            {
                 return Vec::new();
             }
-            Unit::ALL.iter().map(|u| item(u.as_str(), String::new(), CompletionItemKind::UNIT)).collect()
+            Unit::ALL
+                .iter()
+                .map(|u| item(u.as_str(), String::new(), CompletionItemKind::UNIT))
+                .collect()
         }
         _ => Vec::new(),
     }

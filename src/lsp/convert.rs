@@ -121,8 +121,10 @@ pub fn diagnostic(
         .labels
         .iter()
         .filter_map(|l| {
-            label_location(l)
-                .map(|location| DiagnosticRelatedInformation { location, message: l.message.clone() })
+            label_location(l).map(|location| DiagnosticRelatedInformation {
+                location,
+                message: l.message.clone(),
+            })
         })
         .collect();
     let unnecessary = matches!(d.name, "unused-actor" | "unused-suppression" | "unreachable-step");

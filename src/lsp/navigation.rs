@@ -152,7 +152,9 @@ pub fn rename(
     let valid = match target {
         Target::Sop(_) => {
             !new_name.is_empty()
-                && new_name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && new_name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         }
         _ => !new_name.is_empty() && crate::model::lower::is_local_id(new_name),
     };

@@ -277,7 +277,12 @@ impl Server<'_> {
                 let Some(path) = convert::path(&p.text_document.uri) else { return };
                 let mut text = match self.pending.remove(&path) {
                     Some((t, _)) => t,
-                    None => self.ws.file(&path).and_then(|f| self.ws.source(f)).map(|s| s.text.clone()).unwrap_or_default(),
+                    None => self
+                        .ws
+                        .file(&path)
+                        .and_then(|f| self.ws.source(f))
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default(),
                 };
                 for change in p.content_changes {
                     text = match change.range {
@@ -286,7 +291,8 @@ impl Server<'_> {
                             let src = SourceFile::new("", std::mem::take(&mut text));
                             let start = convert::offset(&src, r.start, self.enc);
                             let end = convert::offset(&src, r.end, self.enc).max(start);
-                            let edit = fix::TextEdit { span: Span::new(start, end), text: change.text };
+                            let edit =
+                                fix::TextEdit { span: Span::new(start, end), text: change.text };
                             fix::apply(&src.text, &[edit])
                         }
                     };
@@ -349,7 +355,9 @@ impl Server<'_> {
             }
             Completion::METHOD => self.with::<CompletionParams, _>(req, |s, p| s.completion(&p)),
             HoverRequest::METHOD => self.with::<HoverParams, _>(req, |s, p| s.hover(&p)),
-            CodeActionRequest::METHOD => self.with::<CodeActionParams, _>(req, |s, p| s.code_actions(&p)),
+            CodeActionRequest::METHOD => {
+                self.with::<CodeActionParams, _>(req, |s, p| s.code_actions(&p))
+            }
             DocumentSymbolRequest::METHOD => {
                 self.with::<DocumentSymbolParams, _>(req, |s, p| s.symbols(&p))
             }
@@ -374,9 +382,8 @@ impl Server<'_> {
         f: impl FnOnce(&Self, P) -> R,
     ) -> Result<serde_json::Value, Response> {
         let p: P = serde_json::from_value(req.params).map_err(|e| invalid(req.id.clone(), &e))?;
-        serde_json::to_value(f(self, p)).map_err(|e| {
-            Response::new_err(req.id, ErrorCode::InternalError as i32, e.to_string())
-        })
+        serde_json::to_value(f(self, p))
+            .map_err(|e| Response::new_err(req.id, ErrorCode::InternalError as i32, e.to_string()))
     }
 
     /// The file and byte offset of a position.
@@ -395,7 +402,10 @@ impl Server<'_> {
         })
     }
 
-    fn target_at(&self, p: &TextDocumentPositionParams) -> Option<(FileId, navigation::Occurrence)> {
+    fn target_at(
+        &self,
+        p: &TextDocumentPositionParams,
+    ) -> Option<(FileId, navigation::Occurrence)> {
         let (file, offset) = self.locate(p)?;
         let occ = navigation::at(self.ws.sop(file)?, offset)?;
         Some((file, occ))
@@ -432,16 +442,25 @@ impl Server<'_> {
         let Some((file, occ)) = self.target_at(&p.text_document_position) else {
             return Ok(None);
         };
-        let per_file = navigation::rename(&self.ws, file, &occ.target, &p.new_name).map_err(|e| e.0)?;
+        let per_file =
+            navigation::rename(&self.ws, file, &occ.target, &p.new_name).map_err(|e| e.0)?;
         let mut changes = std::collections::HashMap::new();
         for (f, edits) in per_file {
             let (Some(source), Some(path)) = (self.ws.source(f), self.ws.path(f)) else { continue };
             let Some(uri) = convert::uri(path) else { continue };
-            let resolved = fix::resolve(source, &fix::Fix::new("rename", edits))
-                .ok_or_else(|| format!("`{}` cannot be renamed where it is quoted with escapes", occ.target.name()))?;
+            let resolved =
+                fix::resolve(source, &fix::Fix::new("rename", edits)).ok_or_else(|| {
+                    format!(
+                        "`{}` cannot be renamed where it is quoted with escapes",
+                        occ.target.name()
+                    )
+                })?;
             let edits: Vec<TextEdit> = resolved
                 .into_iter()
-                .map(|e| TextEdit { range: convert::range(source, e.span, self.enc), new_text: e.text })
+                .map(|e| TextEdit {
+                    range: convert::range(source, e.span, self.enc),
+                    new_text: e.text,
+                })
                 .collect();
             changes.insert(uri, edits);
         }
@@ -459,7 +478,10 @@ impl Server<'_> {
         let (text, span) = hover::hover(&self.ws, file, offset)?;
         let source = self.ws.source(file)?;
         Some(Hover {
-            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: text,
+            }),
             range: Some(convert::range(source, span, self.enc)),
         })
     }

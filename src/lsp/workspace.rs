@@ -120,9 +120,10 @@ impl Workspace {
             |i| settings.get(i).unwrap_or(&fallback),
         );
         ws.sources = sources;
-        ws.timings = crate::check::parallel_map(&ws.checked, crate::check::default_jobs(), |_, c| {
-            catalog::timing_of(c, workday)
-        });
+        ws.timings =
+            crate::check::parallel_map(&ws.checked, crate::check::default_jobs(), |_, c| {
+                catalog::timing_of(c, workday)
+            });
         for (doc, c) in ws.docs.iter_mut().zip(&ws.checked) {
             doc.last_good.clone_from(&c.sop);
         }
@@ -162,7 +163,9 @@ impl Workspace {
     pub fn file_of_sop(&self, id: &str) -> Option<FileId> {
         self.files()
             .filter(|&f| self.sop(f).is_some_and(|s| s.id.as_ref().is_some_and(|i| i.value == id)))
-            .min_by(|a, b| self.docs.get(*a).map(|d| &d.path).cmp(&self.docs.get(*b).map(|d| &d.path)))
+            .min_by(|a, b| {
+                self.docs.get(*a).map(|d| &d.path).cmp(&self.docs.get(*b).map(|d| &d.path))
+            })
     }
 
     /// Every SOP id in the workspace with its file, sorted by id.
@@ -179,7 +182,12 @@ impl Workspace {
     /// Sets the text of `path` (an open buffer, or the disk's after a
     /// change on disk) and re-checks that file alone. Adds the file when
     /// it is new. Returns its id.
-    pub fn set_text(&mut self, path: &Path, text: String, open: Option<(bool, Option<i32>)>) -> FileId {
+    pub fn set_text(
+        &mut self,
+        path: &Path,
+        text: String,
+        open: Option<(bool, Option<i32>)>,
+    ) -> FileId {
         let file = match self.by_path.get(path) {
             Some(&f) => f,
             None => {
@@ -317,12 +325,7 @@ impl Workspace {
                 continue;
             }
             *slot = Some(diagnostics.clone());
-            out.push(Publish {
-                file,
-                path: doc.path.clone(),
-                version: doc.version,
-                diagnostics,
-            });
+            out.push(Publish { file, path: doc.path.clone(), version: doc.version, diagnostics });
         }
         out
     }

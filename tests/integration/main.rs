@@ -46,3 +46,5 @@ mod diff;
 mod links;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
+// `sopmap lsp`: an in-process JSON-RPC session, Neovim and vscode-jsonrpc.
+mod lsp;
