@@ -424,4 +424,47 @@ mod tests {
         let added = unified_diff("f", "a\nb\n", "a\nx\nb\n");
         assert_eq!(added, "--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n+x\n b\n");
     }
+
+    /// A fake check: each `x` is a finding whose fix writes `y`; each `!`
+    /// is invalid YAML; `z` finds a fix that writes `!`.
+    fn fake(s: &[SourceFile], _: &[FileId]) -> Vec<Diagnostic> {
+        use crate::rules::{invalid_yaml, unknown_step};
+        let mut out = Vec::new();
+        for (file, src) in s.iter().enumerate() {
+            for (i, c) in src.text.char_indices() {
+                let span = Span::new(i, i + 1);
+                match c {
+                    'x' => out.push(
+                        Diagnostic::new(&unknown_step::RULE, file, span, "x")
+                            .fix(Fix::new("y", vec![Edit::replace(span, "y")])),
+                    ),
+                    'z' => out.push(
+                        Diagnostic::new(&unknown_step::RULE, file, span, "z")
+                            .fix(Fix::new("!", vec![Edit::replace(span, "!")])),
+                    ),
+                    '!' => out.push(Diagnostic::new(&invalid_yaml::RULE, file, span, "!")),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_apply_per_file_and_a_fix_that_breaks_the_file_is_undone() {
+        let mut sources = vec![
+            SourceFile::new("a", "x1x2\n"),
+            SourceFile::new("b", "zx\n"),
+            SourceFile::new("c", "x!\n"),
+        ];
+        let out = fix_files(&mut sources, |f| f != 2, fake);
+        assert_eq!(sources[0].text, "y1y2\n");
+        // `b`: the round that wrote `!` was undone as a whole.
+        assert_eq!(sources[1].text, "zx\n");
+        assert_eq!(out.reverted, [1]);
+        // `c` is not fixable (standard input, say).
+        assert_eq!(sources[2].text, "x!\n");
+        assert_eq!(out.applied, [2, 0, 0]);
+        assert!(out.converged);
+    }
 }

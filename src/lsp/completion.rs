@@ -32,8 +32,16 @@ pub fn slot(source: &SourceFile, offset: usize) -> Option<Slot<'_>> {
     if before.contains('#') {
         return None;
     }
-    // Flow style: only the last `key: value` of `{a: 1, key: va`.
-    let entry = before.rsplit([',', '{']).next().unwrap_or(before);
+    // Flow style: only the last `key: value` of `{a: 1, key: va`; a
+    // separator inside a flow list (`with: [a, b`) does not start one.
+    let has_key = |seg: &str| seg.contains(": ") || seg.trim_end().ends_with(':');
+    let entry = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| matches!(c, ',' | '{'))
+        .filter_map(|(i, _)| before.get(i + 1..))
+        .find(|seg| has_key(seg))
+        .unwrap_or(before);
     if let Some(colon) = entry.rfind(": ").or_else(|| entry.ends_with(':').then(|| entry.len() - 1))
     {
         let key = entry.get(..colon)?.trim().trim_start_matches("- ").trim();

@@ -268,6 +268,9 @@ impl Server<'_> {
             DidOpenTextDocument::METHOD => {
                 let Some(p) = extract::<DidOpenTextDocumentParams>(n) else { return };
                 let Some(path) = convert::path(&p.text_document.uri) else { return };
+                if !self.ws.wants(&path, &p.text_document.text) {
+                    return;
+                }
                 self.pending.insert(path, (p.text_document.text, Some(p.text_document.version)));
                 // Opening is no typing burst: check at once.
                 self.deadline = Some(Instant::now());
@@ -277,12 +280,15 @@ impl Server<'_> {
                 let Some(path) = convert::path(&p.text_document.uri) else { return };
                 let mut text = match self.pending.remove(&path) {
                     Some((t, _)) => t,
-                    None => self
-                        .ws
-                        .file(&path)
-                        .and_then(|f| self.ws.source(f))
-                        .map(|s| s.text.clone())
-                        .unwrap_or_default(),
+                    None => match self.ws.file(&path).and_then(|f| self.ws.source(f)) {
+                        Some(s) => s.text.clone(),
+                        // A buffer the server did not take on when it was
+                        // opened (not a SOP): only a full text can start it.
+                        None if p.content_changes.iter().any(|c| c.range.is_none()) => {
+                            String::new()
+                        }
+                        None => return,
+                    },
                 };
                 for change in p.content_changes {
                     text = match change.range {
@@ -296,6 +302,9 @@ impl Server<'_> {
                             fix::apply(&src.text, &[edit])
                         }
                     };
+                }
+                if !self.ws.wants(&path, &text) {
+                    return;
                 }
                 self.pending.insert(path, (text, Some(p.text_document.version)));
                 self.deadline = Some(Instant::now() + DEBOUNCE);

@@ -84,6 +84,10 @@ pub struct Workspace {
     by_path: HashMap<PathBuf, FileId>,
     /// The findings last published per file, to publish only changes.
     published: Vec<Option<Vec<Diagnostic>>>,
+    /// Per file, the findings before and after its inline suppressions
+    /// were last applied: reused while the text and the findings stay the
+    /// same, so an edit does not rescan every file's comments.
+    suppressed: Vec<Option<(Vec<Diagnostic>, Vec<Diagnostic>)>>,
 }
 
 /// Findings to send for one file.
@@ -128,6 +132,7 @@ impl Workspace {
             doc.last_good.clone_from(&c.sop);
         }
         ws.published = vec![None; ws.docs.len()];
+        ws.suppressed = vec![None; ws.docs.len()];
         ws
     }
 
@@ -206,6 +211,7 @@ impl Workspace {
                 self.checked.push(Checked { sop: None, graph: None, diagnostics: Vec::new() });
                 self.timings.push(None);
                 self.published.push(None);
+                self.suppressed.push(None);
                 f
             }
         };
@@ -236,7 +242,18 @@ impl Workspace {
         if let Some(slot) = self.timings.get_mut(file) {
             *slot = timing;
         }
+        if let Some(slot) = self.suppressed.get_mut(file) {
+            *slot = None;
+        }
         file
+    }
+
+    /// Whether a buffer at `path` holding `text` is a SOP to check: a file
+    /// the workspace already has, a text that declares `sop-ap/`, or an
+    /// empty file (a SOP being started). Other YAML the editor opens (CI
+    /// workflows, compose files) is left alone.
+    pub fn wants(&self, path: &Path, text: &str) -> bool {
+        self.file(path).is_some() || text.contains("sop-ap/") || text.trim().is_empty()
     }
 
     /// Whether `file` is open in the editor.
@@ -245,13 +262,15 @@ impl Workspace {
     }
 
     /// The editor closed `file`: from now on its text is the disk's
-    /// (`disk`, or `None` when the file is gone).
+    /// (`disk`, or `None` when the file is gone). A file outside the
+    /// workspace folder, or one that is not a SOP, is dropped (its
+    /// findings are withdrawn at the next publish).
     pub fn close(&mut self, path: &Path, disk: Option<String>) {
         match disk {
-            Some(text) => {
+            Some(text) if path.starts_with(&self.config.root) && text.contains("sop-ap/") => {
                 self.set_text(path, text, Some((false, None)));
             }
-            None => self.remove(path),
+            _ => self.remove(path),
         }
     }
 
@@ -275,7 +294,7 @@ impl Workspace {
     /// would report them: per-file findings (kept from each file's last
     /// check), the cross-SOP rules over the catalogue, inline suppressions,
     /// report order. Files are given in id order.
-    pub fn findings(&self) -> Vec<Vec<Diagnostic>> {
+    pub fn findings(&mut self) -> Vec<Vec<Diagnostic>> {
         let scope = Scope {
             reported: self.docs.iter().map(|d| !d.removed).collect(),
             unnamed: vec![false; self.docs.len()],
@@ -289,19 +308,34 @@ impl Workspace {
         );
         let fallback = Settings::default();
         let levels_for = |f: FileId| &self.settings.get(f).unwrap_or(&fallback).levels;
-        let mut all: Vec<Diagnostic> =
-            self.checked.iter().flat_map(|c| c.diagnostics.iter().cloned()).collect();
-        all.extend(check_corpus(&catalog, &scope, levels_for));
-        let live: Vec<FileId> = self.files().collect();
-        let all = apply_suppressions(&self.sources, live, all, levels_for);
-        let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); self.docs.len()];
-        for d in all {
-            if let Some(slot) = per_file.get_mut(d.file) {
+        let mut raw: Vec<Vec<Diagnostic>> =
+            self.checked.iter().map(|c| c.diagnostics.clone()).collect();
+        for d in check_corpus(&catalog, &scope, levels_for) {
+            if let Some(slot) = raw.get_mut(d.file) {
                 slot.push(d);
             }
         }
-        for group in &mut per_file {
-            diagnostic::sort(group, |_| String::new());
+        let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(raw.len());
+        for (file, mut group) in raw.into_iter().enumerate() {
+            if self.docs.get(file).is_none_or(|d| d.removed) {
+                per_file.push(Vec::new());
+                continue;
+            }
+            diagnostic::sort(&mut group, |_| String::new());
+            let cached = self.suppressed.get(file).and_then(Option::as_ref);
+            let out = match cached {
+                Some((input, output)) if *input == group => output.clone(),
+                _ => {
+                    let mut out =
+                        apply_suppressions(&self.sources, [file], group.clone(), levels_for);
+                    diagnostic::sort(&mut out, |_| String::new());
+                    if let Some(slot) = self.suppressed.get_mut(file) {
+                        *slot = Some((group, out.clone()));
+                    }
+                    out
+                }
+            };
+            per_file.push(out);
         }
         per_file
     }

@@ -100,4 +100,20 @@ mod tests {
             &["23:10 SOP205 step `a` is a dead end: it has no `next` and is not an end step"],
         );
     }
+
+    #[test]
+    fn the_fix_marks_a_process_dead_end_as_an_end() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: q, activity: B, time: 5 menit}\n",
+        );
+        let (text, settled) = crate::rules::testing::fixed(&y);
+        assert!(text.contains("{id: b, kind: end, actor: q"), "{text}");
+        assert!(settled);
+        assert!(lint(&text).is_empty(), "{:?}", lint(&text));
+        // A start without `next` is not made an end.
+        let start = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        assert_eq!(crate::rules::testing::fixed(&start).0, start);
+    }
 }

@@ -80,4 +80,12 @@ mod tests {
         let found = lint_code(&y, "SOP007");
         expect(found, &[]);
     }
+
+    #[test]
+    fn the_fix_writes_the_date_in_iso_order() {
+        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("created: 2024-01-01", "created: \"15-11-2022\"  # tanggal");
+        let (text, settled) = crate::rules::testing::fixed(&y);
+        assert!(text.contains("created: \"2022-11-15\"  # tanggal"), "{text}");
+        assert!(settled);
+    }
 }

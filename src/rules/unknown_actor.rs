@@ -204,4 +204,33 @@ mod tests {
         let found = lint_detail(&y, "SOP102");
         assert!(found[0].ends_with("help: did you mean `q`?"), "{found:?}");
     }
+
+    #[test]
+    fn the_fix_replaces_a_near_miss_or_declares_the_actor_in_the_list_style() {
+        use crate::rules::testing::fixed;
+        let flow = sop(
+            "  - {id: a, kind: start, actor: p, with: petugas_arsip, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let (text, settled) = fixed(&flow);
+        assert!(
+            text.contains(
+                "  - {id: q, name: Kepala}\n  - {id: petugas_arsip, name: Petugas Arsip}\nsteps:"
+            ),
+            "{text}"
+        );
+        assert!(settled && lint(&text).is_empty(), "{:?}", lint(&text));
+        let block = format!(
+            "{HEADER}actors:\n  - id: seksi_pelindungan\n    name: Seksi Pelindungan\n    # kolom kedua\n  - id: kepala\n    name: Kepala\n\nsteps:\n  - {{id: a, kind: start, actor: seksi_perlindungan, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: arsiparis, activity: C, time: 5 menit}}\n  - {{id: d, kind: end, actor: kepala, activity: D, time: 5 menit}}\n"
+        );
+        let (text, settled) = fixed(&block);
+        assert!(text.contains("actor: seksi_pelindungan,"), "{text}");
+        assert!(
+            text.contains(
+                "  - id: kepala\n    name: Kepala\n  - id: arsiparis\n    name: Arsiparis\n\nsteps:"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("    # kolom kedua\n"));
+        assert!(settled);
+    }
 }

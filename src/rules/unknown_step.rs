@@ -126,4 +126,18 @@ steps:
         let found = lint(&y);
         expect(found, &["24:98 SOP101 unknown step `tamat` in branch `Ya` of decision `d`"]);
     }
+
+    #[test]
+    fn the_fix_replaces_the_near_miss_and_nothing_else() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: \"periksa_keabsaan\"}  # komentar\n  - {id: periksa_keabsahan, kind: end, actor: q, activity: B, time: 5 menit}\n",
+        );
+        let (text, settled) = crate::rules::testing::fixed(&y);
+        assert_eq!(text, y.replace("\"periksa_keabsaan\"", "\"periksa_keabsahan\""));
+        assert!(settled);
+        assert!(lint(&text).is_empty(), "{:?}", lint(&text));
+        // No near miss, no fix.
+        let far = y.replace("periksa_keabsaan", "xyzzy");
+        assert_eq!(crate::rules::testing::fixed(&far).0, far);
+    }
 }
