@@ -813,7 +813,7 @@ fn sop(
         w.line("");
     }
     let defect = plant.map(|p| {
-        let rule = sopmap::rules::find(p.rule());
+        let rule = sopmap::rule_id::find(p.rule());
         Defect {
             file: format!("{id}.yaml"),
             code: rule.map_or("?", |r| r.code),

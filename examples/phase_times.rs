@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use sopmap::graph::ProcessGraph;
-use sopmap::rules::{Check, Context, Levels, RULES};
+use sopmap::rule_id::Levels;
+use sopmap::rules::{Check, Context, RULES};
 use sopmap::source::SourceFile;
 use sopmap::yaml::{self, Limits};
 

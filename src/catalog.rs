@@ -1,8 +1,13 @@
 //! The catalogue: every SOP loaded in one run, indexed by its `id`, with
 //! the links between SOPs (`sub_sop` steps and `related` entries) and each
 //! SOP's time budget. The cross-SOP rules (`Check::Corpus`) and the
-//! `list`/`graph` commands read it; [`check_corpus`] runs those rules after
-//! the per-file checks.
+//! `list`/`graph`/`document` commands read it; [`crate::run`] builds it.
+//!
+//! An entry owns a summary of its SOP, not the whole model: the id, level,
+//! identity, `related` entries, service time, workday and only the steps
+//! that name a `sub_sop`. That is all the cross-SOP rules and the listings
+//! read, and it keeps a run over thousands of SOPs small (the full models
+//! are dropped as soon as each file is checked; docs/performance.md).
 //!
 //! Entries are ordered by id, then by load order, so every listing is
 //! deterministic. When two files declare the same id, the index keeps the
@@ -13,31 +18,58 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, FileId};
-use crate::graph::ProcessGraph;
-use crate::model::{Level, Relation, Sop, StepKind};
-use crate::rules::{self, Check, CorpusContext, Levels};
-use crate::source::{SourceFile, Span};
+use crate::diagnostic::FileId;
+use crate::model::{Identity, Relation, Sop, SopLevel, StepKind};
+use crate::source::Span;
 use crate::timing::{self, Timing};
 
-/// One loaded SOP.
-#[derive(Debug)]
-pub struct Entry<'a> {
+/// One loaded SOP, summarised.
+#[derive(Clone, Debug)]
+pub struct Entry {
     pub file: FileId,
-    pub source: &'a SourceFile,
-    pub sop: &'a Sop,
-    pub graph: &'a ProcessGraph,
+    /// The file's path as shown.
+    pub path: String,
+    /// The summary of the SOP ([`summarize`]): `steps` holds only the steps
+    /// that name a `sub_sop`.
+    pub sop: Sop,
+    /// How many steps and actors the SOP has.
+    pub steps: usize,
+    pub actors: usize,
     /// Its time budget (`None` without a start or a reachable end).
     pub timing: Option<Timing>,
+    /// The ids of the steps on its worst path, start to end (the indices
+    /// in `timing` point into the full model's steps, which are not kept).
+    pub worst_path: Vec<String>,
+    /// The workday in minutes its times are summed with (its own
+    /// `workday:`, else the run's).
+    pub workday_minutes: u64,
 }
 
-impl Entry<'_> {
+impl Entry {
+    /// Summarises `sop`, the SOP of `file` at `path`.
+    pub fn new(file: FileId, path: &str, sop: &Sop, timing: Option<Timing>, workday: u64) -> Entry {
+        Entry {
+            file,
+            path: path.to_string(),
+            sop: summarize(sop),
+            steps: sop.steps.len(),
+            actors: sop.actors.len(),
+            worst_path: timing.as_ref().map_or_else(Vec::new, |t| {
+                t.worst_path
+                    .iter()
+                    .map(|&i| sop.steps.get(i).map_or("?", |s| s.id_str()).to_string())
+                    .collect()
+            }),
+            timing,
+            workday_minutes: timing::effective_workday(sop, workday),
+        }
+    }
+
     pub fn id(&self) -> &str {
         self.sop.id_str()
     }
 
-    pub fn level(&self) -> Option<Level> {
+    pub fn level(&self) -> Option<SopLevel> {
         self.sop.level.as_ref().map(|l| l.value)
     }
 
@@ -47,6 +79,41 @@ impl Entry<'_> {
             r.sop.as_ref().is_some_and(|s| s.value == id)
                 && r.relation.as_ref().is_some_and(|k| k.value == relation)
         })
+    }
+}
+
+/// What the catalogue keeps of a SOP: the parts that name or describe it
+/// and its links, without the flow, actors or the texts of the steps.
+pub fn summarize(sop: &Sop) -> Sop {
+    Sop {
+        schema: None,
+        id: sop.id.clone(),
+        level: sop.level.clone(),
+        sop_type: sop.sop_type.clone(),
+        completeness: None,
+        genericity: None,
+        identity: Identity {
+            agency: sop.identity.agency.clone(),
+            unit: sop.identity.unit.clone(),
+            number: sop.identity.number.clone(),
+            title: sop.identity.title.clone(),
+            ..Identity::default()
+        },
+        purpose: None,
+        scope: None,
+        summary: None,
+        definitions: Vec::new(),
+        legal_basis: Vec::new(),
+        qualifications: Vec::new(),
+        related: sop.related.clone(),
+        equipment: Vec::new(),
+        warnings: Vec::new(),
+        records: Vec::new(),
+        service_time: sop.service_time.clone(),
+        workday: sop.workday.clone(),
+        actors: Vec::new(),
+        steps: sop.steps.iter().filter(|s| s.sub_sop.is_some()).cloned().collect(),
+        span: sop.span,
     }
 }
 
@@ -86,66 +153,29 @@ pub struct Link {
 
 /// Every SOP of a run.
 #[derive(Debug)]
-pub struct Catalog<'a> {
-    entries: Vec<Entry<'a>>,
-    index: BTreeMap<&'a str, usize>,
-    /// The run's workday length in minutes (a SOP's own `workday:` wins).
-    pub workday_minutes: u64,
+pub struct Catalogue {
+    entries: Vec<Entry>,
+    index: BTreeMap<String, usize>,
+    /// The position of each file's entry.
+    by_file: BTreeMap<FileId, usize>,
 }
 
-impl<'a> Catalog<'a> {
-    /// Builds the catalogue from checked files (`checked[i]` is the result
-    /// of `sources[i]`). SOPs without an id are left out; the schema check
-    /// has reported them. `workday_minutes` is the run's workday length.
-    pub fn build(
-        sources: &'a [SourceFile],
-        checked: &'a [Checked],
-        workday_minutes: u64,
-    ) -> Catalog<'a> {
-        Catalog::build_with_jobs(sources, checked, workday_minutes, crate::check::default_jobs())
-    }
-
-    /// [`Catalog::build`] with the time analysis of the SOPs spread over
-    /// `jobs` threads (it is the costliest part, and the rest of a check
-    /// already runs in parallel). The result does not depend on `jobs`.
-    pub fn build_with_jobs(
-        sources: &'a [SourceFile],
-        checked: &'a [Checked],
-        workday_minutes: u64,
-        jobs: usize,
-    ) -> Catalog<'a> {
-        let timings =
-            crate::check::parallel_map(checked, jobs, |_, c| timing_of(c, workday_minutes));
-        Catalog::with_timings(sources, checked, timings, workday_minutes)
-    }
-
-    /// [`Catalog::build`] with each SOP's time budget already known
-    /// (`timings[i]` is [`timing_of`] `checked[i]`): the language server
-    /// keeps them between edits and recomputes only the edited file's.
-    pub fn with_timings(
-        sources: &'a [SourceFile],
-        checked: &'a [Checked],
-        timings: Vec<Option<Timing>>,
-        workday_minutes: u64,
-    ) -> Catalog<'a> {
-        let mut entries: Vec<Entry<'a>> = Vec::new();
-        for (file, ((source, c), timing)) in sources.iter().zip(checked).zip(timings).enumerate() {
-            let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else { continue };
-            if sop.id.is_none() {
-                continue;
-            }
-            entries.push(Entry { file, source, sop, graph, timing });
-        }
+impl Catalogue {
+    /// The catalogue of `entries` (in any order, each with an id).
+    pub fn new(entries: impl IntoIterator<Item = Entry>) -> Catalogue {
+        let mut entries: Vec<Entry> = entries.into_iter().collect();
         entries.sort_by(|a, b| a.id().cmp(b.id()).then(a.file.cmp(&b.file)));
         let mut index = BTreeMap::new();
+        let mut by_file = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
-            index.entry(e.sop.id_str()).or_insert(i);
+            index.entry(e.id().to_string()).or_insert(i);
+            by_file.insert(e.file, i);
         }
-        Catalog { entries, index, workday_minutes }
+        Catalogue { entries, index, by_file }
     }
 
     /// Every entry, by id then load order.
-    pub fn entries(&self) -> &[Entry<'a>] {
+    pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
@@ -163,34 +193,23 @@ impl<'a> Catalog<'a> {
     }
 
     /// The SOP with this id (its first definition).
-    pub fn get(&self, id: &str) -> Option<&Entry<'a>> {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
         self.position(id).and_then(|i| self.entries.get(i))
     }
 
     /// The entry of a file, if it holds a SOP with an id.
-    pub fn of_file(&self, file: FileId) -> Option<&Entry<'a>> {
-        self.entries.iter().find(|e| e.file == file)
+    pub fn of_file(&self, file: FileId) -> Option<&Entry> {
+        self.by_file.get(&file).and_then(|&i| self.entries.get(i))
     }
 
     /// Every distinct id, sorted.
-    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.index.keys().copied()
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.index.keys().map(String::as_str)
     }
 
     /// Whether `entry` is the first definition of its id.
     pub fn is_canonical(&self, entry: usize) -> bool {
         self.entries.get(entry).and_then(|e| self.position(e.id())) == Some(entry)
-    }
-}
-
-/// The time budget of a checked file as the catalogue keeps it (`None`
-/// for a file without a SOP id, a start or a reachable end).
-pub fn timing_of(checked: &Checked, workday_minutes: u64) -> Option<Timing> {
-    match (&checked.sop, &checked.graph) {
-        (Some(sop), Some(graph)) if sop.id.is_some() => {
-            timing::analyze(sop, graph, workday_minutes)
-        }
-        _ => None,
     }
 }
 
@@ -254,104 +273,5 @@ impl Scope {
 
     pub fn is_unnamed(&self, file: FileId) -> bool {
         self.unnamed.get(file).copied().unwrap_or(false)
-    }
-}
-
-/// Runs every cross-SOP rule over the catalogue. Findings in files that are
-/// not reported are dropped, and each file's rule levels (per-path
-/// overrides) are applied.
-pub fn check_corpus<'s>(
-    catalog: &Catalog<'_>,
-    scope: &Scope,
-    levels_for: impl Fn(FileId) -> &'s Levels,
-) -> Vec<Diagnostic> {
-    let cx = CorpusContext { catalog, scope };
-    let mut out = Vec::new();
-    for rule in rules::RULES {
-        if let Check::Corpus(check) = rule.check {
-            check(&cx, &mut out);
-        }
-    }
-    out.retain_mut(|d| {
-        if !scope.is_reported(d.file) {
-            return false;
-        }
-        match levels_for(d.file).of(d.code).severity() {
-            Some(s) => {
-                d.severity = s;
-                true
-            }
-            None => false,
-        }
-    });
-    out
-}
-
-/// Applies each file's inline suppressions (`# sopmap: ignore[…]`) to its
-/// findings from both passes at once, so a suppression of a cross-SOP rule
-/// works and is not reported as unused. `files` are the files whose
-/// findings are reported; the result is unsorted.
-pub fn apply_suppressions<'s>(
-    sources: &[SourceFile],
-    files: impl IntoIterator<Item = FileId>,
-    diagnostics: Vec<Diagnostic>,
-    levels_for: impl Fn(FileId) -> &'s Levels,
-) -> Vec<Diagnostic> {
-    let mut by_file: BTreeMap<FileId, Vec<Diagnostic>> = BTreeMap::new();
-    for d in diagnostics {
-        by_file.entry(d.file).or_default().push(d);
-    }
-    for file in files {
-        if let Some(src) = sources.get(file) {
-            let group = by_file.entry(file).or_default();
-            crate::suppression::apply(src, file, levels_for(file), group);
-        }
-    }
-    by_file.into_values().flatten().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::{Settings, check_files};
-
-    fn sop(id: &str, level: &str, extra: &str) -> String {
-        format!(
-            "schema: sop-ap/1\nid: {id}\nlevel: {level}\ntype: administratif\n{extra}actors:\n  - id: a\n    name: A\nsteps:\n  - {{id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}}\n  - {{id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}}\n"
-        )
-    }
-
-    #[test]
-    fn indexes_by_id_in_a_stable_order() {
-        let sources = vec![
-            SourceFile::new("z.yaml", sop("zeta", "mikro", "")),
-            SourceFile::new("a.yaml", sop("alpha", "mikro", "")),
-            SourceFile::new("b.yaml", sop("alpha", "makro", "")),
-        ];
-        let settings = Settings::default();
-        let checked = check_files(&sources, |_| &settings);
-        let cat = Catalog::build(&sources, &checked, 480);
-        let order: Vec<(&str, FileId)> = cat.entries().iter().map(|e| (e.id(), e.file)).collect();
-        assert_eq!(order, [("alpha", 1), ("alpha", 2), ("zeta", 0)]);
-        assert_eq!(cat.get("alpha").map(|e| e.file), Some(1));
-        assert!(cat.is_canonical(0) && !cat.is_canonical(1));
-        assert_eq!(cat.ids().collect::<Vec<_>>(), ["alpha", "zeta"]);
-        assert_eq!(
-            cat.get("zeta").and_then(|e| e.timing.as_ref()).map(|t| t.worst.work_minutes),
-            Some(120)
-        );
-    }
-
-    #[test]
-    fn links_list_sub_sop_then_related() {
-        let extra = "related:\n  - {sop: x, relation: child}\n  - {title: Luar, relation: related, external: true}\n  - {sop: y, relation: parent, external: true}\n";
-        let src = SourceFile::new("m.yaml", sop("m", "makro", extra));
-        let settings = Settings::default();
-        let checked = check_files(std::slice::from_ref(&src), |_| &settings);
-        let model = checked[0].sop.as_ref().unwrap();
-        let l = links(model);
-        let got: Vec<(&str, &str, bool)> =
-            l.iter().map(|k| (k.kind.as_str(), k.target.as_str(), k.external)).collect();
-        assert_eq!(got, [("child", "x", false), ("parent", "y", true)]);
     }
 }

@@ -1,17 +1,18 @@
 //! Checking one file: parse the YAML, lower it into the model, build the
-//! process graph and run the SOP rules. Pure: the caller supplies the text
-//! and decides what to do with the findings. Many files are checked in
-//! parallel on scoped threads, with results kept in input order so the
-//! output never depends on the thread count.
+//! process graph and run the SOP rules. Pure: the caller supplies the text.
+//! [`crate::run`] checks many files this way in parallel ([`parallel_map`]
+//! keeps results in input order, so the output never depends on the thread
+//! count) and adds what needs every file: the cross-SOP rules,
+//! suppressions and the report order.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
 use crate::model::{self, Sop};
-use crate::rules::{self, Context, Levels};
+use crate::rule_id::Levels;
+use crate::rules::{self, Context};
 use crate::source::SourceFile;
-use crate::suppression;
 use crate::yaml::{self, Limits};
 
 /// Everything that shapes a check, besides the input.
@@ -39,25 +40,15 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses and checks one source file.
-pub fn check_source(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
-    let mut checked = check_source_unsuppressed(source, file, settings);
-    suppression::apply(source, file, &settings.levels, &mut checked.diagnostics);
-    checked
-}
-
-/// [`check_source`] without applying inline suppressions, for runs that
-/// add cross-SOP findings first ([`crate::catalog::apply_suppressions`]).
-pub fn check_source_unsuppressed(
-    source: &SourceFile,
-    file: FileId,
-    settings: &Settings,
-) -> Checked {
+/// Parses and checks one source file: the per-file half of a run
+/// ([`crate::run`] adds the cross-SOP rules, suppressions and order).
+/// Rule levels are applied; inline suppressions are not.
+pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
     let mut diagnostics = Vec::new();
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::new(&rules::invalid_yaml::RULE, file, e.span, e.message);
+            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
             diagnostics.push(match e.help {
                 Some(h) => d.help(h),
                 None => d,
@@ -78,40 +69,8 @@ pub fn check_source_unsuppressed(
     Checked { sop, graph, diagnostics }
 }
 
-/// Checks every source, each with the settings `settings_for` picks for
-/// it (per-path overrides), on as many threads as the machine offers.
-/// Results are in the order of `sources`.
-pub fn check_files<'a>(
-    sources: &[SourceFile],
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    check_files_with_jobs(sources, default_jobs(), settings_for)
-}
-
-/// [`check_files`] on at most `jobs` threads (`1` checks on the calling
-/// thread). The result does not depend on `jobs`: each file is checked on
-/// its own and results are put back in the order of `sources`.
-pub fn check_files_with_jobs<'a>(
-    sources: &[SourceFile],
-    jobs: usize,
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    parallel_map(sources, jobs, |id, src| check_source(src, id, settings_for(id)))
-}
-
-/// [`check_files_with_jobs`] without applying inline suppressions (the
-/// caller applies them once cross-SOP findings are in: see
-/// [`crate::catalog::apply_suppressions`]).
-pub fn check_files_unsuppressed_with_jobs<'a>(
-    sources: &[SourceFile],
-    jobs: usize,
-    settings_for: impl Fn(FileId) -> &'a Settings + Sync,
-) -> Vec<Checked> {
-    parallel_map(sources, jobs, |id, src| check_source_unsuppressed(src, id, settings_for(id)))
-}
-
 /// Parses every source and throws the trees away: the baseline the
-/// benchmarks compare [`check_files_with_jobs`] against (same parser, same
+/// benchmarks compare a check run against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.
 pub fn parse_files(sources: &[SourceFile], jobs: usize, limits: Limits) -> usize {
     parallel_map(sources, jobs, |_, src| yaml::parse(&src.text, limits).is_err())
@@ -191,27 +150,5 @@ mod tests {
             assert_eq!(parallel_map(&items, jobs, |_, x| x * x), want, "jobs = {jobs}");
         }
         assert!(parallel_map(&[] as &[u64], 4, |_, x| *x).is_empty());
-    }
-
-    #[test]
-    fn checking_on_many_threads_equals_one_thread() {
-        let sources: Vec<SourceFile> = (0..12)
-            .map(|i| {
-                SourceFile::new(
-                    format!("f{i}.yaml"),
-                    format!("schema: sop-ap/1\nid: f{i}\nsteps: {i}\n"),
-                )
-            })
-            .collect();
-        let settings = Settings::default();
-        let one = check_files_with_jobs(&sources, 1, |_| &settings);
-        let many = check_files_with_jobs(&sources, 4, |_| &settings);
-        let key = |c: &Vec<Checked>| -> Vec<Vec<(usize, usize, &'static str)>> {
-            c.iter()
-                .map(|c| c.diagnostics.iter().map(|d| (d.file, d.span.start, d.code)).collect())
-                .collect()
-        };
-        assert_eq!(key(&one), key(&many));
-        assert!(one.iter().enumerate().all(|(i, c)| c.diagnostics.iter().all(|d| d.file == i)));
     }
 }

@@ -1,5 +1,5 @@
 //! The configuration file `sopmap.yaml`: rule levels, per-path overrides,
-//! excluded paths and the workday length.
+//! excluded paths, the workday length and the output language.
 //!
 //! ```yaml
 //! rules:                  # by code or name: error | warning | off
@@ -10,6 +10,7 @@
 //!     rules: { missing-time: off }
 //! exclude: ["sops/arsip/**"]
 //! workday: 7 jam
+//! lang: en               # id (default) | en; SOPMAP_LANG and --lang win
 //! ```
 //!
 //! Parsed with the same YAML layer as SOPs, so every problem is reported
@@ -19,14 +20,14 @@
 //! cross a `/`, `**` does; a glob that matches a folder covers everything
 //! below it. Precedence: defaults < `rules` < matching `overrides` (in
 //! order) < command-line flags, which the CLI applies on top.
-//! Finding the file on disk is the CLI's job (`src/cli/check.rs`).
+//! Finding the file on disk is the CLI's job (`src/cli/settings.rs`).
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::check::Settings;
-use crate::diagnostic::Level;
 use crate::duration::{self, Bucket};
-use crate::rules::{self, RULES};
+use crate::lang::Lang;
+use crate::rule_id::{self as rules, ALL as RULES, Level};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
 use crate::yaml::{self, Limits, Node, Value};
@@ -34,7 +35,7 @@ use crate::yaml::{self, Limits, Node, Value};
 /// The file name searched for in the working folder and its parents.
 pub const FILE_NAME: &str = "sopmap.yaml";
 
-const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday"];
+const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday", "lang"];
 const OVERRIDE_KEYS: &[&str] = &["files", "rules"];
 
 /// A parsed configuration.
@@ -45,6 +46,8 @@ pub struct Config {
     pub overrides: Vec<Override>,
     exclude: Option<GlobSet>,
     pub workday_minutes: Option<u64>,
+    /// The language of human-readable output (`lang: id` or `lang: en`).
+    pub lang: Option<Lang>,
 }
 
 /// Rule levels for the files matching some globs.
@@ -162,6 +165,7 @@ impl Parser {
                 "overrides" => config.overrides = self.overrides(value),
                 "exclude" => config.exclude = self.globs(value, "`exclude`"),
                 "workday" => config.workday_minutes = self.workday(value),
+                "lang" => config.lang = self.lang(value),
                 _ => {}
             }
         }
@@ -305,6 +309,21 @@ impl Parser {
             Ok(set) => Some(set),
             Err(e) => {
                 self.error(node.span, format!("invalid globs in {what}: {e}"), None);
+                None
+            }
+        }
+    }
+
+    fn lang(&mut self, node: &Node) -> Option<Lang> {
+        match &node.value {
+            Value::Str(s) if s == "id" => Some(Lang::Id),
+            Value::Str(s) if s == "en" => Some(Lang::En),
+            _ => {
+                self.error(
+                    node.span,
+                    "`lang` must be `id` (Bahasa Indonesia) or `en` (English)".to_string(),
+                    Some("write e.g. `lang: en`".to_string()),
+                );
                 None
             }
         }

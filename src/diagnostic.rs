@@ -5,10 +5,9 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use crate::fix::Fix;
-use crate::rules::Rule;
+use crate::rule_id::RuleId;
 use crate::source::Span;
 
 /// Index of a file in the run's list of sources.
@@ -38,45 +37,6 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A rule's level as configured: a severity, or switched off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Level {
-    Off,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Off => None,
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Off => "off",
-            Level::Warning => "warning",
-            Level::Error => "error",
-        }
-    }
-}
-
-impl FromStr for Level {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "off" => Ok(Level::Off),
-            "warning" | "warn" => Ok(Level::Warning),
-            "error" => Ok(Level::Error),
-            other => Err(format!("unknown level `{other}`; expected `error`, `warning` or `off`")),
-        }
-    }
-}
-
 /// A secondary place shown with a finding ("first defined here").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
@@ -102,7 +62,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `rule` at `span` in `file`, with the rule's default severity.
-    pub fn new(rule: &Rule, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &RuleId, file: FileId, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code: rule.code,
             name: rule.name,

@@ -1,7 +1,11 @@
-//! The language of rendered labels: Indonesian by default (the users'
-//! language and the language of PermenPANRB 35/2012), English with
-//! `--lang en`. Shared labels of the SOP AP form live here so that every
-//! renderer prints the same words; a renderer keeps words only it uses.
+//! The language of human-readable output: Indonesian by default (the
+//! users' language and the language of PermenPANRB 35/2012), English with
+//! `--lang en`. Every text sopmap prints in a language is defined here, in
+//! one table ([`texts!`]) where each text is written once with both
+//! languages side by side, so that a text cannot lack its translation and
+//! every renderer prints the same words. Grouped by reader: [`Labels`]
+//! (the SOP AP form), [`DiffWords`], [`ChecklistWords`], [`Texts`] (the
+//! other renderers) and [`Months`].
 
 /// A language for rendered output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -14,177 +18,240 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the Indonesian or the English text.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-
     /// The labels of the SOP AP form in this language.
     pub fn labels(self) -> &'static Labels {
-        match self {
-            Lang::Id => &ID,
-            Lang::En => &EN,
-        }
+        Labels::of(self)
+    }
+
+    /// The other words of the renderers in this language.
+    pub fn texts(self) -> &'static Texts {
+        Texts::of(self)
     }
 }
 
-/// Labels of the SOP AP identity block and flowchart table.
-#[derive(Debug)]
-pub struct Labels {
-    pub agency: &'static str,
-    pub unit: &'static str,
-    pub number: &'static str,
-    pub title: &'static str,
-    pub created: &'static str,
-    pub revised: &'static str,
-    pub revision: &'static str,
-    pub effective: &'static str,
-    pub approved_by: &'static str,
-    pub position: &'static str,
-    pub name: &'static str,
-    pub nip: &'static str,
-    pub legal_basis: &'static str,
-    pub qualifications: &'static str,
-    pub related: &'static str,
-    pub equipment: &'static str,
-    pub warnings: &'static str,
-    pub records: &'static str,
-    pub no: &'static str,
-    pub activity: &'static str,
-    pub actors: &'static str,
-    pub quality_standard: &'static str,
-    pub requirements: &'static str,
-    pub time: &'static str,
-    pub output: &'static str,
-    pub notes: &'static str,
-    pub step: &'static str,
-    pub waiting: &'static str,
-    pub see_sop: &'static str,
-    pub service_time: &'static str,
-    pub best_path: &'static str,
-    pub worst_path: &'static str,
-    pub signature: &'static str,
-    pub date: &'static str,
-    pub level_makro: &'static str,
-    pub level_mikro: &'static str,
+/// Every text sopmap prints in a language, in one table: each written
+/// once with both languages side by side (`key: "Indonesian" / "English",`),
+/// so a text without its translation does not compile. Each group becomes
+/// a struct with one field per text, and `Group::of(lang)` gives the
+/// texts of one language.
+macro_rules! texts {
+    ($($(#[$meta:meta])* $group:ident { $($field:ident: $id:literal / $en:literal,)* })*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Debug, PartialEq, Eq)]
+            pub struct $group {
+                $(pub $field: &'static str,)*
+            }
+
+            impl $group {
+                /// The texts in `lang`.
+                pub fn of(lang: Lang) -> &'static $group {
+                    static ID: $group = $group { $($field: $id,)* };
+                    static EN: $group = $group { $($field: $en,)* };
+                    match lang {
+                        Lang::Id => &ID,
+                        Lang::En => &EN,
+                    }
+                }
+            }
+        )*
+    };
 }
 
-static ID: Labels = Labels {
-    agency: "Instansi",
-    unit: "Unit Kerja",
-    number: "Nomor SOP",
-    title: "Nama SOP",
-    created: "Tanggal Pembuatan",
-    revised: "Tanggal Revisi",
-    revision: "Revisi ke-",
-    effective: "Tanggal Efektif",
-    approved_by: "Disahkan oleh",
-    position: "Jabatan",
-    name: "Nama",
-    nip: "NIP",
-    legal_basis: "Dasar Hukum",
-    qualifications: "Kualifikasi Pelaksana",
-    related: "Keterkaitan",
-    equipment: "Peralatan/Perlengkapan",
-    warnings: "Peringatan",
-    records: "Pencatatan dan Pendataan",
-    no: "No",
-    activity: "Kegiatan",
-    actors: "Pelaksana",
-    quality_standard: "Mutu Baku",
-    requirements: "Kelengkapan",
-    time: "Waktu",
-    output: "Output",
-    notes: "Keterangan",
-    step: "langkah",
-    waiting: "menunggu pihak luar",
-    see_sop: "lihat SOP",
-    service_time: "Jangka waktu penyelesaian",
-    best_path: "Jalur tercepat",
-    worst_path: "Jalur terlama",
-    signature: "Tanda tangan",
-    date: "Tanggal",
-    level_makro: "SOP Makro",
-    level_mikro: "SOP Mikro",
-};
-
-static EN: Labels = Labels {
-    agency: "Agency",
-    unit: "Unit",
-    number: "SOP number",
-    title: "SOP title",
-    created: "Date created",
-    revised: "Date revised",
-    revision: "Revision",
-    effective: "Effective date",
-    approved_by: "Approved by",
-    position: "Position",
-    name: "Name",
-    nip: "NIP",
-    legal_basis: "Legal basis",
-    qualifications: "Implementer qualifications",
-    related: "Related SOPs",
-    equipment: "Equipment and supplies",
-    warnings: "Warnings",
-    records: "Records and data-keeping",
-    no: "No",
-    activity: "Activity",
-    actors: "Actors",
-    quality_standard: "Quality standard",
-    requirements: "Requirements",
-    time: "Time",
-    output: "Output",
-    notes: "Remarks",
-    step: "step",
-    waiting: "waiting on an outside party",
-    see_sop: "see SOP",
-    service_time: "Service time",
-    best_path: "Fastest path",
-    worst_path: "Slowest path",
-    signature: "Signature",
-    date: "Date",
-    level_makro: "Macro SOP",
-    level_mikro: "Micro SOP",
-};
+texts! {
+    /// Labels of the SOP AP identity block and flowchart table.
+    Labels {
+        agency: "Instansi" / "Agency",
+        unit: "Unit Kerja" / "Unit",
+        number: "Nomor SOP" / "SOP number",
+        title: "Nama SOP" / "SOP title",
+        created: "Tanggal Pembuatan" / "Date created",
+        revised: "Tanggal Revisi" / "Date revised",
+        revision: "Revisi ke-" / "Revision",
+        effective: "Tanggal Efektif" / "Effective date",
+        approved_by: "Disahkan oleh" / "Approved by",
+        position: "Jabatan" / "Position",
+        name: "Nama" / "Name",
+        nip: "NIP" / "NIP",
+        legal_basis: "Dasar Hukum" / "Legal basis",
+        qualifications: "Kualifikasi Pelaksana" / "Implementer qualifications",
+        related: "Keterkaitan" / "Related SOPs",
+        equipment: "Peralatan/Perlengkapan" / "Equipment and supplies",
+        warnings: "Peringatan" / "Warnings",
+        records: "Pencatatan dan Pendataan" / "Records and data-keeping",
+        no: "No" / "No",
+        activity: "Kegiatan" / "Activity",
+        actors: "Pelaksana" / "Actors",
+        quality_standard: "Mutu Baku" / "Quality standard",
+        requirements: "Kelengkapan" / "Requirements",
+        time: "Waktu" / "Time",
+        output: "Output" / "Output",
+        notes: "Keterangan" / "Remarks",
+        step: "langkah" / "step",
+        waiting: "menunggu pihak luar" / "waiting on an outside party",
+        see_sop: "lihat SOP" / "see SOP",
+        service_time: "Jangka waktu penyelesaian" / "Service time",
+        best_path: "Jalur tercepat" / "Fastest path",
+        worst_path: "Jalur terlama" / "Slowest path",
+        signature: "Tanda tangan" / "Signature",
+        date: "Tanggal" / "Date",
+        level_makro: "SOP Makro" / "Macro SOP",
+        level_mikro: "SOP Mikro" / "Micro SOP",
+    }
+    /// Words of `sopmap diff`: headings, what happened to a thing, how values read.
+    DiffWords {
+        identity: "Identitas" / "Identity",
+        actors: "Pelaksana" / "Actors",
+        steps: "Langkah" / "Steps",
+        flow: "Alur" / "Flow",
+        timing: "Waktu" / "Time",
+        findings: "Temuan" / "Findings",
+        warnings: "Peringatan" / "Warnings",
+        added: "ditambahkan" / "added",
+        removed: "dihapus" / "removed",
+        renamed: "berganti id" / "new id",
+        changed: "diubah" / "changed",
+        retargeted: "dialihkan" / "retargeted",
+        relabeled: "label diganti" / "relabelled",
+        introduced: "baru" / "introduced",
+        fixed: "diperbaiki" / "fixed",
+        row: "baris" / "row",
+        field: "Kolom" / "Field",
+        old: "Lama" / "Old",
+        new: "Baru" / "New",
+        step: "Langkah" / "Step",
+        path: "Jalur" / "Path",
+        best: "jalur tercepat" / "best path",
+        worst: "jalur terlama" / "worst path",
+        unchanged: "tidak berubah" / "unchanged",
+        none: "(tidak ada)" / "(none)",
+        unknown: "(tidak dapat dihitung)" / "(cannot be computed)",
+        yes: "ya" / "yes",
+        no: "tidak" / "no",
+        no_changes: "Tidak ada perubahan." / "No changes.",
+        label: "label" / "label",
+        via: "melalui" / "via",
+        at: "di" / "at",
+    }
+    /// Words of `sopmap checklist`.
+    ChecklistWords {
+        checklist: "Daftar Periksa" / "Checklist",
+        for_role: "Daftar periksa untuk" / "Checklist for",
+        steps: "Langkah" / "Steps",
+        decision: "Keputusan" / "Decision",
+        go_on: "lanjut ke" / "go on to",
+        go_back: "kembali ke" / "go back to",
+        unknown_step: "langkah tidak dikenal" / "unknown step",
+        assisting: "sebagai pelaksana pendamping" / "as a supporting actor",
+        with: "bersama" / "with",
+        from: "Dari" / "From",
+        to: "Ke" / "To",
+        start_here: "awal SOP" / "start of the SOP",
+        outcome: "Hasil akhir" / "Outcome",
+        details: "Rincian" / "Details",
+        signoff: "Pelaksanaan" / "Sign-off",
+        done_by: "Dilaksanakan oleh" / "Done by",
+        checked_by: "Diperiksa oleh" / "Checked by",
+        none: "-" / "-",
+    }
+    /// The other words of the renderers (tables, diagrams, listings).
+    Texts {
+        step_id: "id langkah" / "step id",
+        with: "bersama" / "with",
+        no_actor: "(tanpa pelaksana)" / "(no actor)",
+        start: "Mulai" / "Start",
+        sopmap_findings: "temuan sopmap" / "sopmap findings",
+        end: "Selesai" / "End",
+        external_sop: "SOP luar" / "External SOP",
+        sop_not_loaded: "SOP tidak dimuat" / "SOP not loaded",
+        detailed: "dirinci" / "detailed",
+        parent_child: "induk-anak" / "parent-child",
+        prerequisite: "prasyarat" / "prerequisite",
+        follow_up: "lanjutan" / "follow-up",
+        related: "terkait" / "related",
+        level: "Cakupan" / "Level",
+        title: "Nama SOP" / "Title",
+        unit: "Unit Kerja" / "Unit",
+        steps: "Langkah" / "Steps",
+        actors: "Pelaksana" / "Actors",
+        slowest_path: "Jalur terlama" / "Slowest path",
+        service_time: "Jangka waktu" / "Service time",
+        errors: "Galat" / "Errors",
+        warnings: "Peringatan" / "Warnings",
+        exceeded_suffix: " (terlampaui)" / " (exceeded)",
+        not_comparable_suffix: " (tak terbandingkan)" / " (not comparable)",
+        excluding_waiting: "tanpa waktu tunggu pihak luar" / "excluding waiting on outside parties",
+        to: "ke" / "to",
+        start_end: "mulai/selesai" / "start/end",
+        process: "proses" / "process",
+        process_with_sub_sop: "proses dirinci SOP lain" / "process detailed by another SOP",
+        decision: "keputusan" / "decision",
+        supporting_actor: "pelaksana pendamping" / "supporting actor",
+        met: "terpenuhi" / "met",
+        exceeded_verdict: "TERLAMPAUI" / "EXCEEDED",
+        not_comparable_verdict: "tidak dapat dibandingkan tanpa kalender (hari kalender vs hari kerja)" / "cannot be compared without a calendar (calendar days vs working days)",
+        equals: "setara" / "=",
+        time: "Waktu" / "Time",
+        working_day: "Hari kerja" / "Working day",
+        timing_legend: "Waktu tunggu pihak luar tidak dihitung; setiap perulangan dihitung sekali; rentang: batas bawah (tercepat) dan batas atas (terlama)." / "Waiting on outside parties is not counted; each loop counts once; ranges: lower bound (fastest) and upper bound (slowest).",
+        mixed_path_note: "Catatan: jalur mencampur hari kalender dengan waktu kerja; keduanya tidak dijumlahkan. Jalur terlama dipilih menurut hari kalender lebih dulu, lalu waktu kerja.\n" / "Note: the path mixes calendar days with working time; they are not added up. The slowest path is chosen by calendar days first, then working time.\n",
+        critical_slowest_path: "Jalur kritis (terlama)" / "Critical (slowest) path",
+        step: "Langkah" / "Step",
+        wait_not_counted: "tunggu, tidak dihitung" / "wait, not counted",
+        load_per_actor: "Beban per pelaksana" / "Load per actor",
+        total_all_branches: "Total (semua cabang)" / "Total (all branches)",
+        on_the_critical_path: "Di jalur kritis" / "On the critical path",
+        waiting_on_critical_path: "Waktu tunggu di jalur kritis (tidak dihitung)" / "Waiting on the critical path (not counted)",
+        wait_steps: "langkah tunggu" / "wait steps",
+        steps_without_time: "Langkah tanpa waktu (dihitung 0)" / "Steps without a time (counted as 0)",
+        loops_counted_once: "Perulangan dihitung sekali (panah balik)" / "Loops counted once (back arrows)",
+        logo: "Logo" / "Logo",
+        signature_and_stamp: "(tanda tangan dan cap)" / "(signature and stamp)",
+        list_of_sops: "Daftar SOP" / "List of SOPs",
+        steps_lower: "langkah" / "steps",
+        working_day_one: "hari kerja" / "working day",
+        working_days: "hari kerja" / "working days",
+        relation_parent: "SOP induk (makro)" / "parent (macro) SOP",
+        relation_child: "SOP turunan (mikro)" / "child (micro) SOP",
+        relation_prerequisite: "SOP prasyarat" / "prerequisite SOP",
+        relation_follow_up: "SOP lanjutan" / "follow-up SOP",
+        relation_related: "SOP terkait" / "related SOP",
+    }
+    /// Month names for dates written out.
+    Months {
+        january: "Januari" / "January",
+        february: "Februari" / "February",
+        march: "Maret" / "March",
+        april: "April" / "April",
+        may: "Mei" / "May",
+        june: "Juni" / "June",
+        july: "Juli" / "July",
+        august: "Agustus" / "August",
+        september: "September" / "September",
+        october: "Oktober" / "October",
+        november: "November" / "November",
+        december: "Desember" / "December",
+    }
+}
 
 impl Lang {
     /// A date written out as printed documents write it: `15 November 2022`.
     pub fn long_date(self, d: crate::model::Date) -> String {
-        const ID_MONTHS: [&str; 12] = [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
+        let m = Months::of(self);
+        let months = [
+            m.january,
+            m.february,
+            m.march,
+            m.april,
+            m.may,
+            m.june,
+            m.july,
+            m.august,
+            m.september,
+            m.october,
+            m.november,
+            m.december,
         ];
-        const EN_MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let months = match self {
-            Lang::Id => &ID_MONTHS,
-            Lang::En => &EN_MONTHS,
-        };
         match months.get(usize::from(d.month).wrapping_sub(1)) {
             Some(m) => format!("{} {m} {}", d.day, d.year),
             None => d.to_string(),
@@ -194,17 +261,13 @@ impl Lang {
     /// How a Keterkaitan entry relates to this SOP.
     pub fn relation(self, r: crate::model::Relation) -> &'static str {
         use crate::model::Relation;
-        match (self, r) {
-            (Lang::Id, Relation::Parent) => "SOP induk (makro)",
-            (Lang::Id, Relation::Child) => "SOP turunan (mikro)",
-            (Lang::Id, Relation::Prerequisite) => "SOP prasyarat",
-            (Lang::Id, Relation::FollowUp) => "SOP lanjutan",
-            (Lang::Id, Relation::Related) => "SOP terkait",
-            (Lang::En, Relation::Parent) => "parent (macro) SOP",
-            (Lang::En, Relation::Child) => "child (micro) SOP",
-            (Lang::En, Relation::Prerequisite) => "prerequisite SOP",
-            (Lang::En, Relation::FollowUp) => "follow-up SOP",
-            (Lang::En, Relation::Related) => "related SOP",
+        let t = self.texts();
+        match r {
+            Relation::Parent => t.relation_parent,
+            Relation::Child => t.relation_child,
+            Relation::Prerequisite => t.relation_prerequisite,
+            Relation::FollowUp => t.relation_follow_up,
+            Relation::Related => t.relation_related,
         }
     }
 }

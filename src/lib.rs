@@ -4,8 +4,12 @@
 //! Data flows one way: [`source::SourceFile`] → [`yaml`] node tree →
 //! [`model::Sop`] (schema problems become diagnostics) →
 //! [`graph::ProcessGraph`] → [`rules`] → [`diagnostic::Diagnostic`]s, which
-//! [`report`] prints. [`check`] runs that pipeline for one file. Only
-//! `cli/` (in the binary) reads files, prints or exits.
+//! [`report`] prints or [`render`] draws. [`check`] runs that pipeline for
+//! one file; [`run`] is the one entry point every command uses: many files,
+//! the [`catalog`] and the cross-SOP rules, suppressions and report order.
+//! A rule's identity ([`rule_id`]) sits low, beside [`diagnostic`], so the
+//! passes below the rules name rules without importing them. Only `cli/`
+//! reads files, prints or exits.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -24,7 +28,9 @@ pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod rule_id;
 pub mod rules;
+pub mod run;
 pub mod scaffold;
 pub mod source;
 pub mod suggest;

@@ -3,25 +3,25 @@
 //! is (start, one process step, a decision with a rework loop, an end), so
 //! a policy writer starts from something valid and replaces the examples.
 
-use crate::model::Level;
+use crate::model::SopLevel;
 
 /// The text of a new SOP with this `id`, `level` and creation date
 /// (`YYYY-MM-DD`).
-pub fn new_sop(id: &str, level: Level, today: &str) -> String {
+pub fn new_sop(id: &str, level: SopLevel, today: &str) -> String {
     let level_word = match level {
-        Level::Makro => "makro",
-        Level::Mikro => "mikro",
+        SopLevel::Makro => "makro",
+        SopLevel::Mikro => "mikro",
     };
     // A makro is detailed by mikro SOPs (makro-without-sub): the template
     // links one, marked external until the mikro exists beside it.
     let sub_sop_hint = match level {
-        Level::Makro => format!(
+        SopLevel::Makro => format!(
             "\n    # SOP makro: langkah yang dirinci SOP mikro diberi `sub_sop: <id-sop-mikro>`.\n    sub_sop: {id}-mikro"
         ),
-        Level::Mikro => String::new(),
+        SopLevel::Mikro => String::new(),
     };
     let related = match level {
-        Level::Makro => format!(
+        SopLevel::Makro => format!(
             "# Keterkaitan: SOP mikro yang merinci SOP makro ini. Ganti id contoh, dan
 # hapus `external: true` bila SOP mikro itu ada di folder yang sama.
 related:
@@ -31,7 +31,7 @@ related:
 
 "
         ),
-        Level::Mikro => String::new(),
+        SopLevel::Mikro => String::new(),
     };
     format!(
         "# SOP baru yang dibuat oleh `sopmap new`. Ganti semua contoh isian, lalu
@@ -124,12 +124,12 @@ steps:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     #[test]
     fn scaffolds_lint_clean_at_both_levels() {
-        for level in [Level::Mikro, Level::Makro] {
+        for level in [SopLevel::Mikro, SopLevel::Makro] {
             let text = new_sop("layanan-baru", level, "2025-03-04");
             let src = SourceFile::new("layanan-baru.yaml", text);
             let checked = check_source(&src, 0, &Settings::default());

@@ -21,8 +21,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, FileId, Level};
-use crate::rules::{self, Levels, unused_suppression};
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::rule_id::Level;
+use crate::rule_id::{self, Levels};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
 
@@ -145,7 +146,7 @@ fn comment(span: Span, text: &str, line_scope: Scope) -> Comment {
             entries.push(Entry {
                 text: name.to_string(),
                 span: Span::new(s, s + name.len()),
-                rule: rules::find(name).map(|r| r.code),
+                rule: rule_id::find(name).map(|r| r.code),
             });
         }
         offset += part.len() + 1;
@@ -292,9 +293,9 @@ pub fn apply(
         }
         keep
     });
-    let Some(severity) = levels.of(unused_suppression::RULE.code).severity() else { return };
-    let rule = &unused_suppression::RULE;
-    let names = rules::RULES.iter().flat_map(|r| [r.code, r.name]);
+    let Some(severity) = levels.of(rule_id::UNUSED_SUPPRESSION.code).severity() else { return };
+    let rule = &rule_id::UNUSED_SUPPRESSION;
+    let names = rule_id::ALL.iter().flat_map(|r| [r.code, r.name]);
     for (c, flags) in comments.iter().zip(&used) {
         match c {
             Comment::Malformed { span, message } => {
@@ -320,7 +321,7 @@ pub fn apply(
                         ),
                         Some(_) if was_used => continue,
                         Some(code) => {
-                            let name = rules::find(code).map_or(code, |r| r.name);
+                            let name = rule_id::find(code).map_or(code, |r| r.name);
                             let where_ = match scope {
                                 Scope::File => "in this file".to_string(),
                                 Scope::Line(l) if *l > source.line_count() => {

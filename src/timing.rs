@@ -28,7 +28,7 @@
 
 use crate::duration::{Duration, Totals};
 use crate::graph::ProcessGraph;
-use crate::model::{Sop, StepKind};
+use crate::model::Sop;
 
 /// Time of one actor (Pelaksana).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -406,15 +406,10 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
     out
 }
 
-/// Whether a step is an end step (for callers walking paths).
-pub fn is_end(sop: &Sop, i: usize) -> bool {
-    sop.steps.get(i).and_then(|s| s.kind()) == Some(StepKind::End)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::rules::testing::HEADER;
     use crate::source::SourceFile;
 

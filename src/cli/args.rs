@@ -10,8 +10,66 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "sopmap", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Options every command accepts, before or after its name
+/// (`sopmap --lang en table x.yaml` or `sopmap table x.yaml --lang en`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Use this configuration file instead of searching for `sopmap.yaml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any `sopmap.yaml`.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
+    /// When to use colour in findings [default: auto].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
+
+    /// Print nothing on stderr but errors (no summary or "wrote" lines).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
+    /// Language of human-readable output [default: `lang:` in sopmap.yaml,
+    /// else $SOPMAP_LANG, else id].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+
+    /// Check files on N threads [default: the number of CPUs available].
+    #[arg(long, short = 'j', value_name = "N", global = true,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Largest input file read, in bytes [default: 33554432 (32 MiB)].
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub max_file_size: Option<u64>,
+
+    /// Most YAML nodes in one file (alias expansions count every copy)
+    /// [default: 2000000].
+    #[arg(long, value_name = "N", global = true,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_yaml_nodes: Option<u64>,
+
+    /// Deepest nesting of YAML lists and mappings, at most 1000 [default: 64].
+    // Capped: parsing recurses per level, and 1000 levels fit the checking
+    // threads' stacks with room to spare even in debug builds.
+    #[arg(long, value_name = "N", global = true,
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub max_yaml_depth: Option<u64>,
+
+    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
+    /// [default: `workday:` in sopmap.yaml, else 8 jam; a SOP's own
+    /// `workday:` wins].
+    #[arg(long, value_name = "DURATION", global = true)]
+    pub workday: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,50 +162,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
 
-    /// Use this configuration file instead of searching for `sopmap.yaml`.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-
-    /// Ignore any `sopmap.yaml`.
-    #[arg(long)]
-    pub no_config: bool,
-
-    /// When to use colour.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
-
-    /// Print nothing on stderr but errors (no summary line).
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-
-    /// Check files on N threads [default: the number of CPUs available].
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-
-    /// Largest input file read, in bytes [default: 33554432 (32 MiB)].
-    #[arg(long, value_name = "BYTES")]
-    pub max_file_size: Option<u64>,
-
-    /// Most YAML nodes in one file (alias expansions count every copy)
-    /// [default: 2000000].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_yaml_nodes: Option<u64>,
-
-    /// Deepest nesting of YAML lists and mappings, at most 1000 [default: 64].
-    // Capped: parsing recurses per level, and 1000 levels fit the checking
-    // threads' stacks with room to spare even in debug builds.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
-    pub max_yaml_depth: Option<u64>,
-
     /// Benchmark baseline: read and parse the YAML of every file on the same
     /// threads, then stop (no model, no rules, no report).
     #[arg(long, hide = true)]
     pub parse_only: bool,
-
-    /// Length of a working day for time sums, e.g. `7 jam` or `450 menit`
-    /// [default: 8 jam; a SOP's own `workday:` wins].
-    #[arg(long, value_name = "DURATION")]
-    pub workday: Option<String>,
 
     /// Apply the safe fixes (did-you-mean replacements, ISO dates, a dead
     /// end marked `kind: end`, …) to the files, then report what is left.
@@ -196,10 +214,6 @@ pub struct DiffArgs {
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: DiffFormat,
 
-    /// Language of the headings.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
-
     /// Exit 1 when the versions differ (like `git diff --exit-code`).
     #[arg(long)]
     pub exit_code: bool,
@@ -225,10 +239,6 @@ pub struct RenderInput {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
 
     /// Render even when the SOP has errors (the faulty steps are marked in
     /// diagrams); the errors are printed on stderr.
@@ -344,10 +354,6 @@ pub struct DocumentArgs {
     #[arg(long, short = 'f', value_enum, default_value = "html")]
     pub format: DocumentFormat,
 
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
-
     /// At most this many flowchart rows per page (fewer when they do not fit).
     #[arg(long, value_name = "N", default_value_t = 8,
           value_parser = clap::value_parser!(u16).range(1..=100))]
@@ -361,10 +367,6 @@ pub struct DocumentArgs {
     /// first of chromium, chromium-browser, google-chrome on PATH].
     #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
     pub chromium: Option<PathBuf>,
-
-    /// When to use colour in diagnostics.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -419,15 +421,6 @@ pub struct TimingArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: TimingFormat,
-
-    /// Length of a working day, e.g. `7 jam` [default: 8 jam; a SOP's own
-    /// `workday:` wins].
-    #[arg(long, value_name = "DURATION")]
-    pub workday: Option<String>,
-
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -454,14 +447,6 @@ pub struct ListArgs {
     /// Largest first.
     #[arg(long)]
     pub reverse: bool,
-
-    /// Length of a working day, e.g. `7 jam` [default: 8 jam].
-    #[arg(long, value_name = "DURATION")]
-    pub workday: Option<String>,
-
-    /// Language of the column headers.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -500,9 +485,9 @@ pub struct GraphArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: LangArg,
+    /// The Graphviz `dot` program used for svg.
+    #[arg(long, value_name = "PATH", default_value = "dot")]
+    pub graphviz: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

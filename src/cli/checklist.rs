@@ -1,25 +1,26 @@
 //! `sopmap checklist`: the SOP as a checklist for staff, optionally only
 //! one actor's steps. `sub_sop` targets are named by title and number when
-//! their file (`<id>.yaml` beside the SOP) can be read.
+//! the check found their file beside the SOP.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::check::{Settings, check_source};
-use crate::cli::args::{ChecklistArgs, ChecklistFormat};
+use crate::catalog::Catalogue;
+use crate::cli::args::{ChecklistArgs, ChecklistFormat, GlobalArgs};
 use crate::cli::gate::{self, Gate};
-use crate::cli::{Env, ExitStatus, Io, inputs, output};
-use crate::lang::Lang;
+use crate::cli::{Env, ExitStatus, Io, output};
 use crate::model::Sop;
 use crate::render::checklist::{self, Options, PathTimes, SopRef};
-use crate::source::SourceFile;
 use crate::suggest;
-use crate::timing;
 
-pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let cleared = match gate::pass(&args.input, env, io)? {
+pub fn run(
+    args: &ChecklistArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let cleared = match gate::pass(&args.input, global, env, io)? {
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
@@ -35,13 +36,12 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
         });
         bail!("unknown actor `{actor}` in `{}`; {hint}", cleared.source.path);
     }
-    let lang = Lang::from(args.input.lang);
+    let lang = cleared.global.lang;
     let opts = Options {
         lang,
         actor: args.actor.as_deref(),
-        sops: sibling_sops(&args.input.file, sop),
-        times: timing::analyze(sop, &cleared.graph, cleared.workday_minutes)
-            .map(|t| PathTimes::of(&t, lang)),
+        sops: linked_sops(&cleared.outcome.catalogue, sop),
+        times: cleared.timing.as_ref().map(|t| PathTimes::of(t, lang)),
     };
     let list = checklist::build(sop, &cleared.graph, &opts);
     let text = match args.format {
@@ -53,27 +53,15 @@ pub fn run(args: &ChecklistArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatu
     Ok(ExitStatus::Clean)
 }
 
-/// Title and number of each `sub_sop` target whose file sits beside the
-/// SOP. A file that is missing or broken is simply not used: the
-/// checklist then names the SOP by id.
-fn sibling_sops(file: &Path, sop: &Sop) -> BTreeMap<String, SopRef> {
+/// Title and number of each `sub_sop` target the run loaded (the check
+/// looks linked SOPs up beside the file). A SOP that is missing or broken
+/// is simply not used: the checklist then names it by id.
+fn linked_sops(catalogue: &Catalogue, sop: &Sop) -> BTreeMap<String, SopRef> {
     let mut out = BTreeMap::new();
-    let Some(dir) = file.parent() else { return out };
     for id in sop.steps.iter().filter_map(|s| s.sub_sop.as_ref()).map(|s| s.value.as_str()) {
-        if out.contains_key(id) || id.contains(['/', '\\']) || id.starts_with('.') {
-            continue;
-        }
-        for ext in ["yaml", "yml"] {
-            let path = dir.join(format!("{id}.{ext}"));
-            let Ok(text) = inputs::read_file(&path, 4 * 1024 * 1024) else { continue };
-            let src = SourceFile::new(path.to_string_lossy(), text);
-            if let Some(child) = check_source(&src, 0, &Settings::default()).sop
-                && child.id_str() == id
-            {
-                let r = SopRef { title: child.title().into(), number: child.number().into() };
-                out.insert(id.to_string(), r);
-                break;
-            }
+        if let Some(child) = catalogue.get(id) {
+            let r = SopRef { title: child.sop.title().into(), number: child.sop.number().into() };
+            out.insert(id.to_string(), r);
         }
     }
     out

@@ -6,92 +6,90 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::check::{Checked, Settings, check_source};
-use crate::cli::args::{DiffArgs, DiffFormat};
-use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
-use crate::cli::{Env, ExitStatus, Io, git, inputs};
+use crate::check::Settings;
+use crate::cli::args::{DiffArgs, DiffFormat, GlobalArgs};
+use crate::cli::inputs::{self, display_path};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io, git};
 use crate::diff::{self, Version};
-use crate::lang::Lang;
+use crate::run::{self, Keep, Outcome};
 use crate::source::SourceFile;
 
-struct Loaded {
-    source: SourceFile,
-    checked: Checked,
+/// One version, checked on its own (a run of one file).
+struct Side {
+    outcome: Outcome,
 }
 
-impl Loaded {
-    fn check(source: SourceFile, settings: &Settings) -> Result<Loaded> {
-        let checked = check_source(&source, 0, settings);
-        if checked.sop.is_none() {
-            let first = checked.diagnostics.first().map(|d| {
-                let at = source.line_col(d.span.start);
-                format!(" ({at}: {})", d.message)
+impl Side {
+    fn check(source: SourceFile, settings: &Settings, g: &Global) -> Result<Side> {
+        let outcome = checked(source, settings, g);
+        if outcome.model(0).is_none() {
+            let first = outcome.diagnostics.first().and_then(|d| {
+                let at = outcome.sources.first()?.line_col(d.span.start);
+                Some(format!(" ({at}: {})", d.message))
             });
             bail!(
                 "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
-                source.path,
+                outcome.sources.first().map_or("", |s| s.path.as_str()),
                 first.unwrap_or_default()
             );
         }
-        Ok(Loaded { source, checked })
+        Ok(Side { outcome })
     }
 
     /// A version with no steps, actors or findings: what a file that did
     /// not exist yet is compared as.
-    fn nothing(path: String, settings: &Settings) -> Loaded {
-        let source = SourceFile::new(path, "{}");
-        let mut checked = check_source(&source, 0, settings);
-        checked.diagnostics.clear();
-        Loaded { source, checked }
+    fn nothing(path: String, settings: &Settings, g: &Global) -> Side {
+        let mut outcome = checked(SourceFile::new(path, "{}"), settings, g);
+        outcome.diagnostics.clear();
+        Side { outcome }
     }
 
     fn version(&self) -> Option<Version<'_>> {
+        let model = self.outcome.model(0)?;
         Some(Version {
-            source: &self.source,
-            sop: self.checked.sop.as_ref()?,
-            graph: self.checked.graph.as_ref()?,
-            findings: &self.checked.diagnostics,
+            source: self.outcome.sources.first()?,
+            sop: &model.sop,
+            graph: &model.graph,
+            findings: &self.outcome.diagnostics,
         })
     }
 }
 
-fn read(p: &Path, settings: &Settings) -> Result<Loaded> {
-    let text = inputs::read_file(p, DEFAULT_MAX_FILE_SIZE)?;
-    Loaded::check(SourceFile::new(display_path(p), text), settings)
+fn checked(source: SourceFile, settings: &Settings, g: &Global) -> Outcome {
+    let input = run::Input::new(source, settings.clone());
+    run::check(vec![input], run::Options { jobs: g.jobs, keep: Keep::Models, cross_sop: false })
 }
 
-pub fn run(args: &DiffArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let config = match load_config_from(None, env)? {
-        Ok(c) => c,
-        Err(report) => {
-            write!(io.stderr, "{report}")?;
-            return Ok(ExitStatus::Error);
-        }
+fn read(p: &Path, settings: &Settings, g: &Global) -> Result<Side> {
+    let text = inputs::read_file(p, g.max_file_size)?;
+    Side::check(SourceFile::new(display_path(p), text), settings, g)
+}
+
+pub fn run(args: &DiffArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
+        Err(status) => return Ok(status),
     };
-    let settings_for = |p: &Path| match &config {
-        Some((config, dir)) => {
-            config.settings_for(&Settings::default(), &config_relative(p, dir, env))
-        }
-        None => Settings::default(),
-    };
+    let settings_for = |p: &Path| g.settings_for(&display_path(p));
     let (old, new) = match (&args.git, args.paths.as_slice()) {
         (Some(rev), [file]) => {
             let settings = settings_for(file);
             let at = git::show(rev, file)?;
             // A file deleted since REV: everything is removed.
             let new = if !file.exists() && at.text.is_some() {
-                Loaded::nothing(display_path(file), &settings)
+                Side::nothing(display_path(file), &settings, &g)
             } else {
-                read(file, &settings)?
+                read(file, &settings, &g)?
             };
             let old = match at.text {
-                Some(text) => Loaded::check(SourceFile::new(at.display, text), &settings)?,
-                None => Loaded::nothing(at.display, &settings),
+                Some(text) => Side::check(SourceFile::new(at.display, text), &settings, &g)?,
+                None => Side::nothing(at.display, &settings, &g),
             };
             (old, new)
         }
         (Some(_), _) => bail!("with --git give one file: sopmap diff --git REV FILE"),
-        (None, [a, b]) => (read(a, &settings_for(a))?, read(b, &settings_for(b))?),
+        (None, [a, b]) => (read(a, &settings_for(a), &g)?, read(b, &settings_for(b), &g)?),
         (None, _) => bail!("give two files (sopmap diff OLD NEW) or one with --git REV"),
     };
     let (Some(ov), Some(nv)) = (old.version(), new.version()) else {
@@ -99,9 +97,9 @@ pub fn run(args: &DiffArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     // The new file's workday (its own `workday:` still wins in the analysis).
     let workday =
-        args.paths.last().map_or(Settings::default(), |p| settings_for(p)).workday_minutes;
+        args.paths.last().map_or(g.base().workday_minutes, |p| settings_for(p).workday_minutes);
     let d = diff::diff(&ov, &nv, workday);
-    let lang = Lang::from(args.lang);
+    let lang = g.lang;
     let text = match args.format {
         DiffFormat::Text => diff::text::render(&d, lang),
         DiffFormat::Md => diff::markdown::render(&d, lang),

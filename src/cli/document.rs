@@ -4,31 +4,30 @@
 //! index page. Every file is written atomically.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::check::{Settings, check_files};
-use crate::cli::args::{ColorChoice, DocumentArgs, DocumentFormat};
-use crate::cli::check::{config_relative, load_config_from};
+use crate::cli::args::{DocumentArgs, DocumentFormat, GlobalArgs};
+use crate::cli::corpus::{self, Request};
 use crate::cli::inputs::{self, Input};
-use crate::cli::{Env, ExitStatus, Io, chromium};
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io, chromium, output};
 use crate::graph::ProcessGraph;
-use crate::lang::Lang;
 use crate::model::Sop;
 use crate::render::document::html::{self, IndexEntry};
-use crate::render::document::{self, Catalogue, Options};
+use crate::render::document::{self, LinkedSops, Options};
 use crate::report::{self, Counts, Format, Report};
-use crate::source::SourceFile;
+use crate::run::Keep;
 
-/// Largest SOP file read (bytes).
-const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
-
-pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn run(
+    args: &DocumentArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let options = Options {
-        lang: Lang::from(args.lang),
+        lang: crate::lang::Lang::default(),
         rows_per_page: usize::from(args.rows_per_page),
         errors: 0,
     };
@@ -64,67 +63,41 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
         DocumentFormat::Html => None,
     };
 
-    let found = inputs::collect(std::slice::from_ref(&args.path))?;
-    let mut sources = Vec::with_capacity(found.len());
-    let mut files = Vec::with_capacity(found.len());
-    for input in &found {
-        match input {
-            Input::File(p) => {
-                let text = inputs::read_file(p, MAX_FILE_SIZE)?;
-                sources.push(SourceFile::new(display_path(p), text));
-                files.push(p.clone());
-            }
-            Input::Stdin => {
-                let text = inputs::read_stdin(io.stdin, MAX_FILE_SIZE)?;
-                sources.push(SourceFile::new("<stdin>", text));
-                files.push(PathBuf::from("-"));
-            }
-        }
-    }
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
+        Err(status) => return Ok(status),
+    };
+    let options = Options { lang: g.lang, ..options };
+    let paths = [args.path.clone()];
     if let Some(o) = &args.output {
-        for f in &files {
-            if same_file(f, o) {
+        for input in inputs::collect(&paths)? {
+            if let Input::File(f) = input
+                && same_file(&f, o)
+            {
                 bail!("the output `{}` is an input; inputs are never overwritten", o.display());
             }
         }
     }
-
-    // Rule levels and per-path overrides of `sopmap.yaml`, as for `check`
-    // and the other renderers.
-    let config = match load_config_from(None, env)? {
-        Ok(config) => config,
-        Err(report) => {
-            write!(io.stderr, "{report}")?;
-            return Ok(ExitStatus::Error);
-        }
-    };
-    let default = Settings::default();
-    let settings: Vec<Settings> = sources
-        .iter()
-        .map(|s| match &config {
-            Some((config, dir)) => {
-                config.settings_for(&default, &config_relative(Path::new(&s.path), dir, env))
-            }
-            None => default.clone(),
-        })
-        .collect();
-    let checked = check_files(&sources, |i| settings.get(i).unwrap_or(&default));
-    let mut all: Vec<Diagnostic> = checked.iter().flat_map(|c| c.diagnostics.clone()).collect();
-    diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
-    let counts = Counts::of(&all, sources.len());
+    // The verdict of `sopmap check PATH`: configuration, cross-SOP rules
+    // (with the SOPs beside a single file looked up), suppressions.
+    let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Models };
+    let corpus::Loaded { outcome, unreadable } = corpus::load(&req, &g, io)?;
+    if unreadable > 0 {
+        return Ok(ExitStatus::Error);
+    }
+    let all = &outcome.diagnostics;
+    let sources = &outcome.sources;
+    let counts = Counts::of(all, outcome.reported());
     if !all.is_empty() {
         // Standard output is for the document itself: findings go to
         // standard error, as for every rendering command.
         let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => env.stderr_is_tty && !env.no_color,
-        };
-        let rep = Report { sources: &sources, color };
+        let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env) };
         let refused = counts.errors > 0 && !args.force;
-        report::write(format, &rep, &all, io.stderr)?;
-        writeln!(io.stderr, "{}", report::summary(&counts))?;
+        report::write(format, &rep, all, io.stderr)?;
+        if !g.quiet || refused {
+            writeln!(io.stderr, "{}", report::summary(&counts))?;
+        }
         if refused {
             writeln!(
                 io.stderr,
@@ -135,21 +108,24 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
     }
 
     let mut sops: Vec<(usize, &Sop, &ProcessGraph)> = Vec::new();
-    for (i, c) in checked.iter().enumerate() {
-        match (&c.sop, &c.graph) {
-            (Some(sop), Some(graph)) => sops.push((i, sop, graph)),
-            _ => writeln!(
-                io.stderr,
-                "sopmap: skipped `{}`: it is not a SOP document",
-                sources.get(i).map_or("?", |s| s.path.as_str())
-            )?,
+    for (i, src) in sources.iter().enumerate().take(outcome.reported()) {
+        match outcome.model(i) {
+            Some(m) => sops.push((i, &m.sop, &m.graph)),
+            None => {
+                writeln!(io.stderr, "sopmap: skipped `{}`: it is not a SOP document", src.path)?;
+            }
         }
     }
-    let catalogue = Catalogue::new(sops.iter().map(|(_, s, _)| *s));
+    let linked = LinkedSops::new(outcome.catalogue.entries().iter().map(|e| &e.sop));
+    let error_counts = outcome.counts();
     let render = |file: usize, sop: &Sop, graph: &ProcessGraph| {
-        let errors = all.iter().filter(|d| d.file == file && d.severity == Severity::Error).count();
-        document::document(sop, graph, &Options { errors, ..options }, &catalogue)
+        let errors = error_counts.get(file).map_or(0, |c| c.0);
+        document::document(sop, graph, &Options { errors, ..options }, &linked)
     };
+    let files: Vec<PathBuf> = sources
+        .iter()
+        .map(|s| if s.path == "<stdin>" { PathBuf::from("-") } else { PathBuf::from(&s.path) })
+        .collect();
 
     if !folder {
         let Some(&(file, sop, graph)) = sops.first() else {
@@ -159,13 +135,17 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
         match (&args.output, &chromium) {
             (None, _) => io.stdout.write_all(text.as_bytes())?,
             (Some(o), None) => {
-                write_atomic(o, text.as_bytes())?;
-                writeln!(io.stderr, "wrote {}", o.display())?;
+                output::write_file(o, text.as_bytes())?;
+                if !g.quiet {
+                    writeln!(io.stderr, "wrote {}", o.display())?;
+                }
             }
             (Some(o), Some(program)) => {
                 let pdf = to_pdf(program, &text)?;
-                write_atomic(o, &pdf)?;
-                writeln!(io.stderr, "wrote {}", o.display())?;
+                output::write_file(o, &pdf)?;
+                if !g.quiet {
+                    writeln!(io.stderr, "wrote {}", o.display())?;
+                }
             }
         }
         return Ok(ExitStatus::Clean);
@@ -204,8 +184,8 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
         let text = render(file, sop, graph);
         let target = out_dir.join(&name);
         match &chromium {
-            None => write_atomic(&target, text.as_bytes())?,
-            Some(program) => write_atomic(&target, &to_pdf(program, &text)?)?,
+            None => output::write_file(&target, text.as_bytes())?,
+            Some(program) => output::write_file(&target, &to_pdf(program, &text)?)?,
         }
         entries.push(IndexEntry {
             href: name,
@@ -215,7 +195,13 @@ pub fn run(args: &DocumentArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus
             level: sop.level.as_ref().map(|l| l.value),
         });
     }
-    write_atomic(&out_dir.join("index.html"), html::index(&entries, options.lang).as_bytes())?;
+    output::write_file(
+        &out_dir.join("index.html"),
+        html::index(&entries, options.lang).as_bytes(),
+    )?;
+    if g.quiet {
+        return Ok(ExitStatus::Clean);
+    }
     writeln!(
         io.stderr,
         "wrote {} document{} and index.html to {}",
@@ -236,38 +222,9 @@ fn to_pdf(program: &Path, html: &str) -> Result<Vec<u8>> {
     chromium::print_to_pdf(program, &page)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// so a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        bail!(
-            "cannot write `{}`: the folder `{}` does not exist",
-            path.display(),
-            parent.display()
-        );
-    }
-    let mut tmp = crate::cli::output::temp_in(parent)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
-}
-
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
-}
-
-fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }

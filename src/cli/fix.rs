@@ -10,12 +10,11 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::check::{Checked, Settings, check_source_unsuppressed};
 use crate::cli::Io;
-use crate::cli::corpus::Loaded;
 use crate::cli::output::temp_in;
-use crate::diagnostic::Diagnostic;
+use crate::cli::settings::Global;
 use crate::fix;
+use crate::run::{self, Outcome, Run};
 use crate::source::SourceFile;
 
 /// What fixing did, for the summary line.
@@ -28,38 +27,33 @@ pub struct Summary {
     pub unsettled: bool,
 }
 
-/// Fixes the inputs of `loaded` in memory and returns the findings left,
-/// as `findings` computes them from the sources and their check results.
-/// Files are written (or diffed) by [`write`].
-pub fn run(
-    loaded: &mut Loaded,
-    fallback: &Settings,
-    findings: impl Fn(&[SourceFile], &[Checked]) -> Vec<Diagnostic>,
-) -> (fix::Outcome, Vec<String>) {
-    let originals: Vec<String> =
-        loaded.sources.iter().take(loaded.inputs).map(|s| s.text.clone()).collect();
-    let inputs = loaded.inputs;
-    let scope = &loaded.scope;
-    let settings = &loaded.settings;
-    let checked = &mut loaded.checked;
-    let mut first = true;
-    let outcome = fix::fix_files(
-        &mut loaded.sources,
-        // Standard input has no file to write back to.
-        |f| f < inputs && !scope.is_unnamed(f),
-        |sources, changed| {
-            if !std::mem::take(&mut first) {
-                for &f in changed {
-                    if let (Some(src), Some(slot)) = (sources.get(f), checked.get_mut(f)) {
-                        *slot =
-                            check_source_unsuppressed(src, f, settings.get(f).unwrap_or(fallback));
-                    }
-                }
-            }
-            findings(sources, checked)
-        },
-    );
-    (outcome, originals)
+/// Fixes the reported files of `outcome` in memory, each round a whole
+/// run over the same files (the neighbours loaded for links included), and
+/// returns the fix outcome, the texts as they were, and the final sources.
+pub fn run(outcome: Outcome, g: &Global) -> (fix::Outcome, Vec<String>, Vec<SourceFile>) {
+    let reported = outcome.reported();
+    let scope = outcome.scope;
+    let mut sources = outcome.sources;
+    let originals: Vec<String> = sources.iter().take(reported).map(|s| s.text.clone()).collect();
+    let mut first = Some(outcome.diagnostics);
+    let check = |sources: &[SourceFile], _changed: &[usize]| {
+        if let Some(d) = first.take() {
+            return d;
+        }
+        let input = |(i, s): (usize, &SourceFile)| run::Input {
+            source: s.clone(),
+            settings: g.settings_for(&s.path),
+            unnamed: scope.is_unnamed(i),
+        };
+        let mut r = Run::new(run::Options { jobs: g.jobs, ..run::Options::default() });
+        r.add_inputs(sources.iter().enumerate().take(reported).map(input).collect());
+        r.add_neighbours(sources.iter().enumerate().skip(reported).map(input).collect());
+        r.finish(scope.partial).diagnostics
+    };
+    // Standard input has no file to write back to.
+    let fixable = |f: usize| f < reported && !scope.is_unnamed(f);
+    let out = fix::fix_files(&mut sources, fixable, check);
+    (out, originals, sources)
 }
 
 /// Writes every changed input back atomically, or with `diff` prints the

@@ -1,37 +1,44 @@
-//! The gate every renderer passes through (`checklist`, `table`, `render`,
-//! later `document`): read one SOP, check it, and refuse to render a SOP
+//! The gate the one-SOP renderers pass through (`checklist`, `table`,
+//! `render`; `document` asks the same run): read one SOP, check it, and
+//! refuse to render a SOP
 //! with errors unless `--force`. The findings are printed on standard
 //! error as `sopmap check` prints them (full on a terminal, concise
 //! otherwise), because standard output carries only the rendered artefact:
 //! `sopmap render x.yaml > x.dot` never fills `x.dot` with findings. A
 //! refused SOP exits 1; with `--force` the renderer gets the findings to
-//! mark the faulty steps. Rule levels come from
-//! `sopmap.yaml` as for `sopmap check`, and suppression comments apply.
-
-use std::path::Path;
+//! mark the faulty steps. The verdict is `sopmap check FILE`'s: the same
+//! run ([`crate::run`]), configuration, cross-SOP rules (the SOPs it links
+//! to are looked up beside it) and suppressions.
 
 use anyhow::Result;
 
-use crate::check::{Settings, check_source};
-use crate::cli::args::RenderInput;
-use crate::cli::check::{DEFAULT_MAX_FILE_SIZE, config_relative, display_path, load_config_from};
-use crate::cli::{Env, ExitStatus, Io, inputs};
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::cli::args::{GlobalArgs, RenderInput};
+use crate::cli::corpus::{self, Request};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io, output};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::ProcessGraph;
 use crate::model::Sop;
 use crate::render::findings;
 use crate::report::{self, Counts, Format, Report};
+use crate::run::{Keep, Outcome};
 use crate::source::SourceFile;
+use crate::timing::Timing;
 
 /// A SOP cleared for rendering.
 pub struct Cleared {
     pub source: SourceFile,
     pub sop: Sop,
     pub graph: ProcessGraph,
+    /// Its time budget (`None` without a start or a reachable end).
+    pub timing: Option<Timing>,
     /// Every finding (errors only when forced, warnings possibly).
     pub diagnostics: Vec<Diagnostic>,
-    /// The workday length for time sums (configuration or default).
-    pub workday_minutes: u64,
+    /// The run it was checked in: the SOPs looked up beside it are in its
+    /// catalogue (titles of `sub_sop` targets).
+    pub outcome: Outcome,
+    /// The resolved global options.
+    pub global: Global,
 }
 
 impl Cleared {
@@ -48,75 +55,80 @@ pub enum Gate {
     Refused(ExitStatus),
 }
 
-/// Reads `input.file`, checks it and decides whether it may be rendered.
-pub fn pass(input: &RenderInput, env: &Env, io: &mut Io<'_>) -> Result<Gate> {
-    let source = read(&input.file, io)?;
-    // The same rule levels `sopmap check` would use for this file.
-    let settings = match load_config_from(None, env)? {
-        Ok(Some((config, dir))) => {
-            config.settings_for(&Settings::default(), &config_relative(&input.file, &dir, env))
-        }
-        Ok(None) => Settings::default(),
-        Err(report) => {
-            write!(io.stderr, "{report}")?;
-            return Ok(Gate::Refused(ExitStatus::Error));
-        }
+/// Reads `input.file`, checks it exactly as `sopmap check FILE` would
+/// (configuration, cross-SOP rules with the SOPs beside it looked up,
+/// suppressions) and decides whether it may be rendered.
+pub fn pass(input: &RenderInput, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> Result<Gate> {
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
+        Err(status) => return Ok(Gate::Refused(status)),
     };
-    let checked = check_source(&source, 0, &settings);
-    let mut diagnostics = checked.diagnostics;
-    diagnostic::sort(&mut diagnostics, |_| source.path.clone());
+    // Refused before any work, like every other usage error.
+    if let Some(target) = &input.output {
+        output::refuse_input(target, &input.file)?;
+    }
+    let paths = [input.file.clone()];
+    let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Models };
+    let corpus::Loaded { mut outcome, unreadable } = corpus::load(&req, &g, io)?;
+    if unreadable > 0 || outcome.reported() == 0 {
+        // The reason is printed already.
+        return Ok(Gate::Refused(ExitStatus::Error));
+    }
+    let diagnostics: Vec<Diagnostic> = outcome.diagnostics_of(0).cloned().collect();
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let sources = std::slice::from_ref(&source);
-    let (Some(sop), Some(graph)) = (checked.sop, checked.graph) else {
+    let path = outcome.sources.first().map(|s| s.path.clone()).unwrap_or_default();
+    let model = outcome.take_model(0);
+    let shown = outcome.sources.get(..1).unwrap_or_default();
+    let Some(model) = model else {
         // Nothing to draw: the file is not a SOP mapping at all.
-        print_refusal(sources, &diagnostics, env, io)?;
-        writeln!(io.stderr, "sopmap: error: `{}` could not be read as a SOP", source.path)?;
+        print_refusal(shown, &diagnostics, &g, env, io)?;
+        writeln!(io.stderr, "sopmap: error: `{path}` could not be read as a SOP")?;
         return Ok(Gate::Refused(ExitStatus::Findings));
     };
     if errors > 0 {
         if !input.force {
-            print_refusal(sources, &diagnostics, env, io)?;
+            print_refusal(shown, &diagnostics, &g, env, io)?;
             writeln!(
                 io.stderr,
-                "sopmap: error: not rendering `{}`: it has {errors} error{}; fix {} or pass \
+                "sopmap: error: not rendering `{path}`: it has {errors} error{}; fix {} or pass \
                  --force to render it with the faulty steps marked",
-                source.path,
                 if errors == 1 { "" } else { "s" },
                 if errors == 1 { "it" } else { "them" },
             )?;
             return Ok(Gate::Refused(ExitStatus::Findings));
         }
-        let rep = Report { sources, color: false };
+        let rep = Report { sources: shown, color: g.color_for(env.stderr_is_tty, env) };
         report::write(Format::Concise, &rep, &diagnostics, io.stderr)?;
         writeln!(
             io.stderr,
-            "sopmap: warning: rendering `{}` despite {errors} error{} (--force)",
-            source.path,
+            "sopmap: warning: rendering `{path}` despite {errors} error{} (--force)",
             if errors == 1 { "" } else { "s" }
         )?;
     }
-    let workday_minutes = settings.workday_minutes;
-    Ok(Gate::Cleared(Box::new(Cleared { source, sop, graph, diagnostics, workday_minutes })))
+    let source = outcome.sources.first().cloned().unwrap_or_else(|| SourceFile::new(path, ""));
+    Ok(Gate::Cleared(Box::new(Cleared {
+        source,
+        sop: model.sop,
+        graph: model.graph,
+        timing: model.timing,
+        diagnostics,
+        outcome,
+        global: g,
+    })))
 }
 
 fn print_refusal(
     sources: &[SourceFile],
     diagnostics: &[Diagnostic],
+    g: &Global,
     env: &Env,
     io: &mut Io<'_>,
 ) -> Result<()> {
     let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
-    let rep = Report { sources, color: env.stderr_is_tty && !env.no_color };
+    let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env) };
     report::write(format, &rep, diagnostics, io.stderr)?;
-    writeln!(io.stderr, "{}", report::summary(&Counts::of(diagnostics, sources.len())))?;
-    Ok(())
-}
-
-fn read(path: &Path, io: &mut Io<'_>) -> Result<SourceFile> {
-    if path.as_os_str() == "-" {
-        let text = inputs::read_stdin(io.stdin, DEFAULT_MAX_FILE_SIZE)?;
-        return Ok(SourceFile::new("<stdin>", text));
+    if !g.quiet {
+        writeln!(io.stderr, "{}", report::summary(&Counts::of(diagnostics, sources.len())))?;
     }
-    let text = inputs::read_file(path, DEFAULT_MAX_FILE_SIZE)?;
-    Ok(SourceFile::new(display_path(path), text))
+    Ok(())
 }

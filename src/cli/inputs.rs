@@ -162,3 +162,11 @@ fn decode(bytes: Vec<u8>) -> Result<String> {
         }
     }
 }
+
+/// A path as the user wrote it, with `/` separators on every platform and
+/// no leading `./`, so output is the same everywhere. Every command shows
+/// paths through this one function.
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}

@@ -4,15 +4,12 @@
 
 use anyhow::Result;
 
-use crate::catalog::{Catalog, apply_suppressions, check_corpus};
-use crate::cli::args::{ListArgs, ListColumn, ListFormat};
-use crate::cli::{Env, ExitStatus, Io, corpus};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::lang::Lang;
-use crate::model::Level;
-use crate::render::list::{self, Column, Row};
-use crate::render::timing::service_verdict;
-use crate::timing::{self, Verdict};
+use crate::cli::args::{GlobalArgs, ListArgs, ListColumn, ListFormat};
+use crate::cli::corpus::{self, Request};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io};
+use crate::render::list::{self, Column};
+use crate::run::Keep;
 
 fn column(c: ListColumn) -> Column {
     match c {
@@ -30,82 +27,17 @@ fn column(c: ListColumn) -> Column {
     }
 }
 
-pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = match corpus::run_settings(env, args.workday.as_deref(), io)? {
-        Ok(settings) => settings,
+pub fn run(args: &ListArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
         Err(status) => return Ok(status),
     };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "list")?;
-    let loaded = corpus::load_paths(&paths, &settings, true, io)?;
-    let catalog = Catalog::build(&loaded.sources, &loaded.checked, settings.workday_minutes);
-    let mut diags: Vec<Diagnostic> =
-        loaded.checked.iter().take(loaded.inputs).flat_map(|c| c.diagnostics.clone()).collect();
-    diags.extend(check_corpus(&catalog, &loaded.scope, |_| &settings.levels));
-    let diags = apply_suppressions(&loaded.sources, 0..loaded.inputs, diags, |_| &settings.levels);
-
-    let mut rows = Vec::new();
-    for (file, (src, c)) in
-        loaded.sources.iter().zip(&loaded.checked).enumerate().take(loaded.inputs)
-    {
-        let count =
-            |s: Severity| diags.iter().filter(|d| d.file == file && d.severity == s).count();
-        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-        let Some(sop) = &c.sop else {
-            rows.push(Row {
-                id: String::new(),
-                level: String::new(),
-                title: String::new(),
-                unit: String::new(),
-                steps: 0,
-                actors: 0,
-                worst: String::new(),
-                worst_work_minutes: None,
-                worst_calendar_days: 0,
-                service_time: String::new(),
-                service_verdict: String::new(),
-                errors,
-                warnings,
-                path: src.path.clone(),
-            });
-            continue;
-        };
-        let t = catalog.of_file(file).and_then(|e| e.timing.clone()).or_else(|| {
-            c.graph.as_ref().and_then(|g| timing::analyze(sop, g, settings.workday_minutes))
-        });
-        let verdict = t.as_ref().and_then(|t| service_verdict(sop, t));
-        rows.push(Row {
-            id: sop.id.as_ref().map_or_else(String::new, |i| i.value.clone()),
-            level: match sop.level.as_ref().map(|l| l.value) {
-                Some(Level::Makro) => "makro".into(),
-                Some(Level::Mikro) => "mikro".into(),
-                None => String::new(),
-            },
-            title: sop.title().to_string(),
-            unit: sop.identity.unit.as_ref().map_or_else(String::new, |u| u.value.clone()),
-            steps: sop.steps.len(),
-            actors: sop.actors.len(),
-            worst: t.as_ref().map_or_else(String::new, |t| {
-                crate::render::timing::totals_text(&t.worst, Lang::from(args.lang))
-            }),
-            worst_work_minutes: t.as_ref().and_then(|t| t.worst_work_minutes()),
-            worst_calendar_days: t.as_ref().map_or(0, |t| t.worst.calendar_days),
-            service_time: sop
-                .service_time
-                .as_ref()
-                .map_or_else(String::new, |s| s.value.to_string()),
-            service_verdict: match verdict {
-                Some(Verdict::Within) => "within".into(),
-                Some(Verdict::Exceeds) => "exceeds".into(),
-                Some(Verdict::NotComparable) => "not_comparable".into(),
-                None => String::new(),
-            },
-            errors,
-            warnings,
-            path: src.path.clone(),
-        });
-    }
+    let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Summaries };
+    let loaded = corpus::load(&req, &g, io)?;
+    let l = g.lang;
+    let mut rows = list::rows(&loaded.outcome, l);
     list::sort(&mut rows, column(args.sort), args.reverse);
-    let l = Lang::from(args.lang);
     match args.format {
         ListFormat::Table => write!(io.stdout, "{}", list::table(&rows, l))?,
         ListFormat::Md => write!(io.stdout, "{}", list::markdown(&rows, l))?,
@@ -115,5 +47,5 @@ pub fn run(args: &ListArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             writeln!(io.stdout, "{}", serde_json::to_string_pretty(&rows)?)?;
         }
     }
-    Ok(if loaded.had_io_error { ExitStatus::Error } else { ExitStatus::Clean })
+    Ok(if loaded.unreadable > 0 { ExitStatus::Error } else { ExitStatus::Clean })
 }

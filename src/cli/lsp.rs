@@ -69,7 +69,7 @@ impl Host for Disk {
             if ws.is_excluded(&ws.relative(&path)) {
                 continue;
             }
-            match inputs::read_file(&path, super::corpus::MAX_FILE_SIZE) {
+            match inputs::read_file(&path, super::settings::DEFAULT_MAX_FILE_SIZE) {
                 // Other YAML in the folder (CI workflows, tool settings)
                 // is not a SOP: only files that say they are one are loaded
                 // until the editor opens another.
@@ -82,6 +82,6 @@ impl Host for Disk {
     }
 
     fn read(&self, path: &Path) -> Option<String> {
-        inputs::read_file(path, super::corpus::MAX_FILE_SIZE).ok()
+        inputs::read_file(path, super::settings::DEFAULT_MAX_FILE_SIZE).ok()
     }
 }

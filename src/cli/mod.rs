@@ -16,6 +16,7 @@ mod fix;
 mod gate;
 mod git;
 mod graph;
+mod graphviz;
 mod inputs;
 mod list;
 pub mod lsp;
@@ -24,6 +25,7 @@ mod output;
 mod render;
 mod rules;
 mod schema;
+mod settings;
 mod table;
 mod timing;
 
@@ -48,6 +50,9 @@ pub struct Env {
     pub no_color: bool,
     /// The working folder.
     pub cwd: PathBuf,
+    /// `SOPMAP_LANG`, the language of human-readable output when no
+    /// `--lang` is given (it wins over `lang:` in sopmap.yaml).
+    pub lang: Option<String>,
 }
 
 impl Env {
@@ -59,6 +64,7 @@ impl Env {
             stderr_is_tty: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            lang: std::env::var("SOPMAP_LANG").ok().filter(|v| !v.trim().is_empty()),
         }
     }
 }
@@ -90,17 +96,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         }
     };
     let result = match cli.command {
-        Command::Check(a) => check::run(&a, env, io),
+        Command::Check(a) => check::run(&a, &cli.global, env, io),
         Command::Rules(a) => rules::list(&a, io),
         Command::Explain(a) => rules::explain(&a, io),
-        Command::Diff(a) => diff::run(&a, env, io),
-        Command::Timing(a) => timing::run(&a, env, io),
-        Command::List(a) => list::run(&a, env, io),
-        Command::Graph(a) => graph::run(&a, env, io),
-        Command::Checklist(a) => checklist::run(&a, env, io),
-        Command::Table(a) => table::run(&a, env, io),
-        Command::Render(a) => render::run(&a, env, io),
-        Command::Document(a) => document::run(&a, env, io),
+        Command::Diff(a) => diff::run(&a, &cli.global, env, io),
+        Command::Timing(a) => timing::run(&a, &cli.global, env, io),
+        Command::List(a) => list::run(&a, &cli.global, env, io),
+        Command::Graph(a) => graph::run(&a, &cli.global, env, io),
+        Command::Checklist(a) => checklist::run(&a, &cli.global, env, io),
+        Command::Table(a) => table::run(&a, &cli.global, env, io),
+        Command::Render(a) => render::run(&a, &cli.global, env, io),
+        Command::Document(a) => document::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),

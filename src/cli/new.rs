@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::args::{NewArgs, NewLevel};
 use crate::cli::{Env, ExitStatus, Io};
-use crate::model::Level;
+use crate::model::SopLevel;
 use crate::scaffold;
 
 pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
@@ -21,8 +21,8 @@ pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         );
     }
     let level = match args.level {
-        NewLevel::Makro => Level::Makro,
-        NewLevel::Mikro => Level::Mikro,
+        NewLevel::Makro => SopLevel::Makro,
+        NewLevel::Mikro => SopLevel::Mikro,
     };
     let text = scaffold::new_sop(&id, level, &today());
     let abs = if path.is_absolute() { path.clone() } else { env.cwd.join(&path) };

@@ -1,7 +1,7 @@
 //! Where a rendered artefact goes: standard output, or a file written
 //! atomically (a temporary file in the target folder, then renamed over
 //! the target) so a reader never sees half a file. The input is never
-//! overwritten.
+//! overwritten. [`write_file`] is the one atomic writer every command uses.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,11 +16,22 @@ pub fn write(target: Option<&Path>, input: &Path, bytes: &[u8], io: &mut Io<'_>)
         io.stdout.write_all(bytes)?;
         return Ok(());
     };
+    refuse_input(target, input)?;
+    write_file(target, bytes)
+}
+
+/// Fails when `target` is the file `input` (the input is never overwritten).
+pub fn refuse_input(target: &Path, input: &Path) -> Result<()> {
     if let (Ok(a), Ok(b)) = (std::fs::canonicalize(target), std::fs::canonicalize(input))
         && a == b
     {
         bail!("refusing to overwrite the input `{}` with the output", input.display());
     }
+    Ok(())
+}
+
+/// Writes `bytes` to `target` through a temporary file in the same folder.
+pub fn write_file(target: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

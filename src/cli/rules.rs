@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::args::{ExplainArgs, RulesArgs, RulesFormat};
 use crate::cli::{ExitStatus, Io};
-use crate::rules::{self, RULES};
+use crate::rule_id::{self as rules, ALL as RULES};
 use crate::suggest;
 
 #[derive(Serialize)]

@@ -2,21 +2,25 @@
 
 use anyhow::Result;
 
-use crate::cli::args::{TableArgs, TableFormat};
+use crate::cli::args::{GlobalArgs, TableArgs, TableFormat};
 use crate::cli::gate::{self, Gate};
 use crate::cli::{Env, ExitStatus, Io, output};
-use crate::lang::Lang;
 use crate::render::table;
 
 /// Width used when output is not a terminal and no `--width` is given.
 const DEFAULT_WIDTH: u16 = 120;
 
-pub fn run(args: &TableArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let cleared = match gate::pass(&args.input, env, io)? {
+pub fn run(
+    args: &TableArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let cleared = match gate::pass(&args.input, global, env, io)? {
         Gate::Cleared(c) => c,
         Gate::Refused(status) => return Ok(status),
     };
-    let lang = Lang::from(args.input.lang);
+    let lang = cleared.global.lang;
     let text = match args.format {
         TableFormat::Text => {
             let width = args.width.or_else(|| terminal_width(env)).unwrap_or(DEFAULT_WIDTH);

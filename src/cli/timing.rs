@@ -5,47 +5,49 @@
 
 use anyhow::Result;
 
-use crate::catalog::apply_suppressions;
-use crate::cli::args::{TimingArgs, TimingFormat};
-use crate::cli::{Env, ExitStatus, Io, corpus};
-use crate::diagnostic::Severity;
-use crate::lang::Lang;
+use crate::cli::args::{GlobalArgs, TimingArgs, TimingFormat};
+use crate::cli::corpus::{self, Request};
+use crate::cli::settings::Global;
+use crate::cli::{Env, ExitStatus, Io};
 use crate::render::timing as render;
-use crate::timing;
+use crate::run::Keep;
 
-pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let settings = match corpus::run_settings(env, args.workday.as_deref(), io)? {
-        Ok(settings) => settings,
+pub fn run(
+    args: &TimingArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let g = match Global::resolve(global, env, io)? {
+        Ok(g) => g,
         Err(status) => return Ok(status),
     };
     let paths = corpus::default_paths(&args.paths, &env.cwd, "timing")?;
-    let loaded = corpus::load_paths(&paths, &settings, false, io)?;
-    let lang = Lang::from(args.lang);
-    let mut failed = loaded.had_io_error;
+    let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Models };
+    let loaded = corpus::load(&req, &g, io)?;
+    let outcome = &loaded.outcome;
+    let lang = g.lang;
+    let mut failed = loaded.unreadable > 0;
     let mut texts = Vec::new();
     let mut items = Vec::new();
-    for (file, (src, c)) in
-        loaded.sources.iter().zip(&loaded.checked).enumerate().take(loaded.inputs)
-    {
-        let diags = apply_suppressions(&loaded.sources, [file], c.diagnostics.clone(), |_| {
-            &settings.levels
-        });
-        let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let counts = outcome.counts();
+    for (file, src) in outcome.sources.iter().enumerate().take(outcome.reported()) {
+        let errors = counts.get(file).map_or(0, |c| c.0);
         if errors > 0 {
             failed = true;
             writeln!(
                 io.stderr,
                 "sopmap: warning: `{}` has {errors} error(s); times may be wrong (run `sopmap check {}`)",
                 src.path,
-                if loaded.scope.is_unnamed(file) { "-" } else { src.path.as_str() }
+                if outcome.scope.is_unnamed(file) { "-" } else { src.path.as_str() }
             )?;
         }
-        let (Some(sop), Some(graph)) = (&c.sop, &c.graph) else {
+        let Some(model) = outcome.model(file) else {
             failed = true;
             writeln!(io.stderr, "sopmap: error: `{}` is not a SOP document", src.path)?;
             continue;
         };
-        let Some(t) = timing::analyze(sop, graph, settings.workday_minutes) else {
+        let Some(t) = &model.timing else {
             failed = true;
             writeln!(
                 io.stderr,
@@ -55,8 +57,8 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
             continue;
         };
         match args.format {
-            TimingFormat::Text => texts.push(render::text(&src.path, sop, &t, lang)),
-            TimingFormat::Json => items.push(render::json(&src.path, sop, &t)),
+            TimingFormat::Text => texts.push(render::text(&src.path, &model.sop, t, lang)),
+            TimingFormat::Json => items.push(render::json(&src.path, &model.sop, t)),
         }
     }
     match args.format {
@@ -66,7 +68,7 @@ pub fn run(args: &TimingArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> 
             writeln!(io.stdout, "{}", serde_json::to_string_pretty(&items)?)?;
         }
     }
-    Ok(if loaded.had_io_error {
+    Ok(if loaded.unreadable > 0 {
         ExitStatus::Error
     } else if failed {
         ExitStatus::Findings

@@ -30,8 +30,8 @@ pub fn identity(old: &Sop, new: &Sop) -> Vec<FieldChange> {
     let level = |s: &Sop| {
         s.level.as_ref().map_or(Value::Absent, |l| {
             Value::Text(match l.value {
-                crate::model::Level::Makro => "makro".into(),
-                crate::model::Level::Mikro => "mikro".into(),
+                crate::model::SopLevel::Makro => "makro".into(),
+                crate::model::SopLevel::Mikro => "mikro".into(),
             })
         })
     };

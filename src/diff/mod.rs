@@ -245,7 +245,7 @@ pub(crate) mod testing {
     //! Builds checked versions from YAML text for the diff's unit tests.
 
     use super::*;
-    use crate::check::{Checked, Settings, check_source};
+    use crate::check::{Checked, Settings, check_file as check_source};
 
     pub struct Owned {
         pub source: SourceFile,

@@ -8,7 +8,7 @@
 use crate::diagnostic::FileId;
 use crate::lsp::navigation::{self, Target};
 use crate::lsp::workspace::Workspace;
-use crate::rules;
+use crate::rule_id;
 use crate::source::{SourceFile, Span};
 
 /// Markdown for the hover at byte `offset` of `file`, and the span it is about.
@@ -21,7 +21,7 @@ pub fn hover(ws: &Workspace, file: FileId, offset: usize) -> Option<(String, Spa
         return Some((text, occ.span));
     }
     let (word, span) = word_at(source, offset)?;
-    let rule = rules::find(word)?;
+    let rule = rule_id::find(word)?;
     Some((
         format!(
             "**{} {}** ({})\n\n{}.\n\n{}",
@@ -69,8 +69,8 @@ fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
             let f = ws.file_of_sop(id)?;
             let sop = ws.sop(f)?;
             let level = sop.level.as_ref().map_or("", |l| match l.value {
-                crate::model::Level::Makro => " (makro)",
-                crate::model::Level::Mikro => " (mikro)",
+                crate::model::SopLevel::Makro => " (makro)",
+                crate::model::SopLevel::Mikro => " (mikro)",
             });
             let path = ws.source(f).map_or("", |s| s.path.as_str());
             Some(format!("**{}**{level}\n\n{}\n\n`{path}`", sop.title(), sop.number()))

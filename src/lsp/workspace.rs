@@ -13,13 +13,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{self, Catalog, Scope, apply_suppressions, check_corpus};
-use crate::check::{Checked, Settings, check_source_unsuppressed};
+use crate::catalog::{Catalogue, Entry, Scope};
+use crate::check::{Checked, Settings, check_file};
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, FileId};
 use crate::model::Sop;
 use crate::source::SourceFile;
-use crate::timing::Timing;
+use crate::{run, timing};
 
 /// The configuration of a workspace: its `sopmap.yaml`, if any, and the
 /// folder its globs are relative to.
@@ -80,7 +80,9 @@ pub struct Workspace {
     sources: Vec<SourceFile>,
     checked: Vec<Checked>,
     settings: Vec<Settings>,
-    timings: Vec<Option<Timing>>,
+    /// Each file's catalogue summary (with its time budget), when it holds
+    /// a SOP mapping: what the cross-SOP rules read.
+    entries: Vec<Option<Entry>>,
     by_path: HashMap<PathBuf, FileId>,
     /// The findings last published per file, to publish only changes.
     published: Vec<Option<Vec<Diagnostic>>>,
@@ -104,7 +106,6 @@ impl Workspace {
     /// from the folder), checked.
     pub fn new(config: WorkspaceConfig, files: Vec<(PathBuf, String)>) -> Workspace {
         let mut ws = Workspace { config, ..Workspace::default() };
-        let workday = ws.config.workday_minutes();
         let mut sources = Vec::with_capacity(files.len());
         for (path, text) in files {
             if ws.by_path.contains_key(&path) {
@@ -118,16 +119,11 @@ impl Workspace {
         }
         let settings = &ws.settings;
         let fallback = Settings::default();
-        ws.checked = crate::check::check_files_unsuppressed_with_jobs(
-            &sources,
-            crate::check::default_jobs(),
-            |i| settings.get(i).unwrap_or(&fallback),
-        );
+        let done = crate::check::parallel_map(&sources, crate::check::default_jobs(), |i, src| {
+            check_one(src, i, settings.get(i).unwrap_or(&fallback))
+        });
         ws.sources = sources;
-        ws.timings =
-            crate::check::parallel_map(&ws.checked, crate::check::default_jobs(), |_, c| {
-                catalog::timing_of(c, workday)
-            });
+        (ws.checked, ws.entries) = done.into_iter().unzip();
         for (doc, c) in ws.docs.iter_mut().zip(&ws.checked) {
             doc.last_good.clone_from(&c.sop);
         }
@@ -209,7 +205,7 @@ impl Workspace {
                 });
                 self.sources.push(SourceFile::new(rel, String::new()));
                 self.checked.push(Checked { sop: None, graph: None, diagnostics: Vec::new() });
-                self.timings.push(None);
+                self.entries.push(None);
                 self.published.push(None);
                 self.suppressed.push(None);
                 f
@@ -226,8 +222,7 @@ impl Workspace {
         let source = SourceFile::new(rel, text);
         let fallback = Settings::default();
         let settings = self.settings.get(file).unwrap_or(&fallback);
-        let checked = check_source_unsuppressed(&source, file, settings);
-        let timing = catalog::timing_of(&checked, self.config.workday_minutes());
+        let (checked, entry) = check_one(&source, file, settings);
         if let Some(doc) = self.docs.get_mut(file)
             && checked.sop.is_some()
         {
@@ -239,8 +234,8 @@ impl Workspace {
         if let Some(slot) = self.checked.get_mut(file) {
             *slot = checked;
         }
-        if let Some(slot) = self.timings.get_mut(file) {
-            *slot = timing;
+        if let Some(slot) = self.entries.get_mut(file) {
+            *slot = entry;
         }
         if let Some(slot) = self.suppressed.get_mut(file) {
             *slot = None;
@@ -285,7 +280,7 @@ impl Workspace {
         if let Some(slot) = self.checked.get_mut(file) {
             *slot = Checked { sop: None, graph: None, diagnostics: Vec::new() };
         }
-        if let Some(slot) = self.timings.get_mut(file) {
+        if let Some(slot) = self.entries.get_mut(file) {
             *slot = None;
         }
     }
@@ -300,17 +295,12 @@ impl Workspace {
             unnamed: vec![false; self.docs.len()],
             partial: false,
         };
-        let catalog = Catalog::with_timings(
-            &self.sources,
-            &self.checked,
-            self.timings.clone(),
-            self.config.workday_minutes(),
-        );
+        let catalogue =
+            Catalogue::new(self.entries.iter().flatten().filter(|e| e.sop.id.is_some()).cloned());
         let fallback = Settings::default();
-        let levels_for = |f: FileId| &self.settings.get(f).unwrap_or(&fallback).levels;
         let mut raw: Vec<Vec<Diagnostic>> =
             self.checked.iter().map(|c| c.diagnostics.clone()).collect();
-        for d in check_corpus(&catalog, &scope, levels_for) {
+        for d in run::cross_sop_findings(&catalogue, &scope) {
             if let Some(slot) = raw.get_mut(d.file) {
                 slot.push(d);
             }
@@ -326,8 +316,11 @@ impl Workspace {
             let out = match cached {
                 Some((input, output)) if *input == group => output.clone(),
                 _ => {
-                    let mut out =
-                        apply_suppressions(&self.sources, [file], group.clone(), levels_for);
+                    let mut out = group.clone();
+                    if let Some(source) = self.sources.get(file) {
+                        let settings = self.settings.get(file).unwrap_or(&fallback);
+                        run::settle(source, file, settings, &mut out);
+                    }
                     diagnostic::sort(&mut out, |_| String::new());
                     if let Some(slot) = self.suppressed.get_mut(file) {
                         *slot = Some((group, out.clone()));
@@ -368,4 +361,18 @@ impl Workspace {
     pub fn published(&self, file: FileId) -> &[Diagnostic] {
         self.published.get(file).and_then(|p| p.as_deref()).unwrap_or(&[])
     }
+}
+
+/// Checks one file and summarises its SOP for the catalogue, as a run does
+/// ([`crate::run`]), keeping the full model for navigation.
+fn check_one(source: &SourceFile, file: FileId, settings: &Settings) -> (Checked, Option<Entry>) {
+    let checked = check_file(source, file, settings);
+    let entry = match (&checked.sop, &checked.graph) {
+        (Some(sop), Some(graph)) => {
+            let t = timing::analyze(sop, graph, settings.workday_minutes);
+            Some(Entry::new(file, &source.path, sop, t, settings.workday_minutes))
+        }
+        _ => None,
+    };
+    (checked, entry)
 }

@@ -11,13 +11,10 @@ use crate::duration;
 use crate::fix::{Edit, Fix};
 use crate::model::schema::{self, Key};
 use crate::model::{
-    Actor, ApprovedBy, Branch, Date, Definition, Identity, Level, Related, Relation, Sop, SopType,
-    Spanned, Step, StepKind,
+    Actor, ApprovedBy, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
+    SopType, Spanned, Step, StepKind,
 };
-use crate::rules::{
-    duplicate_key, invalid_date, invalid_duration, invalid_value, misplaced_key, missing_key,
-    missing_start, unknown_key, wrong_type,
-};
+use crate::rule_id;
 use crate::source::Span;
 use crate::suggest;
 use crate::yaml::{Node, Value};
@@ -29,7 +26,7 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
     if matches!(root.value, Value::Null) {
         cx.out.push(
             Diagnostic::new(
-                &missing_key::RULE,
+                &rule_id::MISSING_KEY,
                 file,
                 root.span,
                 "the file is empty; a SOP starts with `schema: sop-ap/1`",
@@ -44,7 +41,10 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         id: obj.get("id").and_then(|n| cx.id(n, "id", IdKind::Sop)),
         level: obj.get("level").and_then(|n| {
             cx.enum_str(n, "level", schema::LEVELS).map(|s| {
-                Spanned::new(if s.value == "makro" { Level::Makro } else { Level::Mikro }, s.span)
+                Spanned::new(
+                    if s.value == "makro" { SopLevel::Makro } else { SopLevel::Mikro },
+                    s.span,
+                )
             })
         }),
         sop_type: obj.get("type").and_then(|n| {
@@ -91,7 +91,7 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
             || matches!(&n.value, Value::Seq(items) if items.is_empty()))
     {
         cx.push(
-            Diagnostic::new(&missing_start::RULE, file, n.span, "the SOP has no steps")
+            Diagnostic::new(&rule_id::MISSING_START, file, n.span, "the SOP has no steps")
                 .help("add the activities under `steps:`, starting with a `kind: start` step"),
         );
     }
@@ -144,7 +144,7 @@ impl Lower<'_> {
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         let mut d = Diagnostic::new(
-            &wrong_type::RULE,
+            &rule_id::WRONG_TYPE,
             self.file,
             node.span,
             format!("`{what}` must be {expected}, found {}", node.value.type_name()),
@@ -166,7 +166,7 @@ impl Lower<'_> {
     fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &str) -> Option<Obj<'n>> {
         let Value::Map(map) = &node.value else {
             self.push(Diagnostic::new(
-                &wrong_type::RULE,
+                &rule_id::WRONG_TYPE,
                 self.file,
                 node.span,
                 format!("{what} must be a mapping of keys, found {}", node.value.type_name()),
@@ -180,7 +180,7 @@ impl Lower<'_> {
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
                 self.push(Diagnostic::new(
-                    &wrong_type::RULE,
+                    &rule_id::WRONG_TYPE,
                     self.file,
                     k.span,
                     format!("keys must be text, found {}", k.value.type_name()),
@@ -191,7 +191,7 @@ impl Lower<'_> {
                 let first_span = first.span;
                 self.push(
                     Diagnostic::new(
-                        &duplicate_key::RULE,
+                        &rule_id::DUPLICATE_KEY,
                         self.file,
                         k.span,
                         format!("key `{name}` appears twice in {what}"),
@@ -221,7 +221,7 @@ impl Lower<'_> {
                     closest.filter(|c| !taken(c)).map(|c| Fix::replace_scalar(k.span, name, c));
                 self.push(
                     Diagnostic::new(
-                        &unknown_key::RULE,
+                        &rule_id::UNKNOWN_KEY,
                         self.file,
                         k.span,
                         format!("unknown key `{name}` in {what}"),
@@ -239,7 +239,7 @@ impl Lower<'_> {
             if obj.get(key.name).is_none() && !obj.misspelt.contains(&key.name) {
                 self.push(
                     Diagnostic::new(
-                        &missing_key::RULE,
+                        &rule_id::MISSING_KEY,
                         self.file,
                         anchor,
                         match key.label {
@@ -290,7 +290,7 @@ impl Lower<'_> {
                 IdKind::Local => ("lowercase letters, digits and `_`", slug(&s.value, '_')),
             };
             let d = Diagnostic::new(
-                &invalid_value::RULE,
+                &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
                 format!("`{what}` must use only {pattern}, found `{}`", s.value),
@@ -308,7 +308,7 @@ impl Lower<'_> {
         if matches!(node.value, Value::Null) {
             self.push(
                 Diagnostic::new(
-                    &wrong_type::RULE,
+                    &rule_id::WRONG_TYPE,
                     self.file,
                     node.span,
                     format!("`{what}` is empty; expected the id of a step"),
@@ -342,7 +342,7 @@ impl Lower<'_> {
             .unwrap_or_else(|| format!("expected one of {}", quoted(allowed)));
         self.push(
             Diagnostic::new(
-                &invalid_value::RULE,
+                &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
                 format!("`{}` is not a valid `{what}`; expected {}", s.value, quoted(allowed)),
@@ -408,7 +408,7 @@ impl Lower<'_> {
             Value::Str(s) => s.trim(),
             _ => {
                 self.push(Diagnostic::new(
-                    &invalid_date::RULE,
+                    &rule_id::INVALID_DATE,
                     self.file,
                     node.span,
                     format!(
@@ -435,7 +435,7 @@ impl Lower<'_> {
                 });
                 self.push(
                     Diagnostic::new(
-                        &invalid_date::RULE,
+                        &rule_id::INVALID_DATE,
                         self.file,
                         node.span,
                         format!("`{text}` is not a valid date for `{what}`: {reason}"),
@@ -458,7 +458,7 @@ impl Lower<'_> {
                 }
                 self.push(
                     Diagnostic::new(
-                        &invalid_duration::RULE,
+                        &rule_id::INVALID_DURATION,
                         self.file,
                         node.span,
                         format!("`{what}: {i}` has no time unit (satuan waktu wajib)"),
@@ -469,7 +469,7 @@ impl Lower<'_> {
             }
             _ => {
                 self.push(Diagnostic::new(
-                    &invalid_duration::RULE,
+                    &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
                     format!(
@@ -484,7 +484,7 @@ impl Lower<'_> {
             Ok(d) => Some(Spanned::new(d, node.span)),
             Err(e) => {
                 let d = Diagnostic::new(
-                    &invalid_duration::RULE,
+                    &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
                     format!("invalid duration in `{what}`: {}", e.message),
@@ -504,7 +504,7 @@ impl Lower<'_> {
         {
             self.push(
                 Diagnostic::new(
-                    &invalid_duration::RULE,
+                    &rule_id::INVALID_DURATION,
                     self.file,
                     d.span,
                     "`workday` must be a single length in `jam` or `menit`",
@@ -603,7 +603,7 @@ impl Lower<'_> {
             if entry.sop.is_none() && entry.title.is_none() {
                 self.push(
                     Diagnostic::new(
-                        &missing_key::RULE,
+                        &rule_id::MISSING_KEY,
                         self.file,
                         entry.span,
                         "a `related` entry needs `sop` (an id in the corpus) or `title`",
@@ -707,7 +707,7 @@ impl Lower<'_> {
             if let Some(span) = o.key_span(key) {
                 this.push(
                     Diagnostic::new(
-                        &misplaced_key::RULE,
+                        &rule_id::MISPLACED_KEY,
                         this.file,
                         span,
                         format!("`{key}` is not allowed on the {} step `{id}`", kind.as_str()),
@@ -754,7 +754,7 @@ impl Lower<'_> {
                 Value::Bool(b) => {
                     self.push(
                         Diagnostic::new(
-                            &wrong_type::RULE,
+                            &rule_id::WRONG_TYPE,
                             self.file,
                             n.span,
                             format!("branch label `{b}` is read as a boolean, not as text"),

@@ -36,7 +36,7 @@ impl Spanned<String> {
 
 /// Cakupan SOP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Level {
+pub enum SopLevel {
     Makro,
     Mikro,
 }
@@ -226,7 +226,7 @@ impl Step {
 pub struct Sop {
     pub schema: Option<Spanned<String>>,
     pub id: Option<Spanned<String>>,
-    pub level: Option<Spanned<Level>>,
+    pub level: Option<Spanned<SopLevel>>,
     pub sop_type: Option<Spanned<SopType>>,
     pub completeness: Option<Spanned<String>>,
     pub genericity: Option<Spanned<String>>,

@@ -123,10 +123,10 @@ impl Model {
 
 fn doc(step: &Step, lang: Lang) -> String {
     let l = lang.labels();
-    let mut parts = vec![format!("{}: {}", lang.pick("id langkah", "step id"), step.id_str())];
+    let mut parts = vec![format!("{}: {}", lang.texts().step_id, step.id_str())];
     if !step.with.is_empty() {
         let with: Vec<&str> = step.with.iter().map(|w| w.value.as_str()).collect();
-        parts.push(format!("{}: {}", lang.pick("bersama", "with"), with.join(", ")));
+        parts.push(format!("{}: {}", lang.texts().with, with.join(", ")));
     }
     if let Some(t) = &step.time {
         parts.push(format!("{}: {}", l.time, t.value));
@@ -153,7 +153,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
         let lane = match step.actor.as_ref().and_then(|a| sop.actor_index(&a.value)) {
             Some(l) => l,
             None => *orphan_lane.get_or_insert_with(|| {
-                lanes.push(lang.pick("(tanpa pelaksana)", "(no actor)").to_string());
+                lanes.push(lang.texts().no_actor.to_string());
                 lanes.len() - 1
             }),
         };
@@ -181,7 +181,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             model.add(next_node(
                 Shape::Start,
                 format!("Start_{row}"),
-                lang.pick("Mulai", "Start").to_string(),
+                lang.texts().start.to_string(),
             ))
         });
         // A join in front when several arrows enter (the start event's
@@ -197,7 +197,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
         let mut text = doc(step, lang);
         if let Some(codes) = marks.get(i).filter(|c| !c.is_empty()) {
             main.marked = true;
-            let label = lang.pick("temuan sopmap", "sopmap findings");
+            let label = lang.texts().sopmap_findings;
             let _ = write!(text, "\n{label}: {}", codes.join(", "));
         }
         main.doc = Some(text);
@@ -214,7 +214,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             let name = step
                 .outcome
                 .as_ref()
-                .map_or_else(|| lang.pick("Selesai", "End").to_string(), |o| o.value.clone());
+                .map_or_else(|| lang.texts().end.to_string(), |o| o.value.clone());
             let end = model.add(next_node(Shape::End, format!("End_{row}"), name));
             model.connect(main, end, None);
         }
@@ -456,7 +456,7 @@ fn shape(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     fn model_of(text: &str) -> (Model, String) {

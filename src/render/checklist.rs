@@ -51,18 +51,11 @@ impl PathTimes {
     /// outside parties is left out of the sums, and the text says so when
     /// the SOP has such steps.
     pub fn of(t: &crate::timing::Timing, lang: Lang) -> PathTimes {
-        let l = lang.labels();
         let path = |rows: &[usize], total: &crate::duration::Totals| {
             let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
-            let mut s = format!("{total} ({} {})", lang.pick(l.step, "steps"), rows.join(" → "));
+            let mut s = format!("{total} ({} {})", lang.texts().steps_lower, rows.join(" → "));
             if !t.wait_steps.is_empty() {
-                s.push_str(&format!(
-                    "; {}",
-                    lang.pick(
-                        "tanpa waktu tunggu pihak luar",
-                        "excluding waiting on outside parties"
-                    )
-                ));
+                s.push_str(&format!("; {}", lang.texts().excluding_waiting));
             }
             s
         };
@@ -150,79 +143,8 @@ pub struct Footer {
     pub records: Vec<String>,
 }
 
-/// The checklist's own words, in one language.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Words {
-    pub checklist: &'static str,
-    pub for_role: &'static str,
-    pub steps: &'static str,
-    pub decision: &'static str,
-    pub go_on: &'static str,
-    pub go_back: &'static str,
-    pub unknown_step: &'static str,
-    pub assisting: &'static str,
-    pub with: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
-    pub start_here: &'static str,
-    pub outcome: &'static str,
-    pub details: &'static str,
-    pub signoff: &'static str,
-    pub done_by: &'static str,
-    pub checked_by: &'static str,
-    pub none: &'static str,
-}
-
-static WORDS_ID: Words = Words {
-    checklist: "Daftar Periksa",
-    for_role: "Daftar periksa untuk",
-    steps: "Langkah",
-    decision: "Keputusan",
-    go_on: "lanjut ke",
-    go_back: "kembali ke",
-    unknown_step: "langkah tidak dikenal",
-    assisting: "sebagai pelaksana pendamping",
-    with: "bersama",
-    from: "Dari",
-    to: "Ke",
-    start_here: "awal SOP",
-    outcome: "Hasil akhir",
-    details: "Rincian",
-    signoff: "Pelaksanaan",
-    done_by: "Dilaksanakan oleh",
-    checked_by: "Diperiksa oleh",
-    none: "-",
-};
-
-static WORDS_EN: Words = Words {
-    checklist: "Checklist",
-    for_role: "Checklist for",
-    steps: "Steps",
-    decision: "Decision",
-    go_on: "go on to",
-    go_back: "go back to",
-    unknown_step: "unknown step",
-    assisting: "as a supporting actor",
-    with: "with",
-    from: "From",
-    to: "To",
-    start_here: "start of the SOP",
-    outcome: "Outcome",
-    details: "Details",
-    signoff: "Sign-off",
-    done_by: "Done by",
-    checked_by: "Checked by",
-    none: "-",
-};
-
-impl Words {
-    pub fn of(lang: Lang) -> &'static Words {
-        match lang {
-            Lang::Id => &WORDS_ID,
-            Lang::En => &WORDS_EN,
-        }
-    }
-}
+/// The words of the checklist (defined in the one table in `lang.rs`).
+pub use crate::lang::ChecklistWords as Words;
 
 impl Jump {
     /// `lanjut ke langkah 7`, `kembali ke langkah 3` (without the label).
@@ -432,7 +354,7 @@ fn sub_sop_name(sop: &Sop, id: &str, known: &BTreeMap<String, SopRef>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     pub(crate) fn load(yaml: &str) -> (Sop, ProcessGraph) {

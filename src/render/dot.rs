@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::model::{Sop, StepKind};
 use crate::render::escape::dot as esc;
 use crate::render::lanes::{self, node_label};
-use crate::rules;
+use crate::rule_id;
 
 /// How to draw the diagram.
 #[derive(Clone, Debug, Default)]
@@ -134,7 +134,7 @@ fn node(out: &mut String, sop: &Sop, row: usize, opts: &Options, indent: &str) {
         label.push_str(&format!("\n⚠ {}", codes.join(", ")));
         let names: Vec<String> = codes
             .iter()
-            .map(|c| match rules::find(c) {
+            .map(|c| match rule_id::find(c) {
                 Some(r) => format!("{c} {}", r.name),
                 None => (*c).to_string(),
             })

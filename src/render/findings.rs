@@ -29,7 +29,7 @@ pub fn by_step(sop: &Sop, diagnostics: &[Diagnostic], min: Severity) -> Vec<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     #[test]

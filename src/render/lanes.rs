@@ -58,7 +58,7 @@ pub fn node_label(sop: &Sop, step: &Step, row: usize, lang: Lang, wrap: bool) ->
             .iter()
             .map(|w| sop.actor(&w.value).map_or(w.value.as_str(), |a| a.display_name()))
             .collect();
-        let with = format!("({} {})", lang.pick("bersama", "with"), names.join(", "));
+        let with = format!("({} {})", lang.texts().with, names.join(", "));
         lines.extend(wrap::lines(&with, width));
     }
     if step.wait {

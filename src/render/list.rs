@@ -1,7 +1,8 @@
 //! The catalogue as a table (`sopmap list`): one row per SOP file with its
 //! id, level, title, unit, number of steps and actors, worst-path time,
 //! service time and finding counts; as a terminal table, Markdown, JSON or
-//! CSV. Rows are built by the caller; this module sorts and formats them.
+//! CSV. [`rows`] builds the rows from a run; this module sorts and formats
+//! them.
 
 use std::cmp::Ordering;
 
@@ -9,7 +10,11 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::SopLevel;
 use crate::render::escape;
+use crate::render::timing::{service_verdict, totals_text};
+use crate::run::Outcome;
+use crate::timing::Verdict;
 
 /// One SOP of the catalogue. Field names are the JSON and CSV keys.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -33,6 +38,66 @@ pub struct Row {
     pub errors: usize,
     pub warnings: usize,
     pub path: String,
+}
+
+/// One row per reported file of a run, in file order.
+pub fn rows(outcome: &Outcome, lang: Lang) -> Vec<Row> {
+    let counts = outcome.counts();
+    let mut rows = Vec::with_capacity(outcome.reported());
+    for (file, src) in outcome.sources.iter().enumerate().take(outcome.reported()) {
+        let (errors, warnings) = counts.get(file).copied().unwrap_or_default();
+        let path = src.path.clone();
+        let Some(e) = outcome.entry(file) else {
+            rows.push(Row {
+                id: String::new(),
+                level: String::new(),
+                title: String::new(),
+                unit: String::new(),
+                steps: 0,
+                actors: 0,
+                worst: String::new(),
+                worst_work_minutes: None,
+                worst_calendar_days: 0,
+                service_time: String::new(),
+                service_verdict: String::new(),
+                errors,
+                warnings,
+                path,
+            });
+            continue;
+        };
+        let sop = &e.sop;
+        let t = e.timing.as_ref();
+        rows.push(Row {
+            id: e.id().to_string(),
+            level: match e.level() {
+                Some(SopLevel::Makro) => "makro".into(),
+                Some(SopLevel::Mikro) => "mikro".into(),
+                None => String::new(),
+            },
+            title: sop.title().to_string(),
+            unit: sop.identity.unit.as_ref().map_or_else(String::new, |u| u.value.clone()),
+            steps: e.steps,
+            actors: e.actors,
+            worst: t.map_or_else(String::new, |t| totals_text(&t.worst, lang)),
+            worst_work_minutes: t.and_then(|t| t.worst_work_minutes()),
+            worst_calendar_days: t.map_or(0, |t| t.worst.calendar_days),
+            service_time: sop
+                .service_time
+                .as_ref()
+                .map_or_else(String::new, |s| s.value.to_string()),
+            service_verdict: match t.and_then(|t| service_verdict(sop, t)) {
+                Some(Verdict::Within) => "within".into(),
+                Some(Verdict::Exceeds) => "exceeds".into(),
+                Some(Verdict::NotComparable) => "not_comparable".into(),
+                None => String::new(),
+            },
+            errors,
+            warnings,
+            path,
+        });
+    }
+    rows
 }
 
 /// Columns to sort by.
@@ -77,22 +142,22 @@ pub fn sort(rows: &mut [Row], column: Column, reverse: bool) {
 fn headers(lang: Lang) -> [&'static str; 10] {
     [
         "ID",
-        lang.pick("Cakupan", "Level"),
-        lang.pick("Nama SOP", "Title"),
-        lang.pick("Unit Kerja", "Unit"),
-        lang.pick("Langkah", "Steps"),
-        lang.pick("Pelaksana", "Actors"),
-        lang.pick("Jalur terlama", "Slowest path"),
-        lang.pick("Jangka waktu", "Service time"),
-        lang.pick("Galat", "Errors"),
-        lang.pick("Peringatan", "Warnings"),
+        lang.texts().level,
+        lang.texts().title,
+        lang.texts().unit,
+        lang.texts().steps,
+        lang.texts().actors,
+        lang.texts().slowest_path,
+        lang.texts().service_time,
+        lang.texts().errors,
+        lang.texts().warnings,
     ]
 }
 
 fn service_cell(r: &Row, lang: Lang) -> String {
     let mark = match r.service_verdict.as_str() {
-        "exceeds" => lang.pick(" (terlampaui)", " (exceeded)"),
-        "not_comparable" => lang.pick(" (tak terbandingkan)", " (not comparable)"),
+        "exceeds" => lang.texts().exceeded_suffix,
+        "not_comparable" => lang.texts().not_comparable_suffix,
         _ => "",
     };
     format!("{}{mark}", r.service_time)

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Catalog, LinkKind, links};
+use crate::catalog::{Catalogue, LinkKind, links};
 use crate::lang::Lang;
-use crate::model::{Level, Relation};
+use crate::model::{Relation, SopLevel};
 use crate::render::escape;
 
 /// What a node stands for.
@@ -68,15 +68,15 @@ pub struct SopMap {
 
 /// Builds the map: every SOP of the catalogue (first definition of each
 /// id), then the external and missing SOPs its links name.
-pub fn build(catalog: &Catalog<'_>) -> SopMap {
+pub fn build(catalog: &Catalogue) -> SopMap {
     let mut nodes: BTreeMap<(u8, String), Node> = BTreeMap::new();
     for (i, e) in catalog.entries().iter().enumerate() {
         if !catalog.is_canonical(i) {
             continue;
         }
         let kind = match e.level() {
-            Some(Level::Makro) => NodeKind::Makro,
-            Some(Level::Mikro) => NodeKind::Mikro,
+            Some(SopLevel::Makro) => NodeKind::Makro,
+            Some(SopLevel::Mikro) => NodeKind::Mikro,
             None => NodeKind::Unknown,
         };
         nodes.insert(
@@ -96,7 +96,7 @@ pub fn build(catalog: &Catalog<'_>) -> SopMap {
             continue;
         }
         let from = e.id().to_string();
-        for link in links(e.sop) {
+        for link in links(&e.sop) {
             let target = link.target.clone();
             if catalog.get(&target).is_none() {
                 let kind = if link.external { NodeKind::External } else { NodeKind::Missing };
@@ -180,18 +180,18 @@ fn kind_label(kind: &NodeKind, lang: Lang) -> &'static str {
         NodeKind::Makro => l.level_makro,
         NodeKind::Mikro => l.level_mikro,
         NodeKind::Unknown => "SOP",
-        NodeKind::External => lang.pick("SOP luar", "External SOP"),
-        NodeKind::Missing => lang.pick("SOP tidak dimuat", "SOP not loaded"),
+        NodeKind::External => lang.texts().external_sop,
+        NodeKind::Missing => lang.texts().sop_not_loaded,
     }
 }
 
 fn edge_label(e: &Edge, lang: Lang) -> String {
     match e.kind {
-        EdgeKind::SubSop => format!("{}: {}", lang.pick("dirinci", "detailed"), e.steps.join(", ")),
-        EdgeKind::Child => lang.pick("induk-anak", "parent-child").to_string(),
-        EdgeKind::Prerequisite => lang.pick("prasyarat", "prerequisite").to_string(),
-        EdgeKind::FollowUp => lang.pick("lanjutan", "follow-up").to_string(),
-        EdgeKind::Related => lang.pick("terkait", "related").to_string(),
+        EdgeKind::SubSop => format!("{}: {}", lang.texts().detailed, e.steps.join(", ")),
+        EdgeKind::Child => lang.texts().parent_child.to_string(),
+        EdgeKind::Prerequisite => lang.texts().prerequisite.to_string(),
+        EdgeKind::FollowUp => lang.texts().follow_up.to_string(),
+        EdgeKind::Related => lang.texts().related.to_string(),
     }
 }
 
@@ -307,17 +307,14 @@ pub fn mermaid(map: &SopMap, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_files};
-    use crate::rules::testing::{TWO_STEPS, sop_yaml};
-    use crate::source::SourceFile;
+    use crate::catalog::Scope;
+    use crate::check::Settings;
+    use crate::rules::testing::{TWO_STEPS, corpus_run, sop_yaml};
 
     fn map_of(files: &[(&str, String)]) -> SopMap {
-        let sources: Vec<SourceFile> =
-            files.iter().map(|(p, y)| SourceFile::new(*p, y.clone())).collect();
-        let settings = Settings::default();
-        let checked = check_files(&sources, |_| &settings);
-        let cat = Catalog::build(&sources, &checked, 480);
-        build(&cat)
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, y)| (*p, y.as_str())).collect();
+        let out = corpus_run(&files, &Settings::default(), &Scope::all(files.len()));
+        build(&out.catalogue)
     }
 
     #[test]

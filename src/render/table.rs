@@ -44,7 +44,7 @@ fn symbol(step: &Step) -> &'static str {
 
 fn rows(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Vec<Row> {
     let l = lang.labels();
-    let arrow_word = lang.pick("ke", "to");
+    let arrow_word = lang.texts().to;
     sop.steps
         .iter()
         .enumerate()
@@ -123,14 +123,11 @@ fn header(sop: &Sop, lang: Lang) -> Vec<String> {
 /// `width` columns (an entry is never split from its symbol).
 pub fn legend(lang: Lang, width: usize) -> Vec<String> {
     let entries = [
-        format!("{START_END} {}", lang.pick("mulai/selesai", "start/end")),
-        format!("{PROCESS} {}", lang.pick("proses", "process")),
-        format!(
-            "{SUB_SOP} {}",
-            lang.pick("proses dirinci SOP lain", "process detailed by another SOP")
-        ),
-        format!("{DECISION} {}", lang.pick("keputusan", "decision")),
-        format!("{WITH} {}", lang.pick("pelaksana pendamping", "supporting actor")),
+        format!("{START_END} {}", lang.texts().start_end),
+        format!("{PROCESS} {}", lang.texts().process),
+        format!("{SUB_SOP} {}", lang.texts().process_with_sub_sop),
+        format!("{DECISION} {}", lang.texts().decision),
+        format!("{WITH} {}", lang.texts().supporting_actor),
     ];
     let mut lines: Vec<String> = Vec::new();
     for e in entries {

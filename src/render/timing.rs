@@ -45,7 +45,8 @@ pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<S
     let total = t.in_work_minutes(workday_minutes)?;
     let wd = workday_minutes.max(1);
     let (days, rest) = (total / wd, total % wd);
-    let day_word = lang.pick("hari kerja", if days == 1 { "working day" } else { "working days" });
+    let t = lang.texts();
+    let day_word = if days == 1 { t.working_day_one } else { t.working_days };
     Some(match (days, rest, lang) {
         (0, r, Lang::Id) => format_minutes(r),
         (0, r, Lang::En) => totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang),
@@ -66,12 +67,9 @@ pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
 
 fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
     match v {
-        Verdict::Within => lang.pick("terpenuhi", "met"),
-        Verdict::Exceeds => lang.pick("TERLAMPAUI", "EXCEEDED"),
-        Verdict::NotComparable => lang.pick(
-            "tidak dapat dibandingkan tanpa kalender (hari kalender vs hari kerja)",
-            "cannot be compared without a calendar (calendar days vs working days)",
-        ),
+        Verdict::Within => lang.texts().met,
+        Verdict::Exceeds => lang.texts().exceeded_verdict,
+        Verdict::NotComparable => lang.texts().not_comparable_verdict,
     }
 }
 
@@ -98,7 +96,7 @@ fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
         return text;
     }
     match in_working_days(t, workday, lang) {
-        Some(days) => format!("{text} ({} {days})", lang.pick("setara", "=")),
+        Some(days) => format!("{text} ({} {days})", lang.texts().equals),
         None => text,
     }
 }
@@ -109,7 +107,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     let mut out = String::new();
     out.push_str(&format!("{} ({})\n{path}\n\n", sop.title(), sop.id_str()));
     let mut totals = table();
-    totals.set_header(["", lang.pick("Waktu", "Time"), lang.pick("Langkah", "Steps")]);
+    totals.set_header(["", lang.texts().time, lang.texts().steps]);
     totals.add_row([
         l.best_path.to_string(),
         total_line(&t.best, t.workday_minutes, lang),
@@ -131,36 +129,23 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     out.push_str(&format!("{totals}\n"));
     out.push_str(&format!(
         "{}: {}. {}\n",
-        lang.pick("Hari kerja", "Working day"),
+        lang.texts().working_day,
         totals_text(&Totals { work_minutes: t.workday_minutes, ..Totals::default() }, lang),
-        lang.pick(
-            "Waktu tunggu pihak luar tidak dihitung; setiap perulangan dihitung sekali; rentang: batas bawah (tercepat) dan batas atas (terlama).",
-            "Waiting on outside parties is not counted; each loop counts once; ranges: lower bound (fastest) and upper bound (slowest)."
-        )
+        lang.texts().timing_legend
     ));
     if t.mixed {
-        out.push_str(lang.pick(
-            "Catatan: jalur mencampur hari kalender dengan waktu kerja; keduanya tidak dijumlahkan. Jalur terlama dipilih menurut hari kalender lebih dulu, lalu waktu kerja.\n",
-            "Note: the path mixes calendar days with working time; they are not added up. The slowest path is chosen by calendar days first, then working time.\n",
-        ));
+        out.push_str(lang.texts().mixed_path_note);
     }
 
-    out.push_str(&format!(
-        "\n{}\n",
-        lang.pick("Jalur kritis (terlama)", "Critical (slowest) path")
-    ));
+    out.push_str(&format!("\n{}\n", lang.texts().critical_slowest_path));
     let mut crit = table();
-    crit.set_header([l.no, lang.pick("Langkah", "Step"), l.actors, l.time]);
+    crit.set_header([l.no, lang.texts().step, l.actors, l.time]);
     for &i in &t.worst_path {
         let Some(step) = sop.steps.get(i) else { continue };
         let actor = step.actor.as_ref().map_or_else(String::new, |a| actor_name(sop, &a.value));
         let time = match (&step.time, step.wait) {
             (Some(d), false) => d.value.to_string(),
-            (Some(d), true) => format!(
-                "{} ({})",
-                d.value,
-                lang.pick("tunggu, tidak dihitung", "wait, not counted")
-            ),
+            (Some(d), true) => format!("{} ({})", d.value, lang.texts().wait_not_counted),
             (None, _) => step
                 .time_note
                 .as_ref()
@@ -170,13 +155,13 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     }
     out.push_str(&format!("{crit}\n"));
 
-    out.push_str(&format!("\n{}\n", lang.pick("Beban per pelaksana", "Load per actor")));
+    out.push_str(&format!("\n{}\n", lang.texts().load_per_actor));
     let mut load = table();
     load.set_header([
         l.actors,
-        lang.pick("Langkah", "Steps"),
-        lang.pick("Total (semua cabang)", "Total (all branches)"),
-        lang.pick("Di jalur kritis", "On the critical path"),
+        lang.texts().steps,
+        lang.texts().total_all_branches,
+        lang.texts().on_the_critical_path,
     ]);
     for a in &t.per_actor {
         load.add_row([
@@ -193,26 +178,15 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     };
     out.push_str(&format!(
         "\n{}: {}",
-        lang.pick(
-            "Waktu tunggu di jalur kritis (tidak dihitung)",
-            "Waiting on the critical path (not counted)"
-        ),
+        lang.texts().waiting_on_critical_path,
         totals_text(&t.wait, lang)
     ));
     if !t.wait_steps.is_empty() {
-        out.push_str(&format!(
-            "; {}: {}",
-            lang.pick("langkah tunggu", "wait steps"),
-            ids(&t.wait_steps)
-        ));
+        out.push_str(&format!("; {}: {}", lang.texts().wait_steps, ids(&t.wait_steps)));
     }
     out.push('\n');
     if !t.untimed.is_empty() {
-        out.push_str(&format!(
-            "{}: {}\n",
-            lang.pick("Langkah tanpa waktu (dihitung 0)", "Steps without a time (counted as 0)"),
-            ids(&t.untimed)
-        ));
+        out.push_str(&format!("{}: {}\n", lang.texts().steps_without_time, ids(&t.untimed)));
     }
     if !t.back_edges.is_empty() {
         let loops: Vec<String> = t
@@ -220,14 +194,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
             .iter()
             .map(|&(a, b)| format!("{} -> {}", step_id(sop, a), step_id(sop, b)))
             .collect();
-        out.push_str(&format!(
-            "{}: {}\n",
-            lang.pick(
-                "Perulangan dihitung sekali (panah balik)",
-                "Loops counted once (back arrows)"
-            ),
-            loops.join(", ")
-        ));
+        out.push_str(&format!("{}: {}\n", lang.texts().loops_counted_once, loops.join(", ")));
     }
     out
 }

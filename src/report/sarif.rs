@@ -13,9 +13,10 @@ use std::io::{self, Write};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::Report;
-use crate::rules::{RULES, Rule};
+use crate::rule_id::Level;
+use crate::rule_id::{ALL as RULES, RuleId as Rule};
 use crate::source::{SourceFile, Span};
 
 /// The schema GitHub's documentation names for SARIF 2.1.0.

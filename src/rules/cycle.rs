@@ -1,38 +1,10 @@
 //! cycle (SOP209, off by default): every loop in the flow.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP209",
-    name: "cycle",
-    default_level: Level::Off,
-    summary: "a loop in the flow (off by default; for SOPs that must be acyclic)",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Lists every loop in the flow, as a path `a -> b -> a` starting at its
-earliest row. Off by default: enable it with `--select cycle` (or in
-`sopmap.yaml`) when your SOPs must be free of loops.
-
-## Why is this bad?
-It is not, usually: rework loops with an exit are normal in SOP AP and
-`loop-without-exit` already reports the harmful ones. Some agencies still
-require every revision to go through a new, numbered step.
-
-## Example
-```yaml
-  - id: periksa
-    kind: decision
-    branches:
-      - {label: Lengkap, next: proses}
-      - {label: Tidak lengkap, next: perbaiki}
-  - id: perbaiki
-    kind: process
-    next: periksa      # periksa -> perbaiki -> periksa
-```";
+pub static RULE: Rule = Rule { id: &rule_id::CYCLE, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;

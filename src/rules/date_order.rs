@@ -1,31 +1,10 @@
 //! date-order (SOP302): effective or revised before created.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP302",
-    name: "date-order",
-    default_level: Level::Warning,
-    summary: "`effective` or `revised` is earlier than `created`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns when Tanggal Efektif (`effective`) or Tanggal Revisi (`revised`) is
-earlier than Tanggal Pembuatan (`created`).
-
-## Why is this bad?
-A SOP cannot take effect, or be revised, before it was made; usually the
-day and month were swapped or a year was mistyped.
-
-## Example
-```yaml
-identity:
-  created: 2024-07-01
-  effective: 2024-01-07     # before `created`
-```";
+pub static RULE: Rule = Rule { id: &rule_id::DATE_ORDER, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let id = &cx.sop.identity;

@@ -1,36 +1,12 @@
 //! dead-end (SOP205): a step that is not an end and has no way on.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::model::StepKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP205",
-    name: "dead-end",
-    default_level: Level::Error,
-    summary: "a step that is not `kind: end` and has no successor",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports a `start` or `process` step with no `next`: the flow stops there
-although the step is not an end.
-
-## Why is this bad?
-Staff who finish this activity do not know what to do next; the case is
-stuck. In BPMN terms this is an implicit end.
-
-## Example
-```yaml
-  - id: kirim_surat
-    kind: process
-    actor: petugas
-    activity: Mengirim surat pemberitahuan
-    # no `next`: add `next: arsipkan` or make it `kind: end`
-```
-Decisions without branches are reported by `malformed-decision` instead.";
+pub static RULE: Rule = Rule { id: &rule_id::DEAD_END, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (i, step) in cx.sop.steps.iter().enumerate() {

@@ -2,33 +2,12 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::Spanned;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP103",
-    name: "duplicate-id",
-    default_level: Level::Error,
-    summary: "a step id or actor id defined more than once",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports a step `id` or an actor `id` that is already used by an earlier step
-or actor in the same SOP, and points at the first definition.
-
-## Why is this bad?
-Arrows and actor columns are found by id. With two steps called `periksa`,
-`next: periksa` is ambiguous; sopmap follows the first definition.
-
-## Example
-```yaml
-  - id: periksa
-    …
-  - id: periksa        # already defined above
-```";
+pub static RULE: Rule = Rule { id: &rule_id::DUPLICATE_ID, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let steps = cx.sop.steps.iter().filter_map(|s| s.id.as_ref());

@@ -1,34 +1,10 @@
 //! duplicate-sop-id (SOP106): two files declare the same SOP `id`.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP106",
-    name: "duplicate-sop-id",
-    default_level: Level::Error,
-    summary: "two SOP files declare the same `id`",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports every file whose SOP `id` is also declared by another file loaded in
-the same run. Each file gets its own finding, with a label at the other
-file's `id`, so the clash is visible from both sides.
-
-## Why is this bad?
-`sub_sop` and `related` name SOPs by id. With two SOPs under one id, a link
-silently points at whichever was loaded first; usually one file was copied
-from the other and its id was never changed.
-
-## Example
-```yaml
-# sops/verifikasi-berkas.yaml
-id: verifikasi-berkas
-# sops/verifikasi-berkas-v2.yaml   (copied, id not updated)
-id: verifikasi-berkas              # give it its own id
-```";
+pub static RULE: Rule = Rule { id: &rule_id::DUPLICATE_SOP_ID, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     let entries = cx.catalog.entries();
@@ -52,7 +28,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 let others: Vec<String> = group
                     .iter()
                     .filter(|o| o.file != e.file)
-                    .map(|o| format!("`{}`", o.source.path))
+                    .map(|o| format!("`{}`", o.path))
                     .collect();
                 out.push(
                     Diagnostic::new(
@@ -93,16 +69,13 @@ mod tests {
 
     #[test]
     fn label_points_at_the_other_file() {
-        use crate::catalog::{Catalog, Scope, check_corpus};
-        use crate::check::{Settings, check_files};
-        use crate::source::SourceFile;
+        use crate::catalog::Scope;
+        use crate::check::Settings;
+        use crate::rules::testing::corpus_run;
         let a = sop_yaml("sama", "mikro", "", TWO_STEPS);
-        let sources = vec![SourceFile::new("a.yaml", a.clone()), SourceFile::new("b.yaml", a)];
-        let settings = Settings::default();
-        let checked = check_files(&sources, |_| &settings);
-        let catalog = Catalog::build(&sources, &checked, 480);
-        let d = check_corpus(&catalog, &Scope::all(2), |_| &settings.levels);
-        let d: Vec<_> = d.into_iter().filter(|d| d.code == "SOP106").collect();
+        let files = [("a.yaml", a.as_str()), ("b.yaml", a.as_str())];
+        let out = corpus_run(&files, &Settings::default(), &Scope::all(2));
+        let d: Vec<_> = out.diagnostics.into_iter().filter(|d| d.code == "SOP106").collect();
         assert_eq!(d.len(), 2);
         assert_eq!((d[0].file, d[0].labels[0].file), (0, 1));
         assert_eq!((d[1].file, d[1].labels[0].file), (1, 0));

@@ -1,31 +1,11 @@
 //! end-with-successor (SOP208): an `end` step with `next` or branches.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP208",
-    name: "end-with-successor",
-    default_level: Level::Error,
-    summary: "an `end` step that has `next` or `branches`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports `next` or `branches` on a step of `kind: end`.
-
-## Why is this bad?
-An end capsule finishes the procedure; an arrow out of it means either the
-step is not really the end, or the arrow is left over from an edit.
-
-## Example
-```yaml
-  - id: arsipkan
-    kind: end
-    next: terima      # remove, or make the step `kind: process`
-```";
+pub static RULE: Rule = Rule { id: &rule_id::END_WITH_SUCCESSOR, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for step in &cx.sop.steps {

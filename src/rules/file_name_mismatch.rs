@@ -3,40 +3,17 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::links;
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP107",
-    name: "file-name-mismatch",
-    default_level: Level::Warning,
-    summary: "a linked SOP's file name is not `<id>.yaml`",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns when a SOP that takes part in links between SOPs (it names another SOP
-in `sub_sop` or `related`, or another loaded SOP names it) is in a file whose
-name (without `.yaml`/`.yml`) differs from its `id`. A SOP that stands alone
-is not checked, nor is standard input.
-
-## Why is this bad?
-Links between SOPs use ids. When every linked file is named after its id, a
-reader (and sopmap, when one file is checked on its own) finds a linked SOP
-without opening every file.
-
-## Example
-```yaml
-# file: sops/verifikasi.yaml
-id: verifikasi-berkas-pengaduan-mikro   # rename the file to verifikasi-berkas-pengaduan-mikro.yaml
-```";
+pub static RULE: Rule = Rule { id: &rule_id::FILE_NAME_MISMATCH, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     // Ids that take part in links: named by a link, or naming one.
     let mut linked: BTreeSet<&str> = BTreeSet::new();
     for e in cx.catalog.entries() {
-        for link in links(e.sop).into_iter().filter(|l| !l.external) {
+        for link in links(&e.sop).into_iter().filter(|l| !l.external) {
             if let Some(t) = cx.catalog.get(&link.target) {
                 linked.insert(t.id());
             }
@@ -47,7 +24,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if cx.scope.is_unnamed(e.file) || !linked.contains(e.id()) {
             continue;
         }
-        let path = std::path::Path::new(&e.source.path);
+        let path = std::path::Path::new(&e.path);
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
         let Some(id) = &e.sop.id else { continue };
         if stem == id.value {

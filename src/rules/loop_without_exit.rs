@@ -1,47 +1,11 @@
 //! loop-without-exit (SOP206): a loop none of whose steps can reach an end.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::graph::EdgeKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP206",
-    name: "loop-without-exit",
-    default_level: Level::Error,
-    summary: "a loop of steps from which no `end` step can be reached",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Finds loops (strongly connected sets of steps) from which no arrow leads
-out towards an `end` step, shows the loop as a path `a -> b -> a`, and
-names the branch that leads into it.
-
-Rework loops that do have an exit (\"Tidak lengkap → dikembalikan →
-diperbaiki → diperiksa lagi\", with a `Ya` branch leading on) are normal
-in SOP AP and are not reported. The `cycle` rule, off by default, lists
-every loop for teams whose SOPs must be acyclic.
-
-## Why is this bad?
-A case that enters the loop can never be finished: the procedure has a
-livelock. No BPMN linter detects this.
-
-## Example
-```yaml
-  - id: periksa
-    kind: decision
-    branches:
-      - {label: Lengkap, next: perbaiki}
-      - {label: Tidak lengkap, next: perbaiki}
-  - id: perbaiki
-    kind: process
-    next: periksa          # periksa -> perbaiki -> periksa, no way out
-```
-Only the innermost trap is reported (a loop that merely leads into another
-trap or a dead end would repeat that finding), and nothing is reported when
-the SOP has no `end` step at all: `missing-end` names that cause. An arrow
-whose target is unknown counts as a possible exit.";
+pub static RULE: Rule = Rule { id: &rule_id::LOOP_WITHOUT_EXIT, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;

@@ -1,34 +1,11 @@
 //! makro-without-sub (SOP111): a `level: makro` SOP with no `sub_sop` step.
 
-use crate::diagnostic::{Diagnostic, Level};
-use crate::model::Level as SopLevel;
+use crate::diagnostic::Diagnostic;
+use crate::model::SopLevel;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP111",
-    name: "makro-without-sub",
-    default_level: Level::Warning,
-    summary: "a makro SOP has no step detailed by a mikro SOP (`sub_sop`)",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns when a SOP declared `level: makro` has no step with `sub_sop`.
-
-## Why is this bad?
-By PermenPANRB 35/2012 an SOP makro covers or integrates several SOP mikro.
-A makro none of whose steps is detailed by a mikro is either a mikro SOP
-with the wrong level, or its links to the mikro SOPs were never written.
-
-## Example
-```yaml
-level: makro
-steps:
-  - id: verifikasi
-    kind: process
-    sub_sop: verifikasi-berkas-pengaduan-mikro   # the step a mikro SOP details
-```";
+pub static RULE: Rule = Rule { id: &rule_id::MAKRO_WITHOUT_SUB, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {

@@ -1,38 +1,12 @@
 //! malformed-decision (SOP207): a decision with too few, unlabelled,
 //! duplicate or pointless branches.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP207",
-    name: "malformed-decision",
-    default_level: Level::Error,
-    summary: "a decision with fewer than two branches, empty or repeated labels, or one target",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks the shape of every `kind: decision` step: at least two branches,
-every label non-empty, no label used twice, and not every branch leading to
-the same step.
-
-## Why is this bad?
-A diamond with one way out is not a decision; two `Ya` arrows cannot be
-told apart; and when every answer leads to the same step the question
-decides nothing.
-
-## Example
-```yaml
-  - id: cek_lengkap
-    kind: decision
-    activity: Berkas lengkap?
-    branches:
-      - {label: Ya, next: proses}
-      - {label: Ya, next: kembalikan}   # second `Ya`: should be `Tidak`
-```";
+pub static RULE: Rule = Rule { id: &rule_id::MALFORMED_DECISION, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for step in &cx.sop.steps {

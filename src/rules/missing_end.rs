@@ -1,32 +1,10 @@
 //! missing-end (SOP203): no step has `kind: end`.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP203",
-    name: "missing-end",
-    default_level: Level::Error,
-    summary: "no step has `kind: end`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that the SOP has at least one step of `kind: end`. Several ends are
-fine (for example \"Pengaduan selesai\" and \"Pengaduan ditutup\").
-
-## Why is this bad?
-Without an end capsule the procedure never finishes: no output is handed
-over and nobody knows when the service time stops.
-
-## Example
-```yaml
-  - id: arsipkan
-    kind: process       # the last row should be `kind: end`
-```
-While some step's `kind` is missing or invalid (already reported), this
-rule stays quiet: that step may well be the end.";
+pub static RULE: Rule = Rule { id: &rule_id::MISSING_END, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(last) = cx.sop.steps.last() else { return };

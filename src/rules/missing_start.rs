@@ -1,34 +1,10 @@
 //! missing-start (SOP201): no step has `kind: start`.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP201",
-    name: "missing-start",
-    default_level: Level::Error,
-    summary: "no step has `kind: start`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that the SOP has a step of `kind: start` (the first capsule of the
-flowchart). Also reports a SOP whose `steps` list is empty.
-
-## Why is this bad?
-PermenPANRB 35/2012 requires a SOP to bound its first, main and last
-activities explicitly. Without a start, nothing says where the procedure
-begins, and reachability cannot be checked.
-
-## Example
-```yaml
-steps:
-  - id: terima_berkas
-    kind: process        # the first row should be `kind: start`
-```
-While some step's `kind` is missing or invalid (already reported), this
-rule stays quiet: that step may well be the start.";
+pub static RULE: Rule = Rule { id: &rule_id::MISSING_START, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // An empty `steps` list is reported while lowering (model/lower.rs);

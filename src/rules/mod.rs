@@ -8,9 +8,10 @@
 //! own comments (suppressions). Codes are stable:
 //! a rule that is retired keeps its code unused.
 
-use crate::diagnostic::{Diagnostic, FileId, Level};
+use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
 use crate::model::Sop;
+use crate::rule_id::{Level, Levels, RuleId};
 use crate::source::SourceFile;
 
 pub mod cycle;
@@ -62,8 +63,10 @@ pub struct Context<'a> {
 /// How a rule finds its problems.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Reported by the YAML parser or the schema lowering pass.
-    Parser,
+    /// Reported outside the rule checks: by the YAML parser, the schema
+    /// lowering pass or the suppression pass, which name the rule by its
+    /// [`RuleId`].
+    Reported,
     /// A check of one SOP and its process graph.
     Sop(fn(&Context<'_>, &mut Vec<Diagnostic>)),
     /// A check across every SOP loaded in the run (the catalogue), run
@@ -73,23 +76,22 @@ pub enum Check {
 
 /// What a cross-SOP rule sees: the catalogue and how it was loaded.
 pub struct CorpusContext<'a> {
-    pub catalog: &'a crate::catalog::Catalog<'a>,
+    pub catalog: &'a crate::catalog::Catalogue,
     pub scope: &'a crate::catalog::Scope,
 }
 
-/// A rule: identity, documentation and check.
+/// A rule: its identity and its check.
 pub struct Rule {
-    /// Stable code, e.g. `SOP205`.
-    pub code: &'static str,
-    /// Kebab-case name stating the problem, e.g. `dead-end`.
-    pub name: &'static str,
-    /// Level when no configuration says otherwise.
-    pub default_level: Level,
-    /// One line for `sopmap rules`.
-    pub summary: &'static str,
-    /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`.
-    pub explanation: &'static str,
+    pub id: &'static RuleId,
     pub check: Check,
+}
+
+impl std::ops::Deref for Rule {
+    type Target = RuleId;
+
+    fn deref(&self) -> &RuleId {
+        self.id
+    }
 }
 
 /// Every rule, in code order. Adding a rule is one file and one line here.
@@ -129,12 +131,6 @@ pub static RULES: &[&Rule] = &[
     &sub_sop_time::RULE,
     &unused_suppression::RULE,
 ];
-
-/// The rule with this code (`SOP205`, any case) or name (`dead-end`).
-pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    let q = code_or_name.trim();
-    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
-}
 
 /// The rule reference (`docs/rules.md`), generated from [`RULES`] so the
 /// documentation cannot drift from the code: a table of every rule, then
@@ -184,55 +180,6 @@ pub fn rules_markdown() -> String {
     md
 }
 
-/// The level of every rule for one run (or one file, after per-path
-/// overrides), indexed like [`RULES`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Levels {
-    levels: Vec<Level>,
-}
-
-impl Default for Levels {
-    fn default() -> Self {
-        Levels { levels: RULES.iter().map(|r| r.default_level).collect() }
-    }
-}
-
-impl Levels {
-    /// The level of the rule with this code.
-    pub fn of(&self, code: &str) -> Level {
-        RULES
-            .iter()
-            .position(|r| r.code == code)
-            .and_then(|i| self.levels.get(i).copied())
-            .unwrap_or(Level::Off)
-    }
-
-    pub fn set(&mut self, code: &str, level: Level) {
-        if let Some(i) = RULES.iter().position(|r| r.code == code)
-            && let Some(slot) = self.levels.get_mut(i)
-        {
-            *slot = level;
-        }
-    }
-
-    /// Turns every rule off (the start of `--select`).
-    pub fn all_off(&mut self) {
-        self.levels.iter_mut().for_each(|l| *l = Level::Off);
-    }
-
-    /// Sets each diagnostic's severity from its rule's level and drops the
-    /// diagnostics of rules that are off.
-    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain_mut(|d| match self.of(d.code).severity() {
-            Some(s) => {
-                d.severity = s;
-                true
-            }
-            None => false,
-        });
-    }
-}
-
 /// Runs every enabled SOP rule on one SOP.
 pub fn run(cx: &Context<'_>, levels: &Levels, out: &mut Vec<Diagnostic>) {
     for rule in RULES {
@@ -241,5 +188,17 @@ pub fn run(cx: &Context<'_>, levels: &Levels, out: &mut Vec<Diagnostic>) {
         {
             check(cx, out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_identity_has_its_check_in_the_same_order() {
+        let ids: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let table: Vec<&str> = crate::rule_id::ALL.iter().map(|r| r.code).collect();
+        assert_eq!(ids, table);
     }
 }

@@ -1,31 +1,10 @@
 //! multiple-starts (SOP202): more than one step has `kind: start`.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP202",
-    name: "multiple-starts",
-    default_level: Level::Error,
-    summary: "more than one step has `kind: start`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Reports every `kind: start` step after the first one.
-
-## Why is this bad?
-A SOP AP flowchart has exactly one start capsule. Two starts mean two
-procedures in one file, or an entry point that should be a decision.
-
-## Example
-```yaml
-  - id: terima_langsung
-    kind: start
-  - id: terima_daring
-    kind: start          # second start: use a decision on the channel instead
-```";
+pub static RULE: Rule = Rule { id: &rule_id::MULTIPLE_STARTS, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let starts = cx.graph.starts();

@@ -3,45 +3,13 @@
 use std::collections::BTreeMap;
 
 use crate::catalog::{Entry, LinkKind, links};
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::model::Relation;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::source::Span;
 
-pub static RULE: Rule = Rule {
-    code: "SOP109",
-    name: "relation-asymmetry",
-    default_level: Level::Error,
-    summary: "a parent/child link between SOPs is written on one side only",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-A makro and its mikro SOP name each other in Keterkaitan (`related`): the
-makro lists the mikro as `child`, the mikro lists the makro as `parent`.
-Whenever one side shows the link (a `sub_sop` step, a `child` entry or a
-`parent` entry), this rule checks that both entries exist, and reports the
-side that is missing, in the file where it is missing. A link to a SOP that
-is not loaded is left to unknown-sop; an `external: true` entry is skipped;
-two SOPs that each claim the other as child are left to sop-link-cycle.
-
-## Why is this bad?
-The identity page of each SOP prints Keterkaitan. When only one side names
-the other, readers of the mikro cannot find the makro it belongs to (or the
-other way round), and the printed documents disagree.
-
-## Example
-```yaml
-# pengaduan-pmi-makro.yaml
-related:
-  - sop: verifikasi-berkas-pengaduan-mikro
-    relation: child
-# verifikasi-berkas-pengaduan-mikro.yaml
-related:
-  - sop: pengaduan-pmi-makro
-    relation: parent        # this side must be written too
-```";
+pub static RULE: Rule = Rule { id: &rule_id::RELATION_ASYMMETRY, check: Check::Corpus(check) };
 
 /// What shows a parent-child link, per (parent, child) entry pair.
 #[derive(Default)]
@@ -53,7 +21,7 @@ struct Evidence {
 
 /// The span of the relation value of a `related` entry naming `id` with a
 /// relation other than `want` (the value to fix), if there is one.
-fn wrong_relation(entry: &Entry<'_>, id: &str, want: Relation) -> Option<Span> {
+fn wrong_relation(entry: &Entry, id: &str, want: Relation) -> Option<Span> {
     entry.sop.related.iter().find_map(|r| {
         let names = r.sop.as_ref().is_some_and(|s| s.value == id) && !r.external;
         match &r.relation {
@@ -63,7 +31,7 @@ fn wrong_relation(entry: &Entry<'_>, id: &str, want: Relation) -> Option<Span> {
     })
 }
 
-fn id_span(entry: &Entry<'_>) -> Span {
+fn id_span(entry: &Entry) -> Span {
     entry.sop.id.as_ref().map_or(entry.sop.span, |i| i.span)
 }
 
@@ -74,7 +42,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if !cat.is_canonical(pi) {
             continue;
         }
-        for link in links(p.sop) {
+        for link in links(&p.sop) {
             if link.external {
                 continue;
             }

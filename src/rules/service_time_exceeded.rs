@@ -1,48 +1,16 @@
 //! service-time-exceeded (SOP303): the worst start-to-end time is longer
 //! than the SOP's `service_time`.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::duration::Totals;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::timing::{self, Verdict};
 
-pub static RULE: Rule = Rule {
-    code: "SOP303",
-    name: "service-time-exceeded",
-    default_level: Level::Warning,
-    summary: "the worst path takes longer than `service_time` (jangka waktu penyelesaian)",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
+pub static RULE: Rule = Rule { id: &rule_id::SERVICE_TIME_EXCEEDED, check: Check::Corpus(check) };
 
-const EXPLANATION: &str = "## What it does
-Adds up the Mutu Baku times (`time`) along the longest path from the start
-to an end, as `sopmap timing` shows it: the upper bound of each range, `wait:
-true` steps left out, every loop counted once. When that total is longer
-than `service_time`, it warns, showing both figures and the path.
-
-Working time (`menit`, `jam`) converts to working days through the workday
-length (`workday:` in the SOP, else `--workday`, default 8 jam). Calendar
-time (`hari`, `minggu`, `bulan`) cannot be converted to working days without
-a calendar: when one side is calendar time and the other working time, the
-rule says that the two cannot be compared instead of guessing.
-
-## Why is this bad?
-The Standar Pelayanan promises the public a jangka waktu penyelesaian
-(UU 25/2009). If the SOP's own steps add up to more, the promise cannot be
-kept even when every step is on time.
-
-## Example
-```yaml
-service_time: 3 hari kerja
-steps:       # 1 hari kerja + 2 hari kerja + 1 hari kerja on the longest path
-```";
-
-fn path_text(e: &crate::catalog::Entry<'_>, path: &[usize]) -> String {
-    path.iter()
-        .map(|&i| format!("`{}`", e.sop.steps.get(i).map_or("?", |s| s.id_str())))
-        .collect::<Vec<_>>()
-        .join(" -> ")
+fn path_text(e: &crate::catalog::Entry) -> String {
+    e.worst_path.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" -> ")
 }
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -60,7 +28,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                         "the worst path takes {}, over the service time of {}: {}",
                         t.worst,
                         st.value,
-                        path_text(e, &t.worst_path)
+                        path_text(e)
                     ),
                 )
                 .help("shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"),
@@ -74,7 +42,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                         "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
                         t.worst,
                         st.value,
-                        path_text(e, &t.worst_path)
+                        path_text(e)
                     ),
                 )
                 .help("state the step times and `service_time` in one kind of unit: working time and `hari kerja`, or calendar `hari`/`minggu`/`bulan`"),

@@ -4,43 +4,14 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use crate::catalog::{LinkKind, links};
-use crate::diagnostic::{Diagnostic, FileId, Level};
+use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph;
 use crate::model::Relation;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::source::Span;
 
-pub static RULE: Rule = Rule {
-    code: "SOP110",
-    name: "sop-link-cycle",
-    default_level: Level::Error,
-    summary: "SOPs detail each other in a circle (makro -> mikro -> … -> makro)",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Follows the parent-to-child links between loaded SOPs (a `sub_sop` step, a
-`related` entry with `relation: child`, and a `relation: parent` entry read
-backwards) and reports every set of SOPs that lead back to themselves,
-showing one loop as a path `a -> b -> a`. A SOP that names itself is a loop
-of one.
-
-## Why is this bad?
-Makro and mikro form a hierarchy: a makro is detailed by mikro SOPs, which
-are parts of it. A circle has no top: reading the SOPs top-down never ends,
-and time budgets that add up a mikro's time into its makro are undefined.
-
-## Example
-```yaml
-# a.yaml (makro)
-  - id: rinci
-    sub_sop: b
-# b.yaml
-related:
-  - sop: a
-    relation: child     # a is b's parent, not its child
-```";
+pub static RULE: Rule = Rule { id: &rule_id::SOP_LINK_CYCLE, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     let cat = cx.catalog;
@@ -51,7 +22,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if !cat.is_canonical(pi) {
             continue;
         }
-        for link in links(p.sop) {
+        for link in links(&p.sop) {
             if link.external {
                 continue;
             }

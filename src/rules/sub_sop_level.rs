@@ -1,34 +1,11 @@
 //! sub-sop-level (SOP108): a `sub_sop` names a SOP that is not `level: mikro`.
 
-use crate::diagnostic::{Diagnostic, Level};
-use crate::model::Level as SopLevel;
+use crate::diagnostic::Diagnostic;
+use crate::model::SopLevel;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP108",
-    name: "sub-sop-level",
-    default_level: Level::Error,
-    summary: "a `sub_sop` names a SOP that is not `level: mikro`",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that the SOP named by a step's `sub_sop` is declared `level: mikro`.
-
-## Why is this bad?
-A makro step is detailed by an SOP mikro (PermenPANRB 35/2012: an SOP mikro
-is a part of an SOP makro). A makro detailing a step with another makro
-mixes the two scopes: either the target's level is wrong or the link is.
-
-## Example
-```yaml
-# pengaduan-pmi-makro.yaml
-  - id: verifikasi_berkas
-    sub_sop: verifikasi-berkas-pengaduan-mikro
-# verifikasi-berkas-pengaduan-mikro.yaml
-level: makro          # should be `mikro`
-```";
+pub static RULE: Rule = Rule { id: &rule_id::SUB_SOP_LEVEL, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {
@@ -57,7 +34,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 .label_in(t.file, level.span, "declared `makro` here")
                 .help(format!(
                     "set `level: mikro` in `{}`, or point `sub_sop` at the mikro SOP that details this step",
-                    t.source.path
+                    t.path
                 )),
             );
         }

@@ -1,42 +1,17 @@
 //! sub-sop-time (SOP304): a makro step allows less time than the mikro SOP
 //! that details it needs on its worst path.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::duration::Totals;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::timing::{self, Verdict};
 
-pub static RULE: Rule = Rule {
-    code: "SOP304",
-    name: "sub-sop-time",
-    default_level: Level::Warning,
-    summary: "a makro step's `time` is shorter than the worst path of its mikro SOP",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-For every step with `sub_sop` and a `time`, compares the step's time (its
-upper bound) with the worst start-to-end time of the mikro SOP it names
-(as `sopmap timing` computes it: `wait` steps left out, loops counted
-once). Warns when the mikro needs longer, and says so when the two cannot
-be compared (calendar time against working time).
-
-## Why is this bad?
-The makro's Mutu Baku promises that the whole mikro procedure fits in the
-step's time. If the mikro's own steps add up to more, one of the two
-documents is wrong, and the makro's total time is understated.
-
-## Example
-```yaml
-  - id: verifikasi_berkas
-    sub_sop: verifikasi-berkas-pengaduan-mikro   # its worst path: 2 hari kerja
-    time: 1 hari kerja                           # too short
-```";
+pub static RULE: Rule = Rule { id: &rule_id::SUB_SOP_TIME, check: Check::Corpus(check) };
 
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {
-        let workday = timing::effective_workday(e.sop, cx.catalog.workday_minutes);
+        let workday = e.workday_minutes;
         for step in &e.sop.steps {
             let (Some(target), Some(time)) = (&step.sub_sop, &step.time) else { continue };
             if target.value == e.id() {
@@ -67,7 +42,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     .label_in(child.file, child.sop.id.as_ref().map_or(child.sop.span, |i| i.span), "the mikro SOP")
                     .help(format!(
                         "raise `time` to at least {} or shorten the mikro SOP (see `sopmap timing {}`)",
-                        t.worst, child.source.path
+                        t.worst, child.path
                     )),
             );
         }

@@ -1,8 +1,11 @@
 //! Test helpers for rule unit tests: lint a YAML string with default
 //! levels (plus any extra rules) and list findings as `line:col CODE message`.
 
-use crate::check::{self, Settings};
-use crate::diagnostic::Level;
+use crate::catalog::Scope;
+use crate::check::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::rule_id::Level;
+use crate::run::{self, Input, Outcome, Run};
 use crate::source::SourceFile;
 
 /// Findings of `yaml` as `line:col CODE message`, sorted.
@@ -16,11 +19,8 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
     for code in enable {
         settings.levels.set(code, Level::Error);
     }
-    let source = SourceFile::new("test.yaml", yaml);
-    let mut result = check::check_source(&source, 0, &settings);
-    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
-    result
-        .diagnostics
+    let (source, diagnostics) = check_one(yaml, settings);
+    diagnostics
         .iter()
         .map(|d| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message))
         .collect()
@@ -55,26 +55,20 @@ records: [Arsip]
 /// Cross-SOP findings of several files (`(path, yaml)`), every file
 /// reported, as `path line:col CODE message`, restricted to `code`.
 pub(crate) fn lint_corpus(files: &[(&str, &str)], code: &str) -> Vec<String> {
-    lint_corpus_scoped(files, code, &crate::catalog::Scope::all(files.len()))
+    lint_corpus_scoped(files, code, &Scope::all(files.len()))
 }
 
 /// Like [`lint_corpus`] with an explicit scope.
-pub(crate) fn lint_corpus_scoped(
-    files: &[(&str, &str)],
-    code: &str,
-    scope: &crate::catalog::Scope,
-) -> Vec<String> {
-    use crate::catalog::{Catalog, check_corpus};
+pub(crate) fn lint_corpus_scoped(files: &[(&str, &str)], code: &str, scope: &Scope) -> Vec<String> {
     let mut settings = Settings::default();
     settings.levels.set(code, Level::Error);
-    let sources: Vec<SourceFile> = files.iter().map(|(p, y)| SourceFile::new(*p, *y)).collect();
-    let checked = check::check_files(&sources, |_| &settings);
-    let catalog = Catalog::build(&sources, &checked, settings.workday_minutes);
-    let mut out: Vec<(String, usize, String)> = check_corpus(&catalog, scope, |_| &settings.levels)
-        .into_iter()
+    let out = corpus_run(files, &settings, scope);
+    let mut lines: Vec<(String, usize, String)> = out
+        .diagnostics
+        .iter()
         .filter(|d| d.code == code)
         .map(|d| {
-            let src = &sources[d.file];
+            let src = &out.sources[d.file];
             (
                 src.path.clone(),
                 d.span.start,
@@ -82,8 +76,38 @@ pub(crate) fn lint_corpus_scoped(
             )
         })
         .collect();
-    out.sort();
-    out.into_iter().map(|(_, _, s)| s).collect()
+    lines.sort();
+    lines.into_iter().map(|(_, _, s)| s).collect()
+}
+
+/// A whole run over `(path, yaml)` files as `scope` describes them: the
+/// reported files must come first.
+pub(crate) fn corpus_run(files: &[(&str, &str)], settings: &Settings, scope: &Scope) -> Outcome {
+    let input = |i: usize, (p, y): &(&str, &str)| Input {
+        source: SourceFile::new(*p, *y),
+        settings: settings.clone(),
+        unnamed: scope.is_unnamed(i),
+    };
+    let mut run = Run::new(run::Options { jobs: 2, ..run::Options::default() });
+    let (mut given, mut neighbours) = (Vec::new(), Vec::new());
+    for (i, f) in files.iter().enumerate() {
+        if scope.is_reported(i) {
+            given.push(input(i, f));
+        } else {
+            neighbours.push(input(i, f));
+        }
+    }
+    run.add_inputs(given);
+    run.add_neighbours(neighbours);
+    run.finish(scope.partial)
+}
+
+/// One file checked as `sopmap check` checks it, findings in report order.
+fn check_one(yaml: &str, settings: Settings) -> (SourceFile, Vec<Diagnostic>) {
+    let input = Input::new(SourceFile::new("test.yaml", yaml), settings);
+    let mut out = run::check(vec![input], run::Options { jobs: 1, ..run::Options::default() });
+    let source = out.sources.pop().unwrap_or_else(|| SourceFile::new("test.yaml", ""));
+    (source, out.diagnostics)
 }
 
 /// A minimal valid SOP with this id, level and extra top-level keys, and
@@ -141,11 +165,8 @@ pub(crate) fn expect(found: Vec<String>, want: &[&str]) {
 pub(crate) fn lint_detail(yaml: &str, code: &str) -> Vec<String> {
     let mut settings = Settings::default();
     settings.levels.set(code, Level::Error);
-    let source = SourceFile::new("test.yaml", yaml);
-    let mut result = check::check_source(&source, 0, &settings);
-    crate::diagnostic::sort(&mut result.diagnostics, |_| String::new());
-    result
-        .diagnostics
+    let (source, diagnostics) = check_one(yaml, settings);
+    diagnostics
         .iter()
         .filter(|d| d.code == code)
         .map(|d| {
@@ -167,7 +188,7 @@ pub(crate) fn fixed(yaml: &str) -> (String, bool) {
     let settings = Settings::default();
     let mut sources = vec![SourceFile::new("test.yaml", yaml)];
     let check = |s: &[SourceFile], _: &[usize]| {
-        s.first().map(|src| check::check_source(src, 0, &settings).diagnostics).unwrap_or_default()
+        s.first().map(|src| check_one(&src.text, settings.clone()).1).unwrap_or_default()
     };
     let outcome = crate::fix::fix_files(&mut sources, |_| true, check);
     let text = sources.first().map(|s| s.text.clone()).unwrap_or_default();

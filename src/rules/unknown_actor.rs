@@ -1,40 +1,14 @@
 //! unknown-actor (SOP102): an `actor` or `with` entry naming no declared actor.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::model::Sop;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 use crate::source::SourceFile;
 use crate::suggest;
 
-pub static RULE: Rule = Rule {
-    code: "SOP102",
-    name: "unknown-actor",
-    default_level: Level::Error,
-    summary: "an `actor` or `with` entry that names no declared actor",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that every step's `actor` and every entry of its `with` list is the
-`id` of an actor declared under `actors:`, and suggests the closest id.
-
-## Why is this bad?
-The symbol of the row must be drawn in an actor's column. An undeclared
-actor has no column, and the checklist for that role misses the step.
-A classic trap is *perlindungan* versus *pelindungan* (UU 18/2017 uses
-\"Pelindungan\").
-
-## Example
-```yaml
-actors:
-  - id: seksi_pelindungan
-    name: Seksi Pelindungan
-steps:
-  - id: telaah
-    actor: seksi_perlindungan     # did you mean `seksi_pelindungan`?
-```";
+pub static RULE: Rule = Rule { id: &rule_id::UNKNOWN_ACTOR, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let declared: Vec<&str> =

@@ -2,53 +2,16 @@
 //! naming a SOP id that no loaded SOP has.
 
 use crate::catalog::{Entry, LinkKind, links};
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
+use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::suggest;
 
-pub static RULE: Rule = Rule {
-    code: "SOP105",
-    name: "unknown-sop",
-    default_level: Level::Error,
-    summary: "a `sub_sop` or `related` entry names a SOP id that is not in the corpus",
-    explanation: EXPLANATION,
-    check: Check::Corpus(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that every `sub_sop` of a step and every `related[].sop` (Keterkaitan)
-names the `id` of a SOP loaded in the same run, and suggests the closest id
-when the name looks like a typo.
-
-Which SOPs count as loaded:
-- `sopmap check sops/` loads every SOP in the folder; a link to an id that
-  none of them has is reported.
-- `sopmap check sops/one.yaml` checks one file, but links are still looked
-  up beside it: first `<id>.yaml`/`<id>.yml` in the same folder, then every
-  SOP file of that folder. Only a link found nowhere there is reported, and
-  its help says to check the whole folder or mark the entry external.
-- A `related` entry with `external: true` is a SOP outside the corpus and
-  is never looked up; a `sub_sop` whose id is listed in `related` with
-  `external: true` is not looked up either.
-
-## Why is this bad?
-Keterkaitan is how a makro and its mikro SOPs find each other. A link to a
-SOP that does not exist (a typo, a renamed id, a SOP not yet written) breaks
-the chain the document promises, and nobody notices on paper.
-
-## Example
-```yaml
-related:
-  - sop: verifikasi-berkas-pengaduan-mikr   # typo: no SOP has this id
-    relation: child
-  - title: SOP Pelayanan Informasi Publik (PPID)
-    relation: related
-    external: true                          # outside the corpus: fine
-```";
+pub static RULE: Rule = Rule { id: &rule_id::UNKNOWN_SOP, check: Check::Corpus(check) };
 
 /// Whether `entry` lists `id` in `related` as external.
-fn listed_external(entry: &Entry<'_>, id: &str) -> bool {
+fn listed_external(entry: &Entry, id: &str) -> bool {
     entry.sop.related.iter().any(|r| r.external && r.sop.as_ref().is_some_and(|s| s.value == id))
 }
 
@@ -62,7 +25,7 @@ fn folder_of(path: &str) -> String {
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     let catalog = cx.catalog;
     for entry in catalog.entries() {
-        for link in links(entry.sop) {
+        for link in links(&entry.sop) {
             if link.external || catalog.get(&link.target).is_some() {
                 continue;
             }
@@ -87,7 +50,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 None if cx.scope.is_unnamed(entry.file) => "give the file's path with `--stdin-filename PATH` so linked SOPs are looked up beside it, or mark the entry `external: true`".to_string(),
                 None if cx.scope.partial => format!(
                     "check the whole folder (`sopmap check {}`) so linked SOPs are loaded, or mark the entry `external: true`",
-                    folder_of(&entry.source.path)
+                    folder_of(&entry.path)
                 ),
                 None if link.kind == LinkKind::SubSop => format!(
                     "add the SOP `{}` to the checked folders, or list it in `related` with `external: true` if it lives outside this corpus",
@@ -163,15 +126,12 @@ mod tests {
 
     #[test]
     fn a_single_file_gets_the_load_the_folder_help() {
-        use crate::catalog::{Catalog, check_corpus};
-        use crate::check::{Settings, check_files};
-        use crate::source::SourceFile;
-        let sources = vec![SourceFile::new("sops/induk.yaml", makro())];
-        let settings = Settings::default();
-        let checked = check_files(&sources, |_| &settings);
-        let catalog = Catalog::build(&sources, &checked, 480);
+        use crate::check::Settings;
+        use crate::rules::testing::corpus_run;
+        let m = makro();
         let scope = Scope { partial: true, ..Scope::all(1) };
-        let d = check_corpus(&catalog, &scope, |_| &settings.levels);
+        let d = corpus_run(&[("sops/induk.yaml", m.as_str())], &Settings::default(), &scope)
+            .diagnostics;
         let helps: Vec<_> =
             d.iter().filter(|d| d.code == "SOP105").map(|d| d.help.clone()).collect();
         assert_eq!(helps.len(), 3);

@@ -1,35 +1,12 @@
 //! unknown-step (SOP101): a `next` or branch target that names no step.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::graph::EdgeKind;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP101",
-    name: "unknown-step",
-    default_level: Level::Error,
-    summary: "a `next` or branch target that names no step",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Checks that every `next:` and every `branches[].next:` names the `id` of a
-step in the same SOP, and suggests the closest id when it does not.
-
-## Why is this bad?
-The arrow leads nowhere: the flowchart cannot be drawn and staff following
-the checklist do not know where to go.
-
-## Example
-```yaml
-  - id: terima_berkas
-    kind: start
-    next: periksa_keabsaan      # did you mean `periksa_keabsahan`?
-```
-To limit follow-on findings, the flow rules treat a near miss as if it named
-the suggested step.";
+pub static RULE: Rule = Rule { id: &rule_id::UNKNOWN_STEP, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for u in &cx.graph.unresolved {

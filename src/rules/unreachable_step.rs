@@ -1,43 +1,10 @@
 //! unreachable-step (SOP204): a step no path from the start leads to.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP204",
-    name: "unreachable-step",
-    default_level: Level::Error,
-    summary: "a step that no path from the start step reaches",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Follows every arrow from the start step and reports the steps it never
-reaches. This is transitive: a step that is only referenced by other
-unreachable steps is unreachable too, which a check for \"unreferenced\"
-steps misses.
-
-## Why is this bad?
-An unreachable row is never carried out. Usually an arrow is missing or
-points at the wrong step.
-
-## Example
-```yaml
-  - id: cek_lengkap
-    kind: decision
-    branches:
-      - {label: Ya, next: proses}
-      - {label: Tidak, next: proses}   # `kembalikan` is never reached
-  - id: kembalikan
-    kind: process
-    next: terima
-```
-The check is skipped while an arrow's target is unknown (a `next` naming
-no step that could not be guessed, a malformed `next` value, a branch
-without `next`, a decision with fewer than two branches), since the missing
-arrow may well be the one that reaches it. A step that repeats an earlier
-id is reported by `duplicate-id` only.";
+pub static RULE: Rule = Rule { id: &rule_id::UNREACHABLE_STEP, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let starts = cx.graph.starts();

@@ -1,31 +1,10 @@
 //! unused-actor (SOP104): a declared actor that no step uses.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
+use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP104",
-    name: "unused-actor",
-    default_level: Level::Warning,
-    summary: "a declared actor that appears in no step's `actor` or `with`",
-    explanation: EXPLANATION,
-    check: Check::Sop(check),
-};
-
-const EXPLANATION: &str = "## What it does
-Warns about an actor declared under `actors:` that is neither the `actor`
-nor in the `with` list of any step.
-
-## Why is this bad?
-Every actor is a column of the printed flowchart table. An unused actor is
-an empty column, often left over after a step was moved to another role.
-
-## Example
-```yaml
-actors:
-  - id: verifikator
-    name: Verifikator      # no step uses `verifikator`
-```";
+pub static RULE: Rule = Rule { id: &rule_id::UNUSED_ACTOR, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.sop.steps.is_empty() {

@@ -3,35 +3,10 @@
 //! the suppression pass (`src/suppression.rs`), which runs after the other
 //! rules because it needs their findings.
 
-use crate::diagnostic::Level;
+use crate::rule_id;
 use crate::rules::{Check, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "SOP901",
-    name: "unused-suppression",
-    default_level: Level::Warning,
-    summary: "a `# sopmap: ignore[…]` comment that silences no finding or names an unknown rule",
-    explanation: EXPLANATION,
-    check: Check::Parser,
-};
-
-const EXPLANATION: &str = "## What it does
-Reports a rule named in a `# sopmap: ignore[…]` or `# sopmap: ignore-file[…]`
-comment that silenced no finding, a rule name that does not exist, and a
-`# sopmap:` comment that is not a well-formed suppression.
-
-## Why is this bad?
-Suppressions outlive the problems they hid: once the SOP is fixed, a stale
-comment would silently hide the next real finding of that rule on the
-line. A misspelt rule name silences nothing at all.
-
-## Example
-```yaml
-  - id: arsipkan            # sopmap: ignore[dead-end]
-    kind: end               # the step is an end now: the comment is unused
-```
-A trailing comment covers its own line; a comment alone on a line covers
-the next line with content; `ignore-file[…]` covers the whole file.";
+pub static RULE: Rule = Rule { id: &rule_id::UNUSED_SUPPRESSION, check: Check::Reported };
 
 #[cfg(test)]
 mod tests {

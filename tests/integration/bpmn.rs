@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sopmap::check::{Settings, check_source};
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::diagnostic::Severity;
 use sopmap::lang::Lang;
 use sopmap::render::bpmn;

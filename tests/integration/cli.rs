@@ -236,7 +236,7 @@ fn unknown_rule_name_is_exit_2_with_a_suggestion() {
 fn explain_by_code_and_by_name() {
     let by_code = Test::new().args(["explain", "SOP204"]).run();
     assert_eq!(by_code.status, 0);
-    let rule = sopmap::rules::find("unreachable-step").unwrap();
+    let rule = sopmap::rule_id::find("unreachable-step").unwrap();
     assert_text(
         &by_code.stdout,
         &format!("# unreachable-step (SOP204)\n\nDefault level: error.\n\n{}\n", rule.explanation),

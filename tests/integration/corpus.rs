@@ -93,7 +93,7 @@ fn ok_cases_are_clean() {
 fn lint_cases_match_their_out_files() {
     for (rel, stdout) in check_golden("lint") {
         let name = Path::new(&rel).file_stem().unwrap().to_string_lossy().to_string();
-        let rule = sopmap::rules::find(&name)
+        let rule = sopmap::rule_id::find(&name)
             .unwrap_or_else(|| panic!("{rel}: lint cases are named after a rule"));
         assert!(
             stdout.lines().any(|l| l.contains(&format!(": {} ", rule.code))),

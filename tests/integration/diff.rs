@@ -263,7 +263,7 @@ fn bundled_sop_with_one_retarget_and_one_time_change() {
     // The new worst-path time is what the timing analysis gives the new file.
     let worst = |text: &str| {
         let src = sopmap::source::SourceFile::new("x.yaml", text);
-        let c = sopmap::check::check_source(&src, 0, &sopmap::check::Settings::default());
+        let c = sopmap::check::check_file(&src, 0, &sopmap::check::Settings::default());
         let (sop, graph) = (c.sop.unwrap(), c.graph.unwrap());
         sopmap::timing::analyze(&sop, &graph, 480).unwrap().worst.to_string()
     };

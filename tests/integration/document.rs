@@ -7,15 +7,15 @@
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use sopmap::check::{Settings, check_source};
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::graph::ProcessGraph;
 use sopmap::lang::Lang;
 use sopmap::model::Sop;
-use sopmap::render::document::geometry::Point;
-use sopmap::render::document::layout::{
+use sopmap::render::document::flowchart::{
     ColumnKind, Direction, EdgeRef, Endpoint, Flowchart, PAGE_HEIGHT, Role, Shape,
 };
-use sopmap::render::document::{Catalogue, Options, layout};
+use sopmap::render::document::geometry::Point;
+use sopmap::render::document::{LinkedSops as Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 
 use crate::harness::{Test, assert_text, repo, tool_available};
@@ -446,8 +446,13 @@ fn writes_one_self_contained_file() {
     let dir = keep.path().to_path_buf();
     let target = dir.join("s.html");
     let out = Test::new()
-        .copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml")
-        .args(["document".into(), "s.yaml".into(), "-o".into(), target.clone().into_os_string()])
+        .bundled()
+        .args([
+            "document".into(),
+            "fasilitasi-kepulangan-pmi-mikro.yaml".into(),
+            "-o".into(),
+            target.clone().into_os_string(),
+        ])
         .run();
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(out.stderr, format!("wrote {}\n", target.display()));
@@ -702,10 +707,10 @@ fn every_bundled_sop_prints_to_pdf_in_chromium_with_all_its_text() {
         let keep = tempfile::tempdir().unwrap();
         let pdf = keep.path().join("s.pdf");
         let out = Test::new()
-            .copy(&format!("sops/{name}.yaml"), "s.yaml")
+            .bundled()
             .args([
                 "document".into(),
-                "s.yaml".into(),
+                format!("{name}.yaml").into(),
                 "--format".into(),
                 "pdf".into(),
                 "-o".into(),

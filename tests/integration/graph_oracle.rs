@@ -21,7 +21,7 @@
 // Index loops mirror the textbook fixpoint and SCC definitions.
 #![allow(clippy::needless_range_loop)]
 
-use sopmap::check::{Settings, check_source};
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::source::SourceFile;
 
 struct Rng(u64);

@@ -23,6 +23,7 @@ pub struct Test {
     stdin: Vec<u8>,
     tty: bool,
     no_color: bool,
+    lang: Option<String>,
 }
 
 impl Test {
@@ -33,6 +34,7 @@ impl Test {
             stdin: Vec::new(),
             tty: false,
             no_color: false,
+            lang: None,
         }
     }
 
@@ -50,6 +52,17 @@ impl Test {
     pub fn copy(self, from: &str, to: &str) -> Test {
         let content = std::fs::read_to_string(repo(from)).expect("read repo file");
         self.file(to, &content)
+    }
+
+    /// Copies every bundled SOP (`sops/*.yaml`) into the temp dir under its
+    /// own name, so that links between them resolve.
+    pub fn bundled(mut self) -> Test {
+        for e in std::fs::read_dir(repo("sops")).expect("sops/") {
+            let p = e.expect("entry").path();
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            self = self.copy(&format!("sops/{name}"), &name);
+        }
+        self
     }
 
     pub fn args<I, S>(mut self, args: I) -> Test
@@ -72,6 +85,12 @@ impl Test {
         self
     }
 
+    /// Sets `SOPMAP_LANG` for the run.
+    pub fn env_lang(mut self, lang: &str) -> Test {
+        self.lang = Some(lang.to_string());
+        self
+    }
+
     pub fn no_color(mut self) -> Test {
         self.no_color = true;
         self
@@ -90,6 +109,7 @@ impl Test {
             stderr_is_tty: self.tty,
             no_color: self.no_color,
             cwd: self.dir.path().into(),
+            lang: self.lang.clone(),
         };
         let mut stdin: &[u8] = &self.stdin;
         let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -148,10 +148,7 @@ fn external_links_are_not_looked_up() {
 //   In working minutes: 12 x 480 + 150 = 5910.
 #[test]
 fn timing_of_the_bundled_makro_matches_the_hand_count() {
-    let out = Test::new()
-        .copy("sops/pengaduan-pmi-makro.yaml", "x.yaml")
-        .args(["timing", "x.yaml"])
-        .run();
+    let out = Test::new().bundled().args(["timing", "pengaduan-pmi-makro.yaml"]).run();
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("│ Jalur tercepat            ┆ 1 hari kerja + 1 jam 15 menit"),
@@ -171,8 +168,8 @@ fn timing_of_the_bundled_makro_matches_the_hand_count() {
     );
 
     let out = Test::new()
-        .copy("sops/pengaduan-pmi-makro.yaml", "x.yaml")
-        .args(["timing", "--format", "json", "x.yaml"])
+        .bundled()
+        .args(["timing", "--format", "json", "pengaduan-pmi-makro.yaml"])
         .run();
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let t = &v[0];

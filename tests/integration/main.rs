@@ -26,6 +26,10 @@ mod cli;
 mod graph_oracle;
 // Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
 mod robustness;
+// The import drawing: no circle through rules/.
+mod layers;
+// One run, one verdict: renderers judge as check does; global options.
+mod verdict;
 // Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
 mod render;
 // Checklists: every step and branch jump of the makro SOP, the actor view.

@@ -9,14 +9,13 @@
 
 use std::collections::BTreeMap;
 
-use sopmap::catalog::Catalog;
-use sopmap::check::{Checked, Settings, check_source};
-use sopmap::diagnostic::Level;
+use sopmap::check::{Checked, Settings, check_file as check_source};
 use sopmap::diagnostic::Severity;
 use sopmap::diff;
 use sopmap::lang::Lang;
 use sopmap::render::{bpmn, checklist, document, dot, findings, mermaid, sop_map, table, timing};
 use sopmap::report::{self, Format, Report};
+use sopmap::rule_id::Level;
 use sopmap::rules::RULES;
 use sopmap::source::SourceFile;
 
@@ -173,15 +172,16 @@ fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
     for lang in [Lang::Id, Lang::En] {
         let _ = bpmn::render_marked(sop, graph, lang, &marks);
         let opts = document::Options { lang, ..document::Options::default() };
-        let _ = document::document(sop, graph, &opts, &document::Catalogue::new([sop]));
+        let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
     }
     let version = diff::Version { source: &sources[0], sop, graph, findings: &checked.diagnostics };
     let d = diff::diff(&version, &version, workday_minutes);
     let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
     let _ = diff::json::render(&d);
-    let all = std::slice::from_ref(checked);
-    let catalog = Catalog::build(sources, all, workday_minutes);
-    let map = sop_map::build(&catalog);
+    let settings = Settings { workday_minutes, ..Settings::default() };
+    let input = sopmap::run::Input::new(sources[0].clone(), settings);
+    let outcome = sopmap::run::check(vec![input], sopmap::run::Options::default());
+    let map = sop_map::build(&outcome.catalogue);
     let _ = sop_map::dot(&map, Lang::Id);
     let _ = sop_map::mermaid(&map, Lang::En);
 }

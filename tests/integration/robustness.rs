@@ -231,7 +231,7 @@ fn mutated_corpus_files_never_panic() {
             let Ok(text) = String::from_utf8(bytes) else { continue };
             let src = sopmap::source::SourceFile::new("m.yaml", text.clone());
             let result = std::panic::catch_unwind(|| {
-                sopmap::check::check_source(&src, 0, &sopmap::check::Settings::default())
+                sopmap::check::check_file(&src, 0, &sopmap::check::Settings::default())
             });
             assert!(result.is_ok(), "panic on a mutation of {}:\n{text}", path.display());
         }

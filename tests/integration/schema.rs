@@ -36,7 +36,7 @@ fn every_bundled_sop_validates() {
     }
     assert!(n >= 3);
     // And the scaffold of `sopmap new`.
-    let text = sopmap::scaffold::new_sop("baru", sopmap::model::Level::Makro, "2025-01-31");
+    let text = sopmap::scaffold::new_sop("baru", sopmap::model::SopLevel::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());
 }
 

@@ -23,13 +23,13 @@ fn missing_file_is_an_io_error() {
 #[test]
 fn output_files_are_readable_by_others() {
     use std::os::unix::fs::PermissionsExt;
-    let t = Test::new().copy("sops/pengaduan-pmi-makro.yaml", "x.yaml");
+    let t = Test::new().bundled();
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("x.dot");
     let out = t
         .args([
             "render".into(),
-            "x.yaml".into(),
+            "pengaduan-pmi-makro.yaml".into(),
             "--format".into(),
             "dot".into(),
             "-o".into(),

@@ -3,11 +3,11 @@
 //! starts and ends in, and the routing of each through [`super::route`],
 //! including the arrows to and from off-page connectors.
 
-use super::geometry::{Point, Rect};
-use super::layout::{
+use super::flowchart::{
     Arrow, BAND_HEIGHT, CHANNEL_LANE, Column, ColumnKind, Connector, Direction, EdgeRef, Endpoint,
     LANE_INSET, Page, Role, step_column,
 };
+use super::geometry::{Point, Rect};
 use super::route::{Entry, Exit, Router};
 use crate::model::{Sop, StepKind};
 

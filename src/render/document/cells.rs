@@ -3,8 +3,8 @@
 //! with a note for waiting steps) and Keterangan (with the SOP that
 //! details a `sub_sop` step); and the row height the text needs.
 
-use super::Catalogue;
-use super::layout::{
+use super::LinkedSops;
+use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
 use super::text::wrap;
@@ -17,7 +17,7 @@ pub(super) fn cells(
     step: &Step,
     columns: &[Column],
     lang: Lang,
-    cat: &Catalogue,
+    cat: &LinkedSops,
 ) -> (Vec<Cell>, f64) {
     let labels = lang.labels();
     let mut out = Vec::new();

@@ -2,10 +2,10 @@
 //! in the bands above the first row and below the last row of a page,
 //! under the column of the step they lead from or to.
 
-use super::geometry::Rect;
-use super::layout::{
+use super::flowchart::{
     Band, CONNECTOR_SIZE, Column, Connector, Direction, Page, actor_span, step_column,
 };
+use super::geometry::Rect;
 use crate::model::Sop;
 
 /// A, B, …, Z, AA, AB, …

@@ -4,10 +4,10 @@
 
 use std::fmt::Write;
 
-use super::layout::Flowchart;
-use super::{Catalogue, Options, identity, svg};
+use super::flowchart::Flowchart;
+use super::{LinkedSops, Options, identity, svg};
 use crate::lang::Lang;
-use crate::model::{Level, Sop};
+use crate::model::{Sop, SopLevel};
 use crate::render::escape;
 
 const CSS: &str = r#"@page{size:A4 landscape;margin:10mm}
@@ -44,7 +44,7 @@ h1{font-size:14pt;margin:0 0 4mm}
 "#;
 
 /// The document of one SOP: identity page, then the flowchart pages.
-pub fn document(sop: &Sop, chart: &Flowchart, options: &Options, cat: &Catalogue) -> String {
+pub fn document(sop: &Sop, chart: &Flowchart, options: &Options, cat: &LinkedSops) -> String {
     let lang = options.lang;
     let title = format!("{} {}", sop.number(), sop.title());
     let mut s = head(title.trim(), lang);
@@ -114,13 +114,13 @@ pub struct IndexEntry {
     pub number: String,
     pub title: String,
     pub unit: String,
-    pub level: Option<Level>,
+    pub level: Option<SopLevel>,
 }
 
 /// The index page of a folder of documents.
 pub fn index(entries: &[IndexEntry], lang: Lang) -> String {
     let l = lang.labels();
-    let heading = lang.pick("Daftar SOP", "List of SOPs");
+    let heading = lang.texts().list_of_sops;
     let mut s = head(heading, lang);
     let _ = writeln!(
         s,
@@ -129,13 +129,13 @@ pub fn index(entries: &[IndexEntry], lang: Lang) -> String {
         escape::html(l.no),
         escape::html(l.number),
         escape::html(l.title),
-        escape::html(lang.pick("Cakupan", "Level")),
+        escape::html(lang.texts().level),
         escape::html(l.unit),
     );
     for (i, e) in entries.iter().enumerate() {
         let level = match e.level {
-            Some(Level::Makro) => l.level_makro,
-            Some(Level::Mikro) => l.level_mikro,
+            Some(SopLevel::Makro) => l.level_makro,
+            Some(SopLevel::Mikro) => l.level_mikro,
             None => "",
         };
         let _ = writeln!(

@@ -7,13 +7,13 @@
 
 use std::fmt::Write;
 
-use super::Catalogue;
+use super::LinkedSops;
 use crate::lang::Lang;
-use crate::model::{Level, Related, Sop, Spanned};
+use crate::model::{Related, Sop, SopLevel, Spanned};
 use crate::render::escape;
 
 /// The identity page as an HTML `<section>`.
-pub fn page(sop: &Sop, lang: Lang, cat: &Catalogue) -> String {
+pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
     let l = lang.labels();
     let id = &sop.identity;
     let text =
@@ -28,8 +28,8 @@ pub fn page(sop: &Sop, lang: Lang, cat: &Catalogue) -> String {
         let _ = write!(revised, " ({}{sep}{})", esc(l.revision), r.value);
     }
     let level = match sop.level.as_ref().map(|l| l.value) {
-        Some(Level::Makro) => l.level_makro,
-        Some(Level::Mikro) => l.level_mikro,
+        Some(SopLevel::Makro) => l.level_makro,
+        Some(SopLevel::Mikro) => l.level_mikro,
         None => "",
     };
     let ab = &id.approved_by;
@@ -44,7 +44,7 @@ pub fn page(sop: &Sop, lang: Lang, cat: &Catalogue) -> String {
          <div class=\"agency\">{agency}</div><div class=\"unit\">{unit}</div>\
          <div class=\"level\">{level}</div></td>\
          <th>{kn}</th><td class=\"number\">{number}</td></tr>",
-        logo = esc(lang.pick("Logo", "Logo")),
+        logo = esc(lang.texts().logo),
         agency = text(&id.agency),
         unit = text(&id.unit),
         level = esc(level),
@@ -65,7 +65,7 @@ pub fn page(sop: &Sop, lang: Lang, cat: &Catalogue) -> String {
          <div class=\"nip\">{nip}</div></td></tr>",
         k = esc(l.approved_by),
         pos = text(&ab.position),
-        sign = esc(lang.pick("(tanda tangan dan cap)", "(signature and stamp)")),
+        sign = esc(lang.texts().signature_and_stamp),
         name = ab.name.as_ref().map_or(String::new(), |n| esc(n.as_str())),
     );
     let _ = writeln!(
@@ -104,7 +104,7 @@ fn plain(items: &[Spanned<String>]) -> Vec<String> {
 }
 
 /// A Keterkaitan entry: a loaded SOP by title and number, else as written.
-fn related_item(r: &Related, lang: Lang, cat: &Catalogue) -> String {
+fn related_item(r: &Related, lang: Lang, cat: &LinkedSops) -> String {
     let linked = r.sop.as_ref().and_then(|id| cat.get(id.as_str()));
     let mut s = match (linked, &r.title, &r.sop) {
         (Some(linked), _, _) if !linked.number.is_empty() => format!(
@@ -140,7 +140,7 @@ fn list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Settings, check_source};
+    use crate::check::{Settings, check_file as check_source};
     use crate::source::SourceFile;
 
     fn sop(yaml: &str) -> Sop {
@@ -157,7 +157,7 @@ mod tests {
         ));
         let b =
             sop("schema: sop-ap/1\nid: b\nlevel: mikro\nidentity:\n  number: N-2\n  title: Anak\n");
-        let cat = Catalogue::new([&s, &b]);
+        let cat = LinkedSops::new([&s, &b]);
         let html = page(&s, Lang::Id, &cat);
         assert!(html.contains("Badan &lt;X&gt;"), "{html}");
         assert!(html.contains("<td class=\"title\">Judul &amp; Co</td>"), "{html}");

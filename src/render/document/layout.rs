@@ -1,6 +1,6 @@
-//! The flowchart table as geometry: the data types of the drawing, the
-//! columns, the two-row header, pages of rows, and symbols in their actor
-//! columns; [`layout`] puts it together with the row text
+//! The flowchart table as geometry: the columns, the two-row header,
+//! pages of rows, and symbols in their actor columns (the data types are
+//! in `flowchart`); [`layout`] puts it together with the row text
 //! (`cells`), the off-page connectors (`connectors`) and the routed
 //! arrows (`arrows`). Everything the SVG shows is decided here, as plain
 //! data, so tests can check the drawing (symbols inside their cells,
@@ -9,253 +9,25 @@
 use super::arrows::route_page;
 use super::cells::cells;
 use super::connectors::{connector_label, place_connectors};
-use super::geometry::{Point, Rect};
+use super::flowchart::{
+    ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CHANNEL_LANE, Cell, Column, ColumnKind, DIAMOND_HEIGHT,
+    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, PAD_X, PAD_Y, PAGE_HEIGHT,
+    Page, Role, Row, Shape, Symbol, TABLE_WIDTH, step_column,
+};
+use super::geometry::Rect;
 use super::paginate::paginate;
-use super::text::{Font, wrap};
-use super::{Catalogue, Options};
+use super::text::wrap;
+use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Sop, Step, StepKind};
 
-/// Width of the table: 276 mm of an A4 landscape page, at 96 units per inch.
-pub const TABLE_WIDTH: f64 = 1043.0;
-/// Height available for the table on one page (the rest of 190 mm goes to
-/// the running head and a safety margin).
-pub const PAGE_HEIGHT: f64 = 665.0;
-/// Room the draft banner of a document with errors takes (9 mm).
-pub const DRAFT_HEIGHT: f64 = 9.0 / MM_PER_UNIT;
-/// Millimetres per SVG unit.
-pub const MM_PER_UNIT: f64 = 276.0 / TABLE_WIDTH;
-
-pub const CELL_FONT: Font = Font::regular(9.5);
-pub const HEADER_FONT: Font = Font::bold(9.0);
-/// Actor names are long and their columns narrow.
-pub const ACTOR_HEADER_FONT: Font = Font::bold(8.0);
-pub const LINE_HEIGHT: f64 = 11.5;
-pub const PAD_X: f64 = 4.0;
-pub const PAD_Y: f64 = 5.0;
-
 const GROUP_HEADER_HEIGHT: f64 = 18.0;
-pub(super) const BAND_HEIGHT: f64 = 34.0;
-pub(super) const CONNECTOR_SIZE: f64 = 20.0;
 /// Free space kept on each side of a symbol inside its column, for lanes.
 const SIDE: f64 = 12.0;
-pub(super) const LANE_INSET: f64 = 6.0;
 const MAX_SYMBOL_WIDTH: f64 = 64.0;
 const BOX_HEIGHT: f64 = 24.0;
-pub(super) const DIAMOND_HEIGHT: f64 = 34.0;
 const MAX_DIAMOND_WIDTH: f64 = 52.0;
-/// Free height above and below the tallest symbol in a row, for gutters.
-pub(super) const GUTTER_HALF: f64 = 14.0;
-pub(super) const MIN_ROW_HEIGHT: f64 = DIAMOND_HEIGHT + 2.0 * GUTTER_HALF;
 const MIN_ACTOR_WIDTH: f64 = 46.0;
-pub(super) const CHANNEL_LANE: f64 = 6.0;
-
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColumnKind {
-    No,
-    Activity,
-    /// Pelaksana column of the actor at this index of `actors`.
-    Actor(usize),
-    /// The side channel in which arrows back to earlier rows run.
-    Channel,
-    Requirements,
-    Time,
-    Output,
-    Notes,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Column {
-    pub kind: ColumnKind,
-    pub x: f64,
-    pub w: f64,
-}
-
-impl Column {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-
-    pub fn center(&self) -> f64 {
-        self.x + self.w / 2.0
-    }
-}
-
-/// The two header rows (repeated on every page).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Header {
-    pub height: f64,
-    /// Height of the first header row (Pelaksana, Mutu Baku).
-    pub group_height: f64,
-    /// Wrapped text of each column's header, by column index.
-    pub labels: Vec<Vec<String>>,
-}
-
-/// A symbol's shape (the five symbols of SOP AP, less the arrow and the
-/// connector, which are drawn separately).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    /// Kapsul: start and end.
-    Capsule,
-    /// Kotak: a process.
-    Process,
-    /// A process detailed by another SOP: a box with a double border.
-    SubProcess,
-    /// Belah ketupat: a decision.
-    Decision,
-}
-
-/// Whether a symbol is the step's own or marks an actor taking part (`with`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Main,
-    With,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Symbol {
-    pub step: usize,
-    pub shape: Shape,
-    pub role: Role,
-    /// Index into `Flowchart::columns`.
-    pub column: usize,
-    pub rect: Rect,
-}
-
-/// One line of text in a cell, indented by `dx`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    pub text: String,
-    pub dx: f64,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cell {
-    /// Index into `Flowchart::columns`.
-    pub column: usize,
-    pub lines: Vec<Line>,
-}
-
-/// One table row: one step.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    pub step: usize,
-    /// The derived row number shown in the No column (1-based).
-    pub number: usize,
-    pub y: f64,
-    pub h: f64,
-    pub cells: Vec<Cell>,
-}
-
-/// An extra table row at the top or bottom of a page holding off-page
-/// connectors.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Band {
-    pub y: f64,
-    pub h: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    /// The flow leaves this page here.
-    Out,
-    /// The flow comes in from another page here.
-    In,
-}
-
-/// A pentagon off-page connector.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Connector {
-    pub label: String,
-    pub direction: Direction,
-    pub rect: Rect,
-    /// The step the flow continues at.
-    pub target: usize,
-}
-
-/// One arrow of the process graph: source step, which arrow, target step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct EdgeRef {
-    pub from: usize,
-    /// `None` for `next`, the branch index for a decision's branch.
-    pub branch: Option<usize>,
-    pub to: usize,
-}
-
-/// What an arrow starts or ends at.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Endpoint {
-    Step(usize),
-    Connector(String),
-}
-
-/// A drawn arrow: a polyline ending in an arrowhead.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Arrow {
-    pub edge: EdgeRef,
-    pub from: Endpoint,
-    pub to: Endpoint,
-    pub points: Vec<Point>,
-    /// The branch label and where it goes (anchor point; `end_anchor`
-    /// when the text ends there instead of starting).
-    pub label: Option<(String, Point, bool)>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page {
-    /// 1-based.
-    pub number: usize,
-    pub rows: Vec<Row>,
-    pub top_band: Option<Band>,
-    pub bottom_band: Option<Band>,
-    pub height: f64,
-    pub symbols: Vec<Symbol>,
-    pub connectors: Vec<Connector>,
-    pub arrows: Vec<Arrow>,
-}
-
-/// The whole flowchart table, paginated.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Flowchart {
-    pub columns: Vec<Column>,
-    pub header: Header,
-    pub pages: Vec<Page>,
-    /// Actor names shown as column headers, by actor index.
-    pub actor_names: Vec<String>,
-    /// The height a page's table may take; a taller page (one row taller
-    /// than a page) is scaled down to it.
-    pub max_height: f64,
-}
-
-impl Flowchart {
-    pub fn width(&self) -> f64 {
-        self.columns.last().map_or(TABLE_WIDTH, Column::right)
-    }
-
-    /// The index of the column of actor `a`.
-    pub fn actor_column(&self, a: usize) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == ColumnKind::Actor(a))
-    }
-
-    pub fn column_of(&self, kind: ColumnKind) -> Option<usize> {
-        self.columns.iter().position(|c| c.kind == kind)
-    }
-
-    /// The x range of the Pelaksana area (actor columns and channel).
-    pub fn actor_area(&self) -> (f64, f64) {
-        let xs = self
-            .columns
-            .iter()
-            .filter(|c| matches!(c.kind, ColumnKind::Actor(_) | ColumnKind::Channel));
-        let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-        for c in xs {
-            lo = lo.min(c.x);
-            hi = hi.max(c.right());
-        }
-        (lo, hi)
-    }
-}
 
 /// The symbol shape of a step.
 pub fn shape_of(step: &Step) -> Shape {
@@ -273,7 +45,7 @@ pub fn shape_of(step: &Step) -> Shape {
 }
 
 /// Lays out the flowchart table of `sop`.
-pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> Flowchart {
+pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
     let lang = options.lang;
     let labels = lang.labels();
     let edges = edges(graph, sop.steps.len());
@@ -453,17 +225,6 @@ fn columns(actors: usize, back_edges: usize) -> Vec<Column> {
         .collect()
 }
 
-/// The column a step's symbol goes in: its actor's, or the first actor
-/// column when the actor is missing or unknown (only with `--force`).
-pub(super) fn step_column(step: &Step, sop: &Sop, columns: &[Column]) -> usize {
-    let actor = step.actor.as_ref().and_then(|a| sop.actor_index(a.as_str())).unwrap_or(0);
-    columns
-        .iter()
-        .position(|c| c.kind == ColumnKind::Actor(actor))
-        .or_else(|| columns.iter().position(|c| matches!(c.kind, ColumnKind::Actor(_))))
-        .unwrap_or(0)
-}
-
 pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     let w = (col.w - 2.0 * SIDE).clamp(8.0, MAX_SYMBOL_WIDTH);
     match shape {
@@ -511,16 +272,6 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
             }
         }
     }
-}
-
-pub(super) fn actor_span(columns: &[Column]) -> (f64, f64) {
-    let actors = columns.iter().filter(|c| matches!(c.kind, ColumnKind::Actor(_)));
-    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-    for c in actors {
-        lo = lo.min(c.x);
-        hi = hi.max(c.right());
-    }
-    if lo > hi { (0.0, TABLE_WIDTH) } else { (lo, hi) }
 }
 
 #[cfg(test)]

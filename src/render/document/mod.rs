@@ -14,6 +14,7 @@
 mod arrows;
 mod cells;
 mod connectors;
+pub mod flowchart;
 pub mod geometry;
 pub mod html;
 pub mod identity;
@@ -27,9 +28,10 @@ use std::collections::BTreeMap;
 
 use crate::graph::ProcessGraph;
 use crate::lang::Lang;
-use crate::model::{Level, Sop};
+use crate::model::{Sop, SopLevel};
 
-pub use layout::{Flowchart, layout};
+pub use flowchart::Flowchart;
+pub use layout::layout;
 
 /// Default number of flowchart rows per page: what fits an A4 landscape
 /// page with typical Mutu Baku text, and what printed SOPs show.
@@ -58,18 +60,18 @@ impl Default for Options {
 pub struct Linked {
     pub number: String,
     pub title: String,
-    pub level: Option<Level>,
+    pub level: Option<SopLevel>,
 }
 
 /// The SOPs loaded in the same run, by id, so that Keterkaitan and
 /// `sub_sop` rows can name linked SOPs by number and title.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Catalogue {
+pub struct LinkedSops {
     entries: BTreeMap<String, Linked>,
 }
 
-impl Catalogue {
-    pub fn new<'a>(sops: impl IntoIterator<Item = &'a Sop>) -> Catalogue {
+impl LinkedSops {
+    pub fn new<'a>(sops: impl IntoIterator<Item = &'a Sop>) -> LinkedSops {
         let mut entries = BTreeMap::new();
         for sop in sops {
             let Some(id) = &sop.id else { continue };
@@ -79,7 +81,7 @@ impl Catalogue {
                 level: sop.level.as_ref().map(|l| l.value),
             });
         }
-        Catalogue { entries }
+        LinkedSops { entries }
     }
 
     pub fn get(&self, id: &str) -> Option<&Linked> {
@@ -98,7 +100,7 @@ impl Catalogue {
 }
 
 /// The whole document of one SOP as a self-contained HTML file.
-pub fn document(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &Catalogue) -> String {
+pub fn document(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> String {
     let chart = layout(sop, graph, options, cat);
     html::document(sop, &chart, options, cat)
 }

@@ -5,10 +5,10 @@
 
 use std::fmt::Write;
 
-use super::geometry::{Point, Rect};
-use super::layout::{
+use super::flowchart::{
     ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role, Shape,
 };
+use super::geometry::{Point, Rect};
 use crate::lang::Lang;
 use crate::render::escape;
 

@@ -1,0 +1,874 @@
+//! The identity of every rule (code, name, default level, summary and
+//! explanation), one static per rule, in code order. Kept apart from the
+//! checks in `rules/` so that the passes below the rules (YAML parsing,
+//! schema lowering, suppressions, configuration) can name a rule without
+//! importing the rule machinery.
+
+use super::{Level, RuleId};
+
+pub static INVALID_YAML: RuleId = RuleId {
+    code: "SOP001",
+    name: "invalid-yaml",
+    default_level: Level::Error,
+    summary: "the file is not valid YAML, or exceeds a parser limit",
+    explanation: "## What it does
+Reports a YAML syntax error (a bad indent, an unclosed bracket, a tab used
+for indentation, several documents in one file) or a file that exceeds the
+parser limits (too many nodes, too deep, an alias bomb), at the line and
+column where the parser stopped.
+
+## Why is this bad?
+Nothing else in the file can be checked until it parses.
+
+## Example
+```yaml
+steps:
+  - id: terima
+    next: [periksa
+```
+The list opened with `[` is never closed.",
+};
+
+pub static UNKNOWN_KEY: RuleId = RuleId {
+    code: "SOP002",
+    name: "unknown-key",
+    default_level: Level::Error,
+    summary: "a key that the sop-ap/1 format does not define",
+    explanation: "## What it does
+Reports a key that is not part of the `sop-ap/1` format at that place, and
+suggests the closest valid key.
+
+## Why is this bad?
+A misspelt key is silently ignored by every other tool: `requirement:` instead
+of `requirements:` loses the Kelengkapan column from the printed SOP.
+
+## Example
+```yaml
+  - id: periksa
+    kind: process
+    actr: verifikator      # did you mean `actor`?
+```",
+};
+
+pub static WRONG_TYPE: RuleId = RuleId {
+    code: "SOP003",
+    name: "wrong-type",
+    default_level: Level::Error,
+    summary: "a value of the wrong YAML type (text, list, mapping, number)",
+    explanation: "## What it does
+Reports a value whose YAML type does not fit its key: a list where text is
+expected, a number where an id is expected, a branch label that YAML reads
+as a boolean.
+
+## Why is this bad?
+The value cannot be used as written; the SOP would print wrongly or not at all.
+
+## Example
+```yaml
+legal_basis: Undang-Undang Nomor 25 Tahun 2009   # must be a list
+```
+Write `legal_basis:` followed by `- Undang-Undang …` items.",
+};
+
+pub static MISSING_KEY: RuleId = RuleId {
+    code: "SOP004",
+    name: "missing-key",
+    default_level: Level::Error,
+    summary: "a required key is missing",
+    explanation: "## What it does
+Reports a required key that is absent: for example `identity.number`
+(Nomor SOP), `actors`, or a step without `actor` or `activity`.
+
+## Why is this bad?
+PermenPANRB 35/2012 requires every part of the identity block and every
+column of the flowchart table. A SOP without them cannot be signed.
+
+## Example
+```yaml
+  - id: periksa
+    kind: process
+    activity: Memeriksa berkas     # `actor` is missing
+    next: selesai
+```",
+};
+
+pub static INVALID_VALUE: RuleId = RuleId {
+    code: "SOP005",
+    name: "invalid-value",
+    default_level: Level::Error,
+    summary: "a value outside the allowed set, or an id with invalid characters",
+    explanation: "## What it does
+Reports a value that is not one of the allowed words (`level: makro|mikro`,
+`kind: start|process|decision|end`, `relation: parent|child|…`) or an id
+that uses characters other than lowercase letters, digits, `-` or `_`.
+
+## Why is this bad?
+Tools and other SOPs refer to these values by their exact spelling.
+
+## Example
+```yaml
+  - id: cek
+    kind: keputusan        # expected `start`, `process`, `decision` or `end`
+```",
+};
+
+pub static INVALID_DURATION: RuleId = RuleId {
+    code: "SOP006",
+    name: "invalid-duration",
+    default_level: Level::Error,
+    summary: "a time that does not follow the duration grammar",
+    explanation: "## What it does
+Checks `time`, `service_time` and `workday` against the duration grammar:
+an amount or a range, an optional number in words in parentheses and a
+unit (`menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`), optionally
+after `maksimal` or `paling lama`. A bare number, a decimal and an unknown
+unit are errors.
+
+## Why is this bad?
+Times are summed along the flow and compared with the service time of the
+Standar Pelayanan. `time: 30` does not say 30 what; `0,5 jam` cannot be
+written on the form.
+
+## Example
+```yaml
+    time: 30            # satuan waktu wajib: write `30 menit`
+    time: 2 hr          # unknown unit: write `2 jam`
+```
+Non-quantifiable times (\"sesuai kebutuhan\") belong in `time_note`.",
+};
+
+pub static INVALID_DATE: RuleId = RuleId {
+    code: "SOP007",
+    name: "invalid-date",
+    default_level: Level::Error,
+    summary: "a date that is not an ISO date YYYY-MM-DD",
+    explanation: "## What it does
+Checks `created`, `revised` and `effective` are real dates written as
+`YYYY-MM-DD`. `revised` may also be null or `-` when the SOP was never revised.
+
+## Why is this bad?
+`15/11/2022` is read differently in different countries and tools, and
+`2022-02-30` does not exist.
+
+## Example
+```yaml
+  created: 15-11-2022     # write `2022-11-15`
+```",
+};
+
+pub static MISPLACED_KEY: RuleId = RuleId {
+    code: "SOP008",
+    name: "misplaced-key",
+    default_level: Level::Error,
+    summary: "a key that does not belong on a step of this kind",
+    explanation: "## What it does
+Reports keys that exist in the format but not on this kind of step: `next`
+on a decision (a decision leads on through its branches), `branches` on a
+process or start step, `sub_sop` outside process steps, and `outcome`
+outside end steps.
+
+## Why is this bad?
+The arrow or label would be drawn somewhere the SOP AP symbols do not allow,
+and readers cannot tell which of two arrows is meant.
+
+## Example
+```yaml
+  - id: cek_lengkap
+    kind: decision
+    next: terima          # use the branches instead
+    branches: …
+```",
+};
+
+pub static DUPLICATE_KEY: RuleId = RuleId {
+    code: "SOP009",
+    name: "duplicate-key",
+    default_level: Level::Error,
+    summary: "the same key written twice in one mapping",
+    explanation: "## What it does
+Reports a key that appears twice in the same mapping and points at the first.
+
+## Why is this bad?
+YAML tools disagree on which value wins; the author meant one of them.
+
+## Example
+```yaml
+  - id: periksa
+    time: 1 jam
+    time: 2 jam
+```",
+};
+
+pub static UNKNOWN_STEP: RuleId = RuleId {
+    code: "SOP101",
+    name: "unknown-step",
+    default_level: Level::Error,
+    summary: "a `next` or branch target that names no step",
+    explanation: "## What it does
+Checks that every `next:` and every `branches[].next:` names the `id` of a
+step in the same SOP, and suggests the closest id when it does not.
+
+## Why is this bad?
+The arrow leads nowhere: the flowchart cannot be drawn and staff following
+the checklist do not know where to go.
+
+## Example
+```yaml
+  - id: terima_berkas
+    kind: start
+    next: periksa_keabsaan      # did you mean `periksa_keabsahan`?
+```
+To limit follow-on findings, the flow rules treat a near miss as if it named
+the suggested step.",
+};
+
+pub static UNKNOWN_ACTOR: RuleId = RuleId {
+    code: "SOP102",
+    name: "unknown-actor",
+    default_level: Level::Error,
+    summary: "an `actor` or `with` entry that names no declared actor",
+    explanation: "## What it does
+Checks that every step's `actor` and every entry of its `with` list is the
+`id` of an actor declared under `actors:`, and suggests the closest id.
+
+## Why is this bad?
+The symbol of the row must be drawn in an actor's column. An undeclared
+actor has no column, and the checklist for that role misses the step.
+A classic trap is *perlindungan* versus *pelindungan* (UU 18/2017 uses
+\"Pelindungan\").
+
+## Example
+```yaml
+actors:
+  - id: seksi_pelindungan
+    name: Seksi Pelindungan
+steps:
+  - id: telaah
+    actor: seksi_perlindungan     # did you mean `seksi_pelindungan`?
+```",
+};
+
+pub static DUPLICATE_ID: RuleId = RuleId {
+    code: "SOP103",
+    name: "duplicate-id",
+    default_level: Level::Error,
+    summary: "a step id or actor id defined more than once",
+    explanation: "## What it does
+Reports a step `id` or an actor `id` that is already used by an earlier step
+or actor in the same SOP, and points at the first definition.
+
+## Why is this bad?
+Arrows and actor columns are found by id. With two steps called `periksa`,
+`next: periksa` is ambiguous; sopmap follows the first definition.
+
+## Example
+```yaml
+  - id: periksa
+    …
+  - id: periksa        # already defined above
+```",
+};
+
+pub static UNUSED_ACTOR: RuleId = RuleId {
+    code: "SOP104",
+    name: "unused-actor",
+    default_level: Level::Warning,
+    summary: "a declared actor that appears in no step's `actor` or `with`",
+    explanation: "## What it does
+Warns about an actor declared under `actors:` that is neither the `actor`
+nor in the `with` list of any step.
+
+## Why is this bad?
+Every actor is a column of the printed flowchart table. An unused actor is
+an empty column, often left over after a step was moved to another role.
+
+## Example
+```yaml
+actors:
+  - id: verifikator
+    name: Verifikator      # no step uses `verifikator`
+```",
+};
+
+pub static UNKNOWN_SOP: RuleId = RuleId {
+    code: "SOP105",
+    name: "unknown-sop",
+    default_level: Level::Error,
+    summary: "a `sub_sop` or `related` entry names a SOP id that is not in the corpus",
+    explanation: "## What it does
+Checks that every `sub_sop` of a step and every `related[].sop` (Keterkaitan)
+names the `id` of a SOP loaded in the same run, and suggests the closest id
+when the name looks like a typo.
+
+Which SOPs count as loaded:
+- `sopmap check sops/` loads every SOP in the folder; a link to an id that
+  none of them has is reported.
+- `sopmap check sops/one.yaml` checks one file, but links are still looked
+  up beside it: first `<id>.yaml`/`<id>.yml` in the same folder, then every
+  SOP file of that folder. Only a link found nowhere there is reported, and
+  its help says to check the whole folder or mark the entry external.
+- A `related` entry with `external: true` is a SOP outside the corpus and
+  is never looked up; a `sub_sop` whose id is listed in `related` with
+  `external: true` is not looked up either.
+
+## Why is this bad?
+Keterkaitan is how a makro and its mikro SOPs find each other. A link to a
+SOP that does not exist (a typo, a renamed id, a SOP not yet written) breaks
+the chain the document promises, and nobody notices on paper.
+
+## Example
+```yaml
+related:
+  - sop: verifikasi-berkas-pengaduan-mikr   # typo: no SOP has this id
+    relation: child
+  - title: SOP Pelayanan Informasi Publik (PPID)
+    relation: related
+    external: true                          # outside the corpus: fine
+```",
+};
+
+pub static DUPLICATE_SOP_ID: RuleId = RuleId {
+    code: "SOP106",
+    name: "duplicate-sop-id",
+    default_level: Level::Error,
+    summary: "two SOP files declare the same `id`",
+    explanation: "## What it does
+Reports every file whose SOP `id` is also declared by another file loaded in
+the same run. Each file gets its own finding, with a label at the other
+file's `id`, so the clash is visible from both sides.
+
+## Why is this bad?
+`sub_sop` and `related` name SOPs by id. With two SOPs under one id, a link
+silently points at whichever was loaded first; usually one file was copied
+from the other and its id was never changed.
+
+## Example
+```yaml
+# sops/verifikasi-berkas.yaml
+id: verifikasi-berkas
+# sops/verifikasi-berkas-v2.yaml   (copied, id not updated)
+id: verifikasi-berkas              # give it its own id
+```",
+};
+
+pub static FILE_NAME_MISMATCH: RuleId = RuleId {
+    code: "SOP107",
+    name: "file-name-mismatch",
+    default_level: Level::Warning,
+    summary: "a linked SOP's file name is not `<id>.yaml`",
+    explanation: "## What it does
+Warns when a SOP that takes part in links between SOPs (it names another SOP
+in `sub_sop` or `related`, or another loaded SOP names it) is in a file whose
+name (without `.yaml`/`.yml`) differs from its `id`. A SOP that stands alone
+is not checked, nor is standard input.
+
+## Why is this bad?
+Links between SOPs use ids. When every linked file is named after its id, a
+reader (and sopmap, when one file is checked on its own) finds a linked SOP
+without opening every file.
+
+## Example
+```yaml
+# file: sops/verifikasi.yaml
+id: verifikasi-berkas-pengaduan-mikro   # rename the file to verifikasi-berkas-pengaduan-mikro.yaml
+```",
+};
+
+pub static SUB_SOP_LEVEL: RuleId = RuleId {
+    code: "SOP108",
+    name: "sub-sop-level",
+    default_level: Level::Error,
+    summary: "a `sub_sop` names a SOP that is not `level: mikro`",
+    explanation: "## What it does
+Checks that the SOP named by a step's `sub_sop` is declared `level: mikro`.
+
+## Why is this bad?
+A makro step is detailed by an SOP mikro (PermenPANRB 35/2012: an SOP mikro
+is a part of an SOP makro). A makro detailing a step with another makro
+mixes the two scopes: either the target's level is wrong or the link is.
+
+## Example
+```yaml
+# pengaduan-pmi-makro.yaml
+  - id: verifikasi_berkas
+    sub_sop: verifikasi-berkas-pengaduan-mikro
+# verifikasi-berkas-pengaduan-mikro.yaml
+level: makro          # should be `mikro`
+```",
+};
+
+pub static RELATION_ASYMMETRY: RuleId = RuleId {
+    code: "SOP109",
+    name: "relation-asymmetry",
+    default_level: Level::Error,
+    summary: "a parent/child link between SOPs is written on one side only",
+    explanation: "## What it does
+A makro and its mikro SOP name each other in Keterkaitan (`related`): the
+makro lists the mikro as `child`, the mikro lists the makro as `parent`.
+Whenever one side shows the link (a `sub_sop` step, a `child` entry or a
+`parent` entry), this rule checks that both entries exist, and reports the
+side that is missing, in the file where it is missing. A link to a SOP that
+is not loaded is left to unknown-sop; an `external: true` entry is skipped;
+two SOPs that each claim the other as child are left to sop-link-cycle.
+
+## Why is this bad?
+The identity page of each SOP prints Keterkaitan. When only one side names
+the other, readers of the mikro cannot find the makro it belongs to (or the
+other way round), and the printed documents disagree.
+
+## Example
+```yaml
+# pengaduan-pmi-makro.yaml
+related:
+  - sop: verifikasi-berkas-pengaduan-mikro
+    relation: child
+# verifikasi-berkas-pengaduan-mikro.yaml
+related:
+  - sop: pengaduan-pmi-makro
+    relation: parent        # this side must be written too
+```",
+};
+
+pub static SOP_LINK_CYCLE: RuleId = RuleId {
+    code: "SOP110",
+    name: "sop-link-cycle",
+    default_level: Level::Error,
+    summary: "SOPs detail each other in a circle (makro -> mikro -> … -> makro)",
+    explanation: "## What it does
+Follows the parent-to-child links between loaded SOPs (a `sub_sop` step, a
+`related` entry with `relation: child`, and a `relation: parent` entry read
+backwards) and reports every set of SOPs that lead back to themselves,
+showing one loop as a path `a -> b -> a`. A SOP that names itself is a loop
+of one.
+
+## Why is this bad?
+Makro and mikro form a hierarchy: a makro is detailed by mikro SOPs, which
+are parts of it. A circle has no top: reading the SOPs top-down never ends,
+and time budgets that add up a mikro's time into its makro are undefined.
+
+## Example
+```yaml
+# a.yaml (makro)
+  - id: rinci
+    sub_sop: b
+# b.yaml
+related:
+  - sop: a
+    relation: child     # a is b's parent, not its child
+```",
+};
+
+pub static MAKRO_WITHOUT_SUB: RuleId = RuleId {
+    code: "SOP111",
+    name: "makro-without-sub",
+    default_level: Level::Warning,
+    summary: "a makro SOP has no step detailed by a mikro SOP (`sub_sop`)",
+    explanation: "## What it does
+Warns when a SOP declared `level: makro` has no step with `sub_sop`.
+
+## Why is this bad?
+By PermenPANRB 35/2012 an SOP makro covers or integrates several SOP mikro.
+A makro none of whose steps is detailed by a mikro is either a mikro SOP
+with the wrong level, or its links to the mikro SOPs were never written.
+
+## Example
+```yaml
+level: makro
+steps:
+  - id: verifikasi
+    kind: process
+    sub_sop: verifikasi-berkas-pengaduan-mikro   # the step a mikro SOP details
+```",
+};
+
+pub static MISSING_START: RuleId = RuleId {
+    code: "SOP201",
+    name: "missing-start",
+    default_level: Level::Error,
+    summary: "no step has `kind: start`",
+    explanation: "## What it does
+Checks that the SOP has a step of `kind: start` (the first capsule of the
+flowchart). Also reports a SOP whose `steps` list is empty.
+
+## Why is this bad?
+PermenPANRB 35/2012 requires a SOP to bound its first, main and last
+activities explicitly. Without a start, nothing says where the procedure
+begins, and reachability cannot be checked.
+
+## Example
+```yaml
+steps:
+  - id: terima_berkas
+    kind: process        # the first row should be `kind: start`
+```
+While some step's `kind` is missing or invalid (already reported), this
+rule stays quiet: that step may well be the start.",
+};
+
+pub static MULTIPLE_STARTS: RuleId = RuleId {
+    code: "SOP202",
+    name: "multiple-starts",
+    default_level: Level::Error,
+    summary: "more than one step has `kind: start`",
+    explanation: "## What it does
+Reports every `kind: start` step after the first one.
+
+## Why is this bad?
+A SOP AP flowchart has exactly one start capsule. Two starts mean two
+procedures in one file, or an entry point that should be a decision.
+
+## Example
+```yaml
+  - id: terima_langsung
+    kind: start
+  - id: terima_daring
+    kind: start          # second start: use a decision on the channel instead
+```",
+};
+
+pub static MISSING_END: RuleId = RuleId {
+    code: "SOP203",
+    name: "missing-end",
+    default_level: Level::Error,
+    summary: "no step has `kind: end`",
+    explanation: "## What it does
+Checks that the SOP has at least one step of `kind: end`. Several ends are
+fine (for example \"Pengaduan selesai\" and \"Pengaduan ditutup\").
+
+## Why is this bad?
+Without an end capsule the procedure never finishes: no output is handed
+over and nobody knows when the service time stops.
+
+## Example
+```yaml
+  - id: arsipkan
+    kind: process       # the last row should be `kind: end`
+```
+While some step's `kind` is missing or invalid (already reported), this
+rule stays quiet: that step may well be the end.",
+};
+
+pub static UNREACHABLE_STEP: RuleId = RuleId {
+    code: "SOP204",
+    name: "unreachable-step",
+    default_level: Level::Error,
+    summary: "a step that no path from the start step reaches",
+    explanation: "## What it does
+Follows every arrow from the start step and reports the steps it never
+reaches. This is transitive: a step that is only referenced by other
+unreachable steps is unreachable too, which a check for \"unreferenced\"
+steps misses.
+
+## Why is this bad?
+An unreachable row is never carried out. Usually an arrow is missing or
+points at the wrong step.
+
+## Example
+```yaml
+  - id: cek_lengkap
+    kind: decision
+    branches:
+      - {label: Ya, next: proses}
+      - {label: Tidak, next: proses}   # `kembalikan` is never reached
+  - id: kembalikan
+    kind: process
+    next: terima
+```
+The check is skipped while an arrow's target is unknown (a `next` naming
+no step that could not be guessed, a malformed `next` value, a branch
+without `next`, a decision with fewer than two branches), since the missing
+arrow may well be the one that reaches it. A step that repeats an earlier
+id is reported by `duplicate-id` only.",
+};
+
+pub static DEAD_END: RuleId = RuleId {
+    code: "SOP205",
+    name: "dead-end",
+    default_level: Level::Error,
+    summary: "a step that is not `kind: end` and has no successor",
+    explanation: "## What it does
+Reports a `start` or `process` step with no `next`: the flow stops there
+although the step is not an end.
+
+## Why is this bad?
+Staff who finish this activity do not know what to do next; the case is
+stuck. In BPMN terms this is an implicit end.
+
+## Example
+```yaml
+  - id: kirim_surat
+    kind: process
+    actor: petugas
+    activity: Mengirim surat pemberitahuan
+    # no `next`: add `next: arsipkan` or make it `kind: end`
+```
+Decisions without branches are reported by `malformed-decision` instead.",
+};
+
+pub static LOOP_WITHOUT_EXIT: RuleId = RuleId {
+    code: "SOP206",
+    name: "loop-without-exit",
+    default_level: Level::Error,
+    summary: "a loop of steps from which no `end` step can be reached",
+    explanation: "## What it does
+Finds loops (strongly connected sets of steps) from which no arrow leads
+out towards an `end` step, shows the loop as a path `a -> b -> a`, and
+names the branch that leads into it.
+
+Rework loops that do have an exit (\"Tidak lengkap → dikembalikan →
+diperbaiki → diperiksa lagi\", with a `Ya` branch leading on) are normal
+in SOP AP and are not reported. The `cycle` rule, off by default, lists
+every loop for teams whose SOPs must be acyclic.
+
+## Why is this bad?
+A case that enters the loop can never be finished: the procedure has a
+livelock. No BPMN linter detects this.
+
+## Example
+```yaml
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: perbaiki}
+      - {label: Tidak lengkap, next: perbaiki}
+  - id: perbaiki
+    kind: process
+    next: periksa          # periksa -> perbaiki -> periksa, no way out
+```
+Only the innermost trap is reported (a loop that merely leads into another
+trap or a dead end would repeat that finding), and nothing is reported when
+the SOP has no `end` step at all: `missing-end` names that cause. An arrow
+whose target is unknown counts as a possible exit.",
+};
+
+pub static MALFORMED_DECISION: RuleId = RuleId {
+    code: "SOP207",
+    name: "malformed-decision",
+    default_level: Level::Error,
+    summary: "a decision with fewer than two branches, empty or repeated labels, or one target",
+    explanation: "## What it does
+Checks the shape of every `kind: decision` step: at least two branches,
+every label non-empty, no label used twice, and not every branch leading to
+the same step.
+
+## Why is this bad?
+A diamond with one way out is not a decision; two `Ya` arrows cannot be
+told apart; and when every answer leads to the same step the question
+decides nothing.
+
+## Example
+```yaml
+  - id: cek_lengkap
+    kind: decision
+    activity: Berkas lengkap?
+    branches:
+      - {label: Ya, next: proses}
+      - {label: Ya, next: kembalikan}   # second `Ya`: should be `Tidak`
+```",
+};
+
+pub static END_WITH_SUCCESSOR: RuleId = RuleId {
+    code: "SOP208",
+    name: "end-with-successor",
+    default_level: Level::Error,
+    summary: "an `end` step that has `next` or `branches`",
+    explanation: "## What it does
+Reports `next` or `branches` on a step of `kind: end`.
+
+## Why is this bad?
+An end capsule finishes the procedure; an arrow out of it means either the
+step is not really the end, or the arrow is left over from an edit.
+
+## Example
+```yaml
+  - id: arsipkan
+    kind: end
+    next: terima      # remove, or make the step `kind: process`
+```",
+};
+
+pub static CYCLE: RuleId = RuleId {
+    code: "SOP209",
+    name: "cycle",
+    default_level: Level::Off,
+    summary: "a loop in the flow (off by default; for SOPs that must be acyclic)",
+    explanation: "## What it does
+Lists every loop in the flow, as a path `a -> b -> a` starting at its
+earliest row. Off by default: enable it with `--select cycle` (or in
+`sopmap.yaml`) when your SOPs must be free of loops.
+
+## Why is this bad?
+It is not, usually: rework loops with an exit are normal in SOP AP and
+`loop-without-exit` already reports the harmful ones. Some agencies still
+require every revision to go through a new, numbered step.
+
+## Example
+```yaml
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: perbaiki}
+  - id: perbaiki
+    kind: process
+    next: periksa      # periksa -> perbaiki -> periksa
+```",
+};
+
+pub static MISSING_TIME: RuleId = RuleId {
+    code: "SOP301",
+    name: "missing-time",
+    default_level: Level::Warning,
+    summary: "a step with neither `time` nor `time_note` (Mutu Baku: Waktu)",
+    explanation: "## What it does
+Warns about a step that states no time: no `time` and no `time_note`.
+
+## Why is this bad?
+Every activity's Mutu Baku names the time it needs. Without it the time
+budget of the SOP cannot be checked against its service time.
+
+## Example
+```yaml
+  - id: periksa
+    kind: process
+    activity: Memeriksa berkas
+    # add `time: 30 menit`, or `time_note: sesuai jumlah berkas`
+```",
+};
+
+pub static DATE_ORDER: RuleId = RuleId {
+    code: "SOP302",
+    name: "date-order",
+    default_level: Level::Warning,
+    summary: "`effective` or `revised` is earlier than `created`",
+    explanation: "## What it does
+Warns when Tanggal Efektif (`effective`) or Tanggal Revisi (`revised`) is
+earlier than Tanggal Pembuatan (`created`).
+
+## Why is this bad?
+A SOP cannot take effect, or be revised, before it was made; usually the
+day and month were swapped or a year was mistyped.
+
+## Example
+```yaml
+identity:
+  created: 2024-07-01
+  effective: 2024-01-07     # before `created`
+```",
+};
+
+pub static SERVICE_TIME_EXCEEDED: RuleId = RuleId {
+    code: "SOP303",
+    name: "service-time-exceeded",
+    default_level: Level::Warning,
+    summary: "the worst path takes longer than `service_time` (jangka waktu penyelesaian)",
+    explanation: "## What it does
+Adds up the Mutu Baku times (`time`) along the longest path from the start
+to an end, as `sopmap timing` shows it: the upper bound of each range, `wait:
+true` steps left out, every loop counted once. When that total is longer
+than `service_time`, it warns, showing both figures and the path.
+
+Working time (`menit`, `jam`) converts to working days through the workday
+length (`workday:` in the SOP, else `--workday`, default 8 jam). Calendar
+time (`hari`, `minggu`, `bulan`) cannot be converted to working days without
+a calendar: when one side is calendar time and the other working time, the
+rule says that the two cannot be compared instead of guessing.
+
+## Why is this bad?
+The Standar Pelayanan promises the public a jangka waktu penyelesaian
+(UU 25/2009). If the SOP's own steps add up to more, the promise cannot be
+kept even when every step is on time.
+
+## Example
+```yaml
+service_time: 3 hari kerja
+steps:       # 1 hari kerja + 2 hari kerja + 1 hari kerja on the longest path
+```",
+};
+
+pub static SUB_SOP_TIME: RuleId = RuleId {
+    code: "SOP304",
+    name: "sub-sop-time",
+    default_level: Level::Warning,
+    summary: "a makro step's `time` is shorter than the worst path of its mikro SOP",
+    explanation: "## What it does
+For every step with `sub_sop` and a `time`, compares the step's time (its
+upper bound) with the worst start-to-end time of the mikro SOP it names
+(as `sopmap timing` computes it: `wait` steps left out, loops counted
+once). Warns when the mikro needs longer, and says so when the two cannot
+be compared (calendar time against working time).
+
+## Why is this bad?
+The makro's Mutu Baku promises that the whole mikro procedure fits in the
+step's time. If the mikro's own steps add up to more, one of the two
+documents is wrong, and the makro's total time is understated.
+
+## Example
+```yaml
+  - id: verifikasi_berkas
+    sub_sop: verifikasi-berkas-pengaduan-mikro   # its worst path: 2 hari kerja
+    time: 1 hari kerja                           # too short
+```",
+};
+
+pub static UNUSED_SUPPRESSION: RuleId = RuleId {
+    code: "SOP901",
+    name: "unused-suppression",
+    default_level: Level::Warning,
+    summary: "a `# sopmap: ignore[…]` comment that silences no finding or names an unknown rule",
+    explanation: "## What it does
+Reports a rule named in a `# sopmap: ignore[…]` or `# sopmap: ignore-file[…]`
+comment that silenced no finding, a rule name that does not exist, and a
+`# sopmap:` comment that is not a well-formed suppression.
+
+## Why is this bad?
+Suppressions outlive the problems they hid: once the SOP is fixed, a stale
+comment would silently hide the next real finding of that rule on the
+line. A misspelt rule name silences nothing at all.
+
+## Example
+```yaml
+  - id: arsipkan            # sopmap: ignore[dead-end]
+    kind: end               # the step is an end now: the comment is unused
+```
+A trailing comment covers its own line; a comment alone on a line covers
+the next line with content; `ignore-file[…]` covers the whole file.",
+};
+
+/// Every rule's identity, in code order (the order of `rules::RULES`).
+pub static ALL: &[&RuleId] = &[
+    &INVALID_YAML,
+    &UNKNOWN_KEY,
+    &WRONG_TYPE,
+    &MISSING_KEY,
+    &INVALID_VALUE,
+    &INVALID_DURATION,
+    &INVALID_DATE,
+    &MISPLACED_KEY,
+    &DUPLICATE_KEY,
+    &UNKNOWN_STEP,
+    &UNKNOWN_ACTOR,
+    &DUPLICATE_ID,
+    &UNUSED_ACTOR,
+    &UNKNOWN_SOP,
+    &DUPLICATE_SOP_ID,
+    &FILE_NAME_MISMATCH,
+    &SUB_SOP_LEVEL,
+    &RELATION_ASYMMETRY,
+    &SOP_LINK_CYCLE,
+    &MAKRO_WITHOUT_SUB,
+    &MISSING_START,
+    &MULTIPLE_STARTS,
+    &MISSING_END,
+    &UNREACHABLE_STEP,
+    &DEAD_END,
+    &LOOP_WITHOUT_EXIT,
+    &MALFORMED_DECISION,
+    &END_WITH_SUCCESSOR,
+    &CYCLE,
+    &MISSING_TIME,
+    &DATE_ORDER,
+    &SERVICE_TIME_EXCEEDED,
+    &SUB_SOP_TIME,
+    &UNUSED_SUPPRESSION,
+];

@@ -1,0 +1,435 @@
+//! One check run, the single entry point every command goes through: the
+//! sources (already read: reading files is the caller's I/O, and an editor
+//! passes unsaved buffers), each with its settings, go in; the SOPs, the
+//! catalogue and every finding come out, per file and across SOPs, with
+//! rule levels applied, inline suppressions applied and sorted.
+//!
+//! A run is built in steps because the files a cross-SOP rule needs are
+//! only known once the inputs are checked: [`Run::add_inputs`] checks the
+//! files whose findings are reported, [`Run::missing_targets`] says which
+//! linked SOP ids no loaded SOP declares, [`Run::add_neighbours`] checks the
+//! files the caller found for them (their own findings are not reported),
+//! and [`Run::finish`] runs the cross-SOP rules and settles the verdict.
+//! [`check`] does all of that for sources that need nothing looked up.
+//!
+//! Memory: each file is parsed, lowered, checked and timed on a worker
+//! thread, and only the catalogue summary ([`crate::catalog::Entry`]) and
+//! the findings are kept, unless [`Keep::Models`] asks for the full model
+//! and process graph of the reported files (the renderers need them).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::{Catalogue, Entry, Scope, links};
+use crate::check::{self, Settings, parallel_map};
+use crate::diagnostic::{self, Diagnostic, FileId, Severity};
+use crate::graph::ProcessGraph;
+use crate::model::Sop;
+use crate::rules::{self, Check, CorpusContext};
+use crate::source::SourceFile;
+use crate::suppression;
+use crate::timing::{self, Timing};
+
+/// One file given to a run.
+#[derive(Debug)]
+pub struct Input {
+    pub source: SourceFile,
+    /// The settings for this file (configuration overrides applied).
+    pub settings: Settings,
+    /// It has no real file name (standard input, an unsaved buffer), so
+    /// its name is not compared with its id.
+    pub unnamed: bool,
+}
+
+impl Input {
+    /// A named file with these settings.
+    pub fn new(source: SourceFile, settings: Settings) -> Input {
+        Input { source, settings, unnamed: false }
+    }
+}
+
+/// What a run keeps of each reported file's model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Only the catalogue summary: enough for findings, `list` and `graph`.
+    #[default]
+    Summaries,
+    /// The full model, process graph and time budget of every reported
+    /// file, for commands that render or time them.
+    Models,
+}
+
+/// How a run works (not what it judges: that is each file's [`Settings`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Threads checking files in parallel; the result does not depend on it.
+    pub jobs: usize,
+    pub keep: Keep,
+    /// Run the cross-SOP rules. Off only where a SOP is judged on its own,
+    /// away from its folder (`diff` compares two versions of one file,
+    /// one of them perhaps from git history, where links cannot resolve).
+    pub cross_sop: bool,
+}
+
+impl Options {
+    /// The default options keeping `keep`.
+    pub fn keeping(keep: Keep) -> Options {
+        Options { keep, ..Options::default() }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { jobs: check::default_jobs(), keep: Keep::Summaries, cross_sop: true }
+    }
+}
+
+/// A file's full model, kept with [`Keep::Models`].
+#[derive(Debug)]
+pub struct Model {
+    pub sop: Sop,
+    pub graph: ProcessGraph,
+    /// Its time budget (`None` without a start or a reachable end).
+    pub timing: Option<Timing>,
+}
+
+/// A file as checked.
+#[derive(Debug)]
+struct File {
+    settings: Settings,
+    unnamed: bool,
+    reported: bool,
+    /// Findings of the per-file checks, levels applied, not yet suppressed.
+    diagnostics: Vec<Diagnostic>,
+    /// The catalogue summary, when the file holds a SOP mapping.
+    entry: Option<Entry>,
+    model: Option<Model>,
+}
+
+/// A run being assembled (see the module documentation).
+#[derive(Debug)]
+pub struct Run {
+    options: Options,
+    sources: Vec<SourceFile>,
+    files: Vec<File>,
+}
+
+impl Run {
+    pub fn new(options: Options) -> Run {
+        Run { options, sources: Vec::new(), files: Vec::new() }
+    }
+
+    /// Checks files whose findings are reported, in parallel.
+    pub fn add_inputs(&mut self, inputs: Vec<Input>) {
+        self.add(inputs, true);
+    }
+
+    /// Checks files loaded only so that links resolve: their SOPs join the
+    /// catalogue, their own findings are not reported.
+    pub fn add_neighbours(&mut self, inputs: Vec<Input>) {
+        self.add(inputs, false);
+    }
+
+    fn add(&mut self, inputs: Vec<Input>, reported: bool) {
+        let first = self.sources.len();
+        let keep = self.options.keep == Keep::Models && reported;
+        let checked = parallel_map(&inputs, self.options.jobs, |i, input| {
+            check_one(input, first + i, keep, reported)
+        });
+        for (input, file) in inputs.into_iter().zip(checked) {
+            self.sources.push(input.source);
+            self.files.push(file);
+        }
+    }
+
+    /// How many files have been added.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// Ids named by non-external links that no loaded SOP declares, sorted;
+    /// only plain ids, which can name a file (`<id>.yaml`).
+    pub fn missing_targets(&self) -> BTreeSet<String> {
+        let sops = || self.files.iter().filter_map(|f| f.entry.as_ref()).map(|e| &e.sop);
+        let have: BTreeSet<&str> =
+            sops().filter_map(|s| s.id.as_ref()).map(|i| i.value.as_str()).collect();
+        sops()
+            .flat_map(links)
+            .filter(|l| !l.external && !have.contains(l.target.as_str()))
+            .map(|l| l.target)
+            .filter(|t| {
+                !t.is_empty()
+                    && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .collect()
+    }
+
+    /// Runs the cross-SOP rules and settles every finding. `partial` says
+    /// that only some SOPs of the folders were given (single files rather
+    /// than whole folders): unknown-sop then says how to load the rest.
+    pub fn finish(self, partial: bool) -> Outcome {
+        let Run { sources, files, options } = self;
+        let scope = Scope {
+            reported: files.iter().map(|f| f.reported).collect(),
+            unnamed: files.iter().map(|f| f.unnamed).collect(),
+            partial,
+        };
+        let mut models = Vec::with_capacity(files.len());
+        let mut per_file = Vec::with_capacity(files.len());
+        let mut entries = Vec::with_capacity(files.len());
+        let mut unlisted = BTreeMap::new();
+        for f in files {
+            models.push(f.model);
+            per_file.push((f.settings, f.diagnostics));
+            // A SOP without an id cannot be linked to; the schema check
+            // has reported it, and listings still show it.
+            match f.entry {
+                Some(e) if e.sop.id.is_some() => entries.push(e),
+                Some(e) => {
+                    unlisted.insert(e.file, e);
+                }
+                None => {}
+            }
+        }
+        let catalogue = Catalogue::new(entries);
+
+        // Cross-SOP findings join their file's own, so that one pass of
+        // levels and suppressions sees both (a suppression of a cross-SOP
+        // rule then works and is not reported as unused).
+        let corpus =
+            if options.cross_sop { cross_sop_findings(&catalogue, &scope) } else { Vec::new() };
+        for d in corpus {
+            if let Some((_, own)) = per_file.get_mut(d.file) {
+                own.push(d);
+            }
+        }
+        let workday_minutes: Vec<u64> = per_file.iter().map(|(s, _)| s.workday_minutes).collect();
+        let mut all: Vec<Diagnostic> = Vec::new();
+        for (file, ((settings, mut group), source)) in
+            per_file.into_iter().zip(&sources).enumerate()
+        {
+            if !scope.is_reported(file) {
+                continue;
+            }
+            settle(source, file, &settings, &mut group);
+            all.append(&mut group);
+        }
+        diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
+        Outcome { sources, models, catalogue, unlisted, diagnostics: all, scope, workday_minutes }
+    }
+}
+
+/// The findings of every cross-SOP rule over `catalogue`, unsettled
+/// (see [`settle`]). The language server calls it after each edit with
+/// the catalogue it keeps.
+pub fn cross_sop_findings(catalogue: &Catalogue, scope: &Scope) -> Vec<Diagnostic> {
+    let cx = CorpusContext { catalog: catalogue, scope };
+    let mut out = Vec::new();
+    for rule in rules::RULES {
+        if let Check::Corpus(check) = rule.check {
+            check(&cx, &mut out);
+        }
+    }
+    out
+}
+
+/// Settles the findings of one file (its own and the cross-SOP ones in
+/// it): the file's rule levels, then its inline suppressions. Unsorted.
+pub fn settle(source: &SourceFile, file: FileId, settings: &Settings, group: &mut Vec<Diagnostic>) {
+    settings.levels.apply(group);
+    suppression::apply(source, file, &settings.levels, group);
+}
+
+/// Parses, lowers, checks and times one file; keeps its model when asked.
+fn check_one(input: &Input, file: FileId, keep: bool, reported: bool) -> File {
+    let checked = check::check_file(&input.source, file, &input.settings);
+    let mut entry = None;
+    let mut model = None;
+    if let (Some(sop), Some(graph)) = (checked.sop, checked.graph) {
+        let timing = timing::analyze(&sop, &graph, input.settings.workday_minutes);
+        let workday = input.settings.workday_minutes;
+        entry = Some(Entry::new(file, &input.source.path, &sop, timing.clone(), workday));
+        if keep {
+            model = Some(Model { sop, graph, timing });
+        }
+    }
+    File {
+        settings: input.settings.clone(),
+        unnamed: input.unnamed,
+        reported,
+        diagnostics: checked.diagnostics,
+        entry,
+        model,
+    }
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every file of the run: the reported ones first, then the neighbours.
+    pub sources: Vec<SourceFile>,
+    models: Vec<Option<Model>>,
+    pub catalogue: Catalogue,
+    /// Summaries of the SOPs without an id, by file.
+    unlisted: BTreeMap<FileId, Entry>,
+    /// Every finding in a reported file, settled and in report order.
+    pub diagnostics: Vec<Diagnostic>,
+    pub scope: Scope,
+    workday_minutes: Vec<u64>,
+}
+
+impl Outcome {
+    /// How many files are reported (they come first in `sources`).
+    pub fn reported(&self) -> usize {
+        self.scope.reported.iter().take_while(|r| **r).count()
+    }
+
+    /// The full model of a reported file, when the run kept models and the
+    /// file holds a SOP mapping.
+    pub fn model(&self, file: FileId) -> Option<&Model> {
+        self.models.get(file).and_then(Option::as_ref)
+    }
+
+    /// Takes the full model of a file out of the outcome.
+    pub fn take_model(&mut self, file: FileId) -> Option<Model> {
+        self.models.get_mut(file).and_then(Option::take)
+    }
+
+    /// The summary of a file's SOP (with or without an id), when the file
+    /// holds a SOP mapping.
+    pub fn entry(&self, file: FileId) -> Option<&Entry> {
+        self.catalogue.of_file(file).or_else(|| self.unlisted.get(&file))
+    }
+
+    /// The findings in one file, in report order.
+    pub fn diagnostics_of(&self, file: FileId) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(move |d| d.file == file)
+    }
+
+    /// `(errors, warnings)` of every file, in one pass over the findings.
+    pub fn counts(&self) -> Vec<(usize, usize)> {
+        let mut out = vec![(0, 0); self.sources.len()];
+        for d in &self.diagnostics {
+            if let Some(c) = out.get_mut(d.file) {
+                match d.severity {
+                    Severity::Error => c.0 += 1,
+                    Severity::Warning => c.1 += 1,
+                }
+            }
+        }
+        out
+    }
+
+    /// The workday (minutes) a file was checked with, before its own
+    /// `workday:`.
+    pub fn workday_minutes(&self, file: FileId) -> u64 {
+        self.workday_minutes.get(file).copied().unwrap_or(Settings::default().workday_minutes)
+    }
+}
+
+/// A whole run over sources that need nothing looked up.
+pub fn check(inputs: Vec<Input>, options: Options) -> Outcome {
+    let mut run = Run::new(options);
+    run.add_inputs(inputs);
+    run.finish(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sop(id: &str, level: &str, extra: &str) -> String {
+        format!(
+            "schema: sop-ap/1\nid: {id}\nlevel: {level}\ntype: administratif\n{extra}actors:\n  - id: a\n    name: A\nsteps:\n  - {{id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: selesai}}\n  - {{id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}}\n"
+        )
+    }
+
+    fn inputs(files: &[(&str, String)]) -> Vec<Input> {
+        files
+            .iter()
+            .map(|(p, y)| Input::new(SourceFile::new(*p, y.clone()), Settings::default()))
+            .collect()
+    }
+
+    #[test]
+    fn catalogue_is_indexed_by_id_in_a_stable_order() {
+        let out = check(
+            inputs(&[
+                ("z.yaml", sop("zeta", "mikro", "")),
+                ("a.yaml", sop("alpha", "mikro", "")),
+                ("b.yaml", sop("alpha", "makro", "")),
+            ]),
+            Options::default(),
+        );
+        let cat = &out.catalogue;
+        let order: Vec<(&str, FileId)> = cat.entries().iter().map(|e| (e.id(), e.file)).collect();
+        assert_eq!(order, [("alpha", 1), ("alpha", 2), ("zeta", 0)]);
+        assert_eq!(cat.get("alpha").map(|e| e.file), Some(1));
+        assert!(cat.is_canonical(0) && !cat.is_canonical(1));
+        assert_eq!(cat.ids().collect::<Vec<_>>(), ["alpha", "zeta"]);
+        assert_eq!(
+            cat.get("zeta").and_then(|e| e.timing.as_ref()).map(|t| t.worst.work_minutes),
+            Some(120)
+        );
+        // Summaries only: no model kept.
+        assert!(out.model(0).is_none());
+    }
+
+    #[test]
+    fn cross_sop_findings_are_settled_like_per_file_ones() {
+        let extra = "related:\n  - {sop: nowhere, relation: child}\n";
+        let out = check(inputs(&[("m.yaml", sop("m", "makro", extra))]), Options::default());
+        let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"SOP105"), "{codes:?}");
+        assert!(out.counts()[0].0 > 0);
+
+        // Suppressed inline: gone, and the suppression is not unused.
+        let suppressed =
+            format!("# sopmap: ignore-file[unknown-sop]\n{}", sop("m", "makro", extra));
+        let out = check(inputs(&[("m.yaml", suppressed)]), Options::default());
+        let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&"SOP105") && !codes.contains(&"SOP901"), "{codes:?}");
+
+        // Switched off by the file's settings.
+        let mut settings = Settings::default();
+        settings.levels.set("SOP105", crate::rule_id::Level::Off);
+        let input = Input::new(SourceFile::new("m.yaml", sop("m", "makro", extra)), settings);
+        let out = check(vec![input], Options::default());
+        assert!(out.diagnostics.iter().all(|d| d.code != "SOP105"));
+    }
+
+    #[test]
+    fn neighbours_resolve_links_without_being_reported() {
+        let extra = "related:\n  - {sop: child, relation: child}\n";
+        let mut run = Run::new(Options { jobs: 2, ..Options::keeping(Keep::Models) });
+        run.add_inputs(inputs(&[("m.yaml", sop("m", "makro", extra))]));
+        assert_eq!(run.missing_targets().into_iter().collect::<Vec<_>>(), ["child"]);
+        // The neighbour has its own problem (no `related` back to `m`).
+        run.add_neighbours(inputs(&[("child.yaml", sop("child", "mikro", ""))]));
+        assert!(run.missing_targets().is_empty());
+        let out = run.finish(true);
+        assert!(out.diagnostics.iter().all(|d| d.file == 0), "{:?}", out.diagnostics);
+        assert!(out.diagnostics.iter().all(|d| d.code != "SOP105"));
+        assert_eq!(out.reported(), 1);
+        assert!(out.model(0).is_some() && out.model(1).is_none());
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_the_thread_count() {
+        let files: Vec<(String, String)> = (0..12)
+            .map(|i| (format!("f{i}.yaml"), format!("schema: sop-ap/1\nid: f{i}\nsteps: {i}\n")))
+            .collect();
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, y)| (p.as_str(), y.clone())).collect();
+        let key = |o: &Outcome| -> Vec<(FileId, usize, &'static str)> {
+            o.diagnostics.iter().map(|d| (d.file, d.span.start, d.code)).collect()
+        };
+        let one = check(inputs(&files), Options { jobs: 1, ..Options::default() });
+        let many = check(inputs(&files), Options { jobs: 4, ..Options::default() });
+        assert_eq!(key(&one), key(&many));
+        assert!(!one.diagnostics.is_empty());
+    }
+}
