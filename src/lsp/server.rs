@@ -46,7 +46,7 @@ use crate::lsp::{actions, completion, hover, symbols};
 use crate::source::{SourceFile, Span};
 
 /// How long the client must be quiet before changed files are re-checked.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What the server needs from the machine it runs on.
 pub trait Host {

@@ -488,3 +488,48 @@ fn vscode_jsonrpc_drives_the_server_from_node() {
     assert_eq!(r["definition"]["range"]["start"], pos(74, 8));
     assert_eq!(r["shutdown"], Value::Null);
 }
+
+#[test]
+fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
+    let (dir, file) = workspace();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Also a date in Indonesian order, with a comment after it.
+    let text = text.replacen("created: 2022-11-15", "created: 15-11-2022   # dibuat", 1);
+    std::fs::write(&file, &text).unwrap();
+    let broken = dir.path().join("rusak.yaml");
+    std::fs::write(&broken, "schema: sop-ap/1\nid: [rusak\n").unwrap();
+    let sopmap = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sopmap"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    // --diff: the two fixes as a unified diff; nothing written.
+    let out = sopmap(&["check", "--diff", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.starts_with("--- a/verifikasi-berkas-pengaduan-mikro.yaml\n+++ b/verifikasi-berkas-pengaduan-mikro.yaml\n@@ -10,7 +10,7 @@\n"), "{diff}");
+    assert!(diff.contains("-  created: 15-11-2022   # dibuat\n+  created: 2022-11-15   # dibuat\n"), "{diff}");
+    assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("would fix 2 findings in 1 file"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    // --fix: written in place, comments kept; the broken file untouched
+    // and still reported.
+    let out = sopmap(&["check", "--fix", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("rusak.yaml:2:5: SOP001"), "{stdout}");
+    assert!(!stdout.contains("verifikasi"), "{stdout}");
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        fixed,
+        text.replacen("15-11-2022   # dibuat", "2022-11-15   # dibuat", 1)
+            .replacen("next: cocokan_data", "next: cocokkan_data", 1)
+    );
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "schema: sop-ap/1\nid: [rusak\n");
+    // A second run finds nothing more to fix.
+    let out = sopmap(&["check", "--fix", "."]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to fix"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+}
