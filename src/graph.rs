@@ -54,6 +54,9 @@ pub struct ProcessGraph {
     graph: DiGraph<usize, Edge>,
     index: HashMap<String, usize>,
     kinds: Vec<Option<StepKind>>,
+    /// Steps with a branch that ends the procedure (`outcome`): the flow
+    /// can finish there although no `end` step follows.
+    exits: Vec<bool>,
     /// Steps with an arrow whose target is unknown: a malformed `next`
     /// value, a branch without `next`, a decision with fewer than two
     /// branches, or an unknown id with no near miss.
@@ -120,6 +123,7 @@ impl ProcessGraph {
             }
         }
         let kinds = sop.steps.iter().map(|s| s.kind()).collect();
+        let exits = sop.steps.iter().map(|s| s.has_outcome_branch()).collect();
         // A malformed arrow was reported while lowering; its real target is
         // unknown, so the flow rules must not build findings on its absence.
         let mut dangling: Vec<bool> = sop
@@ -128,7 +132,7 @@ impl ProcessGraph {
             .map(|s| {
                 let short_decision = s.kind() == Some(StepKind::Decision) && s.branches.len() < 2;
                 (s.next_key.is_some() && s.next.is_none())
-                    || s.branches.iter().any(|b| b.next.is_none())
+                    || s.branches.iter().any(|b| b.next.is_none() && b.outcome.is_none())
                     || short_decision
             })
             .collect();
@@ -137,7 +141,7 @@ impl ProcessGraph {
                 *d = true;
             }
         }
-        ProcessGraph { graph, index, kinds, dangling, unresolved }
+        ProcessGraph { graph, index, kinds, exits, dangling, unresolved }
     }
 
     /// Number of steps.
@@ -171,6 +175,17 @@ impl ProcessGraph {
     /// Steps of `kind: end`, in row order.
     pub fn ends(&self) -> Vec<usize> {
         (0..self.len()).filter(|&i| self.kind(i) == Some(StepKind::End)).collect()
+    }
+
+    /// Steps where the procedure can finish: `end` steps and decisions
+    /// with a branch that ends it (`outcome`), in row order. Reachability
+    /// of an end, loops and timing treat both alike.
+    pub fn finishes(&self) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&i| {
+                self.kind(i) == Some(StepKind::End) || self.exits.get(i).copied().unwrap_or(false)
+            })
+            .collect()
     }
 
     /// Outgoing arrows of step `i`: (target, edge), in the order written.

@@ -69,12 +69,33 @@ fn object(keys: &[Key], parent: &str) -> Json {
         props.insert(k.name.to_string(), s);
     }
     let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
-    json!({
+    let mut obj = json!({
         "type": "object",
         "properties": props,
         "required": required,
         "additionalProperties": false,
-    })
+    });
+    if let Json::Object(m) = &mut obj {
+        match parent {
+            // A branch leads to a step (`next`) or ends the procedure (`outcome`).
+            "branches" => {
+                m.insert(
+                    "oneOf".into(),
+                    json!([{"required": ["next"]}, {"required": ["outcome"]}]),
+                );
+            }
+            // Only a start or end capsule may leave out its activity.
+            "steps" => {
+                m.insert(
+                    "if".into(),
+                    json!({"required": ["kind"], "properties": {"kind": {"enum": ["process", "decision"]}}}),
+                );
+                m.insert("then".into(), json!({"required": ["activity"]}));
+            }
+            _ => {}
+        }
+    }
+    obj
 }
 
 fn id_pattern(key: &Key, parent: &str) -> &'static str {
@@ -156,7 +177,7 @@ mod tests {
         );
         assert_eq!(
             step["properties"]["activity"]["description"],
-            "The activity; for a decision, the question. (Indonesian label: Kegiatan)"
+            "The activity; for a decision, the question. Required except on start and end steps. (Indonesian label: Kegiatan)"
         );
         assert_eq!(step["properties"]["sub_sop"]["pattern"], SOP_ID_PATTERN);
         assert_eq!(step["properties"]["next"]["pattern"], LOCAL_ID_PATTERN);

@@ -97,6 +97,14 @@ texts! {
         date: "Tanggal" / "Date",
         level_makro: "SOP Makro" / "Macro SOP",
         level_mikro: "SOP Mikro" / "Micro SOP",
+        // The word in a start or end capsule, and the activity of a capsule
+        // written without one.
+        start_capsule: "Mulai" / "Start",
+        end_capsule: "Selesai" / "End",
+        // Before the names of the actors who may stand in (`alternate`).
+        alternate: "Pengganti" / "Substitute",
+        // A branch that ends the procedure: "Tidak → selesai: …".
+        ends: "selesai" / "ends",
     }
     /// Words of `sopmap diff`: headings, what happened to a thing, how values read.
     DiffWords {
@@ -143,6 +151,9 @@ texts! {
         go_back: "kembali ke" / "go back to",
         unknown_step: "langkah tidak dikenal" / "unknown step",
         assisting: "sebagai pelaksana pendamping" / "as a supporting actor",
+        standing_in: "sebagai pelaksana pengganti" / "as a substitute actor",
+        substitute: "pengganti" / "substitute",
+        ends: "prosedur selesai" / "the procedure ends",
         with: "bersama" / "with",
         from: "Dari" / "From",
         to: "Ke" / "To",

@@ -312,7 +312,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     let start = graph.starts().first().copied()?;
     let (order, mut back_edges) = dfs(graph, start);
     back_edges.sort_unstable();
-    let ends: Vec<usize> = graph.ends();
+    let ends: Vec<usize> = graph.finishes();
     let (wdist, wpred) = extreme_paths(sop, graph, &order, &back_edges, workday, true);
     let (bdist, bpred) = extreme_paths(sop, graph, &order, &back_edges, workday, false);
     let (worst_end, worst) = pick_end(&wdist, &ends, workday, true)?;
@@ -325,8 +325,14 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
 
     let wait_steps: Vec<usize> =
         reachable.iter().copied().filter(|&i| sop.steps.get(i).is_some_and(|s| s.wait)).collect();
-    let untimed: Vec<usize> =
-        reachable.iter().copied().filter(|&i| duration_of(sop, i).is_none()).collect();
+    // A step that continues a numbered row (`same_row`) is timed by the
+    // row's first step: the row's time counts once.
+    let rows = crate::model::Rows::of(sop);
+    let untimed: Vec<usize> = reachable
+        .iter()
+        .copied()
+        .filter(|&i| duration_of(sop, i).is_none() && rows.is_first(i))
+        .collect();
     let wait = worst_path
         .iter()
         .filter(|&&i| sop.steps.get(i).is_some_and(|s| s.wait))

@@ -108,7 +108,7 @@ pub fn complete(ws: &Workspace, file: FileId, offset: usize) -> Vec<CompletionIt
                     .collect()
             })
             .unwrap_or_default(),
-        "actor" | "with" => sop
+        "actor" | "alternate" | "with" => sop
             .map(|s| {
                 s.actors
                     .iter()

@@ -1,6 +1,6 @@
 //! What the cursor is on, and where else it appears: go to definition,
 //! find references and rename for step ids (`next`, branch `next`), actor
-//! ids (`actor`, `with`) and SOP ids (`sub_sop`, `related[].sop`, the
+//! ids (`actor`, `alternate`, `with`) and SOP ids (`sub_sop`, `related[].sop`, the
 //! SOP's own `id`). Step and actor ids live in one file; SOP ids span the
 //! workspace.
 
@@ -61,7 +61,7 @@ pub fn occurrences(sop: &Sop) -> Vec<Occurrence> {
         if let Some(a) = &step.actor {
             push(a.span, Target::Actor(a.value.clone()), false);
         }
-        for w in &step.with {
+        for w in step.alternate.iter().chain(&step.with) {
             push(w.span, Target::Actor(w.value.clone()), false);
         }
         if let Some(n) = &step.next {

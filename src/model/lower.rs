@@ -657,22 +657,21 @@ impl Lower<'_> {
             };
             Some(Spanned::new(k, s.span))
         });
-        let with = match o.get("with") {
-            Some(n) => {
-                let items = match &n.value {
-                    // `with: pengadu` is a natural shorthand for a single actor.
-                    Value::Str(_) => std::slice::from_ref(n),
-                    _ => self.seq(n, "with"),
-                };
-                items.iter().filter_map(|i| self.local_ref(i, "with[]")).collect()
-            }
-            None => Vec::new(),
-        };
+        let with = o.get("with").map(|n| self.actor_list(n, "with")).unwrap_or_default();
+        let alternate =
+            o.get("alternate").map(|n| self.actor_list(n, "alternate")).unwrap_or_default();
         let branches = o.get("branches").map(|n| self.branches(n)).unwrap_or_default();
         let step = Step {
             id: o.get("id").and_then(|n| self.id(n, "id", IdKind::Local)),
+            row: o.get("row").and_then(|n| self.row_number(n)),
+            same_row: o
+                .get("same_row")
+                .is_some_and(|n| self.boolean(n, "same_row"))
+                .then(|| o.key_span("same_row"))
+                .flatten(),
             kind,
             actor: o.get("actor").and_then(|n| self.local_ref(n, "actor")),
+            alternate,
             with,
             activity: o.get("activity").and_then(|n| self.string(n, "activity")),
             requirements: o
@@ -695,7 +694,60 @@ impl Lower<'_> {
             span: o.first_key_span(),
         };
         self.misplaced_keys(&step, &o);
+        self.missing_activity(&step, &o);
         Some(step)
+    }
+
+    /// `with` or `alternate`: a list of actor ids, or one id as shorthand
+    /// (`with: pengadu`).
+    fn actor_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+        let items = match &node.value {
+            Value::Str(_) => std::slice::from_ref(node),
+            _ => self.seq(node, what),
+        };
+        let item = format!("{what}[]");
+        items.iter().filter_map(|i| self.local_ref(i, &item)).collect()
+    }
+
+    /// A row number as printed on the document: a whole number from 1.
+    fn row_number(&mut self, node: &Node) -> Option<Spanned<i64>> {
+        let n = self.integer(node, "row")?;
+        if n.value < 1 {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::INVALID_VALUE,
+                    self.file,
+                    n.span,
+                    format!("`row` must be a row number from 1, found `{}`", n.value),
+                )
+                .help("write the number printed in the No column, or leave `row` out to count on"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    /// `activity` may be left out only on a start or end capsule, which
+    /// then reads "Mulai" or "Selesai" as real documents print it.
+    fn missing_activity(&mut self, step: &Step, o: &Obj<'_>) {
+        if o.get("activity").is_some() || o.misspelt.contains(&"activity") {
+            return;
+        }
+        if matches!(step.kind(), Some(StepKind::Start | StepKind::End)) {
+            return;
+        }
+        self.push(
+            Diagnostic::new(
+                &rule_id::MISSING_KEY,
+                self.file,
+                o.first_key_span(),
+                format!(
+                    "step `{}` is missing the required key `activity` (Kegiatan)",
+                    step.id_str()
+                ),
+            )
+            .help("add `activity:`: the activity; for a decision, the question"),
+        );
     }
 
     /// Keys that are valid somewhere but not on a step of this kind. `next`
@@ -741,6 +793,22 @@ impl Lower<'_> {
                 report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
             }
         }
+        if step.same_row.is_some() {
+            let help = "a row has one number and one Mutu Baku, written on its first step";
+            for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
+                if let Some(span) = o.key_span(key) {
+                    self.push(
+                        Diagnostic::new(
+                            &rule_id::MISPLACED_KEY,
+                            self.file,
+                            span,
+                            format!("`{key}` is not allowed on step `{id}`, which continues the row before it (`same_row: true`)"),
+                        )
+                        .help(format!("{help}: move `{key}` there")),
+                    );
+                }
+            }
+        }
     }
 
     fn branches(&mut self, node: &Node) -> Vec<Branch> {
@@ -765,11 +833,35 @@ impl Lower<'_> {
                 }
                 _ => self.string(n, "label"),
             });
-            out.push(Branch {
+            let branch = Branch {
                 label,
                 next: o.get("next").and_then(|n| self.reference(n, "branches[].next")),
+                outcome: o.get("outcome").and_then(|n| self.string(n, "branches[].outcome")),
                 span: o.first_key_span(),
-            });
+            };
+            let written = |k: &str| o.get(k).is_some() || o.misspelt.contains(&k);
+            match (written("next"), o.key_span("outcome")) {
+                (false, None) => self.push(
+                    Diagnostic::new(
+                        &rule_id::MISSING_KEY,
+                        self.file,
+                        branch.span,
+                        "a branch needs `next` (the step it leads to) or `outcome` (how the procedure ends there)",
+                    )
+                    .help("add `next: <step id>`, or `outcome: …` when this answer ends the procedure outside the table"),
+                ),
+                (true, Some(span)) if o.get("next").is_some() => self.push(
+                    Diagnostic::new(
+                        &rule_id::MISPLACED_KEY,
+                        self.file,
+                        span,
+                        "a branch has both `next` and `outcome`; it either leads to a step or ends the procedure",
+                    )
+                    .help("keep `next` when the answer goes on to a step, or `outcome` when it ends the procedure"),
+                ),
+                _ => {}
+            }
+            out.push(branch);
         }
         out
     }

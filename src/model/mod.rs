@@ -8,12 +8,14 @@
 
 pub mod lower;
 pub mod reference;
+pub mod rows;
 pub mod schema;
 
 use crate::duration::Duration;
 use crate::source::Span;
 
 pub use lower::lower;
+pub use rows::{Row, Rows};
 
 /// A value and the span of the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -169,6 +171,9 @@ impl Actor {
 pub struct Branch {
     pub label: Option<Spanned<String>>,
     pub next: Option<Spanned<String>>,
+    /// The answer ends the procedure with this result instead of leading
+    /// to a step ("Tidak: dikembalikan ke pemohon"): an end of its own.
+    pub outcome: Option<Spanned<String>>,
     pub span: Span,
 }
 
@@ -176,8 +181,15 @@ pub struct Branch {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub id: Option<Spanned<String>>,
+    /// The row number written on the source document (`row`), when given.
+    pub row: Option<Spanned<i64>>,
+    /// The step continues the previous step's numbered row (`same_row`);
+    /// the span is the key's. See [`Rows`].
+    pub same_row: Option<Span>,
     pub kind: Option<Spanned<StepKind>>,
     pub actor: Option<Spanned<String>>,
+    /// Actors who may do the step instead of `actor` (Pelaksana pengganti).
+    pub alternate: Vec<Spanned<String>>,
     pub with: Vec<Spanned<String>>,
     pub activity: Option<Spanned<String>>,
     pub requirements: Vec<Spanned<String>>,
@@ -218,6 +230,22 @@ impl Step {
 
     pub fn kind(&self) -> Option<StepKind> {
         self.kind.as_ref().map(|k| k.value)
+    }
+
+    /// The written activity, if any (start and end steps may leave it out:
+    /// renderers then print the capsule's word, "Mulai" or "Selesai").
+    pub fn activity_str(&self) -> Option<&str> {
+        self.activity.as_ref().map(|a| a.value.as_str()).filter(|a| !a.trim().is_empty())
+    }
+
+    /// Whether any branch ends the procedure with an `outcome`.
+    pub fn has_outcome_branch(&self) -> bool {
+        self.branches.iter().any(|b| b.outcome.is_some())
+    }
+
+    /// Every actor id the step names: `actor`, then `alternate`, then `with`.
+    pub fn actor_refs(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.actor.iter().chain(self.alternate.iter()).chain(self.with.iter())
     }
 }
 

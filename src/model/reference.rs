@@ -23,8 +23,9 @@ Conventions:
 - Ids: a SOP `id` uses lowercase letters, digits and `-` (the file should be
   named `<id>.yaml`); step and actor ids use lowercase letters, digits and `_`.
 - Order matters: `actors` is the column order of the flowchart table,
-  `steps` is the row order (row numbers are derived, never stored), and
-  `branches` is the drawing order of a decision's arrows.
+  `steps` is the row order (rows are numbered 1, 2, 3 … unless a step gives
+  the number its source document prints, see below), and `branches` is the
+  drawing order of a decision's arrows.
 - YAML 1.2 rules apply: only `true`/`false` are booleans, so a branch label
   `Ya`, `Tidak`, `yes` or `no` is text. Quote values that look like numbers
   but are text (`nip: \"0123…\"`).
@@ -66,8 +67,48 @@ const STEP_RULES: &str = "## Step kinds and arrows
 | `end` | capsule | none; several ends are allowed, each may carry an `outcome` |
 
 Loops are allowed (the usual \"tidak lengkap → dikembalikan → diperbaiki →
-diperiksa lagi\"), as long as a decision in the loop can leave it. Off-page
-connectors are never written: the document renderer adds them.
+diperiksa lagi\"), as long as a decision in the loop can leave it; no arrow
+leads back into the start (`start-with-predecessor`). Off-page connectors
+are never written: the document renderer adds them.
+";
+
+const REAL_DOCUMENTS: &str = "## Tables as agencies draw them
+
+Published SOP AP tables do a few things a one-step-per-row table cannot say.
+Each has its key; every renderer (document, table, checklists, diagrams,
+BPMN, timing, diff and their JSON) follows it.
+
+- **Row numbers** (`row`). A transcription keeps the numbers the source
+  prints, gaps included (…4, 6): `row: 6` on the step of that row. Rows
+  without `row` count on from the row before. `irregular-row-number`
+  (warning) reports skipped, repeated and decreasing numbers.
+- **One numbered row, several symbols** (`same_row: true`). The applicant
+  hands over, the clerk receives, the head signs: several steps, one row.
+  A step with `same_row: true` continues the row of the step before it: the
+  row has one number, and one Kelengkapan, Waktu and Output, written on its
+  first step (they are not allowed on the others; `misplaced-key`). The
+  document draws the symbols in their actors' columns of that one row with
+  arrows between them, the Kegiatan cell lists the steps' activities, and
+  the row's time counts once in `timing`. Every step is still checked on
+  its own (actor, arrows, reachability).
+- **Branches that leave the table** (`outcome` on a branch, instead of
+  `next`). \"Tidak: dikembalikan ke pemohon melalui CS\" has no row to point
+  to: `{label: Tidak, outcome: Dikembalikan ke pemohon melalui CS}` ends the
+  procedure there. It counts as reaching an end (no dead end, no loop
+  without exit, timing ends a path there), is drawn as an end capsule
+  (an end event in BPMN) with the outcome beside it, and the checklists
+  say \"Tidak: prosedur selesai: …\".
+- **Substitute actors** (`alternate`). A column headed \"Kasi / Sekcam\" or
+  a note \"if the Camat is absent, the Sekcam signs\": `actor: camat`,
+  `alternate: sekcam` (one id or a list). The symbol stays in the main
+  actor's column; the document and the table name the substitute, and
+  `checklist --actor sekcam` includes the step, marked as standing in.
+  Ids are checked like `actor` (`unknown-actor`, `unused-actor`).
+- **\"Mulai\" and \"Selesai\" capsules.** The document prints *Mulai* in the
+  start capsule and *Selesai* in every end capsule (*Start*/*End* with
+  `--lang en`), as printed SOPs do. A start or end step may leave out
+  `activity` when the source's row holds nothing but the capsule; the
+  Kegiatan cell, checklists and diagrams then read \"Mulai\"/\"Selesai\".
 ";
 
 /// The whole reference as Markdown.
@@ -90,7 +131,13 @@ pub fn format_reference() -> String {
     section(&mut out, "`actors[]` (Pelaksana)", "", schema::ACTOR);
     section(&mut out, "`steps[]` (Uraian kegiatan: one row each)", "", schema::STEP);
     section(&mut out, "`steps[].branches[]` (Cabang keputusan)", "", schema::BRANCH);
+    out.push_str(
+        "Each branch needs `next` (the step the answer leads to) or `outcome` (the answer \
+         ends the procedure there), not both.\n\n",
+    );
     out.push_str(STEP_RULES);
+    out.push('\n');
+    out.push_str(REAL_DOCUMENTS);
     out.push('\n');
     out.push_str(DURATIONS);
     out

@@ -97,15 +97,49 @@ pub const ACTOR: &[Key] = &[
 
 pub const BRANCH: &[Key] = &[
     key("label", Type::Str, true, "Label", "Answer written on the arrow (Ya, Tidak, Lengkap …)."),
-    key("next", Type::Id, true, "Anak panah", "Id of the step this answer leads to."),
+    key("next", Type::Id, false, "Anak panah", "Id of the step this answer leads to."),
+    key(
+        "outcome",
+        Type::Str,
+        false,
+        "Hasil akhir",
+        "Instead of `next`: the answer ends the procedure with this result (drawn as an end).",
+    ),
 ];
 
 pub const STEP: &[Key] = &[
     key("id", Type::Id, true, "-", "Step id, unique in the file."),
+    key(
+        "row",
+        Type::Int,
+        false,
+        "No",
+        "Row number as printed on the source document (default: the previous row's plus one).",
+    ),
+    key(
+        "same_row",
+        Type::Bool,
+        false,
+        "Satu baris",
+        "The step shares the previous step's numbered row (one number, one Mutu Baku).",
+    ),
     key("kind", Type::Enum(STEP_KINDS), true, "Simbol", "Flowchart symbol of the row."),
     key("actor", Type::Id, true, "Pelaksana", "Actor whose column holds the symbol."),
+    key(
+        "alternate",
+        Type::IdList,
+        false,
+        "Pelaksana pengganti",
+        "Actors who may do the step instead (e.g. the Sekcam when the Camat is absent).",
+    ),
     key("with", Type::IdList, false, "Pelaksana pendamping", "Other actors taking part."),
-    key("activity", Type::Str, true, "Kegiatan", "The activity; for a decision, the question."),
+    key(
+        "activity",
+        Type::Str,
+        false,
+        "Kegiatan",
+        "The activity; for a decision, the question. Required except on start and end steps.",
+    ),
     key("requirements", Type::StrList, false, "Kelengkapan", "Mutu Baku: inputs and requirements."),
     key("time", Type::Duration, false, "Waktu", "Mutu Baku: time the step takes."),
     key("time_note", Type::Str, false, "Waktu (keterangan)", "Time that cannot be quantified."),

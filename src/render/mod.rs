@@ -12,6 +12,7 @@ pub mod lanes;
 pub mod list;
 pub mod mermaid;
 pub mod sop_map;
+pub mod step_text;
 pub mod table;
 pub mod timing;
 pub mod wrap;

@@ -138,6 +138,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     }
 
     out.push_str(&format!("\n{}\n", lang.texts().critical_slowest_path));
+    let numbers = crate::model::Rows::of(sop);
     let mut crit = table();
     crit.set_header([l.no, lang.texts().step, l.actors, l.time]);
     for &i in &t.worst_path {
@@ -151,7 +152,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |n| format!("- ({})", n.value)),
         };
-        crit.add_row([(i + 1).to_string(), step.id_str().to_string(), actor, time]);
+        crit.add_row([numbers.number(i).to_string(), step.id_str().to_string(), actor, time]);
     }
     out.push_str(&format!("{crit}\n"));
 
@@ -174,7 +175,10 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     out.push_str(&format!("{load}\n"));
 
     let ids = |v: &[usize]| {
-        v.iter().map(|&i| format!("{} ({})", step_id(sop, i), i + 1)).collect::<Vec<_>>().join(", ")
+        v.iter()
+            .map(|&i| format!("{} ({})", step_id(sop, i), numbers.number(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     out.push_str(&format!(
         "\n{}: {}",
@@ -228,7 +232,8 @@ impl JsonTotals {
 #[derive(Debug, Serialize)]
 pub struct JsonStep {
     /// Row number (1-based).
-    pub no: usize,
+    /// The row number the document prints.
+    pub no: i64,
     pub id: String,
     pub actor: Option<String>,
     /// The `time` as written in the canonical form, `null` when absent.
@@ -273,11 +278,12 @@ pub struct JsonTiming {
 }
 
 fn json_path(sop: &Sop, path: &[usize]) -> Vec<JsonStep> {
+    let numbers = crate::model::Rows::of(sop);
     path.iter()
         .filter_map(|&i| {
             let s = sop.steps.get(i)?;
             Some(JsonStep {
-                no: i + 1,
+                no: numbers.number(i),
                 id: s.id_str().to_string(),
                 actor: s.actor.as_ref().map(|a| a.value.clone()),
                 time: s.time.as_ref().map(|t| t.value.to_string()),

@@ -226,10 +226,11 @@ pub static UNKNOWN_ACTOR: RuleId = RuleId {
     code: "SOP102",
     name: "unknown-actor",
     default_level: Level::Error,
-    summary: "an `actor` or `with` entry that names no declared actor",
+    summary: "an `actor`, `alternate` or `with` entry that names no declared actor",
     explanation: "## What it does
-Checks that every step's `actor` and every entry of its `with` list is the
-`id` of an actor declared under `actors:`, and suggests the closest id.
+Checks that every step's `actor` and every entry of its `alternate` and
+`with` lists is the `id` of an actor declared under `actors:`, and suggests
+the closest id.
 
 ## Why is this bad?
 The symbol of the row must be drawn in an actor's column. An undeclared
@@ -273,10 +274,10 @@ pub static UNUSED_ACTOR: RuleId = RuleId {
     code: "SOP104",
     name: "unused-actor",
     default_level: Level::Warning,
-    summary: "a declared actor that appears in no step's `actor` or `with`",
+    summary: "a declared actor that appears in no step's `actor`, `alternate` or `with`",
     explanation: "## What it does
 Warns about an actor declared under `actors:` that is neither the `actor`
-nor in the `with` list of any step.
+nor in the `alternate` or `with` list of any step.
 
 ## Why is this bad?
 Every actor is a column of the printed flowchart table. An unused actor is
@@ -479,6 +480,39 @@ steps:
     kind: process
     sub_sop: verifikasi-berkas-pengaduan-mikro   # the step a mikro SOP details
 ```",
+};
+
+pub static IRREGULAR_ROW_NUMBER: RuleId = RuleId {
+    code: "SOP112",
+    name: "irregular-row-number",
+    default_level: Level::Warning,
+    summary: "row numbers (`row`) that skip a number, repeat one or go backwards",
+    explanation: "## What it does
+Follows the numbers of the flowchart table's rows (the No column) and
+reports a written `row` that skips numbers (…4, 6), repeats a number already
+used, or is lower than the row before it.
+
+Rows without `row` count on from the row before, so they are never
+irregular themselves. It also reports
+`same_row: true` on the first step, which has no row to continue.
+
+## Why is this bad?
+Published SOP AP documents number their rows by hand, and a skipped or
+repeated number is usually a slip of the source: staff cite \"langkah 5\"
+that does not exist, and two rows numbered 3 make every later reference
+ambiguous. A transcription keeps the source's numbers (`row:`) so that the
+printed document matches the signed one; this warning records the slip for
+the next revision.
+
+## Example
+```yaml
+  - id: verifikasi
+    row: 4
+  - id: rapat
+    row: 6          # row 5 is missing: renumber, or keep it as published
+```
+To keep a published numbering as it is, add `# sopmap: ignore[irregular-row-number]`
+next to the `row` key.",
 };
 
 pub static MISSING_START: RuleId = RuleId {
@@ -687,6 +721,42 @@ step is not really the end, or the arrow is left over from an edit.
 ```",
 };
 
+pub static START_WITH_PREDECESSOR: RuleId = RuleId {
+    code: "SOP210",
+    name: "start-with-predecessor",
+    default_level: Level::Warning,
+    summary: "an arrow (`next` or a branch) that leads into the `start` step",
+    explanation: "## What it does
+Reports every `next` or branch whose target is a step of `kind: start`: a
+loop back into the \"Mulai\" capsule. It is the mirror of
+`end-with-successor`.
+
+## Why is this bad?
+The start capsule marks where the procedure begins; nothing flows into it.
+A rework loop drawn back to it (\"Tidak lengkap → kembali ke awal\") makes
+the start look like an ordinary activity, counts the start's time again in
+every reading of the flow, and a reader of the printed table cannot tell
+where a case enters. Point the arrow at the activity that is repeated.
+It is a warning, not an error: the flow itself stays well defined (the
+loop is counted once by `timing`), only its drawing breaks the convention.
+
+## Example
+```yaml
+  - id: terima_berkas
+    kind: start
+    activity: Menerima berkas permohonan
+    next: periksa
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: terima_berkas}   # into the start
+```
+Make the repeated activity a `process` step after a start of its own
+(`kind: start` without `activity` prints \"Mulai\"), or send the branch to
+the step that is really repeated.",
+};
+
 pub static CYCLE: RuleId = RuleId {
     code: "SOP209",
     name: "cycle",
@@ -722,6 +792,10 @@ pub static MISSING_TIME: RuleId = RuleId {
     summary: "a step with neither `time` nor `time_note` (Mutu Baku: Waktu)",
     explanation: "## What it does
 Warns about a step that states no time: no `time` and no `time_note`.
+
+A step that continues a numbered row (`same_row`) is timed by the row's
+first step, and a start or end capsule written without `activity` (a bare
+\"Mulai\"/\"Selesai\") does nothing that takes time: neither is reported.
 
 ## Why is this bad?
 Every activity's Mutu Baku names the time it needs. Without it the time
@@ -857,6 +931,7 @@ pub static ALL: &[&RuleId] = &[
     &RELATION_ASYMMETRY,
     &SOP_LINK_CYCLE,
     &MAKRO_WITHOUT_SUB,
+    &IRREGULAR_ROW_NUMBER,
     &MISSING_START,
     &MULTIPLE_STARTS,
     &MISSING_END,
@@ -866,6 +941,7 @@ pub static ALL: &[&RuleId] = &[
     &MALFORMED_DECISION,
     &END_WITH_SUCCESSOR,
     &CYCLE,
+    &START_WITH_PREDECESSOR,
     &MISSING_TIME,
     &DATE_ORDER,
     &SERVICE_TIME_EXCEEDED,

@@ -26,6 +26,7 @@ pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
 pub mod invalid_yaml;
+pub mod irregular_row_number;
 pub mod loop_without_exit;
 pub mod makro_without_sub;
 pub mod malformed_decision;
@@ -38,6 +39,7 @@ pub mod multiple_starts;
 pub mod relation_asymmetry;
 pub mod service_time_exceeded;
 pub mod sop_link_cycle;
+pub mod start_with_predecessor;
 pub mod sub_sop_level;
 pub mod sub_sop_time;
 pub mod unknown_actor;
@@ -116,6 +118,7 @@ pub static RULES: &[&Rule] = &[
     &relation_asymmetry::RULE,
     &sop_link_cycle::RULE,
     &makro_without_sub::RULE,
+    &irregular_row_number::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -125,6 +128,7 @@ pub static RULES: &[&Rule] = &[
     &malformed_decision::RULE,
     &end_with_successor::RULE,
     &cycle::RULE,
+    &start_with_predecessor::RULE,
     &missing_time::RULE,
     &date_order::RULE,
     &service_time_exceeded::RULE,

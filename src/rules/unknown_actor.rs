@@ -1,4 +1,5 @@
-//! unknown-actor (SOP102): an `actor` or `with` entry naming no declared actor.
+//! unknown-actor (SOP102): an `actor`, `alternate` or `with` entry naming no
+//! declared actor.
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -17,8 +18,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
     let mut budget = suggest::Budget::PER_FILE;
     for step in &cx.sop.steps {
-        let refs =
-            step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
+        let refs = step
+            .actor
+            .iter()
+            .map(|a| (a, "actor"))
+            .chain(step.alternate.iter().map(|a| (a, "alternate")))
+            .chain(step.with.iter().map(|w| (w, "with")));
         for (r, key) in refs {
             if known.contains(r.value.as_str()) {
                 continue;
@@ -124,7 +129,7 @@ fn declare(source: &SourceFile, sop: &Sop, id: &str) -> Option<Fix> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_code, lint_detail, sop};
 
     #[test]
     fn perlindungan_vs_pelindungan() {
@@ -206,5 +211,16 @@ mod tests {
         );
         assert!(text.contains("    # kolom kedua\n"));
         assert!(settled);
+    }
+
+    #[test]
+    fn alternates_are_checked() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, alternate: [sekcam], activity: C, time: 5 menit}\n",
+        );
+        expect(
+            lint_code(&y, "SOP102"),
+            &["24:46 SOP102 unknown actor `sekcam` in `alternate` of step `c`"],
+        );
     }
 }

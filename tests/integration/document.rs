@@ -33,7 +33,7 @@ fn bundled_names() -> Vec<String> {
     names
 }
 
-fn load(yaml: &str) -> (Sop, ProcessGraph) {
+pub(crate) fn load(yaml: &str) -> (Sop, ProcessGraph) {
     let src = SourceFile::new("t.yaml", yaml);
     let c = check_source(&src, 0, &Settings::default());
     (c.sop.unwrap(), c.graph.unwrap())
@@ -110,18 +110,25 @@ fn golden_english_document() {
 }
 
 /// Every problem with the drawing of `chart`, as readable lines.
-fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
+pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
     let mut bad = Vec::new();
     let n = sop.steps.len();
     let mut page_of = vec![usize::MAX; n];
+    let numbering = sopmap::model::Rows::of(sop);
     let mut number = 0;
     for (pi, page) in chart.pages.iter().enumerate() {
         if page.height > PAGE_HEIGHT {
             bad.push(format!("page {} is {} high, over {PAGE_HEIGHT}", page.number, page.height));
         }
+        if page.rows.first().is_some_and(|r| r.continues) {
+            bad.push(format!("page {} starts inside a numbered row", page.number));
+        }
         for row in &page.rows {
             number += 1;
-            if row.number != number || row.step != number - 1 {
+            if row.step != number - 1
+                || row.number != numbering.number(row.step)
+                || row.continues == numbering.is_first(row.step)
+            {
                 bad.push(format!("row {} out of order", row.number));
             }
             page_of[row.step] = pi;
@@ -181,6 +188,39 @@ fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<
         let (lo, hi) = chart.actor_area();
         let mut obstacles: Vec<_> = page.symbols.iter().map(|s| s.rect).collect();
         obstacles.extend(page.connectors.iter().map(|c| c.rect));
+        obstacles.extend(page.outcomes.iter().map(|o| o.rect));
+        // End capsules of branches that end the procedure: in an actor
+        // column of their decision's row, reached by one horizontal arrow
+        // from the decision's corner that crosses nothing.
+        for o in &page.outcomes {
+            let row = page.rows.iter().find(|r| r.step == o.step).unwrap();
+            let col = &chart.columns[o.column];
+            let cell = sopmap::render::document::geometry::Rect::new(col.x, row.y, col.w, row.h);
+            if !matches!(col.kind, ColumnKind::Actor(_)) || !cell.contains(&o.rect) {
+                bad.push(format!("outcome end of step {} outside its cell", o.step + 1));
+            }
+            let [p, q] = o.points[..] else {
+                bad.push(format!("outcome arrow of step {} is not one segment", o.step + 1));
+                continue;
+            };
+            let decision = page
+                .symbols
+                .iter()
+                .find(|s| s.step == o.step && s.role == Role::Main)
+                .map(|s| s.rect)
+                .unwrap();
+            let touches_end = (q.x - o.rect.x).abs() < 1e-6 || (q.x - o.rect.right()).abs() < 1e-6;
+            let from_corner =
+                (p.x - decision.x).abs() < 1e-6 || (p.x - decision.right()).abs() < 1e-6;
+            if p.y != q.y || !touches_end || !from_corner {
+                bad.push(format!("outcome arrow of step {} is not straight", o.step + 1));
+            }
+            for r in obstacles.iter().filter(|r| **r != o.rect && **r != decision) {
+                if r.crossed_by(p, q) {
+                    bad.push(format!("outcome arrow of step {} crosses {r:?}", o.step + 1));
+                }
+            }
+        }
         for a in &page.arrows {
             if a.points.len() < 2 {
                 bad.push(format!("arrow {:?} has no length", a.edge));

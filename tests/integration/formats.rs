@@ -163,7 +163,7 @@ fn github_commands_escape_properties_and_data() {
         first,
         "::warning file=sops/tahap%3A1%2Ca%25.yaml,line=22,endLine=22,col=9,endColumn=15,\
          title=SOP104 unused-actor::actor `kepala` is declared but no step uses it\
-         %0Ahelp: remove it, or name it in a step's `actor` or `with`"
+         %0Ahelp: remove it, or name it in a step's `actor`, `alternate` or `with`"
     );
     assert_eq!(out.stdout.lines().count(), 5);
     assert_eq!(out.stderr, "found 3 errors and 2 warnings in 1 of 1 file\n");

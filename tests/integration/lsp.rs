@@ -510,7 +510,10 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     assert_eq!(out.status.code(), Some(1));
     let diff = String::from_utf8_lossy(&out.stdout);
     assert!(diff.starts_with("--- a/verifikasi-berkas-pengaduan-mikro.yaml\n+++ b/verifikasi-berkas-pengaduan-mikro.yaml\n@@ -10,7 +10,7 @@\n"), "{diff}");
-    assert!(diff.contains("-  created: 15-11-2022   # dibuat\n+  created: 2022-11-15   # dibuat\n"), "{diff}");
+    assert!(
+        diff.contains("-  created: 15-11-2022   # dibuat\n+  created: 2022-11-15   # dibuat\n"),
+        "{diff}"
+    );
     assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("would fix 2 findings in 1 file"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
@@ -524,8 +527,11 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     let fixed = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         fixed,
-        text.replacen("15-11-2022   # dibuat", "2022-11-15   # dibuat", 1)
-            .replacen("next: cocokan_data", "next: cocokkan_data", 1)
+        text.replacen("15-11-2022   # dibuat", "2022-11-15   # dibuat", 1).replacen(
+            "next: cocokan_data",
+            "next: cocokkan_data",
+            1
+        )
     );
     assert_eq!(std::fs::read_to_string(&broken).unwrap(), "schema: sop-ap/1\nid: [rusak\n");
     // A second run finds nothing more to fix.

@@ -52,3 +52,6 @@ mod links;
 mod document;
 // `sopmap lsp`: an in-process JSON-RPC session, Neovim and vscode-jsonrpc.
 mod lsp;
+// Tables as agencies draw them: row numbers, rows of several steps,
+// substitutes, branches that end with an outcome, Mulai/Selesai capsules.
+mod structure;

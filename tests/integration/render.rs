@@ -71,6 +71,7 @@ fn golden_sources() -> Vec<(String, PathBuf)> {
         ("makro".into(), repo(SOPS[0])),
         ("verifikasi".into(), repo(SOPS[1])),
         ("hostile".into(), repo("tests/golden/render/hostile.yaml")),
+        ("rows".into(), repo("tests/corpus/ok/rows-and-outcomes.yaml")),
     ]
 }
 
@@ -87,6 +88,11 @@ fn golden_outputs() {
     let out = run("checklist", &repo(SOPS[0]), &["--actor", "kasi"]);
     assert_eq!(out.status, 0, "{}", out.stderr);
     golden("makro.kasi.checklist.txt", &out.stdout);
+    // The substitute's own checklist holds the step it may sign.
+    let rows = repo("tests/corpus/ok/rows-and-outcomes.yaml");
+    let out = run("checklist", &rows, &["--actor", "sekcam"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    golden("rows.sekcam.checklist.txt", &out.stdout);
 }
 
 #[test]
@@ -121,6 +127,8 @@ fn dot_output_is_accepted_by_graphviz() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = bundled();
     files.push(repo("tests/golden/render/hostile.yaml"));
+    // Rows of several steps (rank=same), substitutes, outcome ends.
+    files.push(repo("tests/corpus/ok/rows-and-outcomes.yaml"));
     for file in files {
         let out = run("render", &file, &["--format", "dot"]);
         let dot_file = dir.path().join("x.dot");
@@ -189,6 +197,7 @@ fn mermaid_output_is_accepted_by_the_mermaid_parser() {
     let dir = tempfile::tempdir().unwrap();
     let mut inputs = bundled();
     inputs.push(repo("tests/golden/render/hostile.yaml"));
+    inputs.push(repo("tests/corpus/ok/rows-and-outcomes.yaml"));
     let mut files = Vec::new();
     for (n, file) in inputs.iter().enumerate() {
         for extra in [&["--format", "mermaid"][..], &["--format", "mermaid", "--lang", "en"]] {

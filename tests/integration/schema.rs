@@ -35,6 +35,20 @@ fn every_bundled_sop_validates() {
         n += 1;
     }
     assert!(n >= 3);
+    // The example of rows, substitutes and outcomes, in the editor too.
+    let text = std::fs::read_to_string(repo("tests/corpus/ok/rows-and-outcomes.yaml")).unwrap();
+    assert_eq!(errors(&v, &text), Vec::<String>::new());
+    // A branch leads to a step or ends the procedure: not both, not neither.
+    let both = text.replace(
+        "outcome: Dikembalikan ke pemohon melalui CS",
+        "outcome: Dikembalikan\n        next: konsep",
+    );
+    assert!(!errors(&v, &both).is_empty());
+    let neither = text.replace("outcome: Dikembalikan ke pemohon melalui CS", "");
+    assert!(!errors(&v, &neither).is_empty());
+    // A process step needs its activity; a capsule does not.
+    let bare = text.replace("    activity: Membuat konsep surat keterangan\n", "");
+    assert!(!errors(&v, &bare).is_empty());
     // And the scaffold of `sopmap new`.
     let text = sopmap::scaffold::new_sop("baru", sopmap::model::SopLevel::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());

@@ -5,7 +5,7 @@
 
 use super::flowchart::{
     Arrow, BAND_HEIGHT, CHANNEL_LANE, Column, ColumnKind, Connector, Direction, EdgeRef, Endpoint,
-    LANE_INSET, Page, Role, step_column,
+    LANE_INSET, Page, Role, Side, step_column,
 };
 use super::geometry::{Point, Rect};
 use super::route::{Entry, Exit, Router};
@@ -21,8 +21,10 @@ enum Port {
     Left,
 }
 
-fn ports(edges: &[EdgeRef]) -> Vec<Port> {
-    let mut taken: Vec<Port> = Vec::new();
+/// `reserved` are the corners already taken by the decision's branches
+/// that end the procedure (their end capsules sit beside it).
+fn ports(edges: &[EdgeRef], reserved: &[Port]) -> Vec<Port> {
+    let mut taken: Vec<Port> = reserved.to_vec();
     // Backward arrows choose first, so that they get the right side.
     let mut order: Vec<usize> = (0..edges.len()).collect();
     order.sort_by_key(|&k| edges.get(k).is_none_or(|e| e.to > e.from));
@@ -84,6 +86,7 @@ pub(super) fn route_page(
         gutters.push((top, bottom));
     }
     let mut obstacles: Vec<Rect> = page.symbols.iter().map(|s| s.rect).collect();
+    obstacles.extend(page.outcomes.iter().map(|o| o.rect));
     obstacles.extend(page.connectors.iter().map(|c| c.rect));
     let mut verticals = Vec::new();
     let mut channel = Vec::new();
@@ -116,8 +119,20 @@ pub(super) fn route_page(
         let Some(lr) = local(row.step) else { continue };
         let outgoing: Vec<EdgeRef> = edges.iter().filter(|e| e.from == row.step).copied().collect();
         let is_decision = step.kind() == Some(StepKind::Decision);
-        let port_list =
-            if is_decision { ports(&outgoing) } else { vec![Port::Bottom; outgoing.len()] };
+        let reserved: Vec<Port> = page
+            .outcomes
+            .iter()
+            .filter(|o| o.step == row.step)
+            .map(|o| match o.side {
+                Side::Left => Port::Left,
+                Side::Right => Port::Right,
+            })
+            .collect();
+        let port_list = if is_decision {
+            ports(&outgoing, &reserved)
+        } else {
+            vec![Port::Bottom; outgoing.len()]
+        };
         let col = columns.get(step_column(step, sop, columns));
         for (edge, port) in outgoing.iter().zip(port_list) {
             let (stub, label_at, end_anchor) = match (port, col) {
@@ -205,10 +220,13 @@ mod tests {
     #[test]
     fn backward_branches_leave_on_the_right() {
         let e = |from, to| EdgeRef { from, branch: Some(0), to };
-        assert_eq!(ports(&[e(5, 6), e(5, 2)]), vec![Port::Bottom, Port::Right]);
+        assert_eq!(ports(&[e(5, 6), e(5, 2)], &[]), vec![Port::Bottom, Port::Right]);
         assert_eq!(
-            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)]),
+            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)], &[]),
             vec![Port::Bottom, Port::Right, Port::Left, Port::Bottom]
         );
+        // An outcome's end capsule holds the right corner: the way back
+        // leaves on the left.
+        assert_eq!(ports(&[e(5, 6), e(5, 2)], &[Port::Right]), vec![Port::Bottom, Port::Left]);
     }
 }

@@ -11,15 +11,16 @@ use super::cells::cells;
 use super::connectors::{connector_label, place_connectors};
 use super::flowchart::{
     ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CHANNEL_LANE, Cell, Column, ColumnKind, DIAMOND_HEIGHT,
-    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, PAD_X, PAD_Y, PAGE_HEIGHT,
-    Page, Role, Row, Shape, Symbol, TABLE_WIDTH, step_column,
+    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, OutcomeEnd, PAD_X, PAD_Y,
+    PAGE_HEIGHT, Page, Role, Row, Shape, Side, Symbol, TABLE_WIDTH, step_column,
 };
-use super::geometry::Rect;
+use super::geometry::{Point, Rect};
 use super::paginate::paginate;
 use super::text::wrap;
 use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
-use crate::model::{Sop, Step, StepKind};
+use crate::model::{Rows, Sop, Step, StepKind};
+use crate::render::step_text;
 
 const GROUP_HEADER_HEIGHT: f64 = 18.0;
 /// Free space kept on each side of a symbol inside its column, for lanes.
@@ -85,12 +86,24 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
     };
 
     // Rows, measured.
+    let numbering = Rows::of(sop);
     let measured: Vec<(Vec<Cell>, f64)> =
-        sop.steps.iter().enumerate().map(|(i, s)| cells(i, s, &columns, lang, cat)).collect();
-    let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
+        (0..sop.steps.len()).map(|i| cells(i, sop, &numbering, &columns, lang, cat)).collect();
     let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
     let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
-    let ranges = paginate(&heights, options.rows_per_page, budget);
+    // Pages break between numbered rows, never inside one.
+    let heights: Vec<f64> = numbering
+        .rows()
+        .iter()
+        .map(|r| r.steps().filter_map(|i| measured.get(i)).map(|(_, h)| *h).sum())
+        .collect();
+    let ranges: Vec<std::ops::Range<usize>> = paginate(&heights, options.rows_per_page, budget)
+        .into_iter()
+        .map(|r| {
+            let step_at = |k: usize| numbering.rows().get(k).map_or(sop.steps.len(), |x| x.first);
+            step_at(r.start)..step_at(r.end)
+        })
+        .collect();
     let page_of: Vec<usize> = {
         let mut p = vec![0; sop.steps.len()];
         for (pi, r) in ranges.iter().enumerate() {
@@ -146,7 +159,14 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
         let mut rows = Vec::new();
         for i in range.clone() {
             let Some((cells, h)) = measured.next() else { break };
-            rows.push(Row { step: i, number: i + 1, y, h, cells });
+            rows.push(Row {
+                step: i,
+                number: numbering.number(i),
+                continues: !numbering.is_first(i),
+                y,
+                h,
+                cells,
+            });
             y += h;
         }
         let bottom_band = (!outs.is_empty()).then(|| {
@@ -161,10 +181,12 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
             bottom_band,
             height: y,
             symbols: Vec::new(),
+            outcomes: Vec::new(),
             connectors: Vec::new(),
             arrows: Vec::new(),
         };
-        place_symbols(&mut page, sop, &columns);
+        place_symbols(&mut page, sop, &columns, lang);
+        place_outcomes(&mut page, sop, graph, &columns, lang);
         place_connectors(&mut page, &ins, &outs, sop, &columns);
         route_page(&mut page, sop, &columns, &edges, &crossing, &page_of, pi);
         pages.push(page);
@@ -236,7 +258,7 @@ pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     }
 }
 
-fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
+fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::lang::Lang) {
     for row in &page.rows {
         let Some(step) = sop.steps.get(row.step) else { continue };
         let shape = shape_of(step);
@@ -249,6 +271,7 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
                 role: Role::Main,
                 column: main,
                 rect: symbol_rect(shape, col, cy),
+                text: step_text::capsule_word(step, lang),
             });
         }
         let mut seen = vec![main];
@@ -268,10 +291,105 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
                     role: Role::With,
                     column: ci,
                     rect: symbol_rect(shape, col, cy),
+                    text: None,
                 });
             }
         }
     }
+}
+
+/// End capsules for the branches of this page's decisions that end the
+/// procedure (`outcome`), each in the actor column beside its decision
+/// (right first, then left) when that cell holds no other symbol and the
+/// decision's arrows leave that corner free. Where no side is free, the
+/// outcome is still written in Keterangan.
+fn place_outcomes(
+    page: &mut Page,
+    sop: &Sop,
+    graph: &ProcessGraph,
+    columns: &[Column],
+    lang: crate::lang::Lang,
+) {
+    let word = lang.labels().end_capsule;
+    let mut ends = Vec::new();
+    for row in &page.rows {
+        let Some(step) = sop.steps.get(row.step) else { continue };
+        let outcomes: Vec<usize> =
+            crate::render::lanes::outcome_branches(step).map(|(b, _)| b).collect();
+        if outcomes.is_empty() {
+            continue;
+        }
+        let Some(src) = page
+            .symbols
+            .iter()
+            .find(|s| s.step == row.step && s.role == Role::Main)
+            .map(|s| (s.column, s.rect))
+        else {
+            continue;
+        };
+        let (main, rect) = src;
+        // The decision's own arrows keep the bottom and, when it has two
+        // or more, one side: so at most one side is left for outcomes.
+        let arrows = graph.successors(row.step).len();
+        let mut free: Vec<Side> = match arrows {
+            0 | 1 => vec![Side::Right, Side::Left],
+            2 => vec![Side::Right],
+            _ => Vec::new(),
+        };
+        let occupied =
+            |ci: usize| page.symbols.iter().any(|s| s.step == row.step && s.column == ci);
+        for b in outcomes {
+            let Some(pos) = free
+                .iter()
+                .position(|side| neighbour(columns, main, *side).is_some_and(|ci| !occupied(ci)))
+            else {
+                break;
+            };
+            let side = free.remove(pos);
+            let Some(ci) = neighbour(columns, main, side) else { continue };
+            let Some(col) = columns.get(ci) else { continue };
+            let cap = symbol_rect(Shape::Capsule, col, rect.cy());
+            let (from, to, label_at, end_anchor) = match side {
+                Side::Right => (
+                    Point::new(rect.right(), rect.cy()),
+                    Point::new(cap.x, cap.cy()),
+                    Point::new(rect.right() + 2.0, rect.cy() - 3.0),
+                    false,
+                ),
+                Side::Left => (
+                    Point::new(rect.x, rect.cy()),
+                    Point::new(cap.right(), cap.cy()),
+                    Point::new(rect.x - 2.0, rect.cy() - 3.0),
+                    true,
+                ),
+            };
+            let label = step
+                .branches
+                .get(b)
+                .and_then(|br| br.label.as_ref())
+                .map(|l| (l.value.clone(), label_at, end_anchor));
+            ends.push(OutcomeEnd {
+                step: row.step,
+                branch: b,
+                side,
+                column: ci,
+                rect: cap,
+                points: vec![from, to],
+                label,
+                text: word,
+            });
+        }
+    }
+    page.outcomes = ends;
+}
+
+/// The actor column next to column `ci` on `side`, if there is one.
+fn neighbour(columns: &[Column], ci: usize, side: Side) -> Option<usize> {
+    let other = match side {
+        Side::Right => ci.checked_add(1)?,
+        Side::Left => ci.checked_sub(1)?,
+    };
+    columns.get(other).filter(|c| matches!(c.kind, ColumnKind::Actor(_))).map(|_| other)
 }
 
 #[cfg(test)]
