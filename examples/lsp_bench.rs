@@ -15,6 +15,9 @@
 //! it), then restoring the text, so every timed edit changes what is
 //! published.
 
+// Indices are taken modulo the length of a non-empty list, or clamped to it.
+#![allow(clippy::indexing_slicing)]
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

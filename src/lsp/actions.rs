@@ -60,6 +60,9 @@ pub fn actions(
 }
 
 /// A workspace edit of one file.
+// lsp-types keys `WorkspaceEdit::changes` by `Uri`, whose lazily filled
+// cache clippy sees as interior mutability; the keys are never changed.
+#[allow(clippy::mutable_key_type)]
 pub fn edit(
     uri: &Uri,
     source: &SourceFile,

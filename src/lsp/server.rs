@@ -447,6 +447,8 @@ impl Server<'_> {
         })
     }
 
+    // `WorkspaceEdit::changes` is keyed by `Uri` (see actions::edit).
+    #[allow(clippy::mutable_key_type)]
     fn rename(&self, p: &RenameParams) -> Result<Option<WorkspaceEdit>, String> {
         let Some((file, occ)) = self.target_at(&p.text_document_position) else {
             return Ok(None);
