@@ -222,7 +222,7 @@ pub fn fix_files(
         let broken: Vec<FileId> = findings
             .iter()
             .filter(|d| {
-                d.code == crate::rules::invalid_yaml::RULE.code && changed.contains(&d.file)
+                d.code == crate::rule_id::INVALID_YAML.code && changed.contains(&d.file)
             })
             .map(|d| d.file)
             .collect();
