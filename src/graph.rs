@@ -261,16 +261,7 @@ impl ProcessGraph {
     /// recursive Tarjan does), each sorted by row, the
     /// list sorted by first row. Singletons are included.
     pub fn sccs(&self) -> Vec<Vec<usize>> {
-        let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&self.graph)
-            .into_iter()
-            .map(|c| {
-                let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
-                v.sort_unstable();
-                v
-            })
-            .collect();
-        out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
-        out
+        sorted_sccs(&self.graph)
     }
 
     /// Whether step `i` has an arrow to itself.
@@ -296,34 +287,7 @@ impl ProcessGraph {
     /// `start` back to (but not repeating) `start`. Costs the size of the
     /// loop, not of the whole graph, so listing every loop stays linear.
     pub fn cycle_through(&self, start: usize, scc: &[usize]) -> Vec<usize> {
-        use std::collections::{HashMap, VecDeque};
-        let inside = |j: usize| scc.binary_search(&j).is_ok();
-        // Parent of each step reached by the breadth-first search.
-        let mut parent: HashMap<usize, usize> = HashMap::new();
-        let mut queue = VecDeque::from([start]);
-        while let Some(u) = queue.pop_front() {
-            for (v, _) in self.successors(u) {
-                if v == start {
-                    let mut path = vec![u];
-                    let mut cur = u;
-                    while let Some(&p) = parent.get(&cur) {
-                        path.push(p);
-                        cur = p;
-                    }
-                    if path.last() != Some(&start) {
-                        path.push(start);
-                    }
-                    path.reverse();
-                    path.dedup();
-                    return path;
-                }
-                if inside(v) && !parent.contains_key(&v) {
-                    parent.insert(v, u);
-                    queue.push_back(v);
-                }
-            }
-        }
-        vec![start]
+        shortest_cycle(start, scc, |u| self.successors(u).into_iter().map(|(v, _)| v))
     }
 }
 
@@ -335,10 +299,8 @@ fn edge_order(k: EdgeKind) -> usize {
 }
 
 /// Strongly connected components of a small graph given as `n` nodes and
-/// `(from, to)` edges (used for the links between SOPs), each sorted, the
-/// list sorted by first member. Singletons are included. Kosaraju's
-/// algorithm walks iteratively, so a long chain of links cannot overflow
-/// the stack.
+/// `(from, to)` edges (used for the links between SOPs), in the same order
+/// as [`ProcessGraph::sccs`].
 pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
     for _ in 0..n {
@@ -349,7 +311,15 @@ pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
             g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
     }
-    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+    sorted_sccs(&g)
+}
+
+/// The strongly connected components of `g`, each sorted, the list sorted
+/// by first member; singletons included. Kosaraju's algorithm walks
+/// iteratively, so a chain of tens of thousands of nodes cannot overflow
+/// the stack as petgraph's recursive Tarjan does.
+fn sorted_sccs<N, E>(g: &DiGraph<N, E>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(g)
         .into_iter()
         .map(|c| {
             let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
@@ -359,6 +329,44 @@ pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
         .collect();
     out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
     out
+}
+
+/// A shortest cycle through `start` that stays inside `component` (sorted,
+/// e.g. from [`ProcessGraph::loops`] or [`components`]), found by a
+/// breadth-first search over `successors`: the nodes from `start` back to
+/// (but not repeating) `start`, or just `[start]` when there is none. Costs
+/// the size of the component, not of the whole graph, so listing every
+/// loop stays linear. Both the flow of a SOP and the links between SOPs
+/// use it.
+pub fn shortest_cycle<I: IntoIterator<Item = usize>>(
+    start: usize,
+    component: &[usize],
+    mut successors: impl FnMut(usize) -> I,
+) -> Vec<usize> {
+    use std::collections::VecDeque;
+    let inside = |j: usize| component.binary_search(&j).is_ok();
+    // Parent of each node reached by the search (`start` has none).
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(u) = queue.pop_front() {
+        for v in successors(u) {
+            if v == start {
+                let mut path = vec![u];
+                let mut cur = u;
+                while let Some(&p) = parent.get(&cur) {
+                    path.push(p);
+                    cur = p;
+                }
+                path.reverse();
+                return path;
+            }
+            if inside(v) && !parent.contains_key(&v) {
+                parent.insert(v, u);
+                queue.push_back(v);
+            }
+        }
+    }
+    vec![start]
 }
 
 #[cfg(test)]

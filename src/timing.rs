@@ -156,6 +156,14 @@ pub fn compare(total: &Totals, limit: &Totals, workday_minutes: u64) -> Verdict 
     }
 }
 
+/// The verdict on `service_time` (its upper bound) against the worst
+/// start-to-end total, if the SOP states one: what `sopmap timing` and
+/// `list` show and what the service-time-exceeded rule (SOP303) reports.
+pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
+    let st = sop.service_time.as_ref()?;
+    Some(compare(&t.worst, &Totals::of(&st.value, true), t.workday_minutes))
+}
+
 /// The workday length for `sop`: its own `workday:` wins over the run's.
 pub fn effective_workday(sop: &Sop, run_workday_minutes: u64) -> u64 {
     sop.workday.as_ref().map_or(run_workday_minutes, |w| w.value.max_base()).max(1)

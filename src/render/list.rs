@@ -12,9 +12,10 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::model::SopLevel;
 use crate::render::escape;
-use crate::render::timing::{service_verdict, totals_text};
+use crate::render::timing::totals_text;
 use crate::run::Outcome;
 use crate::timing::Verdict;
+use crate::timing::service_verdict;
 
 /// One SOP of the catalogue. Field names are the JSON and CSV keys.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! diagrams, documents). Renderers return text; they never print or
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
+mod all;
 pub mod bpmn;
 pub mod checklist;
 pub mod document;
@@ -16,3 +17,5 @@ pub mod step_text;
 pub mod table;
 pub mod timing;
 pub mod wrap;
+
+pub use all::all;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use crate::catalog::{Catalogue, LinkKind, links};
 use crate::lang::Lang;
 use crate::model::{Relation, SopLevel};
-use crate::render::escape;
+use crate::render::{escape, wrap};
 
 /// What a node stands for.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -195,30 +195,11 @@ fn edge_label(e: &Edge, lang: Lang) -> String {
     }
 }
 
-/// Breaks `text` into lines of at most `width` characters at spaces, so
-/// long titles make tall boxes rather than very wide ones.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 fn node_text(n: &Node, lang: Lang) -> Vec<String> {
     let mut lines = vec![kind_label(&n.kind, lang).to_string()];
     if !n.title.is_empty() {
-        lines.extend(wrap(&n.title, 36));
+        // Long titles make tall boxes rather than very wide ones.
+        lines.extend(wrap::lines(&n.title, 36));
     }
     if !n.number.is_empty() {
         lines.push(n.number.clone());
@@ -315,14 +296,6 @@ mod tests {
         let files: Vec<(&str, &str)> = files.iter().map(|(p, y)| (*p, y.as_str())).collect();
         let out = corpus_run(&files, &Settings::default(), &Scope::all(files.len()));
         build(&out.catalogue)
-    }
-
-    #[test]
-    fn wraps_long_titles_at_spaces() {
-        assert_eq!(
-            wrap("Penanganan Pengaduan dan Penyelesaian Permasalahan", 20),
-            ["Penanganan Pengaduan", "dan Penyelesaian", "Permasalahan"]
-        );
     }
 
     #[test]

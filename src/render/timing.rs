@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::duration::{Totals, format_minutes};
 use crate::lang::Lang;
 use crate::model::Sop;
-use crate::timing::{self, Timing, Verdict};
+use crate::timing::{Timing, Verdict, service_verdict};
 
 /// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
 /// `2 working days + 1 hour 30 minutes`. Buckets are never merged.
@@ -57,12 +57,6 @@ pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<S
             totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang)
         ),
     })
-}
-
-/// The verdict on `service_time`, if the SOP states one.
-pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
-    let st = sop.service_time.as_ref()?;
-    Some(timing::compare(&t.worst, &Totals::of(&st.value, true), t.workday_minutes))
 }
 
 fn verdict_text(v: Verdict, lang: Lang) -> &'static str {

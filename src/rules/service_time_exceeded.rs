@@ -2,7 +2,6 @@
 //! than the SOP's `service_time`.
 
 use crate::diagnostic::Diagnostic;
-use crate::duration::Totals;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::timing::{self, Verdict};
@@ -16,10 +15,9 @@ fn path_text(e: &crate::catalog::Entry) -> String {
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {
         let (Some(st), Some(t)) = (&e.sop.service_time, &e.timing) else { continue };
-        let limit = Totals::of(&st.value, true);
-        match timing::compare(&t.worst, &limit, t.workday_minutes) {
-            Verdict::Within => {}
-            Verdict::Exceeds => out.push(
+        match timing::service_verdict(&e.sop, t) {
+            None | Some(Verdict::Within) => {}
+            Some(Verdict::Exceeds) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,
@@ -33,7 +31,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .help("shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"),
             ),
-            Verdict::NotComparable => out.push(
+            Some(Verdict::NotComparable) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,

@@ -18,7 +18,7 @@ use sopmap::render::document::geometry::Point;
 use sopmap::render::document::{LinkedSops as Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 /// The file stems of every bundled SOP in `sops/`, sorted.
 fn bundled_names() -> Vec<String> {
@@ -43,17 +43,10 @@ fn bundled(name: &str) -> (Sop, ProcessGraph) {
     load(&std::fs::read_to_string(repo(&format!("sops/{name}.yaml"))).unwrap())
 }
 
-/// Compares with a golden file, or rewrites it under UPDATE_EXPECT=1.
+/// Compares with a golden file under tests/golden/document.
+#[track_caller]
 fn golden(rel: &str, got: &str) {
-    let path = repo(&format!("tests/golden/document/{rel}"));
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {rel}; run with UPDATE_EXPECT=1 and review it"));
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/document/{rel}"), got);
 }
 
 #[test]

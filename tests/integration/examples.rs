@@ -50,11 +50,7 @@ fn broken_sop_full_output_matches_its_golden_file() {
         .copy("examples/broken-sop.yaml", "examples/broken-sop.yaml")
         .args(["check", "examples/broken-sop.yaml", "--format", "full", "--color", "never"])
         .run();
-    let path = crate::harness::repo("tests/golden/examples/broken-sop.full.txt");
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, &out.stdout).unwrap();
-    }
-    assert_text(&out.stdout, &std::fs::read_to_string(&path).unwrap());
+    crate::harness::golden("tests/golden/examples/broken-sop.full.txt", &out.stdout);
     assert_eq!(out.stdout.matches("\nerror[SOP").count() + 1, 10);
     assert_eq!(out.stderr, "found 10 errors in 1 of 1 file\n");
 }

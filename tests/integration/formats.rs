@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 const INPUT: &str = "tests/golden/formats/contoh.yaml";
 
@@ -19,13 +19,9 @@ fn check(format: &str) -> crate::harness::Output {
         .run()
 }
 
+#[track_caller]
 fn golden(name: &str, got: &str) {
-    let path = repo(&format!("tests/golden/formats/{name}"));
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, got).unwrap();
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/formats/{name}"), got);
 }
 
 #[test]

@@ -296,7 +296,7 @@ fn an_unreadable_file_is_an_error() {
     if std::fs::File::open(&p).is_ok() {
         // Root (as in CI containers) reads any file: permissions cannot be
         // tested here. The file is then simply checked.
-        eprintln!("skipped: running as root, chmod 000 does not stop reading");
+        crate::harness::skipped("running as root, chmod 000 does not stop reading");
         let r = run(d.path(), &["check", SAMPLE]);
         assert_eq!(r.status, 0, "{}", r.stdout);
         return;
@@ -333,7 +333,7 @@ fn a_fifo_is_refused_without_blocking() {
     let made =
         Command::new("mkfifo").arg(d.path().join("pipe.yaml")).status().is_ok_and(|s| s.success());
     if !made {
-        eprintln!("skipped: mkfifo is not available");
+        crate::harness::skipped("mkfifo is not available");
         return;
     }
     // Named on the command line.

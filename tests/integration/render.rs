@@ -3,7 +3,7 @@
 //! Mermaid through the real Mermaid parser, the check-then-refuse gate,
 //! `--force` marking, hostile text, and file output.
 //!
-//! Regenerate the golden files with `SOPMAP_BLESS=1 cargo test render`,
+//! Regenerate the golden files with `UPDATE_EXPECT=1 cargo test render`,
 //! then read the diff.
 
 use std::path::{Path, PathBuf};
@@ -54,16 +54,9 @@ fn run(cmd: &str, file: &Path, extra: &[&str]) -> Output {
     Test::new().args(args).run()
 }
 
+#[track_caller]
 fn golden(name: &str, got: &str) {
-    let path = repo(&format!("tests/golden/render/{name}"));
-    if std::env::var("SOPMAP_BLESS").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!("missing golden file {}; run with SOPMAP_BLESS=1", path.display())
-    });
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/render/{name}"), got);
 }
 
 fn golden_sources() -> Vec<(String, PathBuf)> {
