@@ -221,9 +221,7 @@ pub fn fix_files(
         findings = check(sources, &changed);
         let broken: Vec<FileId> = findings
             .iter()
-            .filter(|d| {
-                d.code == crate::rule_id::INVALID_YAML.code && changed.contains(&d.file)
-            })
+            .filter(|d| d.code == crate::rule_id::INVALID_YAML.code && changed.contains(&d.file))
             .map(|d| d.file)
             .collect();
         for (file, old, n) in before {
