@@ -61,6 +61,11 @@ impl PathTimes {
                 rows.iter().map(|&r| numbers.number(r).to_string()).collect();
             // Two steps of one numbered row are one row of the path.
             rows.dedup();
+            let total = crate::render::timing::honest_total(
+                &crate::render::timing::totals_text(total, lang),
+                t,
+                lang,
+            );
             let mut s = format!("{total} ({} {})", lang.texts().steps_lower, rows.join(" → "));
             if !t.wait_steps.is_empty() {
                 s.push_str(&format!("; {}", lang.texts().excluding_waiting));
@@ -259,17 +264,19 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     push(labels.agency, text(&id.agency));
     push(labels.unit, text(&id.unit));
     push(labels.number, text(&id.number));
-    push(labels.created, id.created.as_ref().map(|d| d.value.to_string()));
+    push(labels.created, id.created.as_ref().map(|d| d.value.as_written()));
     // "Revisi ke-1", "Revision 1".
     let sep = if labels.revision.ends_with('-') { "" } else { " " };
     let revised = match (&id.revised, &id.revision) {
-        (Some(d), Some(n)) => Some(format!("{} ({}{sep}{})", d.value, labels.revision, n.value)),
-        (Some(d), None) => Some(d.value.to_string()),
+        (Some(d), Some(n)) => {
+            Some(format!("{} ({}{sep}{})", d.value.as_written(), labels.revision, n.value))
+        }
+        (Some(d), None) => Some(d.value.as_written()),
         (None, Some(n)) => Some(format!("{}{sep}{}", labels.revision, n.value)),
         (None, None) => None,
     };
     push(labels.revised, revised);
-    push(labels.effective, id.effective.as_ref().map(|d| d.value.to_string()));
+    push(labels.effective, id.effective.as_ref().map(|d| d.value.as_written()));
     let ab = &id.approved_by;
     let approved: Vec<String> =
         [text(&ab.position), text(&ab.name), text(&ab.nip).map(|n| format!("{} {n}", labels.nip))]

@@ -494,7 +494,7 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     let (dir, file) = workspace();
     let text = std::fs::read_to_string(&file).unwrap();
     // Also a date in Indonesian order, with a comment after it.
-    let text = text.replacen("created: 2022-11-15", "created: 15-11-2022   # dibuat", 1);
+    let text = text.replacen("created: 2022-11-15", "created: 16 Julli 2022   # dibuat", 1);
     std::fs::write(&file, &text).unwrap();
     let broken = dir.path().join("rusak.yaml");
     std::fs::write(&broken, "schema: sop-ap/1\nid: [rusak\n").unwrap();
@@ -511,7 +511,9 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     let diff = String::from_utf8_lossy(&out.stdout);
     assert!(diff.starts_with("--- a/verifikasi-berkas-pengaduan-mikro.yaml\n+++ b/verifikasi-berkas-pengaduan-mikro.yaml\n@@ -10,7 +10,7 @@\n"), "{diff}");
     assert!(
-        diff.contains("-  created: 15-11-2022   # dibuat\n+  created: 2022-11-15   # dibuat\n"),
+        diff.contains(
+            "-  created: 16 Julli 2022   # dibuat\n+  created: 16 Juli 2022   # dibuat\n"
+        ),
         "{diff}"
     );
     assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
@@ -527,7 +529,7 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     let fixed = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         fixed,
-        text.replacen("15-11-2022   # dibuat", "2022-11-15   # dibuat", 1).replacen(
+        text.replacen("16 Julli 2022   # dibuat", "16 Juli 2022   # dibuat", 1).replacen(
             "next: cocokan_data",
             "next: cocokkan_data",
             1
