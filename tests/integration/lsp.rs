@@ -31,6 +31,12 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     (dir, file)
 }
 
+/// The 0-based lines of the misspelt `next` and of the step it means.
+fn lines(text: &str) -> (u32, u32) {
+    let at = |needle: &str| text.lines().position(|l| l == needle).unwrap() as u32;
+    (at("    next: cocokan_data"), at("  - id: cocokkan_data"))
+}
+
 fn uri(p: &Path) -> String {
     format!("file://{}", p.display())
 }
@@ -157,6 +163,7 @@ fn apply(text: &str, edits: &[Value]) -> String {
 fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     let (dir, file) = workspace();
     let text = std::fs::read_to_string(&file).unwrap();
+    let (n, st) = lines(&text);
     let mut c = Client::start(dir.path());
     c.notify(
         "textDocument/didOpen",
@@ -167,8 +174,8 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
     assert_eq!(d["code"], "SOP101");
-    assert_eq!(d["range"]["start"], pos(72, 10));
-    assert_eq!(d["range"]["end"], pos(72, 22));
+    assert_eq!(d["range"]["start"], pos(n, 10));
+    assert_eq!(d["range"]["end"], pos(n, 22));
     assert_eq!(d["severity"], 1);
     let message = d["message"].as_str().unwrap();
     assert!(message.starts_with("unknown step `cocokan_data` in `next` of step `terima_berkas`"));
@@ -179,7 +186,7 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
         "textDocument/codeAction",
         json!({
             "textDocument": { "uri": uri(&file) },
-            "range": { "start": pos(72, 12), "end": pos(72, 12) },
+            "range": { "start": pos(n, 12), "end": pos(n, 12) },
             "context": { "diagnostics": [d] },
         }),
     );
@@ -190,7 +197,7 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     assert_eq!(actions[1]["kind"], "source.fixAll.sopmap");
     let edits = actions[0]["edit"]["changes"][uri(&file)].as_array().unwrap().clone();
     assert_eq!(edits.len(), 1);
-    assert_eq!(edits[0]["range"]["start"], pos(72, 10));
+    assert_eq!(edits[0]["range"]["start"], pos(n, 10));
     assert_eq!(edits[0]["newText"], "cocokkan_data");
     let fixed = apply(&text, &edits);
     assert!(fixed.contains("    next: cocokkan_data\n"));
@@ -209,38 +216,38 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     // Definition of the `next` value: the step's id, two lines below.
     let def = c.request(
         "textDocument/definition",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(72, 14) }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(n, 14) }),
     );
     assert_eq!(def["uri"], uri(&file));
-    assert_eq!(def["range"]["start"], pos(74, 8));
-    assert_eq!(def["range"]["end"], pos(74, 21));
+    assert_eq!(def["range"]["start"], pos(st, 8));
+    assert_eq!(def["range"]["end"], pos(st, 21));
 
     // References of that step: its id and the `next` naming it.
     let refs = c.request(
         "textDocument/references",
         json!({
             "textDocument": { "uri": uri(&file) },
-            "position": pos(74, 10),
+            "position": pos(st, 10),
             "context": { "includeDeclaration": true },
         }),
     );
-    let lines: Vec<u64> = refs
+    let found: Vec<u64> = refs
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["range"]["start"]["line"].as_u64().unwrap())
         .collect();
-    assert_eq!(lines, [72, 74]);
+    assert_eq!(found, [u64::from(n), u64::from(st)]);
 
     // Rename the step: both places, in this file only.
     let prep = c.request(
         "textDocument/prepareRename",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(74, 10) }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10) }),
     );
     assert_eq!(prep["placeholder"], "cocokkan_data");
     let rename = c.request(
         "textDocument/rename",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(74, 10), "newName": "cocokkan_identitas" }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10), "newName": "cocokkan_identitas" }),
     );
     let changes = rename["changes"].as_object().unwrap();
     assert_eq!(changes.len(), 1);
@@ -249,14 +256,14 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     assert!(!renamed.contains("cocokkan_data"));
     let bad = c.request(
         "textDocument/rename",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(74, 10), "newName": "Cocokkan Data" }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10), "newName": "Cocokkan Data" }),
     );
     assert!(bad["error"].as_str().unwrap().contains("not a valid id"), "{bad}");
 
     // Completion of `next`: the step ids, with their row and activity.
     let completion = c.request(
         "textDocument/completion",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(72, 10) }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(n, 10) }),
     );
     let labels: Vec<&str> =
         completion.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
@@ -266,7 +273,7 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     // Hover on the step id: its row.
     let hover = c.request(
         "textDocument/hover",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(74, 10) }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10) }),
     );
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.starts_with("**2. Mencocokkan identitas"), "{value}");
@@ -287,6 +294,7 @@ fn an_edit_republishes_the_linked_sops_and_a_broken_buffer_blocks_nothing() {
     let (dir, file) = workspace();
     let makro = dir.path().join("pengaduan-pmi-makro.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
+    let (n, _) = lines(&text);
     let mut c = Client::start(dir.path());
     c.notify(
         "textDocument/didOpen",
@@ -328,7 +336,7 @@ fn an_edit_republishes_the_linked_sops_and_a_broken_buffer_blocks_nothing() {
     assert_eq!(diags.len(), 1);
     let completion = c.request(
         "textDocument/completion",
-        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(73, 10) }),
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(n + 1, 10) }),
     );
     assert!(
         completion.as_array().unwrap().iter().any(|i| i["label"] == "cocokkan_data"),
@@ -408,6 +416,7 @@ fn neovim_shows_the_finding_jumps_to_the_step_and_applies_the_fix() {
     }
     let (dir, file) = workspace();
     let original = std::fs::read_to_string(&file).unwrap();
+    let (n, st) = lines(&original);
     let result = dir.path().join("result.json");
     let status = std::process::Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
@@ -430,12 +439,12 @@ fn neovim_shows_the_finding_jumps_to_the_step_and_applies_the_fix() {
     // The did-you-mean finding, at the misspelt value's line and column.
     let d = &r["diagnostics"][0];
     assert_eq!(r["diagnostics"].as_array().unwrap().len(), 1, "{r:#}");
-    assert_eq!((d["line"].as_u64(), d["col"].as_u64()), (Some(73), Some(11)));
+    assert_eq!((d["line"].as_u64(), d["col"].as_u64()), (Some(u64::from(n) + 1), Some(11)));
     assert_eq!(d["code"], "SOP101");
     assert!(d["message"].as_str().unwrap().contains("did you mean `cocokkan_data`?"));
     // The code action replaced the value; `gd` from it lands on the step.
     assert_eq!(r["line_after"], "    next: cocokkan_data");
-    assert_eq!(r["definition"]["line"], 75);
+    assert_eq!(r["definition"]["line"], st + 1);
     assert_eq!(r["definition"]["text"], "  - id: cocokkan_data");
     assert_eq!(r["remaining"], 0);
     // The saved file lints clean, and `check --fix` on the original gives
@@ -471,6 +480,7 @@ fn vscode_jsonrpc_drives_the_server_from_node() {
         return;
     }
     let (dir, file) = workspace();
+    let (n, st) = lines(&std::fs::read_to_string(&file).unwrap());
     let out = std::process::Command::new("node")
         .arg(tool.join("client.js"))
         .arg(env!("CARGO_BIN_EXE_sopmap"))
@@ -482,10 +492,10 @@ fn vscode_jsonrpc_drives_the_server_from_node() {
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     let r: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(r["diagnostics"][0]["code"], "SOP101", "{r:#}");
-    assert_eq!(r["diagnostics"][0]["range"]["start"], pos(72, 10));
+    assert_eq!(r["diagnostics"][0]["range"]["start"], pos(n, 10));
     assert_eq!(r["action"], "replace `cocokan_data` with `cocokkan_data` (unknown-step)");
     assert_eq!(r["after"], json!([]));
-    assert_eq!(r["definition"]["range"]["start"], pos(74, 8));
+    assert_eq!(r["definition"]["range"]["start"], pos(st, 8));
     assert_eq!(r["shutdown"], Value::Null);
 }
 
@@ -509,7 +519,7 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     let out = sopmap(&["check", "--diff", "."]);
     assert_eq!(out.status.code(), Some(1));
     let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(diff.starts_with("--- a/verifikasi-berkas-pengaduan-mikro.yaml\n+++ b/verifikasi-berkas-pengaduan-mikro.yaml\n@@ -10,7 +10,7 @@\n"), "{diff}");
+    assert!(diff.starts_with("--- a/verifikasi-berkas-pengaduan-mikro.yaml\n+++ b/verifikasi-berkas-pengaduan-mikro.yaml\n@@ -11,7 +11,7 @@\n"), "{diff}");
     assert!(
         diff.contains(
             "-  created: 16 Julli 2022   # dibuat\n+  created: 16 Juli 2022   # dibuat\n"
