@@ -232,13 +232,8 @@ impl Run {
         // Cross-SOP findings join their file's own, so that one pass of
         // levels and suppressions sees both (a suppression of a cross-SOP
         // rule then works and is not reported as unused).
-        let cx = CorpusContext { catalog: &catalogue, scope: &scope };
-        let mut corpus = Vec::new();
-        for rule in rules::RULES.iter().filter(|_| options.cross_sop) {
-            if let Check::Corpus(check) = rule.check {
-                check(&cx, &mut corpus);
-            }
-        }
+        let corpus =
+            if options.cross_sop { cross_sop_findings(&catalogue, &scope) } else { Vec::new() };
         for d in corpus {
             if let Some((_, own)) = per_file.get_mut(d.file) {
                 own.push(d);
@@ -252,10 +247,11 @@ impl Run {
             if !scope.is_reported(file) {
                 continue;
             }
-            settings.levels.apply(&mut group);
             // A dropped text held no `sopmap:` comment: nothing to apply.
-            if !dropped.get(file).copied().unwrap_or(false) {
-                suppression::apply(source, file, &settings.levels, &mut group);
+            if dropped.get(file).copied().unwrap_or(false) {
+                settings.levels.apply(&mut group);
+            } else {
+                settle(source, file, &settings, &mut group);
             }
             all.append(&mut group);
         }
@@ -271,6 +267,27 @@ impl Run {
             dropped,
         }
     }
+}
+
+/// The findings of every cross-SOP rule over `catalogue`, unsettled
+/// (see [`settle`]). The language server calls it after each edit with
+/// the catalogue it keeps.
+pub fn cross_sop_findings(catalogue: &Catalogue, scope: &Scope) -> Vec<Diagnostic> {
+    let cx = CorpusContext { catalog: catalogue, scope };
+    let mut out = Vec::new();
+    for rule in rules::RULES {
+        if let Check::Corpus(check) = rule.check {
+            check(&cx, &mut out);
+        }
+    }
+    out
+}
+
+/// Settles the findings of one file (its own and the cross-SOP ones in
+/// it): the file's rule levels, then its inline suppressions. Unsorted.
+pub fn settle(source: &SourceFile, file: FileId, settings: &Settings, group: &mut Vec<Diagnostic>) {
+    settings.levels.apply(group);
+    suppression::apply(source, file, &settings.levels, group);
 }
 
 /// Parses, lowers, checks and times one file; keeps its model when asked.

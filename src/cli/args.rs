@@ -105,6 +105,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `sopmap man > sopmap.1`.
     Man,
+    /// Run the language server on standard input and output (LSP 3.17),
+    /// for editors: diagnostics as you type, go to definition, rename,
+    /// completion, hover and quick fixes. See docs/editors.md.
+    Lsp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -162,6 +166,18 @@ pub struct CheckArgs {
     /// threads, then stop (no model, no rules, no report).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+
+    /// Apply the safe fixes (did-you-mean replacements, ISO dates, a dead
+    /// end marked `kind: end`, …) to the files, then report what is left.
+    /// Comments and formatting are kept; a file that does not parse is
+    /// never touched.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff and change nothing (exits 1
+    /// when there is something to fix).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

@@ -33,9 +33,74 @@ pub fn run(
         keep: Keep::Summaries,
     };
     let corpus::Loaded { outcome, unreadable } = corpus::load(&req, &g, io)?;
+    if args.fix || args.diff {
+        return fix(args, outcome, unreadable, &g, env, io);
+    }
     let all = &outcome.diagnostics;
     let sources = &outcome.sources;
+    report(args, sources, all, outcome.reported(), unreadable, None, &g, env, io)
+}
 
+/// `--fix` and `--diff`: apply the safe fixes round after round; `--diff`
+/// prints them and stops, `--fix` writes the files and reports what is left.
+fn fix(
+    args: &CheckArgs,
+    outcome: crate::run::Outcome,
+    unreadable: usize,
+    g: &Global,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
+    let reported = outcome.reported();
+    let (fixed, originals, sources) = super::fix::run(outcome, g);
+    let summary = super::fix::write(&sources, &originals, &fixed, args.diff, io)?;
+    if args.diff {
+        if !g.quiet {
+            writeln!(io.stderr, "{}", fix_summary(&summary, true))?;
+        }
+        return Ok(if unreadable > 0 {
+            ExitStatus::Error
+        } else if summary.files > 0 {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Clean
+        });
+    }
+    report(args, &sources, &fixed.findings, reported, unreadable, Some(&summary), g, env, io)
+}
+
+/// The summary line of `--fix` (`fixed 3 findings in 2 files`) or of
+/// `--diff` (`would fix …`).
+fn fix_summary(f: &super::fix::Summary, preview: bool) -> String {
+    let findings = if f.fixes == 1 { "finding" } else { "findings" };
+    let files = if f.files == 1 { "file" } else { "files" };
+    let mut line = match (preview, f.fixes) {
+        (_, 0) => "nothing to fix".to_string(),
+        (true, n) => format!("would fix {n} {findings} in {} {files}", f.files),
+        (false, n) => format!("fixed {n} {findings} in {} {files}", f.files),
+    };
+    if f.unsettled {
+        line.push_str(&format!(
+            "; fixes were still appearing after {} rounds, run again to see what is left",
+            crate::fix::MAX_ROUNDS
+        ));
+    }
+    line
+}
+
+/// Prints the findings and the summary, and picks the exit status.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    args: &CheckArgs,
+    sources: &[SourceFile],
+    all: &[crate::diagnostic::Diagnostic],
+    reported: usize,
+    unreadable: usize,
+    fixed: Option<&super::fix::Summary>,
+    g: &Global,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let format = match args.format {
         Some(OutputFormat::Full) => Format::Full,
         Some(OutputFormat::Concise) => Format::Concise,
@@ -49,8 +114,11 @@ pub fn run(
     let rep = Report { sources, color };
     report::write(format, &rep, all, io.stdout)?;
     io.stdout.flush()?;
-    let counts = Counts::of(all, outcome.reported());
+    let counts = Counts::of(all, reported);
     if !g.quiet {
+        if let Some(f) = fixed {
+            writeln!(io.stderr, "{}", fix_summary(f, false))?;
+        }
         let mut summary = report::summary(&counts);
         if unreadable > 0 {
             // "no problems found" alone would hide that some input was skipped.

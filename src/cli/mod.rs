@@ -12,12 +12,14 @@ mod corpus;
 mod diff;
 mod document;
 pub mod exit;
+mod fix;
 mod gate;
 mod git;
 mod graph;
 mod graphviz;
 mod inputs;
 mod list;
+pub mod lsp;
 mod new;
 mod output;
 mod render;
@@ -109,6 +111,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),
         Command::Man => completions::man(io),
+        Command::Lsp => lsp::run(io),
     };
     match result {
         Ok(status) => status,

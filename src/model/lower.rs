@@ -8,6 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::duration;
+use crate::fix::{Edit, Fix};
 use crate::model::schema::{self, Key, Type};
 use crate::model::{
     Actor, ApprovedBy, Blank, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
@@ -21,7 +22,7 @@ use crate::yaml::{Node, Value};
 /// Builds the model from a parsed YAML tree. Returns `None` only when the
 /// document is not a mapping at all (nothing to lower).
 pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop> {
-    let mut cx = Lower { file, out, blanks: Vec::new() };
+    let mut cx = Lower { file, out, blanks: Vec::new(), bare_times: Vec::new() };
     if matches!(root.value, Value::Null) {
         cx.out.push(
             Diagnostic::new(
@@ -96,6 +97,7 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         span: obj.first_key_span(),
     };
     sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    cx.fix_bare_times(&sop.steps);
     sop.blanks = std::mem::take(&mut cx.blanks);
     // Reported here rather than by the rule, which cannot tell an empty
     // list from a missing or malformed `steps` (already reported).
@@ -125,6 +127,9 @@ struct Lower<'a> {
     out: &'a mut Vec<Diagnostic>,
     /// Boxes left blank on purpose (`kosong`), in file order.
     blanks: Vec<Blank>,
+    /// Step times written as a bare number: the finding's index in `out`,
+    /// the value's span and the number (see [`Lower::fix_bare_times`]).
+    bare_times: Vec<(usize, Span, i64)>,
 }
 
 /// Whether a value says "left blank, to fill in by hand": `kosong` (any
@@ -236,6 +241,16 @@ impl Lower<'_> {
                 let help = closest
                     .map(|c| format!("did you mean `{c}`?"))
                     .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
+                // Renaming the key is safe only when the mapping does not
+                // already have the key it becomes.
+                let taken = |c: &str| match &node.value {
+                    Value::Map(pairs) => {
+                        pairs.iter().any(|(k, _)| matches!(&k.value, Value::Str(s) if s == c))
+                    }
+                    _ => true,
+                };
+                let fix =
+                    closest.filter(|c| !taken(c)).map(|c| Fix::replace_scalar(k.span, name, c));
                 self.push(
                     Diagnostic::new(
                         &rule_id::UNKNOWN_KEY,
@@ -243,7 +258,8 @@ impl Lower<'_> {
                         k.span,
                         format!("unknown key `{name}` in {what}"),
                     )
-                    .help(help),
+                    .help(help)
+                    .maybe_fix(fix),
                 );
                 continue;
             }
@@ -511,6 +527,26 @@ impl Lower<'_> {
         }
     }
 
+    /// A bare number of minutes, hours or days is ambiguous, except when
+    /// every other step time of the SOP is in one unit: then the missing
+    /// unit is that one, and the fix adds it.
+    fn fix_bare_times(&mut self, steps: &[Step]) {
+        let mut units = steps.iter().filter_map(|s| s.time.as_ref()).map(|t| t.value.unit);
+        let Some(unit) = units.next() else { return };
+        if units.any(|u| u != unit) {
+            return;
+        }
+        for (at, span, n) in std::mem::take(&mut self.bare_times) {
+            if let Some(d) = self.out.get_mut(at) {
+                let new = format!("{n} {}", unit.as_str());
+                d.fix = Some(Fix::new(
+                    format!("write `{new}` (every other step time is in `{}`)", unit.as_str()),
+                    vec![Edit::scalar(span, n.to_string(), new)],
+                ));
+            }
+        }
+    }
+
     /// A date of the identity block in any form of [`crate::model::date`];
     /// `kosong` (and `-` for a required date) marks the box blank, `-` or
     /// null for `revised` means never revised.
@@ -521,6 +557,10 @@ impl Lower<'_> {
         label: &'static str,
         nullable: bool,
     ) -> Option<Spanned<Date>> {
+        let written = match &node.value {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
         let text = match &node.value {
             Value::Null => return None,
             Value::Str(s) if nullable && s.trim() == "-" => return None,
@@ -542,6 +582,13 @@ impl Lower<'_> {
         match crate::model::date::parse(text) {
             Ok(d) => Some(Spanned::new(d, node.span)),
             Err(e) => {
+                // The suggested ISO date replaces a plain or quoted value.
+                let fix = e.suggestion.as_ref().filter(|_| text == written).map(|d| {
+                    Fix::new(
+                        format!("write the date as `{d}`"),
+                        vec![Edit::scalar(node.span, text, d.to_string())],
+                    )
+                });
                 let help = e.suggestion.map(|d| format!("write `{d}`")).unwrap_or_else(|| {
                     "write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)"
                         .into()
@@ -553,7 +600,8 @@ impl Lower<'_> {
                         node.span,
                         format!("`{text}` is not a valid date for `{what}`: {}", e.reason),
                     )
-                    .help(help),
+                    .help(help)
+                    .maybe_fix(fix),
                 );
                 None
             }
@@ -565,6 +613,9 @@ impl Lower<'_> {
             Value::Str(s) => s.as_str(),
             Value::Null => return None,
             Value::Int(i) => {
+                if what == "time" {
+                    self.bare_times.push((self.out.len(), node.span, *i));
+                }
                 self.push(
                     Diagnostic::new(
                         &rule_id::INVALID_DURATION,

@@ -74,4 +74,12 @@ mod tests {
         let found = lint_code(&y, "SOP007");
         expect(found, &[]);
     }
+
+    #[test]
+    fn the_fix_writes_the_date_it_suggests() {
+        let y = sop("  - {id: a, kind: start, actor: p, activity: Mulai, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n").replace("created: 2024-01-01", "created: \"16 Julli 2012\"  # tanggal");
+        let (text, settled) = crate::rules::testing::fixed(&y);
+        assert!(text.contains("created: \"16 Juli 2012\"  # tanggal"), "{text}");
+        assert!(settled);
+    }
 }

@@ -61,4 +61,17 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_bare_number_gets_the_unit_every_other_step_uses_and_only_then() {
+        use crate::rules::testing::fixed;
+        let one_unit = sop(
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: 30, next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 10 menit}\n",
+        );
+        let (text, settled) = fixed(&one_unit);
+        assert!(text.contains("time: 30 menit, next: b"), "{text}");
+        assert!(settled && lint(&text).is_empty(), "{:?}", lint(&text));
+        let mixed = one_unit.replace("time: 10 menit", "time: 1 hari kerja");
+        assert_eq!(fixed(&mixed).0, mixed);
+    }
 }

@@ -188,3 +188,18 @@ pub(crate) fn lint_detail(yaml: &str, code: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// `yaml` after every safe fix (rounds until stable, default levels), and
+/// whether a second pass finds nothing more to fix.
+pub(crate) fn fixed(yaml: &str) -> (String, bool) {
+    let settings = Settings::default();
+    let mut sources = vec![SourceFile::new("test.yaml", yaml)];
+    let check = |s: &[SourceFile], _: &[usize]| {
+        s.first().map(|src| check_one(&src.text, settings.clone()).1).unwrap_or_default()
+    };
+    let outcome = crate::fix::fix_files(&mut sources, |_| true, check);
+    let text = sources.first().map(|s| s.text.clone()).unwrap_or_default();
+    let again = crate::fix::fix_files(&mut sources, |_| true, check);
+    let settled = outcome.converged && again.applied.iter().all(|n| *n == 0);
+    (text, settled)
+}

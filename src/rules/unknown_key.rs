@@ -42,4 +42,17 @@ mod tests {
         let found = lint_code(&y, "SOP002");
         expect(found, &["23:73 SOP002 unknown key `zzzzzzzzzz` in step `a`"]);
     }
+
+    #[test]
+    fn the_fix_renames_the_key_unless_the_right_one_is_there() {
+        use crate::rules::testing::fixed;
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activty: Mulai, time: 5 menit, next: b}\n  - {id: b, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+        );
+        let (text, settled) = fixed(&y);
+        assert!(text.contains("actor: p, activity: Mulai,"), "{text}");
+        assert!(settled);
+        let both = y.replace("activty: Mulai", "activty: Mulai, activity: Mulai");
+        assert_eq!(fixed(&both).0, both);
+    }
 }

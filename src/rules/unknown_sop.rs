@@ -3,6 +3,7 @@
 
 use crate::catalog::{Entry, LinkKind, links};
 use crate::diagnostic::Diagnostic;
+use crate::fix::Fix;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::suggest;
@@ -57,7 +58,10 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
                 None => "add the SOP to the checked folders, or mark the entry `external: true` if it lives outside this corpus".to_string(),
             };
-            out.push(Diagnostic::new(&RULE, entry.file, link.span, message).help(help));
+            let fix = suggestion.map(|s| Fix::replace_scalar(link.span, &link.target, s));
+            out.push(
+                Diagnostic::new(&RULE, entry.file, link.span, message).help(help).maybe_fix(fix),
+            );
         }
     }
 }

@@ -1,6 +1,7 @@
 //! unknown-step (SOP101): a `next` or branch target that names no step.
 
 use crate::diagnostic::Diagnostic;
+use crate::fix::Fix;
 use crate::graph::EdgeKind;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
@@ -21,10 +22,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("branch {label} of decision `{}`", step.id_str())
             }
         };
-        let help = match u.suggestion.and_then(|s| cx.sop.steps.get(s)) {
-            Some(s) => format!("did you mean `{}`?", s.id_str()),
+        let meant = u.suggestion.and_then(|s| cx.sop.steps.get(s)).and_then(|s| s.id.as_ref());
+        let help = match meant {
+            Some(s) => format!("did you mean `{}`?", s.value),
             None => "use the `id` of one of the steps in this SOP".to_string(),
         };
+        let fix = meant.map(|s| Fix::replace_scalar(u.span, &u.target, &s.value));
         out.push(
             Diagnostic::new(
                 &RULE,
@@ -32,7 +35,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.span,
                 format!("unknown step `{}` in {place}", u.target),
             )
-            .help(help),
+            .help(help)
+            .maybe_fix(fix),
         );
     }
 }
@@ -98,5 +102,19 @@ steps:
         );
         let found = lint(&y);
         expect(found, &["24:98 SOP101 unknown step `tamat` in branch `Ya` of decision `d`"]);
+    }
+
+    #[test]
+    fn the_fix_replaces_the_near_miss_and_nothing_else() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: \"periksa_keabsaan\"}  # komentar\n  - {id: periksa_keabsahan, kind: end, actor: q, activity: B, time: 5 menit}\n",
+        );
+        let (text, settled) = crate::rules::testing::fixed(&y);
+        assert_eq!(text, y.replace("\"periksa_keabsaan\"", "\"periksa_keabsahan\""));
+        assert!(settled);
+        assert!(lint(&text).is_empty(), "{:?}", lint(&text));
+        // No near miss, no fix.
+        let far = y.replace("periksa_keabsaan", "xyzzy");
+        assert_eq!(crate::rules::testing::fixed(&far).0, far);
     }
 }

@@ -55,6 +55,8 @@ mod links;
 mod geometry;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
+// `sopmap lsp`: an in-process JSON-RPC session, Neovim and vscode-jsonrpc.
+mod lsp;
 // Tables as agencies draw them: row numbers, rows of several steps,
 // substitutes, branches that end with an outcome, Mulai/Selesai capsules.
 mod structure;

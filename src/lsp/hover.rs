@@ -1,0 +1,96 @@
+//! Hover text: on a step id (its definition or a `next` naming it) the
+//! step's row of the SOP AP table (No, activity, actor, time); on an actor
+//! id the actor's name; on a `sub_sop` or `related` SOP id the linked
+//! SOP's number and title; on a rule code or name (as written in a
+//! `# sopmap: ignore[…]` comment) the rule's explanation, as
+//! `sopmap explain` prints it.
+
+use crate::diagnostic::FileId;
+use crate::lsp::navigation::{self, Target};
+use crate::lsp::workspace::Workspace;
+use crate::rule_id;
+use crate::source::{SourceFile, Span};
+
+/// Markdown for the hover at byte `offset` of `file`, and the span it is about.
+pub fn hover(ws: &Workspace, file: FileId, offset: usize) -> Option<(String, Span)> {
+    let source = ws.source(file)?;
+    if let Some(sop) = ws.sop(file)
+        && let Some(occ) = navigation::at(sop, offset)
+        && let Some(text) = describe(ws, file, &occ.target)
+    {
+        return Some((text, occ.span));
+    }
+    let (word, span) = word_at(source, offset)?;
+    let rule = rule_id::find(word)?;
+    Some((
+        format!(
+            "**{} {}** ({})\n\n{}.\n\n{}",
+            rule.code,
+            rule.name,
+            rule.default_level.as_str(),
+            rule.summary,
+            rule.explanation
+        ),
+        span,
+    ))
+}
+
+fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
+    match target {
+        Target::Step(id) => {
+            let sop = ws.sop(file)?;
+            let (no, step) = sop.steps.iter().enumerate().find(|(_, s)| s.id_str() == id)?;
+            let actor = step
+                .actor
+                .as_ref()
+                .map(|a| sop.actor(&a.value).map_or(a.value.as_str(), |x| x.display_name()))
+                .unwrap_or("-");
+            let time = match (&step.time, &step.time_note) {
+                (Some(t), _) => t.value.to_string(),
+                (None, Some(n)) => n.value.clone(),
+                (None, None) => "-".to_string(),
+            };
+            let kind = step.kind().map_or("?", |k| k.as_str());
+            Some(format!(
+                "**{}. {}** (`{id}`, {kind})\n\n| Pelaksana | Waktu | Output |\n|---|---|---|\n| {} | {} | {} |",
+                no + 1,
+                step.activity.as_ref().map_or("", |a| a.value.as_str()),
+                cell(actor),
+                cell(&time),
+                cell(step.output.as_ref().map_or("-", |o| o.value.as_str())),
+            ))
+        }
+        Target::Actor(id) => {
+            let actor = ws.sop(file)?.actor(id)?;
+            let external = if actor.external { " (external)" } else { "" };
+            Some(format!("**{}**{external}\n\nactor `{id}`", actor.display_name()))
+        }
+        Target::Sop(id) => {
+            let f = ws.file_of_sop(id)?;
+            let sop = ws.sop(f)?;
+            let level = sop.level.as_ref().map_or("", |l| match l.value {
+                crate::model::SopLevel::Makro => " (makro)",
+                crate::model::SopLevel::Mikro => " (mikro)",
+            });
+            let path = ws.source(f).map_or("", |s| s.path.as_str());
+            Some(format!("**{}**{level}\n\n{}\n\n`{path}`", sop.title(), sop.number()))
+        }
+    }
+}
+
+/// A table cell: no pipes or line breaks.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The word (letters, digits, `-`, `_`) around byte `offset`.
+fn word_at(source: &SourceFile, offset: usize) -> Option<(&str, Span)> {
+    let text = &source.text;
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let before = text.get(..offset)?;
+    let start = before.rfind(|c: char| !is_word(c)).map_or(0, |i| i + 1);
+    let after = text.get(offset..)?;
+    let end = offset + after.find(|c: char| !is_word(c)).unwrap_or(after.len());
+    let word = text.get(start..end)?;
+    (!word.is_empty()).then_some((word, Span::new(start, end)))
+}
