@@ -30,7 +30,9 @@ pub fn run(
         paths: &paths,
         stdin_filename: args.stdin_filename.as_deref(),
         lookup: true,
-        keep: Keep::Summaries,
+        // `--fix` re-checks and rewrites the texts: every text must stay
+        // in memory (a summary run drops the texts of clean files).
+        keep: if args.fix || args.diff { Keep::Models } else { Keep::Summaries },
     };
     let corpus::Loaded { outcome, unreadable } = corpus::load(&req, &g, io)?;
     if args.fix || args.diff {
