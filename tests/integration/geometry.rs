@@ -562,6 +562,9 @@ pub fn bundled_sops() -> Vec<(String, String)> {
 /// the crowded generated SOPs, see docs/document.md).
 fn assert_clean_but_labels(what: &str, c: &Counts, label_arrow: usize) {
     eprintln!("geometry: {what}: {}", c.summary());
+    for d in c.details.iter().filter(|d| d.contains(" on the arrow [")) {
+        eprintln!("DETAIL {d}");
+    }
     let mut rest = c.clone();
     rest.label_arrow = 0;
     rest.details.retain(|d| !d.contains(" on the arrow ["));
