@@ -52,8 +52,19 @@ pub struct Checked {
 /// ([`crate::run`] adds the cross-SOP rules, suppressions and order).
 /// Rule levels are applied; inline suppressions are not.
 pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Checked {
+    check_file_within(source, file, settings, None)
+}
+
+/// [`check_file`] within the run's alias `budget`, when given (see
+/// [`map_within_budget`]).
+pub fn check_file_within(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+    budget: Option<&AliasBudget>,
+) -> Checked {
     let mut diagnostics = Vec::new();
-    let root = match yaml::parse(&source.text, settings.limits) {
+    let root = match parse_within(source, settings.limits, budget) {
         Ok(root) => root,
         Err(e) => {
             let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
@@ -80,14 +91,93 @@ pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Che
     Checked { sop, graph, diagnostics }
 }
 
+/// The run-wide budget of events replayed through YAML aliases: the run
+/// may replay twice what one file may (so one file at its limit still
+/// leaves room for genuine files after it), and no more.
+#[derive(Debug, Default)]
+pub struct AliasBudget {
+    used: AtomicUsize,
+}
+
+impl AliasBudget {
+    /// What is left for the next file under `limits`.
+    fn left(&self, limits: Limits) -> usize {
+        let run = (limits.max_nodes / 2).saturating_mul(2);
+        run.saturating_sub(self.used.load(Ordering::Relaxed))
+    }
+
+    fn take(&self, events: usize) {
+        self.used.fetch_add(events, Ordering::Relaxed);
+    }
+}
+
+/// Parses `source` within the run's alias `budget` (when given).
+fn parse_within(
+    source: &SourceFile,
+    limits: Limits,
+    budget: Option<&AliasBudget>,
+) -> Result<yaml::Node, yaml::SyntaxError> {
+    let Some(budget) = budget else { return yaml::parse(&source.text, limits) };
+    let allowance = budget.left(limits);
+    let parsed = yaml::parse_with_alias_allowance(&source.text, limits, allowance);
+    match &parsed {
+        Ok(root) => budget.take(yaml::count_nodes(root)),
+        Err(e) if e.alias_limit => budget.take(allowance),
+        Err(_) => {}
+    }
+    parsed
+}
+
+/// The run's memory budget. A file with anchors and aliases can expand to
+/// hundreds of megabytes within the per-file parse limits (an alias bomb
+/// stopped at the limit). To bound the whole run and not just each file,
+/// items whose text (`text_of`) may expand aliases are handled one at a
+/// time, in input order, on one thread (whose allocator arena then reuses
+/// the same memory), sharing `budget` (twice the per-file limit), after
+/// the plain items, whose memory follows their size, are handled on up to
+/// `jobs` threads. The order makes the outcome independent of `jobs`.
+/// Results are in the order of `items`.
+pub fn map_within_budget<T: Sync, R: Send>(
+    items: &[T],
+    text_of: impl Fn(&T) -> &str,
+    jobs: usize,
+    budget: &AliasBudget,
+    f: impl Fn(usize, &T, Option<&AliasBudget>) -> R + Sync,
+) -> Vec<R> {
+    type Indexed<'t, T> = Vec<(usize, &'t T)>;
+    let (risky, plain): (Indexed<'_, T>, Indexed<'_, T>) =
+        items.iter().enumerate().partition(|(_, item)| may_expand(text_of(item)));
+    if risky.is_empty() {
+        return parallel_map(items, jobs, |i, item| f(i, item, None));
+    }
+    let mut done: Vec<(usize, R)> =
+        parallel_map(&plain, jobs, |_, (i, item)| (*i, f(*i, item, None)));
+    done.extend(parallel_map(&risky, 1, |_, (i, item)| (*i, f(*i, item, Some(budget)))));
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Whether `text` may hold a YAML alias (`*name`) of an anchor (`&name`).
+/// Over-approximates: a `&` and a `*` anywhere will do.
+fn may_expand(text: &str) -> bool {
+    text.contains('&') && text.contains('*')
+}
+
 /// Parses every source and throws the trees away: the baseline the
 /// benchmarks compare a check run against (same parser, same
 /// threads, nothing sopmap adds). Returns how many files failed to parse.
 pub fn parse_files(sources: &[SourceFile], jobs: usize, limits: Limits) -> usize {
-    parallel_map(sources, jobs, |_, src| yaml::parse(&src.text, limits).is_err())
-        .into_iter()
-        .filter(|failed| *failed)
-        .count()
+    let budget = AliasBudget::default();
+    map_within_budget(
+        sources,
+        |s| s.text.as_str(),
+        jobs,
+        &budget,
+        |_, src, b| parse_within(src, limits, b).is_err(),
+    )
+    .into_iter()
+    .filter(|failed| *failed)
+    .count()
 }
 
 /// The number of threads to use when the user does not say: what the

@@ -23,6 +23,8 @@
 //! order) < command-line flags, which the CLI applies on top.
 //! Finding the file on disk is the CLI's job (`src/cli/settings.rs`).
 
+use std::collections::HashMap;
+
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::check::Settings;
@@ -132,6 +134,15 @@ impl Parser {
         self.errors.push(ConfigError { span, message, help });
     }
 
+    /// A key given twice: YAML would keep the last silently.
+    fn duplicate(&mut self, span: Span, what: &str, within: &str) {
+        self.error(
+            span,
+            format!("{what} is given twice in {within}"),
+            Some("keep one of them: only the last would count".into()),
+        );
+    }
+
     /// The entries of a mapping, reporting unknown keys.
     fn mapping<'n>(
         &mut self,
@@ -147,11 +158,16 @@ impl Parser {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
         for (k, v) in entries {
             let Value::Str(name) = &k.value else {
                 self.error(k.span, format!("keys of {what} must be text"), None);
                 continue;
             };
+            if seen.insert(name.as_str(), k.span).is_some() {
+                self.duplicate(k.span, &format!("`{name}`"), what);
+                continue;
+            }
             if keys.contains(&name.as_str()) {
                 out.push((name.as_str(), v));
             } else {
@@ -193,10 +209,21 @@ impl Parser {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
         for (k, v) in entries {
             let rule = match &k.value {
                 Value::Str(name) => match rules::find(name) {
-                    Some(r) => Some(r),
+                    // The same rule twice (by code and by name, or twice by
+                    // either) would silently let the last one win.
+                    Some(r) if seen.contains_key(r.code) => {
+                        let what = format!("the rule `{}` ({})", r.name, r.code);
+                        self.duplicate(k.span, &what, "`rules`");
+                        None
+                    }
+                    Some(r) => {
+                        seen.insert(r.code, k.span);
+                        Some(r)
+                    }
                     None => {
                         let help = suggest::did_you_mean(name, names.iter().copied())
                             .or_else(|| Some("run `sopmap rules` to list the rules".into()));
@@ -426,6 +453,20 @@ mod tests {
         let d = c.settings_for(&base, "draft/x/a.yaml");
         assert_eq!(d.levels.of("SOP205"), Level::Off);
         assert_eq!(d.levels.of("SOP301"), Level::Error);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_not_last_wins() {
+        let e = errors(
+            "workday: 7 jam\nworkday: 8 jam\nrules:\n  dead-end: off\n  SOP205: error\n  SOP301: off\n  SOP301: warning\n",
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].starts_with("2:1 `workday` is given twice in the configuration"), "{e:?}");
+        assert!(
+            e[1].starts_with("5:3 the rule `dead-end` (SOP205) is given twice in `rules`"),
+            "{e:?}"
+        );
+        assert!(e[2].starts_with("7:3 the rule"), "{e:?}");
     }
 
     #[test]

@@ -69,6 +69,14 @@ impl FromStr for Level {
     }
 }
 
+/// Whether findings of this rule may be turned off, downgraded or
+/// suppressed by a comment. `invalid-yaml` may not: it means the file was
+/// not read and no other rule ran on it, so hiding it would turn a file
+/// nobody checked into "no problems found".
+pub fn can_silence(code: &str) -> bool {
+    code != INVALID_YAML.code
+}
+
 /// The rule with this code (`SOP205`, any case) or name (`dead-end`).
 pub fn find(code_or_name: &str) -> Option<&'static RuleId> {
     let q = code_or_name.trim();
@@ -106,9 +114,14 @@ impl Levels {
     }
 
     /// Sets each diagnostic's severity from its rule's level and drops the
-    /// diagnostics of rules that are off.
+    /// diagnostics of rules that are off. A finding that means the file was
+    /// not read ([`can_silence`]) stays an error whatever the levels say.
     pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.retain_mut(|d| match self.of(d.code).severity() {
+            _ if !can_silence(d.code) => {
+                d.severity = Severity::Error;
+                true
+            }
             Some(s) => {
                 d.severity = s;
                 true

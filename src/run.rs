@@ -27,7 +27,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Catalogue, Entry, Scope, links};
-use crate::check::{self, Settings, parallel_map};
+use crate::check::{self, Settings};
 use crate::diagnostic::{self, Diagnostic, FileId, Severity};
 use crate::graph::ProcessGraph;
 use crate::model::Sop;
@@ -120,11 +120,18 @@ pub struct Run {
     options: Options,
     sources: Vec<SourceFile>,
     files: Vec<File>,
+    /// One budget of alias expansion for every file of the run.
+    aliases: check::AliasBudget,
 }
 
 impl Run {
     pub fn new(options: Options) -> Run {
-        Run { options, sources: Vec::new(), files: Vec::new() }
+        Run {
+            options,
+            sources: Vec::new(),
+            files: Vec::new(),
+            aliases: check::AliasBudget::default(),
+        }
     }
 
     /// Checks files whose findings are reported, in parallel.
@@ -141,9 +148,13 @@ impl Run {
     fn add(&mut self, inputs: Vec<Input>, reported: bool) {
         let first = self.sources.len();
         let keep = self.options.keep == Keep::Models && reported;
-        let checked = parallel_map(&inputs, self.options.jobs, |i, input| {
-            check_one(input, first + i, keep, reported)
-        });
+        let checked = check::map_within_budget(
+            &inputs,
+            |input| input.source.text.as_str(),
+            self.options.jobs,
+            &self.aliases,
+            |i, input, budget| check_one(input, first + i, keep, reported, budget),
+        );
         for (input, mut file) in inputs.into_iter().zip(checked) {
             // Nothing of this file's own will be shown, and it has no
             // suppression comment: its text is read again only if a
@@ -192,7 +203,7 @@ impl Run {
     /// that only some SOPs of the folders were given (single files rather
     /// than whole folders): unknown-sop then says how to load the rest.
     pub fn finish(self, partial: bool) -> Outcome {
-        let Run { sources, files, options } = self;
+        let Run { sources, files, options, .. } = self;
         let scope = Scope {
             reported: files.iter().map(|f| f.reported).collect(),
             unnamed: files.iter().map(|f| f.unnamed).collect(),
@@ -263,8 +274,14 @@ impl Run {
 }
 
 /// Parses, lowers, checks and times one file; keeps its model when asked.
-fn check_one(input: &Input, file: FileId, keep: bool, reported: bool) -> File {
-    let checked = check::check_file(&input.source, file, &input.settings);
+fn check_one(
+    input: &Input,
+    file: FileId,
+    keep: bool,
+    reported: bool,
+    budget: Option<&check::AliasBudget>,
+) -> File {
+    let checked = check::check_file_within(&input.source, file, &input.settings, budget);
     let mut entry = None;
     let mut model = None;
     if let (Some(sop), Some(graph)) = (checked.sop, checked.graph) {

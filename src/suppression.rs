@@ -271,7 +271,7 @@ pub fn apply(
         }
     }
     diagnostics.retain(|d| {
-        if d.file != file {
+        if d.file != file || !rule_id::can_silence(d.code) {
             return true;
         }
         let line = source.line_col(d.span.start).line;
@@ -318,6 +318,16 @@ pub fn apply(
                                 "run `sopmap rules` to list the rules".to_string()
                             }),
                         ),
+                        Some(code) if !rule_id::can_silence(code) => Diagnostic::new(
+                            rule,
+                            file,
+                            e.span,
+                            format!(
+                                "`{}` cannot be suppressed: a file that does not parse is not checked at all",
+                                e.text
+                            ),
+                        )
+                        .help("fix the YAML error instead; `sopmap check` shows where it is"),
                         Some(_) if was_used => continue,
                         Some(code) => {
                             let name = rule_id::find(code).map_or(code, |r| r.name);

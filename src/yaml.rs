@@ -72,6 +72,8 @@ pub struct SyntaxError {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// Whether the parse stopped at a size or alias-expansion limit.
+    pub alias_limit: bool,
 }
 
 impl fmt::Display for SyntaxError {
@@ -85,6 +87,19 @@ impl fmt::Display for SyntaxError {
 /// An empty document (or one holding only comments) parses as a `Null`
 /// node, so the caller can say "the file is empty" in its own words.
 pub fn parse(text: &str, limits: Limits) -> Result<Node, SyntaxError> {
+    parse_with_alias_allowance(text, limits, limits.max_nodes / 2)
+}
+
+/// [`parse`] with at most `allowance` events replayed through aliases
+/// (fewer than the per-file limit when a run-wide budget is running out:
+/// see [`crate::check`]). An error caused by the allowance says so.
+pub fn parse_with_alias_allowance(
+    text: &str,
+    limits: Limits,
+    allowance: usize,
+) -> Result<Node, SyntaxError> {
+    let per_file = limits.max_nodes / 2;
+    let allowance = allowance.min(per_file);
     let mut options = Options::default();
     let mut budget = Budget::default();
     budget.max_nodes = limits.max_nodes;
@@ -92,6 +107,11 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, SyntaxError> {
     budget.max_events = limits.max_events;
     budget.max_documents = 1;
     options.budget = Some(budget);
+    // Alias replay has its own limit: half the node limit (1,000,000 events
+    // by default, serde-saphyr's own default), so `--max-yaml-nodes` raises
+    // it too. Every replayed event can become a node in memory, which is
+    // why it is not the larger event limit.
+    options.alias_limits.max_total_replayed_events = allowance;
     options.with_snippet = false;
     // YAML 1.2 core booleans only: in YAML 1.1 a key or label `n`, `no`,
     // `y` or `on` silently becomes a boolean, a trap for Indonesian labels.
@@ -110,8 +130,34 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, SyntaxError> {
             Ok(root)
         }
         Ok(None) => Ok(Node { span: Span::new(0, 0), value: Value::Null }),
-        Err(err) => Err(syntax_error(&err, text, limits)),
+        Err(err) => {
+            let mut e = syntax_error(&err, text, limits);
+            if e.alias_limit && allowance < per_file {
+                e.message = format!(
+                    "the YAML expands too far through aliases for what is left of this run's \
+                     alias budget ({allowance} of {per_file} replayed events: earlier files \
+                     used the rest); check this file on its own, or raise `--max-yaml-nodes`"
+                );
+            }
+            Err(e)
+        }
     }
+}
+
+/// How many nodes `node` holds (itself included): what a parse that
+/// succeeded cost, for the run-wide alias budget.
+pub fn count_nodes(node: &Node) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        count += 1;
+        match &n.value {
+            Value::Seq(items) => stack.extend(items.iter()),
+            Value::Map(entries) => stack.extend(entries.iter().flat_map(|(k, v)| [k, v])),
+            _ => {}
+        }
+    }
+    count
 }
 
 fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> SyntaxError {
@@ -131,9 +177,11 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         let tab = window.filter(|_| raw.contains("found a tab")).and_then(|w| w.find('\t'));
         let span = tab.map_or(span, |t| Span::new(span.start + t, span.start + t + 1));
         let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
-        return SyntaxError { span, message: friendly(&raw, limits), help };
+        return SyntaxError { span, message: friendly(&raw, limits), help, alias_limit: false };
     }
-    SyntaxError { span, message: friendly(&raw, limits), help: None }
+    let message = friendly(&raw, limits);
+    let alias_limit = message == too_large(limits);
+    SyntaxError { span, message, help: None, alias_limit }
 }
 
 /// Rewrites the parser's budget and limit messages in the user's terms.
@@ -141,6 +189,19 @@ fn friendly(raw: &str, limits: Limits) -> String {
     let Some(rest) = raw.strip_prefix("budget breached: ") else {
         if raw.starts_with("tabs disallowed") {
             return "a tab indents this line; YAML indents with spaces only".to_string();
+        }
+        if raw.contains("recursive references") {
+            return "an alias (`*name`) is used inside its own anchor (`&name`): the value \
+                    would contain itself forever; a SOP cannot hold recursive YAML"
+                .to_string();
+        }
+        if raw.contains("tagged scalar") || raw.contains("tagged") && raw.contains("deserialize") {
+            return "a YAML tag (such as `!!timestamp` or `!!binary`) is not supported here; \
+                    remove the tag and write the value as plain text"
+                .to_string();
+        }
+        if raw.starts_with("alias replay") {
+            return too_large(limits);
         }
         if raw.starts_with("recursion limit exceeded") {
             // The scanner's own fixed limit (flow `[`/`{` nesting), which
@@ -164,14 +225,29 @@ fn friendly(raw: &str, limits: Limits) -> String {
             .iter()
             .any(|w| k.contains(w)) =>
         {
-            format!(
-                "the YAML is too large or expands too far through aliases (limit: {} nodes, \
-             {} parser events); raise the limit with `--max-yaml-nodes` if the file is genuine",
-                limits.max_nodes, limits.max_events
-            )
+            too_large(limits)
         }
-        _ => format!("the YAML exceeds a parser limit ({})", rest.trim()),
+        "ScalarBytes" => "the text values of this YAML add up to more than 64 MiB; \
+                          a SOP is far smaller: is this the right file?"
+            .to_string(),
+        "CommentBytes" => "the comments of this YAML add up to more than the parser allows; \
+                           a SOP is far smaller: is this the right file?"
+            .to_string(),
+        // A limit added by a later parser version: named, never shown in
+        // Rust's debug notation.
+        other => format!(
+            "the YAML exceeds a parser limit ({}); a SOP is far smaller: is this the right file?",
+            other.chars().filter(|c| c.is_alphanumeric()).collect::<String>()
+        ),
     }
+}
+
+fn too_large(limits: Limits) -> String {
+    format!(
+        "the YAML is too large or expands too far through aliases (limit: {} nodes, \
+         {} parser events); raise the limit with `--max-yaml-nodes` if the file is genuine",
+        limits.max_nodes, limits.max_events
+    )
 }
 
 /// serde-saphyr appends " at line L column C" to its messages; sopmap prints

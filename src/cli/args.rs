@@ -473,6 +473,11 @@ pub struct GraphArgs {
     /// The Graphviz `dot` program used for svg.
     #[arg(long, value_name = "PATH", default_value = "dot")]
     pub graphviz: PathBuf,
+
+    /// Stop Graphviz `dot` after this many seconds (a map too large for its
+    /// layout would otherwise never finish).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub graphviz_timeout: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -89,7 +89,11 @@ fn parse_only(paths: &[std::path::PathBuf], g: &Global, io: &mut Io<'_>) -> Resu
         match text {
             Ok(t) => sources.push(SourceFile::new(String::new(), t)),
             Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                writeln!(
+                    io.stderr,
+                    "sopmap: error: {}",
+                    crate::render::escape::terminal(&format!("{e:#}"))
+                )?;
                 unreadable += 1;
             }
         }

@@ -90,7 +90,11 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
                 }
             }
             Err(e) => {
-                writeln!(io.stderr, "sopmap: error: {e:#}")?;
+                writeln!(
+                    io.stderr,
+                    "sopmap: error: {}",
+                    crate::render::escape::terminal(&format!("{e:#}"))
+                )?;
                 unreadable += 1;
             }
         }

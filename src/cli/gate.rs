@@ -82,7 +82,11 @@ pub fn pass(input: &RenderInput, global: &GlobalArgs, env: &Env, io: &mut Io<'_>
     let Some(model) = model else {
         // Nothing to draw: the file is not a SOP mapping at all.
         print_refusal(shown, &diagnostics, &g, env, io)?;
-        writeln!(io.stderr, "sopmap: error: `{path}` could not be read as a SOP")?;
+        writeln!(
+            io.stderr,
+            "sopmap: error: `{}` could not be read as a SOP",
+            crate::render::escape::terminal_line(&path)
+        )?;
         return Ok(Gate::Refused(ExitStatus::Findings));
     };
     if errors > 0 {

@@ -32,7 +32,12 @@ pub fn run(
     let bytes = match args.format {
         GraphFormat::Dot => sop_map::dot(&map, l).into_bytes(),
         GraphFormat::Mermaid => sop_map::mermaid(&map, l).into_bytes(),
-        GraphFormat::Svg => graphviz::run(&args.graphviz, "svg", &sop_map::dot(&map, l))?,
+        GraphFormat::Svg => graphviz::run(
+            &args.graphviz,
+            "svg",
+            &sop_map::dot(&map, l),
+            std::time::Duration::from_secs(args.graphviz_timeout),
+        )?,
     };
     let first = paths.first().map_or(Path::new(""), PathBuf::as_path);
     output::write(args.output.as_deref(), first, &bytes, io)?;

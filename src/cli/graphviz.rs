@@ -1,16 +1,18 @@
-//! The one way sopmap runs Graphviz `dot` (for `render` and `graph`): the
-//! DOT source is written on its own thread, because `dot` may fill its
-//! output pipe before it has read all of its input, and a missing program
-//! is a usage error with install hints.
+//! Running Graphviz `dot` (for `render` and `graph` as SVG or PNG): the one
+//! place that spawns it, feeds it on a thread (it may fill its output pipe
+//! before reading all its input) and bounds it in time, so a diagram too
+//! large for Graphviz's layout ends with a clear message instead of a
+//! command that never returns.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-/// Runs `dot -T<format>` on `source` and returns what it drew.
-pub fn run(program: &Path, format: &str, source: &str) -> Result<Vec<u8>> {
+/// Runs `program -T<format>` on `source` and returns what it drew.
+pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Result<Vec<u8>> {
     let child = Command::new(program)
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
@@ -27,19 +29,46 @@ pub fn run(program: &Path, format: &str, source: &str) -> Result<Vec<u8>> {
             return Err(e).with_context(|| format!("cannot run `{}`", program.display()));
         }
     };
-    // Write on another thread: `dot` may fill its output pipe before it has
-    // read all of its input.
     let mut stdin = child.stdin.take().context("cannot write to `dot`")?;
     let input = source.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().context("`dot` did not finish")?;
-    match writer.join() {
+    let mut stdout = child.stdout.take().context("cannot read from `dot`")?;
+    let mut stderr = child.stderr.take().context("cannot read from `dot`")?;
+    let out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        stdout.read_to_end(&mut b).map(|_| b)
+    });
+    let err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        stderr.read_to_end(&mut b).map(|_| b)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().context("`dot` did not finish")? {
+            break status;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!(
+                "Graphviz `dot` did not finish within {} s and was stopped: the diagram is too \
+                 large for its layout; use `--format dot` or `--format mermaid`, split the SOP, \
+                 or allow more time with `--graphviz-timeout SECONDS`",
+                timeout.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out.join().ok().and_then(Result::ok).unwrap_or_default();
+    let stderr = err.join().ok().and_then(Result::ok).unwrap_or_default();
+    let wrote = writer.join();
+    if !status.success() {
+        let text = String::from_utf8_lossy(&stderr);
+        bail!("Graphviz `dot` failed ({status}): {}", text.trim());
+    }
+    match wrote {
         Ok(r) => r.context("cannot write to `dot`")?,
         Err(_) => bail!("cannot write to `dot`"),
     }
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr);
-        bail!("Graphviz `dot` failed ({}): {}", out.status, err.trim());
-    }
-    Ok(out.stdout)
+    Ok(stdout)
 }

@@ -25,6 +25,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut seen = BTreeSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
+            if out.contains(&Input::Stdin) {
+                bail!("`-` (standard input) is given twice; it can be read only once");
+            }
             out.push(Input::Stdin);
             continue;
         }
@@ -55,19 +58,31 @@ fn is_sop_file(p: &Path) -> bool {
 }
 
 /// Recursive walk that follows symlinked folders once (by canonical path),
-/// so a symlink loop ends instead of recursing forever.
+/// so a symlink loop ends instead of recursing forever. An entry that
+/// cannot be read (a folder without permission, a dangling `*.yaml` link)
+/// is listed all the same: reading it later reports it as one error line
+/// while every other file is still checked.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -> Result<()> {
-    let canon =
-        fs::canonicalize(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+    let Ok(canon) = fs::canonicalize(dir) else {
+        found.push(dir.to_path_buf());
+        return Ok(());
+    };
     if !visited.insert(canon) {
         return Ok(());
     }
-    let entries =
-        fs::read_dir(dir).with_context(|| format!("cannot read folder `{}`", dir.display()))?;
+    let Ok(entries) = fs::read_dir(dir) else {
+        found.push(dir.to_path_buf());
+        return Ok(());
+    };
     let mut items: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read folder `{}`", dir.display()))?;
-        items.push(entry.path());
+        match entry {
+            Ok(entry) => items.push(entry.path()),
+            Err(_) => {
+                found.push(dir.to_path_buf());
+                break;
+            }
+        }
     }
     items.sort();
     for p in items {
@@ -85,11 +100,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
             // reading it reports it instead of skipping it in silence.
             Ok(_) if is_sop_file(&p) => found.push(p),
             Ok(_) => {}
-            // A dangling symlink or a file that vanished: skip only if it
-            // would not have been a SOP file anyway.
-            Err(e) if is_sop_file(&p) => {
-                return Err(e).with_context(|| format!("cannot read `{}`", p.display()));
-            }
+            // A dangling symlink or a file that vanished: listed when it
+            // would have been a SOP file, so reading it reports it.
+            Err(_) if is_sop_file(&p) => found.push(p),
             Err(_) => {}
         }
     }
@@ -101,6 +114,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     let meta = fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if meta.is_dir() {
+        // A folder the walk could not open is listed as an input: say why.
+        fs::read_dir(path).with_context(|| format!("cannot read folder `{}`", path.display()))?;
         bail!("`{}` is a folder, not a file", path.display());
     }
     if !meta.is_file() {
@@ -108,7 +123,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     }
     if meta.len() > max_bytes {
         bail!(
-            "`{}` is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+            "`{}` is {} bytes, over the limit of {} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)",
             path.display(),
             meta.len(),
             max_bytes
@@ -125,7 +140,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).with_context(cannot)?;
     if bytes.len() as u64 > max_bytes {
         bail!(
-            "`{}` grew past the limit of {} bytes while being read (raise it with --max-file-size)",
+            "`{}` grew past the limit of {} bytes while being read (`sopmap check --max-file-size` raises it; the other commands keep it)",
             path.display(),
             max_bytes
         );
@@ -142,7 +157,7 @@ pub fn read_stdin(stdin: &mut dyn Read, max_bytes: u64) -> Result<String> {
         .context("cannot read standard input")?;
     if bytes.len() as u64 > max_bytes {
         bail!(
-            "standard input is over the limit of {max_bytes} bytes (raise it with --max-file-size)"
+            "standard input is over the limit of {max_bytes} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"
         );
     }
     decode(bytes).context("cannot read standard input")

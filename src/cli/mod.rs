@@ -118,7 +118,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
                 // not an error, by Unix convention.
                 return ExitStatus::Clean;
             }
-            let _ = writeln!(io.stderr, "sopmap: error: {e:#}");
+            // An error may quote a path or a value: escaped for the terminal.
+            let text = crate::render::escape::terminal(&format!("{e:#}"));
+            let _ = writeln!(io.stderr, "sopmap: error: {text}");
             ExitStatus::Error
         }
     }

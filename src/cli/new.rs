@@ -57,6 +57,11 @@ pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
 
 /// The file to write and the SOP id, from the path and `--id`.
 fn target(args: &NewArgs) -> Result<(PathBuf, String)> {
+    if args.path.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+        bail!(
+            "`sopmap new` writes a new file and `-` is not a file name; give one, e.g. `sopmap new pengaduan-pmi.yaml`"
+        );
+    }
     match (&args.path, &args.id) {
         (Some(p), Some(id)) if p.is_dir() => Ok((p.join(format!("{id}.yaml")), id.clone())),
         (Some(p), Some(id)) => Ok((p.clone(), id.clone())),

@@ -44,7 +44,11 @@ pub fn run(
         }
         let Some(model) = outcome.model(file) else {
             failed = true;
-            writeln!(io.stderr, "sopmap: error: `{}` is not a SOP document", src.path)?;
+            writeln!(
+                io.stderr,
+                "sopmap: error: `{}` is not a SOP document",
+                crate::render::escape::terminal_line(&src.path)
+            )?;
             continue;
         };
         let Some(t) = &model.timing else {

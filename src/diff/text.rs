@@ -9,6 +9,7 @@ use crate::diff::labels::{Words, words};
 use crate::diff::times::PathTime;
 use crate::diff::{ActorChange, FieldChange, FlowChange, SopDiff, StepChange, Value};
 use crate::lang::Lang;
+use crate::render::escape;
 
 /// A value on one line: text as is (line breaks folded), lists as
 /// `[a; b]`, flags as yes/no.
@@ -23,8 +24,16 @@ pub(crate) fn value(v: &Value, w: &Words) -> String {
     }
 }
 
+/// One line of user text: runs of white space (line breaks too) become
+/// one space, so a value cannot forge a line, and control and bidi
+/// characters are shown visibly.
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape::terminal_line(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// An id or path on one line, escaped for the terminal.
+fn one(s: &str) -> String {
+    escape::terminal_line(s)
 }
 
 /// `Ya` → ` [Ya]`, none → ``.
@@ -64,8 +73,8 @@ fn step_line(
 ) -> String {
     let mut parts: Vec<String> = vec![format!("{} {row}", w.row)];
     parts.extend(kind.iter().cloned());
-    parts.extend(actor.iter().map(|a| format!("`{a}`")));
-    format!("`{id}` ({})", parts.join(", "))
+    parts.extend(actor.iter().map(|a| format!("`{}`", one(a))));
+    format!("`{}` ({})", one(id), parts.join(", "))
 }
 
 fn path_time(out: &mut String, name: &str, p: &PathTime, w: &Words) {
@@ -75,7 +84,7 @@ fn path_time(out: &mut String, name: &str, p: &PathTime, w: &Words) {
     } else {
         let _ = writeln!(out, "~ {name}: {} → {}", show(&p.old), show(&p.new));
         if p.old_path != p.new_path && !p.new_path.is_empty() {
-            let steps: Vec<String> = p.new_path.iter().map(|s| format!("`{s}`")).collect();
+            let steps: Vec<String> = p.new_path.iter().map(|s| format!("`{}`", one(s))).collect();
             let _ = writeln!(out, "    {} {}", w.via, steps.join(" → "));
         }
     }
@@ -96,15 +105,19 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
         for c in &d.actors {
             let _ = match c {
                 ActorChange::Added { id, name } => {
+                    let id = one(id);
                     writeln!(out, "+ `{id}` ({}) {}", fold(name), w.added)
                 }
                 ActorChange::Removed { id, name } => {
+                    let id = one(id);
                     writeln!(out, "- `{id}` ({}) {}", fold(name), w.removed)
                 }
                 ActorChange::Renamed { old_id, new_id, name } => {
+                    let (old_id, new_id) = (one(old_id), one(new_id));
                     writeln!(out, "~ `{old_id}` → `{new_id}` ({}) {}", fold(name), w.renamed)
                 }
                 ActorChange::Changed { id, fields } => {
+                    let id = one(id);
                     let _ = writeln!(out, "~ `{id}` {}", w.changed);
                     for f in fields {
                         field(&mut out, "    ", f, w);
@@ -132,10 +145,12 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
                     }
                 }
                 StepChange::Renamed { old_id, new_id, row } => {
+                    let (old_id, new_id) = (one(old_id), one(new_id));
                     let _ =
                         writeln!(out, "~ `{old_id}` → `{new_id}` ({} {row}) {}", w.row, w.renamed);
                 }
                 StepChange::Changed { id, row, fields } => {
+                    let id = one(id);
                     let _ = writeln!(out, "~ `{id}` ({} {row}) {}", w.row, w.changed);
                     for f in fields {
                         field(&mut out, "    ", f, w);
@@ -149,20 +164,27 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
         for c in &d.flow {
             let _ = match c {
                 FlowChange::Added { from, label: l, to } => {
+                    let (from, to) = (one(from), one(to));
                     writeln!(out, "+ `{from}`{} → `{to}`", label(l))
                 }
                 FlowChange::Removed { from, label: l, to } => {
+                    let (from, to) = (one(from), one(to));
                     writeln!(out, "- `{from}`{} → `{to}`", label(l))
                 }
                 FlowChange::Retargeted { from, label: l, old_to, new_to } => writeln!(
                     out,
-                    "~ `{from}`{} → `{new_to}` ({}: `{old_to}`)",
+                    "~ `{}`{} → `{}` ({}: `{}`)",
+                    one(from),
                     label(l),
-                    w.old.to_lowercase()
+                    one(new_to),
+                    w.old.to_lowercase(),
+                    one(old_to)
                 ),
                 FlowChange::Relabeled { from, to, old_label, new_label } => writeln!(
                     out,
-                    "~ `{from}` → `{to}`: {} [{}] → [{}]",
+                    "~ `{}` → `{}`: {} [{}] → [{}]",
+                    one(from),
+                    one(to),
                     w.label,
                     fold(old_label),
                     fold(new_label)
@@ -184,7 +206,12 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "{mark} {}:{}:{}: {} {} ({verb}): {}",
-                    f.path, f.line, f.column, f.code, f.name, f.message
+                    escape::terminal_line(&f.path),
+                    f.line,
+                    f.column,
+                    f.code,
+                    f.name,
+                    fold(&f.message)
                 );
             }
         }
@@ -192,13 +219,19 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
     if !d.warnings.is_empty() && !d.is_empty() {
         heading(&mut out, w.warnings);
         for x in &d.warnings {
-            let _ = writeln!(out, "! {}: {}", x.name, x.message);
+            let _ = writeln!(out, "! {}: {}", x.name, fold(&x.message));
         }
     }
     if out.is_empty() {
         return out;
     }
-    format!("--- {}\n+++ {}\n\n{out}", d.paths.old, d.paths.new)
+    // Ids and the other values not folded above may still hold escape
+    // sequences: the whole text goes through the terminal escaping.
+    escape::terminal(&format!(
+        "--- {}\n+++ {}\n\n{out}",
+        escape::terminal_line(&d.paths.old),
+        escape::terminal_line(&d.paths.new)
+    ))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
 pub mod date;
+pub mod label;
 pub mod lower;
 pub mod reference;
 pub mod rows;
@@ -306,10 +307,20 @@ impl Sop {
 
     /// A cycle of steps as text, back to its first step: `a -> b -> a`.
     pub fn cycle_text(&self, cycle: &[usize]) -> String {
+        // A message names at most a dozen steps: a 50,000-step loop would
+        // otherwise make every report of it 50,000 names long.
+        const SHOWN: usize = 5;
         let name = |i: &usize| self.steps.get(*i).map_or("?", |s| s.id_str());
-        let mut path: Vec<&str> = cycle.iter().map(name).collect();
+        let mut path: Vec<String> = if cycle.len() > 2 * SHOWN + 2 {
+            let head = cycle.iter().take(SHOWN).map(name);
+            let tail = cycle.iter().skip(cycle.len() - SHOWN).map(name);
+            let gap = format!("… ({} more) …", cycle.len() - 2 * SHOWN);
+            head.map(str::to_string).chain([gap]).chain(tail.map(str::to_string)).collect()
+        } else {
+            cycle.iter().map(name).map(str::to_string).collect()
+        };
         if let Some(first) = cycle.first() {
-            path.push(name(first));
+            path.push(name(first).to_string());
         }
         path.join(" -> ")
     }

@@ -76,6 +76,8 @@ pub fn markdown(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => out.push(' '),
+            // Markdown is read in terminals too: a bidi override is shown.
+            c if is_bidi_control(c) => out.push_str(&format!("&lt;U+{:04X}&gt;", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -83,10 +85,61 @@ pub fn markdown(s: &str) -> String {
 }
 
 /// Text for a terminal or a plain-text file: control characters (an
-/// escape sequence could recolour or retitle the terminal) become spaces;
-/// line breaks and tabs stay.
+/// escape sequence could recolour, retitle or clear the terminal, or
+/// plant a link) and bidirectional overrides (which make text read in an
+/// order other than its bytes, "Trojan Source") are shown visibly as
+/// `<U+001B>`; line breaks and tabs stay. This is the one escaping of
+/// user text for terminals: every text report and renderer uses it or
+/// [`terminal_line`].
 pub fn terminal(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c }).collect()
+    escape_terminal(s, false)
+}
+
+/// [`terminal`] for text that must stay on one line (a finding line, a
+/// diff line, an error line): line breaks are shown as `<U+000A>` too, so
+/// a value cannot forge a line of its own.
+pub fn terminal_line(s: &str) -> String {
+    escape_terminal(s, true)
+}
+
+fn escape_terminal(s: &str, one_line: bool) -> String {
+    if !s.chars().any(|c| needs_terminal_escape(c, one_line)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_terminal_escape(c, one_line) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_terminal_escape(c: char, one_line: bool) -> bool {
+    match c {
+        '\n' => one_line,
+        '\t' => false,
+        c => c.is_control() || is_bidi_control(c),
+    }
+}
+
+/// The Unicode bidirectional formatting characters (embeddings, overrides,
+/// isolates and marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A CSV cell that a spreadsheet must not take for a formula: a cell
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'` (the OWASP "CSV injection" advice), which spreadsheets show
+/// as text and hide. Other cells are unchanged.
+pub fn spreadsheet(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
 }
 
 /// The data of a GitHub Actions workflow command (`::error …::DATA`), as
@@ -118,7 +171,19 @@ mod tests {
             "a #quot;b#quot; \\ #lt;script#gt;alert(1)#lt;/script#gt; #amp; é<br>z"
         );
         assert_eq!(markdown("*x* | [y](z)"), "\\*x\\* \\| \\[y\\](z)");
-        assert_eq!(terminal("a\u{1b}[31mb\nc"), "a [31mb\nc");
+        assert_eq!(terminal("a\u{1b}[31mb\nc\td"), "a<U+001B>[31mb\nc\td");
+        assert_eq!(terminal_line("a\nb\r"), "a<U+000A>b<U+000D>");
+        assert_eq!(terminal("x\u{202E}y\u{2066}"), "x<U+202E>y<U+2066>");
+        assert_eq!(terminal("\u{9b}2J\u{7f}"), "<U+009B>2J<U+007F>");
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised() {
+        for evil in ["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet(evil), format!("'{evil}"));
+        }
+        assert_eq!(spreadsheet("Layanan = cepat"), "Layanan = cepat");
+        assert_eq!(spreadsheet(""), "");
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
         .set_width(160)
         .set_header(headers(lang));
     for r in rows {
-        t.add_row(cells(r, lang));
+        t.add_row(cells(r, lang).map(|c| escape::terminal(&c)));
     }
     format!("{t}\n")
 }
@@ -221,11 +221,24 @@ pub fn markdown(rows: &[Row], lang: Lang) -> String {
     out
 }
 
-/// CSV with a header row of the JSON field names.
+/// CSV with a header row of the JSON field names. Text cells a
+/// spreadsheet would run as a formula are neutralised
+/// ([`escape::spreadsheet`]; see docs/output.md).
 pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
-        w.serialize(r)?;
+        let safe = |s: &String| escape::spreadsheet(s);
+        w.serialize(Row {
+            id: safe(&r.id),
+            level: safe(&r.level),
+            title: safe(&r.title),
+            unit: safe(&r.unit),
+            worst: safe(&r.worst),
+            service_time: safe(&r.service_time),
+            service_verdict: safe(&r.service_verdict),
+            path: safe(&r.path),
+            ..r.clone()
+        })?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -273,5 +286,22 @@ mod tests {
         assert!(c.contains("\"Satu, \"\"dua\"\" | *tiga*\""), "{c}");
         let m = markdown(&[r], Lang::En);
         assert!(m.contains("Satu, \"dua\" \\| \\*tiga\\*"), "{m}");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        let mut r = row("a", 1, Some(1));
+        r.title = "=HYPERLINK(\"http://x\",\"y\")".into();
+        r.unit = "+cmd|' /C calc'!A0".into();
+        r.path = "=1+2.yaml".into();
+        r.id = "@SUM(1)".into();
+        let c = csv(std::slice::from_ref(&r)).unwrap();
+        let mut reader = ::csv::Reader::from_reader(c.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {c}");
+            }
+        }
+        assert!(c.contains("'=HYPERLINK"), "{c}");
     }
 }

@@ -173,6 +173,9 @@ pub fn legend(lang: Lang, width: usize) -> Vec<String> {
 /// spaces, a too-long word at a syllable with a hyphen), so comfy-table
 /// only draws: its own wrapping cuts words anywhere ("Pemoh/on").
 pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
+    if min_width(sop) > usize::from(width) {
+        return compact(sop, graph, lang, width);
+    }
     let t = escape::terminal;
     let n_actors = sop.actors.len();
     let header: Vec<String> = header(sop, lang).iter().map(|h| t(h)).collect();
@@ -335,6 +338,65 @@ fn column_widths(
         }
     }
     widths
+}
+
+/// The narrowest the full table can be drawn: the number and activity
+/// columns, three columns per actor symbol, four text columns, borders.
+fn min_width(sop: &Sop) -> usize {
+    let columns = sop.actors.len() + 6;
+    4 + 20 + 3 * sop.actors.len() + 4 * 5 + 2 * columns + columns + 1
+}
+
+/// The table when one column per actor cannot fit in `width` (many
+/// actors, a narrow terminal): the actors share one column naming each
+/// row's actor (with its symbol) and supporting actors, and a line above
+/// the table says so. Memory and time then follow the number of steps,
+/// not steps times actors.
+fn compact(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
+    let l = lang.labels();
+    let t = escape::terminal;
+    let note = match lang {
+        Lang::Id => format!(
+            "Catatan: {} kolom pelaksana tidak muat dalam lebar {width}; pelaksana tiap langkah ditulis \
+             dalam satu kolom. Gunakan `--width` yang lebih besar, `--format md` atau `sopmap document`.",
+            sop.actors.len()
+        ),
+        Lang::En => format!(
+            "Note: {} actor columns do not fit in a width of {width}; each step's actors are named \
+             in one column. Use a larger `--width`, `--format md` or `sopmap document`.",
+            sop.actors.len()
+        ),
+    };
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header([l.no, l.activity, l.actors, l.requirements, l.time, l.output, l.notes].map(t));
+    let name =
+        |id: &str| sop.actor(id).map_or_else(|| id.to_string(), |a| a.display_name().to_string());
+    let numbering = Rows::of(sop);
+    for (meta, row) in numbering.rows().iter().zip(rows(sop, graph, lang)) {
+        let mut who: Vec<String> = Vec::new();
+        for step in meta.steps().filter_map(|i| sop.steps.get(i)) {
+            if let Some(a) = &step.actor {
+                who.push(format!("{} {}", symbol(step), name(&a.value)));
+            }
+            who.extend(step.with.iter().map(|w| format!("{WITH} {}", name(&w.value))));
+        }
+        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
+        table.add_row(vec![
+            Cell::new(row.no),
+            Cell::new(t(&row.activity)),
+            Cell::new(t(&who.join("\n"))),
+            Cell::new(reqs.join("\n")),
+            Cell::new(t(&row.time)),
+            Cell::new(t(&row.output)),
+            Cell::new(t(&row.notes.join("\n"))),
+        ]);
+    }
+    let note = textwrap::fill(&note, usize::from(width).max(20));
+    format!("{note}\n{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
 }
 
 /// The table as GitHub-flavoured Markdown.

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::duration::{Totals, format_seconds};
 use crate::lang::Lang;
 use crate::model::Sop;
+use crate::render::escape;
 use crate::timing::{Timing, Verdict, service_verdict};
 
 /// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
@@ -127,7 +128,12 @@ pub fn honest_total(total: &str, t: &Timing, lang: Lang) -> String {
 pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     let l = lang.labels();
     let mut out = String::new();
-    out.push_str(&format!("{} ({})\n{path}\n\n", sop.title(), sop.id_str()));
+    out.push_str(&format!(
+        "{} ({})\n{}\n\n",
+        escape::terminal_line(sop.title()),
+        escape::terminal_line(sop.id_str()),
+        escape::terminal_line(path)
+    ));
     let mut totals = table();
     totals.set_header(["", lang.texts().time, lang.texts().steps]);
     totals.add_row([
@@ -227,7 +233,8 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
             .collect();
         out.push_str(&format!("{}: {}\n", lang.texts().loops_counted_once, loops.join(", ")));
     }
-    out
+    // Names and ids inside the tables may hold control or bidi characters.
+    escape::terminal(&out)
 }
 
 /// A total in JSON: the buckets, the text, and the working minutes when

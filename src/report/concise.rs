@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::escape;
 use crate::report::Report;
 
 pub fn write(
@@ -22,9 +23,10 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
         Severity::Error => "",
         Severity::Warning => "warning: ",
     };
-    format!("{}:{start}: {} {sev}{}", report.path(d), d.code, one_line(&d.message))
-}
-
-fn one_line(s: &str) -> String {
-    s.replace(['\n', '\r'], " ")
+    format!(
+        "{}:{start}: {} {sev}{}",
+        escape::terminal_line(report.path(d)),
+        d.code,
+        escape::terminal_line(&d.message.replace('\n', " "))
+    )
 }

@@ -33,12 +33,12 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
     };
     format!(
         "::{command} file={},line={},endLine={},col={},endColumn={},title={}::{}",
-        escape::github_property(report.path(d)),
+        escape::github_property(&escape::terminal_line(report.path(d))),
         start.line,
         end.line,
         start.column,
         end.column,
         escape::github_property(&format!("{} {}", d.code, d.name)),
-        escape::github_data(&message),
+        escape::github_data(&escape::terminal(&message)),
     )
 }

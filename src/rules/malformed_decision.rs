@@ -1,6 +1,8 @@
 //! malformed-decision (SOP207): a decision with too few, unlabelled,
 //! duplicate or pointless branches.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
 use crate::rule_id;
@@ -31,10 +33,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("add `branches:` with one `{label, next}` per answer, e.g. `Ya` and `Tidak`"),
             );
         }
-        let mut seen: Vec<(String, crate::source::Span)> = Vec::new();
+        // First use of each label, by its comparison key (a map: a decision
+        // with many branches costs one lookup per branch).
+        let mut seen: HashMap<String, crate::source::Span> = HashMap::new();
         for br in &step.branches {
             let Some(label) = &br.label else { continue };
-            let norm = label.value.trim().to_lowercase();
+            let norm = crate::model::label::key(&label.value);
             if norm.is_empty() {
                 out.push(
                     Diagnostic::new(
@@ -47,7 +51,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            if let Some((_, first)) = seen.iter().find(|(l, _)| *l == norm) {
+            if let Some(first) = seen.get(&norm) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
@@ -62,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .help("give every answer its own label"),
                 );
             } else {
-                seen.push((norm, label.span));
+                seen.insert(norm, label.span);
             }
         }
         let targets: Vec<&str> = step
@@ -143,5 +147,16 @@ mod tests {
                 "24:69 SOP207 every branch of decision `d` leads to `c`; the decision decides nothing",
             ],
         );
+    }
+
+    #[test]
+    fn labels_differing_only_in_invisible_characters_or_normalisation() {
+        // `Y<ZWSP>a` after `Ya`; `Sudah dicek` with é composed (NFC) and
+        // decomposed (NFD).
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: c}, {label: \"Y\\u200Ba\", next: a}, {label: \"caf\\u00e9\", next: a}, {label: \"cafe\\u0301\", next: c}]}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let found = lint_code(&y, "SOP207");
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }

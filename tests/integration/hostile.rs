@@ -18,14 +18,14 @@ const MEMORY_KIB: u64 = 1_536 * 1024;
 /// Wall-clock limit per run.
 const DEADLINE: Duration = Duration::from_secs(90);
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 /// Runs `sopmap ARGS` in `dir` with a memory cap and a deadline.
-fn run(dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
@@ -76,11 +76,11 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     run
 }
 
-fn dir() -> tempfile::TempDir {
+pub(crate) fn dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, content).expect("write");
     p
@@ -88,9 +88,9 @@ fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
 
 /// A bundled SOP with no links to other SOPs, and the file name its id
 /// asks for, so it checks clean on its own.
-const SAMPLE: &str = "permohonan-opp-p2p-mikro.yaml";
+pub(crate) const SAMPLE: &str = "permohonan-opp-p2p-mikro.yaml";
 
-fn sample() -> String {
+pub(crate) fn sample() -> String {
     std::fs::read_to_string(repo(&format!("sops/{SAMPLE}"))).expect("sample")
 }
 
@@ -156,7 +156,7 @@ fn a_50_mb_file_is_refused_by_size_then_by_the_node_budget() {
     let r = run(d.path(), &["check", "big.yaml"]);
     assert_eq!(r.status, 2);
     assert!(
-        r.stderr.contains("sopmap: error: `big.yaml` is 52428800 bytes, over the limit of 33554432 bytes (raise it with --max-file-size)"),
+        r.stderr.contains("sopmap: error: `big.yaml` is 52428800 bytes, over the limit of 33554432 bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"),
         "{}",
         r.stderr
     );
@@ -377,6 +377,317 @@ fn binary_garbage_is_a_syntax_error_or_an_encoding_error() {
     let r = run(d.path(), &["check", "ascii-noise.yaml"]);
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert!(r.stdout.starts_with("ascii-noise.yaml:"), "{}", r.stdout);
+}
+
+// ---- Quadratic paths (issue 17, item 5) ----
+//
+// Each input is run at size n and 2n; a linear path takes about twice as
+// long, a quadratic one four times. The bound is on the ratio (best of
+// two runs each), never on absolute time, so a slow debug build or a busy
+// machine does not fail it. Absolute release figures: docs/performance.md.
+
+/// A SOP header with one actor `p`, followed by `steps`.
+fn sop_with_steps(steps: &str) -> String {
+    format!(
+        "schema: sop-ap/1\nid: q\nlevel: mikro\ntype: teknis\nidentity:\n  agency: A\n  unit: U\n  number: N\n  title: T\n  created: 2022-11-15\n  effective: 2022-11-15\n  approved_by: {{position: K, name: X, nip: \"1\"}}\nactors:\n  - {{id: p, name: P}}\nsteps:\n{steps}"
+    )
+}
+
+/// One decision with `n` distinct labels, all to the end step.
+pub(crate) fn wide_decision(n: usize) -> String {
+    let mut s = String::from(
+        "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!("    {{label: Jawaban {i}, next: e}},\n"));
+    }
+    s.push_str("  ]}\n  - {id: e, kind: end, actor: p, activity: E, time: 5 menit}\n");
+    sop_with_steps(&s)
+}
+
+/// A start step entering an `n`-step loop that never exits.
+pub(crate) fn endless_loop(n: usize) -> String {
+    let mut s =
+        String::from("  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: s0}\n");
+    for i in 0..n {
+        let next = (i + 1) % n;
+        s.push_str(&format!(
+            "  - {{id: s{i}, kind: process, actor: p, activity: A, time: 5 menit, next: s{next}}}\n"
+        ));
+    }
+    s.push_str("  - {id: e, kind: end, actor: p, activity: E, time: 5 menit}\n");
+    sop_with_steps(&s)
+}
+
+/// The sample with one comment line naming `n` unknown rules.
+pub(crate) fn many_unknown_rules(n: usize) -> String {
+    let names: Vec<String> = (0..n).map(|i| format!("tidak-ada-{i}")).collect();
+    format!("# sopmap: ignore-file[{}]\n{}", names.join(","), sample())
+}
+
+/// Best-of-two CPU time (user + system) of `sopmap ARGS FILE` on `text`:
+/// CPU time, not wall time, so other work on a shared machine does not
+/// count. The shell's `times` reports what its child used.
+fn best_time(text: &str, args: &[&str]) -> Duration {
+    let d = dir();
+    write(d.path(), "big.yaml", text);
+    (0..2)
+        .map(|_| {
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg("\"$0\" \"$@\" >/dev/null 2>&1; echo \"status $?\"; times")
+                .arg(env!("CARGO_BIN_EXE_sopmap"))
+                .args(args)
+                .arg("big.yaml")
+                .current_dir(d.path())
+                .output()
+                .expect("sh");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let mut lines = text.lines();
+            let status = lines.next().unwrap_or("");
+            assert!(status == "status 0" || status == "status 1", "{args:?}: {text}");
+            // `times`: the shell's user and system time, then its children's.
+            let children = lines.nth(1).unwrap_or_else(|| panic!("no `times` output: {text}"));
+            children.split_whitespace().map(parse_times).sum::<Duration>()
+        })
+        .min()
+        .unwrap()
+}
+
+/// `1m2.345s` (as `times` prints it) as a duration.
+fn parse_times(s: &str) -> Duration {
+    let s = s.trim_end_matches('s');
+    let (m, sec) = s.split_once('m').unwrap_or(("0", s));
+    let secs = m.parse::<f64>().unwrap_or(0.0) * 60.0 + sec.parse::<f64>().unwrap_or(0.0);
+    Duration::from_secs_f64(secs)
+}
+
+fn assert_linear(what: &str, make: fn(usize) -> String, n: usize, args: &[&str]) {
+    let small = best_time(&make(n), args);
+    let large = best_time(&make(2 * n), args);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    eprintln!("{what}: n={n} {small:?}, 2n {large:?}, ratio {ratio:.2}");
+    assert!(ratio < 3.3, "{what}: doubling the input took {ratio:.2}x ({small:?} -> {large:?})");
+}
+
+#[test]
+fn a_decision_with_many_labels_is_checked_in_linear_time() {
+    assert_linear("malformed-decision", wide_decision, 4_000, &["check", "--format", "concise"]);
+}
+
+#[test]
+fn full_format_on_a_long_loop_is_linear() {
+    assert_linear("full, loop without exit", endless_loop, 1_500, &["check", "--format", "full"]);
+}
+
+#[test]
+fn full_format_on_a_comment_naming_many_unknown_rules_is_linear() {
+    assert_linear("full, unknown rules", many_unknown_rules, 1_500, &["check", "--format", "full"]);
+}
+
+// ---- Runs that must not be cut short (issue 17, items 8-10) ----
+
+#[test]
+fn a_parse_error_cannot_be_suppressed() {
+    let d = dir();
+    write(d.path(), "rusak.yaml", "# sopmap: ignore-file[invalid-yaml]\nschema: [sop-ap/1\n");
+    write(d.path(), "rusak2.yaml", "# sopmap: ignore-file[SOP001]\nschema: sop-ap/1\n  id: x\n");
+    for file in ["rusak.yaml", "rusak2.yaml"] {
+        let r = run(d.path(), &["check", "--format", "concise", file]);
+        assert_eq!(r.status, 1, "{file}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("SOP001"), "{file}: {}", r.stdout);
+        assert!(r.stdout.contains("cannot be suppressed"), "{file}: {}", r.stdout);
+    }
+    // Neither can it be turned off or downgraded.
+    let r =
+        run(d.path(), &["check", "--format", "concise", "--ignore", "invalid-yaml", "rusak.yaml"]);
+    assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("SOP001"), "{}", r.stdout);
+}
+
+#[test]
+fn stdin_twice_is_refused() {
+    let d = dir();
+    let r = run(d.path(), &["check", "-", "-"]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("only once"), "{}", r.stderr);
+    assert!(!r.stdout.contains("SOP004"), "{}", r.stdout);
+}
+
+#[test]
+fn a_dangling_link_does_not_hide_the_other_files_findings() {
+    let d = dir();
+    std::fs::create_dir(d.path().join("sops")).unwrap();
+    write(&d.path().join("sops"), SAMPLE, broken_sample());
+    std::os::unix::fs::symlink("hilang.yaml", d.path().join("sops/a-link.yaml")).unwrap();
+    let r = run(d.path(), &["check", "--format", "concise", "sops"]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("cannot read `sops/a-link.yaml`"), "{}", r.stderr);
+    assert!(r.stdout.contains("SOP"), "the other file's findings: {}", r.stdout);
+}
+
+#[test]
+fn an_unreadable_folder_does_not_hide_the_other_files_findings() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir();
+    let root = d.path();
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::create_dir_all(root.join("sops/a-locked")).unwrap();
+    std::fs::set_permissions(root.join("sops"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    write(&root.join("sops"), SAMPLE, broken_sample());
+    std::fs::set_permissions(
+        root.join("sops").join(SAMPLE),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    write(&root.join("sops/a-locked"), "x.yaml", sample());
+    std::fs::set_permissions(root.join("sops/a-locked"), std::fs::Permissions::from_mode(0o000))
+        .unwrap();
+    // Root reads any folder: run as `nobody` when root.
+    let mut cmd = if std::fs::read_dir(root.join("sops/a-locked")).is_ok() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(env!("CARGO_BIN_EXE_sopmap"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_sopmap"))
+    };
+    let out = cmd.args(["check", "--format", "concise", "sops"]).current_dir(root).output();
+    std::fs::set_permissions(root.join("sops/a-locked"), std::fs::Permissions::from_mode(0o755))
+        .unwrap();
+    let Ok(out) = out else {
+        eprintln!("SKIP: setpriv is not available to drop root");
+        return;
+    };
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("cannot read folder `sops/a-locked`"), "{stderr}");
+    assert!(stdout.contains("SOP"), "the other file's findings: {stdout}");
+}
+
+// ---- Clear errors (issue 17, item 11) ----
+
+#[test]
+fn parser_limits_and_odd_yaml_get_plain_messages() {
+    let d = dir();
+    write(d.path(), "rekursif.yaml", "a: &a [*a]\n");
+    write(d.path(), "tag.yaml", "schema: sop-ap/1\nid: !!timestamp 2001-12-14\n");
+    write(d.path(), "teks.yaml", format!("a: \"{}\"\n", "x".repeat(68_000_002)));
+    let r = run(d.path(), &["check", "--format", "concise", "rekursif.yaml"]);
+    assert!(r.stdout.contains("used inside its own anchor"), "{}", r.stdout);
+    let r = run(d.path(), &["check", "--format", "concise", "tag.yaml"]);
+    assert!(r.stdout.contains("a YAML tag (such as `!!timestamp`"), "{}", r.stdout);
+    let r = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
+    );
+    assert!(r.stdout.contains("more than 64 MiB"), "{}", r.stdout);
+    assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
+}
+
+/// Ten levels of ten aliases: 10^9 values if expanded.
+fn alias_bomb() -> String {
+    let mut s = format!("a0: &a0 [{}]\n", ["\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""; 10].join(","));
+    for i in 1..10 {
+        s.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
+    }
+    s
+}
+
+#[test]
+fn max_yaml_nodes_raises_the_alias_replay_limit_too() {
+    let d = dir();
+    // 10 x 10^4 = 110,000 replayed events: over a 100,000-node run's alias
+    // limit (half the node limit), under a 400,000-node one's.
+    let mut text = format!("a0: &a0 [{}]\n", ["x"; 10].join(","));
+    for i in 1..5 {
+        text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{}", i - 1); 10].join(",")));
+    }
+    write(d.path(), "alias.yaml", &text);
+    let low = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-yaml-nodes", "100000", "alias.yaml"],
+    );
+    assert!(low.stdout.contains("expands too far through aliases"), "{}", low.stdout);
+    let high = run(
+        d.path(),
+        &["check", "--format", "concise", "--max-yaml-nodes", "400000", "alias.yaml"],
+    );
+    assert!(!high.stdout.contains("SOP001"), "raised: {}", high.stdout);
+}
+
+#[test]
+fn new_dash_is_refused_and_creates_nothing() {
+    let d = dir();
+    let r = run(d.path(), &["new", "-"]);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`-` is not a file name"), "{}", r.stderr);
+    assert!(!d.path().join("-").exists());
+}
+
+#[test]
+fn duplicate_keys_in_the_config_are_reported() {
+    let d = dir();
+    write(d.path(), SAMPLE, sample());
+    write(d.path(), "sopmap.yaml", "rules:\n  dead-end: off\n  dead-end: error\n");
+    let r = run(d.path(), &["check", SAMPLE]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("given twice"), "{}", r.stderr);
+}
+
+// ---- Memory (issue 17, item 6) ----
+
+#[test]
+fn sixteen_alias_bombs_in_parallel_stay_under_the_memory_cap() {
+    let d = dir();
+    for i in 0..16 {
+        write(d.path(), &format!("bom{i:02}.yaml"), alias_bomb());
+    }
+    let r = run(d.path(), &["check", "--format", "concise", "--jobs", "16", "."]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(r.stdout.matches("SOP001").count(), 16, "{}", r.stdout);
+}
+
+/// `actors` actors and a straight line of `steps` steps, each by the next
+/// actor in turn.
+pub(crate) fn crowded(actors: usize, steps: usize) -> String {
+    let mut s = String::from(
+        "schema: sop-ap/1\nid: q\nlevel: mikro\ntype: teknis\nidentity:\n  agency: A\n  unit: U\n  number: N\n  title: T\n  created: 2022-11-15\n  effective: 2022-11-15\n  approved_by: {position: K, name: X, nip: \"1\"}\nactors:\n",
+    );
+    for a in 0..actors {
+        s.push_str(&format!("  - {{id: p{a}, name: Pelaksana nomor {a}}}\n"));
+    }
+    s.push_str("steps:\n");
+    for i in 0..steps {
+        let kind = match i {
+            0 => "start",
+            i if i + 1 == steps => "end",
+            _ => "process",
+        };
+        let next = if i + 1 == steps { String::new() } else { format!(", next: s{}", i + 1) };
+        s.push_str(&format!(
+            "  - {{id: s{i}, kind: {kind}, actor: p{}, activity: Langkah {i}, time: 5 menit{next}}}\n",
+            i % actors
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_table_too_wide_for_the_width_degrades_and_says_so() {
+    let d = dir();
+    write(d.path(), "ramai.yaml", crowded(1_000, 6_000));
+    let r = run(d.path(), &["table", "--force", "--width", "120", "--lang", "en", "ramai.yaml"]);
+    assert!(r.status <= 1, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("Note: 1000 actor columns do not fit"),
+        "{}",
+        r.stdout.chars().take(300).collect::<String>()
+    );
+    let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 120, "--width is kept: a line of {widest} columns");
+    assert!(r.stdout.contains("Pelaksana nomor 999"), "every actor is still named");
 }
 
 /// Issue 17 item 7: a null or empty value where a value is required passed

@@ -10,6 +10,9 @@ mod harness;
 mod smoke;
 // Hostile inputs: bombs, deep nesting, huge files, encodings, FIFOs, loops.
 mod hostile;
+// Hostile use of the outputs: special files behind `-o`, formulas in CSV,
+// escape sequences for the terminal, completions into a full disk.
+mod hostile_output;
 // Generated corpora: clean, planted defects found, parallel == --jobs 1.
 mod scale;
 // Seeded mutations of SOP YAML through parse, check and reports: no panic.
