@@ -173,7 +173,7 @@ pub fn legend(lang: Lang, width: usize) -> Vec<String> {
 /// spaces, a too-long word at a syllable with a hyphen), so comfy-table
 /// only draws: its own wrapping cuts words anywhere ("Pemoh/on").
 pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
-    if min_width(sop) > usize::from(width) {
+    if too_many_actors(sop, width) {
         return compact(sop, graph, lang, width);
     }
     let t = escape::terminal;
@@ -340,11 +340,12 @@ fn column_widths(
     widths
 }
 
-/// The narrowest the full table can be drawn: the number and activity
-/// columns, three columns per actor symbol, four text columns, borders.
-fn min_width(sop: &Sop) -> usize {
-    let columns = sop.actors.len() + 6;
-    4 + 20 + 3 * sop.actors.len() + 4 * 5 + 2 * columns + columns + 1
+/// Whether one column per actor is out of the question at `width`: the
+/// keyed layout (actor columns headed P1, P2 …) may print somewhat wider
+/// than the terminal, but not twice as wide; past that (dozens of actors)
+/// the compact layout keeps lines, memory and time bounded.
+fn too_many_actors(sop: &Sop, width: u16) -> bool {
+    30 + 3 * sop.actors.len() > 2 * usize::from(width)
 }
 
 /// The table when one column per actor cannot fit in `width` (many
