@@ -705,6 +705,9 @@ pub fn bundled_sops() -> Vec<(String, String)> {
 /// the crowded generated SOPs, see docs/document.md).
 fn assert_clean_but_labels(what: &str, c: &Counts, label_arrow: usize) {
     eprintln!("geometry: {what}: {}", c.summary());
+    for d in c.details.iter().filter(|d| d.contains(" on the arrow [")) {
+        eprintln!("DETAIL {d}");
+    }
     let mut rest = c.clone();
     rest.label_arrow = 0;
     rest.details.retain(|d| !d.contains(" on the arrow ["));
@@ -775,7 +778,7 @@ fn generated_sops_over_many_actors_and_branches_have_no_misleading_geometry() {
     assert_clean_but_labels(
         "200 generated SOPs (3-12 actors, 2-6 branches)",
         &check_all(&sops, 8),
-        30,
+        2,
     );
 }
 
@@ -815,7 +818,7 @@ fn activity_texts_of_300_characters_keep_arrows_off_the_rules() {
         })
         .collect();
     assert!(sops.iter().all(|(_, y)| y.lines().any(|l| l.len() > 300)));
-    assert_clean_but_labels("activity texts of 300+ characters", &check_all(&sops, 8), 4);
+    assert_clean_but_labels("activity texts of 300+ characters", &check_all(&sops, 8), 1);
 }
 
 /// `render --format svg` draws from the flowchart grid: the same counts,

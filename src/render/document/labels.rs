@@ -132,9 +132,18 @@ fn meets_obstacle(o: &Obstacle, l: &Rect) -> bool {
 }
 
 /// Where a label may go: along its arrow's stretches, on either side,
-/// nearest the port first.
+/// nearest the port first; then (for crowded decisions, where every place
+/// beside the line touches another arrow) a little further out from it.
 fn candidates(path: &[Point]) -> Vec<(Point, bool)> {
     let mut out = Vec::new();
+    for away in [0.0, 3.0, 6.0, 9.0, 12.0] {
+        candidates_at(path, away, &mut out);
+    }
+    out
+}
+
+/// The candidates `away` units further from the line than the nearest.
+fn candidates_at(path: &[Point], away: f64, out: &mut Vec<(Point, bool)>) {
     for pair in path.windows(2) {
         let [a, b] = pair else { continue };
         let len = ((b.x - a.x).abs()).max((b.y - a.y).abs());
@@ -144,20 +153,19 @@ fn candidates(path: &[Point]) -> Vec<(Point, bool)> {
                 // Vertical: beside the line, the box's top just past `d`.
                 let dir = if b.y >= a.y { 1.0 } else { -1.0 };
                 let y = a.y + dir * d + ASCENT;
-                out.push((Point::new(a.x + 3.0, y), false));
-                out.push((Point::new(a.x - 3.0, y), true));
+                out.push((Point::new(a.x + 3.0 + away, y), false));
+                out.push((Point::new(a.x - 3.0 - away, y), true));
             } else {
                 // Horizontal: above or below the line.
                 let dir = if b.x >= a.x { 1.0 } else { -1.0 };
                 let x = a.x + dir * (d + 1.0);
                 let end = dir < 0.0;
-                out.push((Point::new(x, a.y - DESCENT - 1.0), end));
-                out.push((Point::new(x, a.y + ASCENT + 1.0), end));
+                out.push((Point::new(x, a.y - DESCENT - 1.0 - away), end));
+                out.push((Point::new(x, a.y + ASCENT + 1.0 + away), end));
             }
             d += 3.0;
         }
     }
-    out
 }
 
 /// Places labels one at a time, each clear of those placed before.
