@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
+use crate::lang::Lang;
 use crate::model::{self, Sop};
 use crate::rule_id::Levels;
 use crate::rules::{self, Context};
@@ -22,11 +23,18 @@ pub struct Settings {
     pub levels: Levels,
     /// Length of a working day in minutes, for time sums (default 8 jam).
     pub workday_minutes: u64,
+    /// The language of the findings' messages and help.
+    pub lang: Lang,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { limits: Limits::default(), levels: Levels::default(), workday_minutes: 8 * 60 }
+        Settings {
+            limits: Limits::default(),
+            levels: Levels::default(),
+            workday_minutes: 8 * 60,
+            lang: Lang::default(),
+        }
     }
 }
 
@@ -48,11 +56,9 @@ pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Che
     let root = match yaml::parse(&source.text, settings.limits) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
-            diagnostics.push(match e.help {
-                Some(h) => d.help(h),
-                None => d,
-            });
+            let message = e.message_in(settings.lang);
+            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, message);
+            diagnostics.push(d.help(e.help_in(settings.lang)));
             settings.levels.apply(&mut diagnostics);
             return Checked { sop: None, graph: None, diagnostics };
         }

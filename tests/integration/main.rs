@@ -53,3 +53,5 @@ mod document;
 // Tables as agencies draw them: row numbers, rows of several steps,
 // substitutes, branches that end with an outcome, Mulai/Selesai capsules.
 mod structure;
+// YAML slips: one finding at the character to change, with what to type.
+mod yaml_slips;
