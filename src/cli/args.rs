@@ -103,8 +103,10 @@ pub enum Command {
     New(NewArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `sopmap man > sopmap.1`.
-    Man,
+    /// Print the man page (roff), e.g. `sopmap man > sopmap.1`, or write
+    /// every page (`sopmap.1` and one `sopmap-<command>.1` per command,
+    /// the pages its SEE ALSO names) into a folder with `--dir`.
+    Man(ManArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -380,6 +382,14 @@ pub struct NewArgs {
 pub enum NewLevel {
     Makro,
     Mikro,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `sopmap.1` and one `sopmap-<command>.1` per command into this
+    /// folder (e.g. `/usr/local/share/man/man1`) instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -159,7 +159,8 @@ impl Global {
         match &self.config {
             Some((config, dir)) => {
                 let rel = self.config_relative(Path::new(path), dir);
-                let mut settings = self.flags.apply(config.settings_for(&Settings::default(), &rel));
+                let mut settings =
+                    self.flags.apply(config.settings_for(&Settings::default(), &rel));
                 settings.lang = self.lang;
                 settings
             }

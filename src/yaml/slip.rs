@@ -133,7 +133,10 @@ fn is_odd_space(c: char) -> bool {
 }
 
 fn is_smart_quote(c: char) -> bool {
-    matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}')
+    matches!(
+        c,
+        '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}'
+    )
 }
 
 /// Where `: ` (or a colon at the end) first occurs in `s` outside quotes
@@ -332,7 +335,13 @@ impl Scan {
             return None;
         }
         if rest.starts_with('>') && !rest.starts_with(">-") {
-            return Some(slip(Kind::PastedQuoteMark, at + ind, 1, "", rest.trim_start_matches(['>', ' '])));
+            return Some(slip(
+                Kind::PastedQuoteMark,
+                at + ind,
+                1,
+                "",
+                rest.trim_start_matches(['>', ' ']),
+            ));
         }
         // List markers.
         let mut col = ind;
@@ -348,12 +357,19 @@ impl Scan {
                     break;
                 }
                 (Some(b'-'), Some(b' ')) => {
-                    let spaces = body.get(1..).map_or(0, |r| r.len() - r.trim_start_matches(' ').len());
+                    let spaces =
+                        body.get(1..).map_or(0, |r| r.len() - r.trim_start_matches(' ').len());
                     dashes += 1;
                     col += 1 + spaces;
                     body = body.get(1 + spaces..).unwrap_or("");
                 }
-                (Some(b'-'), Some(c)) if c.is_ascii_alphabetic() || *c == b'"' || *c == b'\'' || *c == b'{' || *c == b'[' => {
+                (Some(b'-'), Some(c))
+                    if c.is_ascii_alphabetic()
+                        || *c == b'"'
+                        || *c == b'\''
+                        || *c == b'{'
+                        || *c == b'[' =>
+                {
                     let fixed = format!("- {}", body.get(1..).unwrap_or(""));
                     return Some(slip(Kind::NoSpaceAfterDash, at + col, 1, "", &fixed));
                 }
@@ -378,7 +394,8 @@ impl Scan {
                     return None;
                 }
                 if dashes > 0 && !self.prev_value.is_empty() {
-                    let mut s = slip(Kind::ValueThenList, at + first, 1, &self.prev_key, &self.prev_value);
+                    let mut s =
+                        slip(Kind::ValueThenList, at + first, 1, &self.prev_key, &self.prev_value);
                     s.want = vec![top];
                     return Some(s);
                 }
@@ -392,8 +409,13 @@ impl Scan {
                     above = self.stack.pop();
                 }
                 let below = self.stack.last().copied().unwrap_or(0);
-                if dashes > 0 && below == first && self.prev_col == Some(first) && !self.prev_value.is_empty() {
-                    let mut s = slip(Kind::ValueThenList, at + first, 1, &self.prev_key, &self.prev_value);
+                if dashes > 0
+                    && below == first
+                    && self.prev_col == Some(first)
+                    && !self.prev_value.is_empty()
+                {
+                    let mut s =
+                        slip(Kind::ValueThenList, at + first, 1, &self.prev_key, &self.prev_value);
                     s.want = vec![first];
                     return Some(s);
                 }
@@ -426,14 +448,26 @@ impl Scan {
             let word = body.split([' ', ':']).next().unwrap_or(body);
             if let Some(after) = body.strip_prefix(word).and_then(|r| r.strip_prefix(':')) {
                 let fixed = format!("{word}: {after}");
-                return Some(slip(Kind::NoSpaceAfterColon, at + col + word.len() + 1, after.chars().next().map_or(0, char::len_utf8), word, &fixed));
+                return Some(slip(
+                    Kind::NoSpaceAfterColon,
+                    at + col + word.len() + 1,
+                    after.chars().next().map_or(0, char::len_utf8),
+                    word,
+                    &fixed,
+                ));
             }
             let fixed = format!("{word}: {}", body.get(word.len()..).unwrap_or("").trim());
             return Some(slip(Kind::MissingColon, at + col + word.len(), 0, word, &fixed));
         };
         self.prev_key = key.clone();
         if body.starts_with(is_smart_quote) {
-            return Some(slip(Kind::SmartQuote, at + col, body.chars().next().map_or(1, char::len_utf8), &key, ""));
+            return Some(slip(
+                Kind::SmartQuote,
+                at + col,
+                body.chars().next().map_or(1, char::len_utf8),
+                &key,
+                "",
+            ));
         }
         let after = body.get(c + 1..).unwrap_or("");
         let vstart = c + 1 + (after.len() - after.trim_start().len());
@@ -449,7 +483,9 @@ impl Scan {
     fn value(&mut self, v: &str, at: usize, key: &str, col: usize) -> Option<Slip> {
         let first = v.chars().next().unwrap_or(' ');
         let fixed = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-        let keyed = |text: String| if key.is_empty() { format!("- {text}") } else { format!("{key}: {text}") };
+        let keyed = |text: String| {
+            if key.is_empty() { format!("- {text}") } else { format!("{key}: {text}") }
+        };
         if is_smart_quote(first) {
             let inner: String = v.chars().filter(|c| !is_smart_quote(*c)).collect();
             return Some(slip(Kind::SmartQuote, at, first.len_utf8(), key, &keyed(fixed(&inner))));
@@ -458,7 +494,10 @@ impl Scan {
             '"' => {
                 let (end, bad) = double_quoted(v);
                 if let Some(b) = bad {
-                    let single = format!("'{}'", v.get(1..end.unwrap_or(v.len())).unwrap_or("").replace('\'', "''"));
+                    let single = format!(
+                        "'{}'",
+                        v.get(1..end.unwrap_or(v.len())).unwrap_or("").replace('\'', "''")
+                    );
                     return Some(slip(Kind::BadEscape, at + b, 1, key, &keyed(single)));
                 }
                 let Some(end) = end else {
@@ -481,7 +520,9 @@ impl Scan {
                 return None;
             }
             '|' | '>' => {
-                let tail = v.trim_start_matches(|c: char| "|>+-".contains(c) || c.is_ascii_digit()).trim_start();
+                let tail = v
+                    .trim_start_matches(|c: char| "|>+-".contains(c) || c.is_ascii_digit())
+                    .trim_start();
                 if !tail.is_empty() && !tail.starts_with('#') {
                     return Some(slip(Kind::TextAfterBlockMark, at, 1, key, &keyed(fixed(tail))));
                 }
@@ -498,7 +539,8 @@ impl Scan {
         }
         if let Some(i) = v.find(is_smart_quote) {
             let q = v.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
-            let plain: String = v.chars().map(|c| if is_smart_quote(c) { '"' } else { c }).collect();
+            let plain: String =
+                v.chars().map(|c| if is_smart_quote(c) { '"' } else { c }).collect();
             self.plain = true;
             self.prev_value = v.to_string();
             return (v.contains(": ") || v.ends_with(':'))

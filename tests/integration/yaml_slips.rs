@@ -20,7 +20,10 @@ fn every_slip_points_at_the_character_with_a_help_line() {
     for path in cases {
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("# "), "{name}: must start with a `#` comment saying what it shows");
+        assert!(
+            text.starts_with("# "),
+            "{name}: must start with a `#` comment saying what it shows"
+        );
         let rel = format!("{name}.yaml");
         for (lang, suffix) in [("id", "out"), ("en", "en.out")] {
             let out = Test::new()
