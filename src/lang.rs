@@ -145,6 +145,8 @@ texts! {
         bad_escape: "di dalam tanda kutip ganda, garis miring terbalik memulai kode khusus, dan yang ini tidak dikenal" / "inside double quotes a backslash starts an escape code, and this one is unknown",
         bad_escape_help: "pakai tanda kutip tunggal agar garis miring terbalik tetap apa adanya: {text}" / "use single quotes so the backslash stays as written: {text}",
         parser: "YAML tidak dapat dibaca di sini" / "the YAML cannot be read here",
+        several_documents: "berkas ini memuat lebih dari satu dokumen YAML (`---`); satu berkas SOP memuat tepat satu dokumen" / "this file holds more than one YAML document (`---`); a SOP file holds exactly one",
+        several_documents_help: "hapus baris `---` ini dan pindahkan SOP berikutnya ke berkasnya sendiri" / "delete this `---` line and move the next SOP into a file of its own",
         parser_help: "periksa baris ini dan baris di atasnya: indentasi dengan spasi, tanda kutip yang berpasangan, dan titik dua diikuti spasi" / "check this line and the one above: spaces for indentation, quotes in pairs, and a space after each colon",
     }
     /// Words of `sopmap diff`: headings, what happened to a thing, how values read.

@@ -87,6 +87,9 @@ impl SyntaxError {
     pub fn message_in(&self, lang: Lang) -> String {
         match (&self.slip, lang) {
             (Some(s), _) => s.message(lang),
+            (None, _) if self.message.starts_with("this file holds more than one") => {
+                YamlSlipWords::of(lang).several_documents.to_string()
+            }
             (None, Lang::En) => self.message.clone(),
             (None, Lang::Id) => format!("{} ({})", YamlSlipWords::of(lang).parser, self.message),
         }
@@ -96,6 +99,9 @@ impl SyntaxError {
     pub fn help_in(&self, lang: Lang) -> String {
         match &self.slip {
             Some(s) => s.help(lang),
+            None if self.message.starts_with("this file holds more than one") => {
+                YamlSlipWords::of(lang).several_documents_help.to_string()
+            }
             None => YamlSlipWords::of(lang).parser_help.to_string(),
         }
     }

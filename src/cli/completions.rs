@@ -31,9 +31,7 @@ pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let mut pages = vec![("sopmap".to_string(), clap_mangen::Man::new(cmd.clone()))];
     for sub in cmd.get_subcommands() {
         let title = format!("sopmap-{}", sub.get_name());
-        // The subcommand's page is named as the main page refers to it.
-        let sub = sub.clone().name(title.clone());
-        pages.push((title.clone(), clap_mangen::Man::new(sub).title(title)));
+        pages.push((title.clone(), clap_mangen::Man::new(sub.clone()).title(title)));
     }
     let Some(dir) = &args.dir else {
         for (_, page) in pages {
