@@ -27,7 +27,10 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
 /// the other, or with `--dir` written as `sopmap.1` and
 /// `sopmap-<command>.1`, so that those references resolve.
 pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
-    let cmd = Cli::command();
+    let mut cmd = Cli::command();
+    // Built, the command has its generated `help` subcommand, which the
+    // main page names too (`sopmap-help(1)`).
+    cmd.build();
     let mut pages = vec![("sopmap".to_string(), clap_mangen::Man::new(cmd.clone()))];
     for sub in cmd.get_subcommands() {
         let title = format!("sopmap-{}", sub.get_name());

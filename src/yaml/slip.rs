@@ -376,7 +376,8 @@ impl Scan {
                 _ => break,
             }
         }
-        let colon = key_colon(body);
+        // `- {id: a, next: b}`: a flow mapping, not a key.
+        let colon = if body.starts_with(['{', '[']) { None } else { key_colon(body) };
         let key = colon.and_then(|c| body.get(..c)).unwrap_or("").trim().to_string();
         // Indentation against the blocks above.
         let first = if dashes > 0 { ind } else { col };

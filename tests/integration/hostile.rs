@@ -31,6 +31,8 @@ fn run(dir: &Path, args: &[&str]) -> Run {
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_sopmap"))
         .args(args)
+        // The parser-limit messages are checked in English.
+        .env("SOPMAP_LANG", "en")
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -232,7 +234,7 @@ fn tab_indentation_is_a_positioned_syntax_error() {
     assert_eq!(r.status, 1);
     assert!(
         r.stdout.starts_with(
-            "tabs.yaml:3:2: SOP001 a tab indents this line; YAML indents with spaces only"
+            "tabs.yaml:3:1: SOP001 a tab indents this line; YAML indents with spaces only"
         ),
         "{}",
         r.stdout
