@@ -25,6 +25,9 @@ pub struct Settings {
     pub workday_minutes: u64,
     /// The language of the findings' messages and help.
     pub lang: Lang,
+    /// What a bare `hari` means when the SOP does not say (`days:` in
+    /// `sopmap.yaml`); `None` leaves it calendar days.
+    pub days: Option<crate::duration::DayMeaning>,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             levels: Levels::default(),
             workday_minutes: 8 * 60,
             lang: Lang::default(),
+            days: None,
         }
     }
 }
@@ -63,8 +67,11 @@ pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Che
             return Checked { sop: None, graph: None, diagnostics };
         }
     };
-    let sop = model::lower(&root, file, &mut diagnostics);
+    let mut sop = model::lower(&root, file, &mut diagnostics);
     drop(root);
+    if let Some(sop) = &mut sop {
+        sop.resolve_days(settings.days);
+    }
     let graph = sop.as_ref().map(|sop| {
         let graph = ProcessGraph::build(sop);
         let cx = Context { file, source, sop, graph: &graph };

@@ -257,7 +257,17 @@ texts! {
         on_the_critical_path: "Di jalur kritis" / "On the critical path",
         waiting_on_critical_path: "Waktu tunggu di jalur kritis (tidak dihitung)" / "Waiting on the critical path (not counted)",
         wait_steps: "langkah tunggu" / "wait steps",
-        steps_without_time: "Langkah tanpa waktu (dihitung 0)" / "Steps without a time (counted as 0)",
+        steps_without_time: "Langkah tanpa waktu (tidak dihitung)" / "Steps without a time (not counted)",
+        untimed: "Tanpa waktu" / "Untimed",
+        cannot_be_judged_no_times: "tidak dapat dinilai: tidak ada langkah yang mencantumkan waktu" / "cannot be judged: no step states a time",
+        cannot_be_judged_suffix: " (tak dapat dinilai)" / " (cannot be judged)",
+        met_so_far: "terpenuhi sejauh ini" / "met so far",
+        met_so_far_suffix: " (terpenuhi sejauh ini)" / " (met so far)",
+        steps_untimed: "langkah tanpa waktu" / "steps untimed",
+        no_step_states_a_time: "— (tidak ada langkah yang mencantumkan waktu)" / "— (no step states a time)",
+        steps_not_counted: "langkah tanpa waktu, tidak dihitung" / "steps without a time, not counted",
+        step_not_counted: "langkah tanpa waktu, tidak dihitung" / "step without a time, not counted",
+        untimed_short: "tanpa waktu" / "untimed",
         loops_counted_once: "Perulangan dihitung sekali (panah balik)" / "Loops counted once (back arrows)",
         logo: "Logo" / "Logo",
         signature_and_stamp: "(tanda tangan dan cap)" / "(signature and stamp)",
@@ -290,7 +300,7 @@ texts! {
 
 impl Lang {
     /// A date written out as printed documents write it: `15 November 2022`.
-    pub fn long_date(self, d: crate::model::Date) -> String {
+    pub fn long_date(self, d: &crate::model::Date) -> String {
         let m = Months::of(self);
         let months = [
             m.january,
@@ -306,9 +316,10 @@ impl Lang {
             m.november,
             m.december,
         ];
-        match months.get(usize::from(d.month).wrapping_sub(1)) {
-            Some(m) => format!("{} {m} {}", d.day, d.year),
-            None => d.to_string(),
+        match (months.get(usize::from(d.month).wrapping_sub(1)), d.day) {
+            (Some(m), Some(day)) => format!("{day} {m} {}", d.year),
+            (Some(m), None) => format!("{m} {}", d.year),
+            (None, _) => d.to_string(),
         }
     }
 
@@ -333,9 +344,11 @@ mod tests {
 
     #[test]
     fn long_dates_in_both_languages() {
-        let d = Date { year: 2024, month: 6, day: 28 };
-        assert_eq!(Lang::Id.long_date(d), "28 Juni 2024");
-        assert_eq!(Lang::En.long_date(d), "28 June 2024");
-        assert_eq!(Lang::Id.long_date(Date { year: 2024, month: 13, day: 1 }), "2024-13-01");
+        let d = Date::ymd(2024, 6, 28);
+        assert_eq!(Lang::Id.long_date(&d), "28 Juni 2024");
+        assert_eq!(Lang::En.long_date(&d), "28 June 2024");
+        assert_eq!(Lang::Id.long_date(&Date::ymd(2024, 13, 1)), "2024-13-01");
+        let june = Date { day: None, ..Date::ymd(2020, 6, 1) };
+        assert_eq!(Lang::Id.long_date(&june), "Juni 2020");
     }
 }

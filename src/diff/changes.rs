@@ -155,7 +155,7 @@ fn outcome_branches(s: &Step) -> Value {
 /// invalid value the checker reports shows as `(invalid)`.
 fn time(s: &Step) -> Value {
     match (&s.time, s.has_time) {
-        (Some(t), _) => Value::Text(t.value.to_string()),
+        (Some(t), _) => Value::Text(t.value.normalized()),
         (None, true) => Value::Text("(invalid)".into()),
         (None, false) => Value::Absent,
     }

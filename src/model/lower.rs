@@ -8,9 +8,9 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::duration;
-use crate::model::schema::{self, Key};
+use crate::model::schema::{self, Key, Type};
 use crate::model::{
-    Actor, ApprovedBy, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
+    Actor, ApprovedBy, Blank, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
     SopType, Spanned, Step, StepKind,
 };
 use crate::rule_id;
@@ -21,7 +21,7 @@ use crate::yaml::{Node, Value};
 /// Builds the model from a parsed YAML tree. Returns `None` only when the
 /// document is not a mapping at all (nothing to lower).
 pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop> {
-    let mut cx = Lower { file, out };
+    let mut cx = Lower { file, out, blanks: Vec::new() };
     if matches!(root.value, Value::Null) {
         cx.out.push(
             Diagnostic::new(
@@ -65,23 +65,38 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         definitions: obj.get("definitions").map(|n| cx.definitions(n)).unwrap_or_default(),
         legal_basis: obj
             .get("legal_basis")
-            .map(|n| cx.str_list(n, "legal_basis"))
+            .map(|n| cx.box_list(n, "legal_basis", "Dasar Hukum"))
             .unwrap_or_default(),
         qualifications: obj
             .get("qualifications")
-            .map(|n| cx.str_list(n, "qualifications"))
+            .map(|n| cx.box_list(n, "qualifications", "Kualifikasi Pelaksana"))
             .unwrap_or_default(),
         related: obj.get("related").map(|n| cx.related(n)).unwrap_or_default(),
-        equipment: obj.get("equipment").map(|n| cx.str_list(n, "equipment")).unwrap_or_default(),
-        warnings: obj.get("warnings").map(|n| cx.str_list(n, "warnings")).unwrap_or_default(),
-        records: obj.get("records").map(|n| cx.str_list(n, "records")).unwrap_or_default(),
+        equipment: obj
+            .get("equipment")
+            .map(|n| cx.box_list(n, "equipment", "Peralatan/Perlengkapan"))
+            .unwrap_or_default(),
+        warnings: obj
+            .get("warnings")
+            .map(|n| cx.box_list(n, "warnings", "Peringatan"))
+            .unwrap_or_default(),
+        records: obj
+            .get("records")
+            .map(|n| cx.box_list(n, "records", "Pencatatan dan Pendataan"))
+            .unwrap_or_default(),
         service_time: obj.get("service_time").and_then(|n| cx.duration(n, "service_time")),
         workday: obj.get("workday").and_then(|n| cx.workday(n)),
+        days: obj.get("days").and_then(|n| {
+            let s = cx.enum_str(n, "days", schema::DAY_MEANINGS)?;
+            duration::DayMeaning::parse(&s.value).map(|m| Spanned::new(m, s.span))
+        }),
         actors: obj.get("actors").map(|n| cx.actors(n)).unwrap_or_default(),
         steps: Vec::new(),
+        blanks: Vec::new(),
         span: obj.first_key_span(),
     };
     sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    sop.blanks = std::mem::take(&mut cx.blanks);
     // Reported here rather than by the rule, which cannot tell an empty
     // list from a missing or malformed `steps` (already reported).
     if let Some(n) = obj.get("steps")
@@ -108,6 +123,23 @@ enum IdKind {
 struct Lower<'a> {
     file: FileId,
     out: &'a mut Vec<Diagnostic>,
+    /// Boxes left blank on purpose (`kosong`), in file order.
+    blanks: Vec<Blank>,
+}
+
+/// Whether a value says "left blank, to fill in by hand": `kosong` (any
+/// case) or `-`, as published SOPs mark an empty box.
+fn is_blank_word(node: &Node) -> bool {
+    matches!(&node.value, Value::Str(s) if s.trim().eq_ignore_ascii_case("kosong") || s.trim() == "-")
+}
+
+/// `identity.` for the identity block, `` for the document and list items:
+/// the prefix of a key's path in messages.
+fn path_prefix(what: &str) -> String {
+    match what.strip_prefix('`').and_then(|w| w.strip_suffix('`')) {
+        Some(w) => format!("{w}."),
+        None => String::new(),
+    }
 }
 
 /// A mapping whose keys were checked against the schema.
@@ -245,7 +277,101 @@ impl Lower<'_> {
                 );
             }
         }
+        self.empty_values(&obj, keys, what);
         Some(obj)
+    }
+
+    /// Reports keys that need a value but are written with none: null, an
+    /// empty text, an empty list. Ids and enum words report their own
+    /// empty text; `steps` has its own finding.
+    fn empty_values(&mut self, obj: &Obj<'_>, keys: &'static [Key], what: &str) {
+        let prefix = path_prefix(what);
+        for (name, k, v) in &obj.entries {
+            let Some(key) = keys.iter().find(|key| key.name == *name) else { continue };
+            // Optional keys that, once written, need a value: leaving
+            // `activity` out is how a capsule reads "Mulai"; writing it
+            // empty is a slip.
+            let needs_value = matches!(key.name, "level" | "type" | "activity");
+            if !(key.required || needs_value) || key.name == "steps" {
+                continue;
+            }
+            let path = format!("{prefix}{name}");
+            // `kind` of step `periksa`; `identity.number`; `schema`.
+            let of = if prefix.is_empty() && what != "the document" {
+                format!(" of {what}")
+            } else {
+                String::new()
+            };
+            let named = match key.label {
+                "-" | "" => format!("`{path}`{of}"),
+                label => format!("`{path}` ({label}){of}"),
+            };
+            let (span, message, help) = match (&v.value, key.ty) {
+                (Value::Null, Type::Object(_)) => continue,
+                (Value::Null, _) => (
+                    k.span,
+                    format!("{named} has no value"),
+                    format!("write the value after `{name}:`: {}", lower_first(key.description)),
+                ),
+                // An empty branch label is malformed-decision's.
+                (Value::Str(s), Type::Str) if s.trim().is_empty() && key.name != "label" => (
+                    v.span,
+                    format!("{} kosong: `{path}`{of} is an empty text", key.label),
+                    if prefix.starts_with("identity") {
+                        format!(
+                            "write the {}, or `{name}: kosong` when the document leaves the box blank to fill in by hand",
+                            key.label
+                        )
+                    } else {
+                        format!("write the {}", key.label)
+                    },
+                ),
+                (Value::Seq(items), Type::StrList | Type::IdList | Type::ObjectList(_))
+                    if items.is_empty() =>
+                {
+                    (
+                        v.span,
+                        format!("{} kosong: `{path}`{of} is an empty list", key.label),
+                        format!(
+                            "list at least one item, or write `{name}: kosong` when the document leaves the box blank"
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            self.push(Diagnostic::new(&rule_id::EMPTY_VALUE, self.file, span, message).help(help));
+        }
+    }
+
+    /// A box of the identity block or a Mutu Baku list: `kosong` marks it
+    /// blank on purpose.
+    fn blank(&mut self, node: &Node, key: &str, label: &'static str) -> bool {
+        if !is_blank_word(node) {
+            return false;
+        }
+        self.blanks.push(Blank { key: key.to_string(), label, span: node.span });
+        true
+    }
+
+    /// A Mutu Baku list (`records`, `equipment` …), or `kosong`.
+    fn box_list(&mut self, node: &Node, what: &str, label: &'static str) -> Vec<Spanned<String>> {
+        if self.blank(node, what, label) {
+            return Vec::new();
+        }
+        self.str_list(node, what)
+    }
+
+    /// A text of the identity block, or `kosong` (kept as an empty text).
+    fn box_text(
+        &mut self,
+        node: &Node,
+        what: &str,
+        label: &'static str,
+    ) -> Option<Spanned<String>> {
+        if self.blank(node, what, label) {
+            return Some(Spanned::new(String::new(), node.span));
+        }
+        self.string(node, what)
     }
 
     /// Free text. Null is treated as absent.
@@ -262,6 +388,18 @@ impl Lower<'_> {
 
     fn id(&mut self, node: &Node, what: &str, kind: IdKind) -> Option<Spanned<String>> {
         let s = self.string(node, what)?;
+        if s.value.trim().is_empty() {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::EMPTY_VALUE,
+                    self.file,
+                    s.span,
+                    format!("`{what}` is an empty text; expected an id"),
+                )
+                .help("write the id, lowercase letters, digits and `_`"),
+            );
+            return None;
+        }
         let ok = match kind {
             IdKind::Sop => {
                 s.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -319,6 +457,18 @@ impl Lower<'_> {
 
     fn enum_str(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
         let s = self.string(node, what)?;
+        if s.value.trim().is_empty() {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::EMPTY_VALUE,
+                    self.file,
+                    s.span,
+                    format!("`{what}` is an empty text"),
+                )
+                .help(format!("write one of {}", quoted(allowed))),
+            );
+            return None;
+        }
         if allowed.contains(&s.value.as_str()) {
             return Some(s);
         }
@@ -361,10 +511,20 @@ impl Lower<'_> {
         }
     }
 
-    fn date(&mut self, node: &Node, what: &str, nullable: bool) -> Option<Spanned<Date>> {
+    /// A date of the identity block in any form of [`crate::model::date`];
+    /// `kosong` (and `-` for a required date) marks the box blank, `-` or
+    /// null for `revised` means never revised.
+    fn date(
+        &mut self,
+        node: &Node,
+        what: &str,
+        label: &'static str,
+        nullable: bool,
+    ) -> Option<Spanned<Date>> {
         let text = match &node.value {
-            Value::Null if nullable => return None,
+            Value::Null => return None,
             Value::Str(s) if nullable && s.trim() == "-" => return None,
+            _ if self.blank(node, what, label) => return None,
             Value::Str(s) => s.trim(),
             _ => {
                 self.push(Diagnostic::new(
@@ -372,25 +532,26 @@ impl Lower<'_> {
                     self.file,
                     node.span,
                     format!(
-                        "`{what}` must be an ISO date `YYYY-MM-DD`, found {}",
+                        "`{what}` must be a date such as `2024-07-01` or `16 Juli 2012`, found {}",
                         node.value.type_name()
                     ),
                 ));
                 return None;
             }
         };
-        match parse_date(text) {
+        match crate::model::date::parse(text) {
             Ok(d) => Some(Spanned::new(d, node.span)),
-            Err(reason) => {
-                let help = reformat_date(text)
-                    .map(|d| format!("write `{d}`"))
-                    .unwrap_or_else(|| "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`".into());
+            Err(e) => {
+                let help = e.suggestion.map(|d| format!("write `{d}`")).unwrap_or_else(|| {
+                    "write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)"
+                        .into()
+                });
                 self.push(
                     Diagnostic::new(
                         &rule_id::INVALID_DATE,
                         self.file,
                         node.span,
-                        format!("`{text}` is not a valid date for `{what}`: {reason}"),
+                        format!("`{text}` is not a valid date for `{what}`: {}", e.reason),
                     )
                     .help(help),
                 );
@@ -485,24 +646,40 @@ impl Lower<'_> {
             return Identity::default();
         };
         Identity {
-            agency: obj.get("agency").and_then(|n| self.string(n, "identity.agency")),
-            unit: obj.get("unit").and_then(|n| self.string(n, "identity.unit")),
-            number: obj.get("number").and_then(|n| self.string(n, "identity.number")),
+            agency: obj
+                .get("agency")
+                .and_then(|n| self.box_text(n, "identity.agency", "Nama Instansi")),
+            unit: obj
+                .get("unit")
+                .and_then(|n| self.box_text(n, "identity.unit", "Nama Unit Kerja")),
+            number: obj
+                .get("number")
+                .and_then(|n| self.box_text(n, "identity.number", "Nomor SOP")),
             title: obj.get("title").and_then(|n| self.string(n, "identity.title")),
-            created: obj.get("created").and_then(|n| self.date(n, "identity.created", false)),
-            revised: obj.get("revised").and_then(|n| self.date(n, "identity.revised", true)),
+            created: obj
+                .get("created")
+                .and_then(|n| self.date(n, "identity.created", "Tanggal Pembuatan", false)),
+            revised: obj
+                .get("revised")
+                .and_then(|n| self.date(n, "identity.revised", "Tanggal Revisi", true)),
             revision: obj.get("revision").and_then(|n| self.integer(n, "identity.revision")),
-            effective: obj.get("effective").and_then(|n| self.date(n, "identity.effective", false)),
+            effective: obj
+                .get("effective")
+                .and_then(|n| self.date(n, "identity.effective", "Tanggal Efektif", false)),
             approved_by: obj
                 .get("approved_by")
                 .and_then(|n| {
                     let o = self.object(n, schema::APPROVED_BY, "`identity.approved_by`")?;
                     Some(ApprovedBy {
-                        position: o
-                            .get("position")
-                            .and_then(|n| self.string(n, "approved_by.position")),
-                        name: o.get("name").and_then(|n| self.string(n, "approved_by.name")),
-                        nip: o.get("nip").and_then(|n| self.string(n, "approved_by.nip")),
+                        position: o.get("position").and_then(|n| {
+                            self.box_text(n, "identity.approved_by.position", "Jabatan")
+                        }),
+                        name: o
+                            .get("name")
+                            .and_then(|n| self.box_text(n, "identity.approved_by.name", "Nama")),
+                        nip: o
+                            .get("nip")
+                            .and_then(|n| self.box_text(n, "identity.approved_by.nip", "NIP")),
                     })
                 })
                 .unwrap_or_default(),
@@ -856,50 +1033,6 @@ fn slug(s: &str, sep: char) -> String {
         }
     }
     out.trim_end_matches(sep).to_string()
-}
-
-/// Parses `YYYY-MM-DD` and checks the day exists.
-pub fn parse_date(s: &str) -> Result<Date, &'static str> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return Err("expected `YYYY-MM-DD`");
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok()).unwrap_or(0);
-    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
-    if !(1..=12).contains(&month) {
-        return Err("the month must be 01 to 12");
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day == 0 || day > days {
-        return Err("that day does not exist in that month");
-    }
-    Ok(Date { year, month: month as u8, day: day as u8 })
-}
-
-/// `15-11-2022` or `15/11/2022` (the Indonesian order) → `2022-11-15`.
-fn reformat_date(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if let [d, m, y] = parts.as_slice()
-        && y.len() == 4
-        && d.len() <= 2
-        && m.len() <= 2
-    {
-        let candidate = format!("{y}-{m:0>2}-{d:0>2}");
-        if parse_date(&candidate).is_ok() {
-            return Some(candidate);
-        }
-    }
-    None
 }
 
 /// Whether `s` is written as a step or actor id may be: lowercase ASCII

@@ -6,14 +6,16 @@
 //! that was well-formed and can report their own findings in the same run.
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
+pub mod date;
 pub mod lower;
 pub mod reference;
 pub mod rows;
 pub mod schema;
 
-use crate::duration::Duration;
+use crate::duration::{DayMeaning, Duration};
 use crate::source::Span;
 
+pub use date::Date;
 pub use lower::lower;
 pub use rows::{Row, Rows};
 
@@ -92,18 +94,14 @@ impl Relation {
     }
 }
 
-/// A calendar date `YYYY-MM-DD`, ordered by time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// A box the SOP leaves blank on purpose, to fill in by hand (`kosong`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blank {
+    /// The key's path, e.g. `identity.number`.
+    pub key: String,
+    /// The box's label on the form, e.g. `Nomor SOP`.
+    pub label: &'static str,
+    pub span: Span,
 }
 
 /// Disahkan oleh.
@@ -232,6 +230,12 @@ impl Step {
         self.kind.as_ref().map(|k| k.value)
     }
 
+    /// A start or end capsule without an activity: a "Mulai"/"Selesai"
+    /// marker, not a piece of work, so it needs no time.
+    pub fn is_bare_capsule(&self) -> bool {
+        matches!(self.kind(), Some(StepKind::Start | StepKind::End)) && self.activity.is_none()
+    }
+
     /// The written activity, if any (start and end steps may leave it out:
     /// renderers then print the capsule's word, "Mulai" or "Selesai").
     pub fn activity_str(&self) -> Option<&str> {
@@ -271,8 +275,12 @@ pub struct Sop {
     pub records: Vec<Spanned<String>>,
     pub service_time: Option<Spanned<Duration>>,
     pub workday: Option<Spanned<Duration>>,
+    /// What a bare `hari` means, as the SOP states it (`days:`).
+    pub days: Option<Spanned<DayMeaning>>,
     pub actors: Vec<Actor>,
     pub steps: Vec<Step>,
+    /// Boxes left blank on purpose (`kosong`), in file order.
+    pub blanks: Vec<Blank>,
     /// Where the document starts.
     pub span: Span,
 }
@@ -290,6 +298,12 @@ impl Sop {
         self.identity.number.as_ref().map_or("", |t| t.value.as_str())
     }
 
+    /// Whether the box at `key` (e.g. `identity.created`) is left blank on
+    /// purpose, to fill in by hand.
+    pub fn is_blank(&self, key: &str) -> bool {
+        self.blanks.iter().any(|b| b.key == key)
+    }
+
     /// A cycle of steps as text, back to its first step: `a -> b -> a`.
     pub fn cycle_text(&self, cycle: &[usize]) -> String {
         let name = |i: &usize| self.steps.get(*i).map_or("?", |s| s.id_str());
@@ -298,6 +312,21 @@ impl Sop {
             path.push(name(first));
         }
         path.join(" -> ")
+    }
+
+    /// Reads every bare `hari` with `meaning`: the SOP's own `days:` wins
+    /// over `default` (the `sopmap.yaml` setting). Without either, bare
+    /// `hari` stays calendar days (and `mixed-days` may speak).
+    pub fn resolve_days(&mut self, default: Option<DayMeaning>) {
+        let Some(meaning) = self.days.as_ref().map(|d| d.value).or(default) else { return };
+        for step in &mut self.steps {
+            if let Some(t) = &mut step.time {
+                t.value.resolve_days(meaning);
+            }
+        }
+        if let Some(t) = &mut self.service_time {
+            t.value.resolve_days(meaning);
+        }
     }
 
     /// The actor with this id, if declared.

@@ -13,7 +13,7 @@ pub enum Type {
     Int,
     /// `true` or `false`.
     Bool,
-    /// An ISO date `YYYY-MM-DD`.
+    /// A date: ISO `YYYY-MM-DD`, `16 Juli 2012`, `Juni 2020`, `01/03/2022`.
     Date,
     /// A duration in the grammar of `duration.rs`.
     Duration,
@@ -57,6 +57,7 @@ pub const TYPES: &[&str] = &["administratif", "teknis"];
 pub const COMPLETENESS: &[&str] = &["final", "parsial"];
 pub const GENERICITY: &[&str] = &["generik", "spesifik"];
 pub const RELATIONS: &[&str] = &["parent", "child", "prerequisite", "follow_up", "related"];
+pub const DAY_MEANINGS: &[&str] = crate::duration::DayMeaning::WORDS;
 pub const STEP_KINDS: &[&str] = &["start", "process", "decision", "end"];
 
 pub const APPROVED_BY: &[Key] = &[
@@ -167,8 +168,8 @@ pub const STEP: &[Key] = &[
 pub const TOP: &[Key] = &[
     key("schema", Type::Enum(&["sop-ap/1"]), true, "-", "Format version: `sop-ap/1`."),
     key("id", Type::Id, true, "-", "SOP id (`[a-z0-9-]+`); the file should be `<id>.yaml`."),
-    key("level", Type::Enum(LEVELS), true, "Cakupan SOP", "makro or mikro."),
-    key("type", Type::Enum(TYPES), true, "Jenis SOP", "administratif or teknis."),
+    key("level", Type::Enum(LEVELS), false, "Cakupan SOP", "makro or mikro."),
+    key("type", Type::Enum(TYPES), false, "Jenis SOP", "administratif or teknis."),
     key("completeness", Type::Enum(COMPLETENESS), false, "Kelengkapan", "final or parsial."),
     key("genericity", Type::Enum(GENERICITY), false, "Sifat", "generik or spesifik."),
     key("identity", Type::Object(IDENTITY), true, "Identitas", "The identity block."),
@@ -188,6 +189,13 @@ pub const TOP: &[Key] = &[
         false,
         "Jangka waktu penyelesaian",
         "Total time promised in the Standar Pelayanan.",
+    ),
+    key(
+        "days",
+        Type::Enum(DAY_MEANINGS),
+        false,
+        "Satuan hari",
+        "What a bare `hari` means: `kerja` (working days) or `kalender` (calendar days, the default).",
     ),
     key(
         "workday",

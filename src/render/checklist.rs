@@ -61,6 +61,11 @@ impl PathTimes {
                 rows.iter().map(|&r| numbers.number(r).to_string()).collect();
             // Two steps of one numbered row are one row of the path.
             rows.dedup();
+            let total = crate::render::timing::honest_total(
+                &crate::render::timing::totals_text(total, lang),
+                t,
+                lang,
+            );
             let mut s = format!("{total} ({} {})", lang.texts().steps_lower, rows.join(" → "));
             if !t.wait_steps.is_empty() {
                 s.push_str(&format!("; {}", lang.texts().excluding_waiting));
@@ -259,9 +264,10 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     push(labels.agency, text(&id.agency));
     push(labels.unit, text(&id.unit));
     push(labels.number, text(&id.number));
-    // Dates written out as the document writes them ("2 Januari 2024").
+    // Dates as the document prints them: as the author wrote them
+    // (`16 Juli 2012`), else written out ("2 Januari 2024"), never ISO.
     let date = |d: &Option<crate::model::Spanned<crate::model::Date>>| {
-        d.as_ref().map(|d| opts.lang.long_date(d.value))
+        d.as_ref().map(|d| d.value.written.clone().unwrap_or_else(|| opts.lang.long_date(&d.value)))
     };
     push(labels.created, date(&id.created));
     // "Revisi ke-1", "Revision 1"; as in the document, a revision number

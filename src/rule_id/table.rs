@@ -123,16 +123,25 @@ pub static INVALID_DURATION: RuleId = RuleId {
     default_level: Level::Error,
     summary: "a time that does not follow the duration grammar",
     explanation: "## What it does
-Checks `time`, `service_time` and `workday` against the duration grammar:
-an amount or a range, an optional number in words in parentheses and a
-unit (`menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`), optionally
-after `maksimal` or `paling lama`. A bare number, a decimal and an unknown
-unit are errors.
+Checks `time`, `service_time` and `workday` against the duration grammar
+of published SOPs: an amount (digits, `1,5`, `½`, or words such as `tiga`,
+`empat belas`, `sehari`) or a range (`1-3`, `1 s.d. 3`, `1 sd 3`, `1 hari
+maksimal 14 hari kerja`), an optional number in words in parentheses, and
+a unit (`detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`,
+`minggu`, `bulan`, `tahun`), in any case. A time may be made of parts
+(`2 jam 30 menit`) or a product (`2x24 jam` is 2 days). Qualifiers before
+the amount are kept: `maksimal`, `maks.`, `paling lama`,
+`selambat-lambatnya` (an upper bound), `±`, `kurang lebih` (about),
+`minimal` (at least); so are fillers such as `proses`. Text after the unit
+is kept as the condition (`terhitung persyaratan diterima lengkap`).
+A bare number, an unknown unit, two times in one cell, a fraction of a day
+and a mix of working time with days are errors, each with a help line
+proposing the nearest accepted spelling.
 
 ## Why is this bad?
 Times are summed along the flow and compared with the service time of the
-Standar Pelayanan. `time: 30` does not say 30 what; `0,5 jam` cannot be
-written on the form.
+Standar Pelayanan. `time: 30` does not say 30 what; `sesuai kebutuhan` cannot be
+summed.
 
 ## Example
 ```yaml
@@ -146,18 +155,23 @@ pub static INVALID_DATE: RuleId = RuleId {
     code: "SOP007",
     name: "invalid-date",
     default_level: Level::Error,
-    summary: "a date that is not an ISO date YYYY-MM-DD",
+    summary: "a date that is not a real date in an accepted form",
     explanation: "## What it does
-Checks `created`, `revised` and `effective` are real dates written as
-`YYYY-MM-DD`. `revised` may also be null or `-` when the SOP was never revised.
+Checks `created`, `revised` and `effective` are real dates, written as
+published SOPs write them: ISO `2022-11-15`, day/month/year `15/11/2022`
+(also `15-11-2022`, `15.11.2022`), or with the month's name in Indonesian
+or English in any case, with or without the day (`15 November 2022`,
+`JUNI 2020`, `7 Jan 2022`, `Pebruari`, `Nopember`). A date without a day
+has month precision: `date-order` compares it by month. `revised` may also
+be null or `-` when the SOP was never revised; `kosong` marks a date left
+blank to fill in by hand (`blank-field`).
 
 ## Why is this bad?
-`15/11/2022` is read differently in different countries and tools, and
-`2022-02-30` does not exist.
+`2022-02-30` does not exist, and `7 Januarii 2022` cannot be read.
 
 ## Example
 ```yaml
-  created: 15-11-2022     # write `2022-11-15`
+  created: 31 April 2022     # April has 30 days
 ```",
 };
 
@@ -914,6 +928,139 @@ A trailing comment covers its own line; a comment alone on a line covers
 the next line with content; `ignore-file[…]` covers the whole file.",
 };
 
+pub static EMPTY_VALUE: RuleId = RuleId {
+    code: "SOP010",
+    name: "empty-value",
+    default_level: Level::Error,
+    summary: "a key that needs a value is null, an empty text or an empty list",
+    explanation: "## What it does
+Reports a required key written without a value: null (`kind:`, `actor:`,
+`schema: ~`), an empty text (`number: \"\"`, `activity: \"\"`) or an empty
+list (`records: []`), and a `level:` or `type:` written without a value.
+The message names the box of the SOP AP form (\"Pencatatan dan Pendataan
+kosong\").
+
+## Why is this bad?
+A key with no value is as good as a missing key, but it looks filled in to
+a reviewer: the renderers then print \"Pelaksana: ?\" or an empty row.
+
+## What to write instead
+The value, or, for a box of the identity block or of the Mutu Baku lists
+that the document leaves blank to be filled in by hand, the word `kosong`:
+
+```yaml
+identity:
+  number: kosong        # printed as a line to fill in by hand
+records: kosong
+```
+`kosong` is reported as a warning by `blank-field` until it is filled in.",
+};
+
+pub static BLANK_FIELD: RuleId = RuleId {
+    code: "SOP011",
+    name: "blank-field",
+    default_level: Level::Warning,
+    summary: "a box left blank on purpose (`kosong`) to be filled in by hand",
+    explanation: "## What it does
+Warns about every box written `kosong` (or `\"-\"`): a Nomor SOP, a date,
+a name or a Mutu Baku list that the document leaves blank, to be filled in
+by hand once the SOP is numbered and signed.
+
+## Why is this bad?
+Nothing, while the SOP is a draft or an annex whose number and date are
+given later; this warning keeps the blank visible in review so the SOP is
+not published with it. The document prints each blank as a line to fill
+in.
+
+## Example
+```yaml
+identity:
+  number: kosong       # Nomor SOP: filled in by hand after signing
+  created: kosong
+records: kosong
+```
+Write the value once it is known. An empty text or list (`number: \"\"`,
+`records: []`) is an error (`empty-value`): it does not say whether the
+box was forgotten or left blank on purpose.",
+};
+
+pub static MIXED_DAYS: RuleId = RuleId {
+    code: "SOP305",
+    name: "mixed-days",
+    default_level: Level::Warning,
+    summary: "`hari` and `hari kerja` mixed without saying what a bare `hari` means",
+    explanation: "## What it does
+Warns, once per SOP, when some times are written in a bare `hari` and
+others in `hari kerja`, and neither the SOP (`days:`) nor `sopmap.yaml`
+(`days:`) says what a bare `hari` means.
+
+## Why is this bad?
+Most civil-service SOPs write `hari` and mean a working day. Read
+literally, `hari` is a calendar day, which cannot be added to working days
+without a calendar: totals come out as `3 hari + 2 hari kerja` and the
+service time cannot be judged.
+
+## Example
+```yaml
+days: kerja          # a bare `hari` in this SOP means a working day
+steps:
+  - time: 3 hari       # read as 3 hari kerja
+  - time: 2 hari kerja
+```
+`days: kalender` keeps bare `hari` as calendar days (and silences this
+warning); `3 hari kalender` is always calendar days.",
+};
+
+pub static HIDDEN_DECISION: RuleId = RuleId {
+    code: "SOP211",
+    name: "hidden-decision",
+    default_level: Level::Warning,
+    summary: "a process row whose activity states a condition: a decision drawn as a process",
+    explanation: "## What it does
+Warns about a start, process or end row whose activity states a condition
+and its outcome: a conditional (`apabila`, `bila`, `jika`, `jikalau`,
+`bilamana`, `manakala`, `dalam hal` followed by a state such as `tidak`,
+`belum`, `terdapat`), something incomplete or wrong that is returned or
+refused (`belum lengkap … dikembalikan`, `tidak sesuai … ditolak`), or two
+outcomes side by side (`izin/penolakan`, `persetujuan atau penolakan`,
+`layak/tidak layak`).
+
+It stays silent on the \"if needed\" idiom (`bila diperlukan`, `jika
+dirasa perlu`: an optional activity), on `dalam hal ini`, on a stand-in
+signer (`dalam hal pejabat berhalangan`), and on rows a drawn decision
+leads into (they restate its answer).
+
+Measured on a labelled set of 112 activity texts written in the wording of
+published SOPs (`tests/data/hidden-decision.txt`): precision 100% (45 of
+45 warnings are hidden decisions), recall 95% (45 of 47 hidden decisions
+found).
+The set is not independent of the rule: its last 15 texts were added after
+the first version and scored precision 50% (3 of 6) and recall 38% (3 of 8)
+before `sekiranya`, `… atau dikembalikan`, `jika sudah selesai` and
+`tidak adanya` were taught to it; expect unseen wording to fall between.
+
+## Why is this bad?
+A decision written into a process row has no labelled branches: the
+flowchart shows one path, the \"no\" answer has no row, no time and no
+output, and the checklist cannot tell staff what to do in that case.
+
+## Example
+```yaml
+  - id: periksa
+    kind: process
+    activity: Berkas yang belum lengkap dikembalikan kepada pemohon
+```
+Draw the check as a decision with labelled branches:
+```yaml
+  - id: periksa
+    kind: decision
+    activity: Berkas lengkap?
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: kembalikan}
+```",
+};
+
 /// Every rule's identity, in code order (the order of `rules::RULES`).
 pub static ALL: &[&RuleId] = &[
     &INVALID_YAML,
@@ -925,6 +1072,8 @@ pub static ALL: &[&RuleId] = &[
     &INVALID_DATE,
     &MISPLACED_KEY,
     &DUPLICATE_KEY,
+    &EMPTY_VALUE,
+    &BLANK_FIELD,
     &UNKNOWN_STEP,
     &UNKNOWN_ACTOR,
     &DUPLICATE_ID,
@@ -947,9 +1096,11 @@ pub static ALL: &[&RuleId] = &[
     &END_WITH_SUCCESSOR,
     &CYCLE,
     &START_WITH_PREDECESSOR,
+    &HIDDEN_DECISION,
     &MISSING_TIME,
     &DATE_ORDER,
     &SERVICE_TIME_EXCEEDED,
     &SUB_SOP_TIME,
+    &MIXED_DAYS,
     &UNUSED_SUPPRESSION,
 ];

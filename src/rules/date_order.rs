@@ -14,7 +14,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ("revised", "Tanggal Revisi", &id.revised),
     ] {
         let Some(date) = date else { continue };
-        if date.value < created.value {
+        if date.value.cmp_at_precision(&created.value) == std::cmp::Ordering::Less {
             out.push(
                 Diagnostic::new(
                     &RULE,
@@ -22,7 +22,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     date.span,
                     format!(
                         "`{key}` ({label}) {} is before `created` {}",
-                        date.value, created.value
+                        date.value.as_written(),
+                        created.value.as_written()
                     ),
                 )
                 .label(created.span, "created here")

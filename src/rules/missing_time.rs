@@ -14,7 +14,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         // A step that continues a numbered row is timed by the row's first
         // step; a bare "Mulai"/"Selesai" capsule (no activity) takes no time.
-        if !rows.is_first(i) || is_bare_capsule(step) {
+        if !rows.is_first(i) || step.is_bare_capsule() {
             continue;
         }
         out.push(
@@ -27,11 +27,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("add `time: 15 menit` (or `1 hari kerja` …), or `time_note:` when it cannot be quantified"),
         );
     }
-}
-
-fn is_bare_capsule(step: &crate::model::Step) -> bool {
-    use crate::model::StepKind;
-    matches!(step.kind(), Some(StepKind::Start | StepKind::End)) && step.activity.is_none()
 }
 
 #[cfg(test)]

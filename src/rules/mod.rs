@@ -14,14 +14,17 @@ use crate::model::Sop;
 use crate::rule_id::{Level, Levels, RuleId};
 use crate::source::SourceFile;
 
+pub mod blank_field;
 pub mod cycle;
 pub mod date_order;
 pub mod dead_end;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod duplicate_sop_id;
+pub mod empty_value;
 pub mod end_with_successor;
 pub mod file_name_mismatch;
+pub mod hidden_decision;
 pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
@@ -35,6 +38,7 @@ pub mod missing_end;
 pub mod missing_key;
 pub mod missing_start;
 pub mod missing_time;
+pub mod mixed_days;
 pub mod multiple_starts;
 pub mod relation_asymmetry;
 pub mod service_time_exceeded;
@@ -107,6 +111,8 @@ pub static RULES: &[&Rule] = &[
     &invalid_date::RULE,
     &misplaced_key::RULE,
     &duplicate_key::RULE,
+    &empty_value::RULE,
+    &blank_field::RULE,
     &unknown_step::RULE,
     &unknown_actor::RULE,
     &duplicate_id::RULE,
@@ -129,10 +135,12 @@ pub static RULES: &[&Rule] = &[
     &end_with_successor::RULE,
     &cycle::RULE,
     &start_with_predecessor::RULE,
+    &hidden_decision::RULE,
     &missing_time::RULE,
     &date_order::RULE,
     &service_time_exceeded::RULE,
     &sub_sop_time::RULE,
+    &mixed_days::RULE,
     &unused_suppression::RULE,
 ];
 

@@ -12,19 +12,29 @@ fn path_text(e: &crate::catalog::Entry) -> String {
     e.worst_path.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" -> ")
 }
 
+/// ` (3 steps without a time not counted)`, or nothing.
+fn untimed_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " (1 step without a time not counted)".into(),
+        n => format!(" ({n} steps without a time not counted)"),
+    }
+}
+
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {
         let (Some(st), Some(t)) = (&e.sop.service_time, &e.timing) else { continue };
         match timing::service_verdict(&e.sop, t) {
-            None | Some(Verdict::Within) => {}
+            None | Some(Verdict::Within | Verdict::Untimed | Verdict::SoFar(_)) => {}
             Some(Verdict::Exceeds) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,
                     st.span,
                     format!(
-                        "the worst path takes {}, over the service time of {}: {}",
+                        "the worst path takes {}{}, over the service time of {}: {}",
                         t.worst,
+                        untimed_note(t.untimed.len()),
                         st.value,
                         path_text(e)
                     ),

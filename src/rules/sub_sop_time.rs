@@ -21,7 +21,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(t) = &child.timing else { continue };
             let allowed = Totals::of(&time.value, true);
             let message = match timing::compare(&t.worst, &allowed, workday) {
-                Verdict::Within => continue,
+                Verdict::Within | Verdict::Untimed | Verdict::SoFar(_) => continue,
                 Verdict::Exceeds => format!(
                     "step `{}` allows {}, but SOP `{}` takes up to {} on its worst path",
                     step.id_str(),

@@ -15,6 +15,7 @@ use sopmap::render::document::flowchart::{
     ColumnKind, Direction, EdgeRef, Endpoint, Flowchart, PAGE_HEIGHT, Role, Shape,
 };
 use sopmap::render::document::geometry::Point;
+use sopmap::render::document::labels::branch_labels;
 use sopmap::render::document::{LinkedSops as Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 
@@ -293,7 +294,9 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
                 other => bad.push(format!("arrow {edge:?} goes to {other:?}")),
             }
             if let (Some(b), Some((label, ..))) = (branch, &drawn[0].label) {
-                assert_eq!(sop.steps[from].branches[b].label.as_ref().unwrap().value, *label);
+                let full = &sop.steps[from].branches[b].label.as_ref().unwrap().value;
+                let shown = branch_labels(&sop.steps[from], &chart.columns);
+                assert_eq!(shown[b].as_ref().unwrap().0, *label, "{full}");
             } else if branch.is_some() {
                 bad.push(format!("branch {edge:?} has no label"));
             }

@@ -380,3 +380,30 @@ fn binary_garbage_is_a_syntax_error_or_an_encoding_error() {
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert!(r.stdout.starts_with("ascii-noise.yaml:"), "{}", r.stdout);
 }
+
+/// Issue 17 item 7: a null or empty value where a value is required passed
+/// as "no problems found"; each is now a finding and fails the run.
+#[test]
+fn nulls_and_empty_values_for_required_keys_fail_the_run() {
+    let d = dir();
+    let text = sample();
+    let cases = [
+        ("schema: sop-ap/1", "schema: ~"),
+        ("id: permohonan-opp-p2p-mikro", "id:"),
+        ("level: mikro", "level:"),
+        ("type: teknis", "type:"),
+        ("  number: SOP-03.02/PEN/BP3MI-SB/XI/2022", "  number: \"\""),
+        ("  title: Pelayanan Permohonan", "  title: ~ #"),
+        ("    kind: start", "    kind:"),
+        ("    actor: p3mi", "    actor:"),
+        ("    activity: Mengunggah", "    activity: \"\" #"),
+        ("      - label: Lengkap", "      - label:"),
+    ];
+    for (from, to) in cases {
+        assert!(text.contains(from), "the sample changed: {from}");
+        write(d.path(), SAMPLE, text.replacen(from, to, 1));
+        let r = run(d.path(), &["check", SAMPLE, "--format", "concise"]);
+        assert_eq!(r.status, 1, "`{to}` passed:\n{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(": SOP010 "), "`{to}`: no empty-value finding:\n{}", r.stdout);
+    }
+}

@@ -329,13 +329,13 @@ fn list_shows_the_catalogue_in_every_format() {
     assert_eq!(
         lines.next(),
         Some(
-            "id,level,title,unit,steps,actors,worst,worst_work_minutes,worst_calendar_days,service_time,service_verdict,errors,warnings,path"
+            "id,level,title,unit,steps,actors,worst,worst_work_minutes,worst_calendar_days,service_time,service_verdict,errors,warnings,path,untimed_steps"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "induk,makro,Layanan Induk,Unit Layanan Contoh,4,2,2 hari kerja + 1 jam,1020,0,,,2,0,induk.yaml"
+            "induk,makro,Layanan Induk,Unit Layanan Contoh,4,2,2 hari kerja + 1 jam,1020,0,,,2,0,induk.yaml,0"
         )
     );
 

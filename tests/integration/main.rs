@@ -48,6 +48,8 @@ mod docs;
 mod diff;
 // Cross-SOP rules, timing, list and graph over multi-file corpora.
 mod links;
+// The geometry checker of issue 11: counts read from the produced SVG.
+mod geometry;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
 // Tables as agencies draw them: row numbers, rows of several steps,

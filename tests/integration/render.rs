@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::harness::{Output, Test, assert_text, repo, tool_available};
+use crate::harness::{Output, Test, repo, tool_available};
 
 const SOPS: [&str; 2] =
     ["sops/pengaduan-pmi-makro.yaml", "sops/verifikasi-berkas-pengaduan-mikro.yaml"];
@@ -137,10 +137,7 @@ fn dot_output_is_accepted_by_graphviz() {
 }
 
 #[test]
-fn svg_and_png_through_graphviz() {
-    if !dot_available() {
-        return;
-    }
+fn svg_swimlanes_are_drawn_by_sopmap_and_png_by_chromium() {
     let dir = tempfile::tempdir().unwrap();
     for sop in bundled() {
         let target = dir.path().join("out.svg");
@@ -149,7 +146,10 @@ fn svg_and_png_through_graphviz() {
         assert_eq!(out.stdout, "");
         let svg = std::fs::read_to_string(&target).unwrap();
         assert!(svg.starts_with("<?xml") && svg.contains("</svg>"), "{}", sop.display());
-        assert!(svg.contains("cluster_a1"), "{}: swimlanes missing", sop.display());
+        assert!(svg.contains("class=\"arrow\""), "{}: no arrows", sop.display());
+    }
+    if !tool_available("chromium", Command::new("chromium").arg("--version")) {
+        return;
     }
     let target = dir.path().join("out.png");
     let out = run("render", &repo(SOPS[1]), &["-f", "png", "-o", target.to_str().unwrap()]);
@@ -159,20 +159,20 @@ fn svg_and_png_through_graphviz() {
 }
 
 #[test]
-fn missing_graphviz_says_how_to_install_it() {
+fn png_without_chromium_says_how_to_install_it() {
     let out = run(
         "render",
         &repo(SOPS[1]),
-        &["--format", "svg", "--graphviz", "/nonexistent/sopmap-test/dot"],
+        &["--format", "png", "--chromium", "/nonexistent/sopmap-test/chromium"],
     );
     assert_eq!(out.status, 2);
     assert_eq!(out.stdout, "");
-    assert_text(
-        &out.stderr,
-        "sopmap: error: Graphviz `dot` not found; install it with `apt-get install graphviz` \
-         (Debian/Ubuntu) or `brew install graphviz` (macOS), or use `--format dot` or \
-         `--format mermaid`\n",
+    assert!(
+        out.stderr.contains("Chromium program `/nonexistent/sopmap-test/chromium` was not found"),
+        "{}",
+        out.stderr
     );
+    assert!(out.stderr.contains("apt-get install -y chromium"), "{}", out.stderr);
 }
 
 fn mermaid_available() -> bool {

@@ -66,8 +66,10 @@ fn broken_sops_fail_where_they_are_broken() {
         (good.replacen("kind: start", "kind: mulai", 1), "/steps/0/kind"),
         // a duration without a unit
         (good.replacen("time: 15 menit", "time: 15", 1), "/steps/0/time"),
-        // not an ISO date
-        (good.replacen("created: 2022-11-15", "created: 15-11-2022", 1), "/identity/created"),
+        // not a date in any accepted form
+        (good.replacen("created: 2022-11-15", "created: kemarin", 1), "/identity/created"),
+        // an empty required text (`empty-value`)
+        (good.replacen("  title: ", "  title: \"\" #", 1), "/identity/title"),
         // an id with capitals
         (good.replacen("id: verifikasi-berkas-pengaduan-mikro", "id: Verifikasi", 1), "/id"),
         // a required key missing

@@ -12,6 +12,7 @@ use super::LinkedSops;
 use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
+use super::labels::branch_labels;
 use super::text::wrap;
 use crate::lang::Lang;
 use crate::model::{Rows, Sop, Step};
@@ -94,6 +95,15 @@ pub(super) fn cells(
                     }
                     text.push_str(&format!("({} {})", labels.see_sop, cat.describe(sub.as_str())));
                 }
+                // Branch labels too long for the flowchart are shortened
+                // there; the full wording is kept here.
+                for (b, shown) in step.branches.iter().zip(branch_labels(step, columns)) {
+                    let (Some(label), Some((short, true))) = (&b.label, shown) else { continue };
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&format!("{short} = {}", label.value));
+                }
                 plain(&text)
             }
         };
@@ -109,11 +119,20 @@ pub fn duration_text(d: &crate::duration::Duration, lang: Lang) -> String {
     match lang {
         Lang::Id => d.to_string(),
         Lang::En => {
+            use crate::duration::Bound;
             let unit = d.unit.english(d.max != 1);
-            if d.min == d.max {
-                format!("{} {unit}", d.max)
-            } else {
-                format!("{}-{} {unit}", d.min, d.max)
+            let amount =
+                if d.min == d.max { format!("{}", d.max) } else { format!("{}-{}", d.min, d.max) };
+            let bound = match d.bound {
+                Bound::Exact => "",
+                Bound::AtMost => "at most ",
+                Bound::About => "about ",
+                Bound::AtLeast => "at least ",
+            };
+            // The condition stays in the author's words.
+            match &d.condition {
+                Some(c) => format!("{bound}{amount} {unit} ({c})"),
+                None => format!("{bound}{amount} {unit}"),
             }
         }
     }
@@ -126,10 +145,15 @@ mod tests {
 
     #[test]
     fn durations_in_both_languages() {
-        let d = Duration { min: 1, max: 3, unit: Unit::HariKerja };
+        let d = Duration::new(1, 3, Unit::HariKerja);
         assert_eq!(duration_text(&d, Lang::Id), "1-3 hari kerja");
         assert_eq!(duration_text(&d, Lang::En), "1-3 working days");
-        let one = Duration { min: 1, max: 1, unit: Unit::Jam };
+        let one = Duration::new(1, 1, Unit::Jam);
         assert_eq!(duration_text(&one, Lang::En), "1 hour");
+        let Ok(w) = crate::duration::parse("Maks. 15 menit terhitung berkas lengkap") else {
+            panic!("parse")
+        };
+        assert_eq!(duration_text(&w, Lang::Id), "Maks. 15 menit terhitung berkas lengkap");
+        assert_eq!(duration_text(&w, Lang::En), "at most 15 minutes (terhitung berkas lengkap)");
     }
 }
