@@ -79,7 +79,7 @@ pub struct SyntaxError {
     pub message: String,
     pub help: Option<String>,
     /// The slip found in the source, when one explains the error.
-    pub slip: Option<Slip>,
+    pub slip: Option<Box<Slip>>,
 }
 
 impl SyntaxError {
@@ -160,7 +160,7 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
                 span: slip.span,
                 message: slip.message(Lang::En),
                 help: Some(slip.help(Lang::En)),
-                slip: Some(slip),
+                slip: Some(Box::new(slip)),
             };
         }
     }
