@@ -297,12 +297,27 @@ pub struct Scope {
     /// Only some SOPs were loaded (single files or standard input rather
     /// than whole folders): unknown-sop then says how to load the rest.
     pub partial: bool,
+    /// Files that failed to read (a YAML error, no SOP mapping), by the id
+    /// they most likely declare: their file name and a top-level `id:` line.
+    /// A link to such an id is not "unknown": the file is there, broken,
+    /// and its own error says why.
+    pub unreadable: BTreeMap<String, (FileId, String)>,
 }
 
 impl Scope {
     /// Every one of `files` reported and named, whole folders loaded.
     pub fn all(files: usize) -> Scope {
-        Scope { reported: vec![true; files], unnamed: vec![false; files], partial: false }
+        Scope {
+            reported: vec![true; files],
+            unnamed: vec![false; files],
+            partial: false,
+            unreadable: BTreeMap::new(),
+        }
+    }
+
+    /// The file (and its path) declaring `id` that failed to read, if any.
+    pub fn unreadable(&self, id: &str) -> Option<(FileId, &str)> {
+        self.unreadable.get(id).map(|(f, p)| (*f, p.as_str()))
     }
 
     pub fn is_reported(&self, file: FileId) -> bool {
@@ -312,4 +327,24 @@ impl Scope {
     pub fn is_unnamed(&self, file: FileId) -> bool {
         self.unnamed.get(file).copied().unwrap_or(false)
     }
+}
+
+/// The ids a file that failed to read most likely declares: its file name
+/// without the extension, and the value of a top-level `id:` line. One
+/// linear scan of the text; no YAML parse (the YAML is broken).
+pub fn likely_ids(path: &str, text: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    if let Some(stem) = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()) {
+        ids.push(stem.to_string());
+    }
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("id:") else { continue };
+        let value = rest.split(" #").next().unwrap_or("").trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
+        if !value.is_empty() && !ids.iter().any(|i| i == value) {
+            ids.push(value.to_string());
+        }
+        break;
+    }
+    ids
 }

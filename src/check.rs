@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
+use crate::lang::Lang;
 use crate::model::{self, Sop};
 use crate::rule_id::Levels;
 use crate::rules::{self, Context};
@@ -22,6 +23,8 @@ pub struct Settings {
     pub levels: Levels,
     /// Length of a working day in minutes, for time sums (default 8 jam).
     pub workday_minutes: u64,
+    /// The language of the findings' messages and help.
+    pub lang: Lang,
     /// What a bare `hari` means when the SOP does not say (`days:` in
     /// `sopmap.yaml`); `None` leaves it calendar days.
     pub days: Option<crate::duration::DayMeaning>,
@@ -33,6 +36,7 @@ impl Default for Settings {
             limits: Limits::default(),
             levels: Levels::default(),
             workday_minutes: 8 * 60,
+            lang: Lang::default(),
             days: None,
         }
     }
@@ -67,11 +71,9 @@ pub fn check_file_within(
     let root = match parse_within(source, settings.limits, budget) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
-            diagnostics.push(match e.help {
-                Some(h) => d.help(h),
-                None => d,
-            });
+            let message = e.message_in(settings.lang);
+            let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, message);
+            diagnostics.push(d.help(e.help_in(settings.lang)));
             settings.levels.apply(&mut diagnostics);
             return Checked { sop: None, graph: None, diagnostics };
         }

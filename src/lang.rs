@@ -106,6 +106,49 @@ texts! {
         // A branch that ends the procedure: "Tidak → selesai: …".
         ends: "selesai" / "ends",
     }
+    /// YAML slips a policy writer makes (`yaml/slip.rs`): what is wrong in
+    /// plain words, and what to type. `{key}` is the line's key, `{text}`
+    /// the corrected text, `{want}` the numbers of spaces that would fit.
+    YamlSlipWords {
+        tab: "baris ini diberi indentasi dengan tab; YAML hanya menerima spasi" / "a tab indents this line; YAML indents with spaces only",
+        tab_help: "ganti tab dengan spasi (dua spasi per tingkat)" / "replace the tab with spaces (two spaces per level)",
+        odd_space: "indentasi baris ini memuat spasi khusus dari pengolah kata, bukan spasi biasa" / "this line is indented with a special space from a word processor, not a plain space",
+        odd_space_help: "hapus spasi di awal baris lalu ketik ulang dengan tombol spasi" / "delete the space at the start of the line and type it again with the space bar",
+        smart_quote: "tanda kutip miring dari pengolah kata bukan tanda kutip YAML" / "a curly quote from a word processor is not a YAML quote",
+        smart_quote_help: "pakai tanda kutip lurus: {text}" / "use straight quotes: {text}",
+        colon: "teks tanpa tanda kutip memuat titik dua diikuti spasi, sehingga terbaca sebagai kunci baru" / "unquoted text holds a colon followed by a space, which reads as a new key",
+        colon_help: "beri tanda kutip pada teks yang mengandung titik dua: {text}" / "put text holding a colon in quotes: {text}",
+        unclosed_quote: "tanda kutip dibuka di sini tetapi tidak ditutup" / "a quote opens here but is never closed",
+        unclosed_quote_help: "tutup teks dengan tanda kutip yang sama di akhir baris: {text}" / "close the text with the same quote at the end of the line: {text}",
+        text_after_quote: "tanda kutip ditutup di sini, tetapi teksnya masih berlanjut" / "the quote closes here, but the text goes on",
+        text_after_quote_help: "letakkan seluruh teks di dalam tanda kutip: {text}" / "put the whole text inside the quotes: {text}",
+        no_space_after_dash: "tanda `-` butir daftar harus diikuti spasi" / "the `-` of a list item must be followed by a space",
+        no_space_after_dash_help: "tambahkan spasi setelah `-`: {text}" / "add a space after the `-`: {text}",
+        no_space_after_colon: "titik dua setelah kunci `{key}` harus diikuti spasi" / "the colon after the key `{key}` must be followed by a space",
+        no_space_after_colon_help: "tambahkan spasi setelah titik dua: {text}" / "add a space after the colon: {text}",
+        missing_colon: "baris ini tidak memiliki titik dua antara kunci dan nilainya" / "this line has no colon between its key and its value",
+        missing_colon_help: "tulis kunci, titik dua dan spasi, lalu nilainya: {text}" / "write the key, a colon and a space, then the value: {text}",
+        deeper: "baris ini menjorok lebih dalam daripada baris di atasnya, padahal baris di atas tidak membuka blok baru" / "this line is indented deeper than the line above, which opens no block",
+        deeper_help: "mulai baris ini dengan {want} spasi, sejajar dengan baris di atasnya" / "start this line with {want} spaces, in line with the line above",
+        misaligned: "indentasi baris ini tidak sejajar dengan baris mana pun di atasnya" / "the indentation of this line lines up with no line above it",
+        misaligned_help: "mulai baris ini dengan {want} spasi, sejajar dengan baris setingkat di atasnya" / "start this line with {want} spaces, in line with the lines of its level above",
+        value_then_list: "kunci `{key}` sudah bernilai `{text}` di barisnya, jadi tidak dapat diikuti daftar" / "the key `{key}` already has the value `{text}` on its line, so a list cannot follow",
+        value_then_list_help: "tulis `{key}:` sendirian di barisnya dan setiap butir di bawahnya sebagai `- butir` (termasuk `{text}`), atau tulis `{key}: [{text}, …]`" / "write `{key}:` alone on its line and each item below it as `- item` (`{text}` too), or write `{key}: [{text}, …]`",
+        pasted_quote_mark: "baris ini diawali `>`, tanda kutipan yang ikut tersalin dari surel" / "this line starts with `>`, a quotation mark copied along from an e-mail",
+        pasted_quote_mark_help: "hapus `>` di awal baris: {text}" / "delete the `>` at the start of the line: {text}",
+        text_after_block_mark: "setelah `|` atau `>` teks harus dimulai di baris berikutnya" / "after `|` or `>` the text must start on the next line",
+        text_after_block_mark_help: "hapus `|` atau `>`, dan beri tanda kutip pada teksnya: {text}" / "delete the `|` or `>` and put the text in quotes: {text}",
+        reserved: "teks tanpa tanda kutip tidak boleh diawali karakter ini; YAML memakainya sebagai tanda khusus" / "unquoted text cannot start with this character; YAML reserves it as a marker",
+        reserved_help: "beri tanda kutip pada teksnya: {text}" / "put the text in quotes: {text}",
+        unclosed_bracket: "kurung `{key}` dibuka di sini tetapi tidak ditutup" / "the bracket `{key}` opens here but is never closed",
+        unclosed_bracket_help: "tutup dengan `{text}` setelah butir terakhir" / "close it with `{text}` after the last item",
+        bad_escape: "di dalam tanda kutip ganda, garis miring terbalik memulai kode khusus, dan yang ini tidak dikenal" / "inside double quotes a backslash starts an escape code, and this one is unknown",
+        bad_escape_help: "pakai tanda kutip tunggal agar garis miring terbalik tetap apa adanya: {text}" / "use single quotes so the backslash stays as written: {text}",
+        parser: "YAML tidak dapat dibaca di sini" / "the YAML cannot be read here",
+        several_documents: "berkas ini memuat lebih dari satu dokumen YAML (`---`); satu berkas SOP memuat tepat satu dokumen" / "this file holds more than one YAML document (`---`); a SOP file holds exactly one",
+        several_documents_help: "hapus baris `---` ini dan pindahkan SOP berikutnya ke berkasnya sendiri" / "delete this `---` line and move the next SOP into a file of its own",
+        parser_help: "periksa baris ini dan baris di atasnya: indentasi dengan spasi, tanda kutip yang berpasangan, dan titik dua diikuti spasi" / "check this line and the one above: spaces for indentation, quotes in pairs, and a space after each colon",
+    }
     /// Words of `sopmap diff`: headings, what happened to a thing, how values read.
     DiffWords {
         identity: "Identitas" / "Identity",

@@ -26,7 +26,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{Catalogue, Entry, Scope, links};
+use crate::catalog::{self, Catalogue, Entry, Scope, links};
 use crate::check::{self, Settings};
 use crate::diagnostic::{self, Diagnostic, FileId, Severity};
 use crate::graph::ProcessGraph;
@@ -204,10 +204,19 @@ impl Run {
     /// than whole folders): unknown-sop then says how to load the rest.
     pub fn finish(self, partial: bool) -> Outcome {
         let Run { sources, files, options, .. } = self;
+        let mut unreadable = BTreeMap::new();
+        for (file, (f, source)) in files.iter().zip(&sources).enumerate() {
+            if f.entry.is_none() {
+                for id in catalog::likely_ids(&source.path, &source.text) {
+                    unreadable.entry(id).or_insert_with(|| (file, source.path.clone()));
+                }
+            }
+        }
         let scope = Scope {
             reported: files.iter().map(|f| f.reported).collect(),
             unnamed: files.iter().map(|f| f.unnamed).collect(),
             partial,
+            unreadable,
         };
         let dropped: Vec<bool> = files.iter().map(|f| f.text_dropped).collect();
         let mut models = Vec::with_capacity(files.len());

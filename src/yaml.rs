@@ -11,7 +11,12 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, Location, Options, Spanned};
 
+use crate::lang::{Lang, YamlSlipWords};
 use crate::source::Span;
+
+mod slip;
+
+pub use slip::{Kind as SlipKind, Slip};
 
 /// A YAML value with the span of its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,10 +75,38 @@ impl Default for Limits {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub span: Span,
+    /// The message in English (configuration errors print it as is).
     pub message: String,
     pub help: Option<String>,
     /// Whether the parse stopped at a size or alias-expansion limit.
     pub alias_limit: bool,
+    /// The slip found in the source, when one explains the error.
+    pub slip: Option<Box<Slip>>,
+}
+
+impl SyntaxError {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match (&self.slip, lang) {
+            (Some(s), _) => s.message(lang),
+            (None, _) if self.message.starts_with("this file holds more than one") => {
+                YamlSlipWords::of(lang).several_documents.to_string()
+            }
+            (None, Lang::En) => self.message.clone(),
+            (None, Lang::Id) => format!("{} ({})", YamlSlipWords::of(lang).parser, self.message),
+        }
+    }
+
+    /// The help line in `lang`.
+    pub fn help_in(&self, lang: Lang) -> String {
+        match &self.slip {
+            Some(s) => s.help(lang),
+            None if self.message.starts_with("this file holds more than one") => {
+                YamlSlipWords::of(lang).several_documents_help.to_string()
+            }
+            None => YamlSlipWords::of(lang).parser_help.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for SyntaxError {
@@ -166,6 +199,21 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         .map(|loc| span_of(&loc, text))
         .unwrap_or_else(|| Span::new(text.len(), text.len()));
     let raw = clean_message(&err.without_snippet().to_string());
+    // A slip explains the parser's own words; an error `friendly` already
+    // names (a limit, a recursive alias, a tag) is not a slip of the pen.
+    let named = friendly(&raw, limits) != raw && !raw.starts_with("tabs disallowed");
+    if !named && !raw.starts_with("budget breached") && !raw.starts_with("recursion limit") {
+        let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
+        if let Some(slip) = slip::find(text, line) {
+            return SyntaxError {
+                span: slip.span,
+                message: slip.message(Lang::En),
+                help: Some(slip.help(Lang::En)),
+                alias_limit: false,
+                slip: Some(Box::new(slip)),
+            };
+        }
+    }
     if raw.contains("tab") {
         // A tab met while reading a plain scalar is placed at the start of
         // that scalar; the author needs to see the tab itself, which is on
@@ -177,11 +225,11 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         let tab = window.filter(|_| raw.contains("found a tab")).and_then(|w| w.find('\t'));
         let span = tab.map_or(span, |t| Span::new(span.start + t, span.start + t + 1));
         let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
-        return SyntaxError { span, message: friendly(&raw, limits), help, alias_limit: false };
+        return SyntaxError { span, message: friendly(&raw, limits), help, alias_limit: false, slip: None };
     }
     let message = friendly(&raw, limits);
     let alias_limit = message == too_large(limits);
-    SyntaxError { span, message, help: None, alias_limit }
+    SyntaxError { span, message, help: None, alias_limit, slip: None }
 }
 
 /// Rewrites the parser's budget and limit messages in the user's terms.

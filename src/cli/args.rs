@@ -103,8 +103,10 @@ pub enum Command {
     New(NewArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `sopmap man > sopmap.1`.
-    Man,
+    /// Print the man page (roff), e.g. `sopmap man > sopmap.1`, or write
+    /// every page (`sopmap.1` and one `sopmap-<command>.1` per command,
+    /// the pages its SEE ALSO names) into a folder with `--dir`.
+    Man(ManArgs),
     /// Run the language server on standard input and output (LSP 3.17),
     /// for editors: diagnostics as you type, go to definition, rename,
     /// completion, hover and quick fixes. See docs/editors.md.
@@ -397,6 +399,14 @@ pub struct NewArgs {
 pub enum NewLevel {
     Makro,
     Mikro,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `sopmap.1` and one `sopmap-<command>.1` per command into this
+    /// folder (e.g. `/usr/local/share/man/man1`) instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

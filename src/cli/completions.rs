@@ -3,12 +3,12 @@
 //! (`sopmap completions bash|zsh|fish|powershell`) and the man page
 //! (`sopmap man`).
 
-use anyhow::{Context, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::CommandFactory;
 use clap_complete::Shell as CompleteShell;
 
-use crate::cli::args::{Cli, CompletionsArgs, Shell};
-use crate::cli::{ExitStatus, Io};
+use crate::cli::args::{Cli, CompletionsArgs, ManArgs, Shell};
+use crate::cli::{Env, ExitStatus, Io};
 
 pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
     let shell = match args.shell {
@@ -28,16 +28,37 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
     Ok(ExitStatus::Clean)
 }
 
-/// The man page: the main page followed by one section per subcommand.
-pub fn man(io: &mut Io<'_>) -> Result<ExitStatus> {
-    let cmd = Cli::command();
-    let mut page = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+/// The man pages: the main page and one page per subcommand (the main
+/// page's SEE ALSO names them as `sopmap-<command>(1)`). Printed one after
+/// the other, or with `--dir` written as `sopmap.1` and
+/// `sopmap-<command>.1`, so that those references resolve.
+pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let mut cmd = Cli::command();
+    // Built, the command has its generated `help` subcommand, which the
+    // main page names too (`sopmap-help(1)`).
+    cmd.build();
+    let mut pages = vec![("sopmap".to_string(), clap_mangen::Man::new(cmd.clone()))];
     for sub in cmd.get_subcommands() {
         let title = format!("sopmap-{}", sub.get_name());
-        clap_mangen::Man::new(sub.clone()).title(title).render(&mut page)?;
+        pages.push((title.clone(), clap_mangen::Man::new(sub.clone()).title(title)));
     }
-    io.stdout.write_all(&page).context("cannot write the man page")?;
-    io.stdout.flush().context("cannot write the man page")?;
+    let Some(dir) = &args.dir else {
+        for (_, page) in pages {
+            page.render(&mut *io.stdout)?;
+        }
+        return Ok(ExitStatus::Clean);
+    };
+    let dir = env.cwd.join(dir);
+    if !dir.is_dir() {
+        bail!("folder `{}` does not exist", dir.display());
+    }
+    for (title, page) in pages {
+        let mut roff = Vec::new();
+        page.render(&mut roff)?;
+        let path = dir.join(format!("{title}.1"));
+        std::fs::write(&path, roff)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    writeln!(io.stderr, "wrote the man pages into `{}`", dir.display())?;
     Ok(ExitStatus::Clean)
 }

@@ -110,7 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),
-        Command::Man => completions::man(io),
+        Command::Man(a) => completions::man(&a, env, io),
         Command::Lsp => lsp::run(io),
     };
     match result {

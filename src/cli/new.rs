@@ -13,6 +13,16 @@ use crate::scaffold;
 
 pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let (path, id) = target(args)?;
+    // Folder checks read `*.yaml` and `*.yml` only: a SOP under another
+    // name would be skipped without a word.
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("yaml") && !ext.eq_ignore_ascii_case("yml") {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("sop");
+        bail!(
+            "`{}` does not end in `.yaml`: folder checks read only `*.yaml` and `*.yml` files, so this SOP would be skipped; name it `{stem}.yaml`",
+            path.display()
+        );
+    }
     let valid = !id.is_empty()
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {

@@ -132,13 +132,14 @@ impl Global {
             Some((config, _)) => config.settings_for(&Settings::default(), ""),
             None => Settings::default(),
         };
-        let base = flags.apply(configured);
+        let mut base = flags.apply(configured);
         let lang = match (args.lang, env.lang.as_deref()) {
             (Some(l), _) => Lang::from(l),
             (None, Some(text)) => parse_lang(text)
                 .with_context(|| format!("SOPMAP_LANG={text}: expected `id` or `en`"))?,
             (None, None) => config.as_ref().and_then(|(c, _)| c.lang).unwrap_or_default(),
         };
+        base.lang = lang;
         Ok(Ok(Global {
             config,
             flags,
@@ -158,7 +159,10 @@ impl Global {
         match &self.config {
             Some((config, dir)) => {
                 let rel = self.config_relative(Path::new(path), dir);
-                self.flags.apply(config.settings_for(&Settings::default(), &rel))
+                let mut settings =
+                    self.flags.apply(config.settings_for(&Settings::default(), &rel));
+                settings.lang = self.lang;
+                settings
             }
             None => self.base.clone(),
         }

@@ -294,6 +294,9 @@ impl Workspace {
             reported: self.docs.iter().map(|d| !d.removed).collect(),
             unnamed: vec![false; self.docs.len()],
             partial: false,
+            // Broken buffers are reported on their own; a link into one
+            // is judged as `check` over the folder would judge it.
+            unreadable: Default::default(),
         };
         let catalogue =
             Catalogue::new(self.entries.iter().flatten().filter(|e| e.sop.id.is_some()).cloned());

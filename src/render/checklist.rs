@@ -264,19 +264,24 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     push(labels.agency, text(&id.agency));
     push(labels.unit, text(&id.unit));
     push(labels.number, text(&id.number));
-    push(labels.created, id.created.as_ref().map(|d| d.value.as_written()));
-    // "Revisi ke-1", "Revision 1".
+    // Dates as the document prints them: as the author wrote them
+    // (`16 Juli 2012`), else written out ("2 Januari 2024"), never ISO.
+    let date = |d: &Option<crate::model::Spanned<crate::model::Date>>| {
+        d.as_ref().map(|d| d.value.written.clone().unwrap_or_else(|| opts.lang.long_date(&d.value)))
+    };
+    push(labels.created, date(&id.created));
+    // "Revisi ke-1", "Revision 1"; as in the document, a revision number
+    // without a revision date reads "- (Revisi ke-0)", not a bare number
+    // under the date's label.
     let sep = if labels.revision.ends_with('-') { "" } else { " " };
-    let revised = match (&id.revised, &id.revision) {
-        (Some(d), Some(n)) => {
-            Some(format!("{} ({}{sep}{})", d.value.as_written(), labels.revision, n.value))
-        }
-        (Some(d), None) => Some(d.value.as_written()),
-        (None, Some(n)) => Some(format!("{}{sep}{}", labels.revision, n.value)),
+    let revised = match (date(&id.revised), &id.revision) {
+        (Some(d), Some(n)) => Some(format!("{d} ({}{sep}{})", labels.revision, n.value)),
+        (Some(d), None) => Some(d),
+        (None, Some(n)) => Some(format!("- ({}{sep}{})", labels.revision, n.value)),
         (None, None) => None,
     };
     push(labels.revised, revised);
-    push(labels.effective, id.effective.as_ref().map(|d| d.value.as_written()));
+    push(labels.effective, date(&id.effective));
     let ab = &id.approved_by;
     let approved: Vec<String> =
         [text(&ab.position), text(&ab.name), text(&ab.nip).map(|n| format!("{} {n}", labels.nip))]

@@ -14,8 +14,13 @@ pub static INVALID_YAML: RuleId = RuleId {
     explanation: "## What it does
 Reports a YAML syntax error (a bad indent, an unclosed bracket, a tab used
 for indentation, several documents in one file) or a file that exceeds the
-parser limits (too many nodes, too deep, an alias bomb), at the line and
-column where the parser stopped.
+parser limits (too many nodes, too deep, an alias bomb). For the slips SOP
+writers make most (a tab or a word processor's space in the indentation, a
+colon or a curly quote in unquoted text, an unclosed quote, `-item` or
+`key:value` without a space, a line one space off, a list under a key that
+already has a value, a pasted leading `>`) the finding points at the
+character to change and its help line says what to type; otherwise it
+points where the parser stopped.
 
 ## Why is this bad?
 Nothing else in the file can be checked until it parses.

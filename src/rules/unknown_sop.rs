@@ -32,6 +32,21 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             if link.kind == LinkKind::SubSop && listed_external(entry, &link.target) {
                 continue;
             }
+            if let Some((file, path)) = cx.scope.unreadable(&link.target) {
+                // The SOP is there but failed to read. When its own error
+                // is reported, the link check waits for the fix; when it
+                // is only a neighbour loaded for links, say what happened
+                // instead of advising to add a file that exists.
+                if !cx.scope.is_reported(file) {
+                    let message = format!(
+                        "SOP `{}` is in the file {path}, but that file could not be read",
+                        link.target
+                    );
+                    let help = format!("see its error with `sopmap check {path}`");
+                    out.push(Diagnostic::new(&RULE, entry.file, link.span, message).help(help));
+                }
+                continue;
+            }
             let message = match (link.kind, link.step.and_then(|i| entry.sop.steps.get(i))) {
                 (LinkKind::SubSop, Some(step)) => format!(
                     "step `{}` is detailed by SOP `{}`, but no loaded SOP has that id",
@@ -104,6 +119,27 @@ mod tests {
             [
                 "induk.yaml 20:11 SOP105 `related` names SOP `anak-satu` (child), but no loaded SOP has that id",
                 "induk.yaml 28:88 SOP105 step `rinci` is detailed by SOP `anak-satu`, but no loaded SOP has that id",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_linked_sop_that_failed_to_read_is_not_unknown() {
+        let (m, b) = (makro(), mikro("anak-dua"));
+        let broken = "schema: sop-ap/1\nid: anak-satu\nidentity:\n\tagency: x\n";
+        let files = [("induk.yaml", m.as_str()), ("anak-satu.yaml", broken), ("anak-dua.yaml", &b)];
+        assert!(lint_corpus(&files, "SOP105").is_empty());
+        // Found only by its `id:` line, under another file name.
+        let files = [("induk.yaml", m.as_str()), ("lain.yaml", broken), ("anak-dua.yaml", &b)];
+        assert!(lint_corpus(&files, "SOP105").is_empty());
+        // A neighbour loaded for lookup only: named as unreadable.
+        let scope = Scope { reported: vec![true, false, false], partial: true, ..Scope::all(3) };
+        let files = [("induk.yaml", m.as_str()), ("anak-satu.yaml", broken), ("anak-dua.yaml", &b)];
+        assert_eq!(
+            lint_corpus_scoped(&files, "SOP105", &scope),
+            [
+                "induk.yaml 20:11 SOP105 SOP `anak-satu` is in the file anak-satu.yaml, but that file could not be read",
+                "induk.yaml 28:88 SOP105 SOP `anak-satu` is in the file anak-satu.yaml, but that file could not be read",
             ]
         );
     }

@@ -23,7 +23,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         };
         let meant = u.suggestion.and_then(|s| cx.sop.steps.get(s)).and_then(|s| s.id.as_ref());
+        // `next: setuju` with `  - tolak` under it is one YAML text,
+        // "setuju - tolak": a list written under a key that has a value.
+        let parts: Vec<&str> = u.target.split(" - ").map(str::trim).collect();
+        let is_id = |p: &&str| cx.sop.steps.iter().any(|s| s.id_str() == *p);
         let help = match meant {
+            _ if parts.len() > 1 && parts.iter().all(is_id) => format!(
+                "a list written under a key that already has a value reads as one text; write the key alone on its line with one `- {}` per line below it, or `[{}]`",
+                parts.first().unwrap_or(&""),
+                parts.join(", ")
+            ),
             Some(s) => format!("did you mean `{}`?", s.value),
             None => "use the `id` of one of the steps in this SOP".to_string(),
         };
@@ -44,6 +53,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{HEADER, expect, lint, lint_code, lint_detail, sop};
+
+    #[test]
+    fn a_list_under_a_value_is_named_as_such() {
+        let yaml = format!(
+            "{HEADER}actors:
+  - id: a
+    name: A
+steps:
+  - id: cek
+    kind: start
+    actor: a
+    activity: Cek
+    time: 5 menit
+    next: setuju
+      - tolak
+  - id: setuju
+    kind: end
+    actor: a
+    activity: Setuju
+  - id: tolak
+    kind: end
+    actor: a
+    activity: Tolak
+"
+        );
+        let found = lint_detail(&yaml, "SOP101");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("unknown step `setuju - tolak`"), "{found:?}");
+        assert!(found[0].contains("help: a list written under a key that already has a value reads as one text; write the key alone on its line with one `- setuju` per line below it, or `[setuju, tolak]`"), "{found:?}");
+    }
 
     #[test]
     fn points_at_the_bad_target_with_a_suggestion() {

@@ -56,9 +56,9 @@ fn makro_checklist_shows_every_step_jump_and_the_identity() {
     for field in [
         "Instansi                  : Badan Pelindungan Pekerja Migran Indonesia (BP2MI)",
         "Nomor SOP                 : SOP-01/PLD/BP3MI-SU/XI/2022",
-        "Tanggal Pembuatan         : 2022-11-15",
-        "Tanggal Revisi            : 2024-06-28 (Revisi ke-1)",
-        "Tanggal Efektif           : 2024-07-01",
+        "Tanggal Pembuatan         : 15 November 2022",
+        "Tanggal Revisi            : 28 Juni 2024 (Revisi ke-1)",
+        "Tanggal Efektif           : 1 Juli 2024",
         "Disahkan oleh             : Kepala BP3MI Sumatera Utara, [nama pejabat], NIP",
         "Jangka waktu penyelesaian : 30 hari kerja",
     ] {

@@ -31,6 +31,8 @@ pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_sopmap"))
         .args(args)
+        // The parser-limit messages are checked in English.
+        .env("SOPMAP_LANG", "en")
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -232,7 +234,7 @@ fn tab_indentation_is_a_positioned_syntax_error() {
     assert_eq!(r.status, 1);
     assert!(
         r.stdout.starts_with(
-            "tabs.yaml:3:2: SOP001 a tab indents this line; YAML indents with spaces only"
+            "tabs.yaml:3:1: SOP001 a tab indents this line; YAML indents with spaces only"
         ),
         "{}",
         r.stdout
@@ -574,13 +576,13 @@ fn parser_limits_and_odd_yaml_get_plain_messages() {
     write(d.path(), "rekursif.yaml", "a: &a [*a]\n");
     write(d.path(), "tag.yaml", "schema: sop-ap/1\nid: !!timestamp 2001-12-14\n");
     write(d.path(), "teks.yaml", format!("a: \"{}\"\n", "x".repeat(68_000_002)));
-    let r = run(d.path(), &["check", "--format", "concise", "rekursif.yaml"]);
+    let r = run(d.path(), &["check", "--lang", "en", "--format", "concise", "rekursif.yaml"]);
     assert!(r.stdout.contains("used inside its own anchor"), "{}", r.stdout);
-    let r = run(d.path(), &["check", "--format", "concise", "tag.yaml"]);
+    let r = run(d.path(), &["check", "--lang", "en", "--format", "concise", "tag.yaml"]);
     assert!(r.stdout.contains("a YAML tag (such as `!!timestamp`"), "{}", r.stdout);
     let r = run(
         d.path(),
-        &["check", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
+        &["check", "--lang", "en", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
     );
     assert!(r.stdout.contains("more than 64 MiB"), "{}", r.stdout);
     assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
@@ -607,12 +609,12 @@ fn max_yaml_nodes_raises_the_alias_replay_limit_too() {
     write(d.path(), "alias.yaml", &text);
     let low = run(
         d.path(),
-        &["check", "--format", "concise", "--max-yaml-nodes", "100000", "alias.yaml"],
+        &["check", "--lang", "en", "--format", "concise", "--max-yaml-nodes", "100000", "alias.yaml"],
     );
     assert!(low.stdout.contains("expands too far through aliases"), "{}", low.stdout);
     let high = run(
         d.path(),
-        &["check", "--format", "concise", "--max-yaml-nodes", "400000", "alias.yaml"],
+        &["check", "--lang", "en", "--format", "concise", "--max-yaml-nodes", "400000", "alias.yaml"],
     );
     assert!(!high.stdout.contains("SOP001"), "raised: {}", high.stdout);
 }

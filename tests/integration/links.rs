@@ -79,6 +79,44 @@ fn removing_a_mikro_gives_one_unknown_sop_per_reference() {
     assert_eq!(out.status, 1);
 }
 
+/// A mikro with a YAML slip: its makro is not blamed for it. Checked as a
+/// folder, the link check waits for the fix (the mikro's own SOP001 says
+/// what to change); checked alone, the makro says the file is there but
+/// could not be read, instead of advising to add it.
+#[test]
+fn a_broken_mikro_does_not_blame_its_makro() {
+    let mikro = "sops/verifikasi-berkas-pengaduan-mikro.yaml";
+    let text = std::fs::read_to_string(repo(mikro)).unwrap();
+    let broken = text.replacen("  agency:", "\tagency:", 1);
+    assert_ne!(broken, text);
+    let out = linked(Test::new(), None)
+        .file(mikro, &broken)
+        .args(["check", "-f", "concise", "sops"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains("SOP001"), "{}", out.stdout);
+    assert!(!out.stdout.contains("SOP105"), "{}", out.stdout);
+    assert!(out.stdout.lines().all(|l| l.starts_with(mikro)), "{}", out.stdout);
+
+    let out = linked(Test::new(), None)
+        .file(mikro, &broken)
+        .args(["check", "-f", "json", "sops/pengaduan-pmi-makro.yaml"])
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 2, "{}", out.stdout);
+    for d in items {
+        assert_eq!(d["code"], "SOP105");
+        assert_eq!(
+            d["message"],
+            format!(
+                "SOP `verifikasi-berkas-pengaduan-mikro` is in the file {mikro}, but that file could not be read"
+            )
+        );
+        assert_eq!(d["help"], format!("see its error with `sopmap check {mikro}`"));
+    }
+}
+
 #[test]
 fn a_single_file_looks_up_its_links_beside_it() {
     // Beside its mikro SOPs: nothing to report.

@@ -60,3 +60,5 @@ mod lsp;
 // Tables as agencies draw them: row numbers, rows of several steps,
 // substitutes, branches that end with an outcome, Mulai/Selesai capsules.
 mod structure;
+// YAML slips: one finding at the character to change, with what to type.
+mod yaml_slips;

@@ -56,6 +56,12 @@ fn new_takes_the_id_from_the_file_name_and_rejects_bad_ids() {
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("`Izin Usaha` is not a valid SOP id"), "{}", out.stderr);
     assert_eq!(Test::new().args(["new"]).run().status, 2);
+    // A name that folder checks would skip is refused, with the name to use.
+    let txt = dir.path().join("izin-usaha-2.txt");
+    let out = Test::new().args(["new".into(), txt.clone().into_os_string()]).run();
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("name it `izin-usaha-2.yaml`"), "{}", out.stderr);
+    assert!(!txt.exists());
 }
 
 #[test]
@@ -85,6 +91,26 @@ fn man_page_covers_every_subcommand() {
         assert!(out.stdout.contains(&format!(".TH sopmap-{sub} 1")), "{sub}");
     }
     assert!(out.stdout.contains("max\\-warnings"));
+
+    // Every page the main page refers to exists as a file with `--dir`.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = Test::new().args(["man".into(), "--dir".into(), dir.as_os_str().to_owned()]).run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let main = std::fs::read_to_string(dir.join("sopmap.1")).unwrap();
+    let mut refs = 0;
+    for part in main.split("sopmap\\-").skip(1) {
+        let Some(name) =
+            part.split("(1)").next().filter(|n| n.chars().all(|c| c.is_ascii_lowercase()))
+        else {
+            continue;
+        };
+        refs += 1;
+        let page = std::fs::read_to_string(dir.join(format!("sopmap-{name}.1")))
+            .unwrap_or_else(|e| panic!("sopmap-{name}(1) is referred to but not written: {e}"));
+        assert!(page.contains(&format!(".TH sopmap-{name} 1")), "{name}");
+    }
+    assert!(refs >= 6, "the main page names the command pages: {refs}");
 }
 
 #[test]
