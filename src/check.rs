@@ -49,10 +49,7 @@ pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Che
         Ok(root) => root,
         Err(e) => {
             let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, e.message);
-            diagnostics.push(match e.help {
-                Some(h) => d.help(h),
-                None => d,
-            });
+            diagnostics.push(d.maybe_help(e.help));
             settings.levels.apply(&mut diagnostics);
             return Checked { sop: None, graph: None, diagnostics };
         }

@@ -9,6 +9,9 @@
 
 use std::fmt;
 
+use crate::diagnostic::Text;
+use crate::msg;
+
 /// A unit as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -121,12 +124,12 @@ impl fmt::Display for Duration {
 /// Why a duration string was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
-fn err(message: impl Into<String>, help: Option<String>) -> DurationError {
-    DurationError { message: message.into(), help }
+fn err(message: Text, help: Option<Text>) -> DurationError {
+    DurationError { message, help }
 }
 
 const PREFIXES: [&str; 6] =
@@ -139,8 +142,11 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     let mut rest = lower.as_str();
     if rest.is_empty() {
         return Err(err(
-            "empty duration",
-            Some("write an amount and a unit, e.g. `30 menit`".into()),
+            msg!("waktu kosong" / "empty duration"),
+            Some(msg!(
+                "tulis jumlah dan satuannya, misalnya `30 menit`"
+                    / "write an amount and a unit, e.g. `30 menit`"
+            )),
         ));
     }
     for p in PREFIXES {
@@ -154,30 +160,50 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     let digits_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
     if digits_end == 0 {
         let unit_hint = match parse_unit(rest) {
-            Some(u) => Some(format!("write an amount before the unit, e.g. `1 {}`", u.as_str())),
-            None => Some("write an amount and a unit, e.g. `30 menit` or `2 hari kerja`".into()),
+            Some(u) => Some(msg!(
+                "tulis jumlah sebelum satuannya, misalnya `1 {}`"
+                    / "write an amount before the unit, e.g. `1 {}`",
+                u.as_str()
+            )),
+            None => Some(msg!(
+                "tulis jumlah dan satuannya, misalnya `30 menit` atau `2 hari kerja`"
+                    / "write an amount and a unit, e.g. `30 menit` or `2 hari kerja`"
+            )),
         };
-        return Err(err(format!("`{}` is not a duration", input.trim()), unit_hint));
+        let shown = input.trim();
+        return Err(err(
+            msg!("`{shown}` bukan penulisan waktu" / "`{shown}` is not a duration"),
+            unit_hint,
+        ));
     }
     let (first, mut rest) = rest.split_at(digits_end);
     let min = amount(first)?;
     let mut max = min;
     if rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(err("decimal amounts are not allowed", Some(decimal_help(input))));
+        return Err(err(
+            msg!("jumlah pecahan tidak diperbolehkan" / "decimal amounts are not allowed"),
+            Some(decimal_help(input)),
+        ));
     }
     let trimmed = rest.trim_start();
     if let Some(r) = trimmed.strip_prefix(['-', '–']) {
         let r = r.trim_start();
         let end = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
         if end == 0 {
-            return Err(err("a range needs an upper bound, e.g. `1-3 hari kerja`", None));
+            return Err(err(
+                msg!(
+                    "rentang waktu memerlukan batas atas, misalnya `1-3 hari kerja`"
+                        / "a range needs an upper bound, e.g. `1-3 hari kerja`"
+                ),
+                None,
+            ));
         }
         let (second, r2) = r.split_at(end);
         max = amount(second)?;
         if max < min {
             return Err(err(
-                format!("the range `{min}-{max}` runs backwards"),
-                Some(format!("write `{max}-{min}`")),
+                msg!("rentang `{min}-{max}` terbalik" / "the range `{min}-{max}` runs backwards"),
+                Some(msg!("tulis `{max}-{min}`" / "write `{max}-{min}`")),
             ));
         }
         rest = r2;
@@ -186,14 +212,22 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     if let Some(r) = rest.strip_prefix('(') {
         match r.find(')') {
             Some(close) => rest = r[close + 1..].trim_start(),
-            None => return Err(err("unclosed `(` in the duration", None)),
+            None => {
+                return Err(err(
+                    msg!("tanda `(` pada waktu tidak ditutup" / "unclosed `(` in the duration"),
+                    None,
+                ));
+            }
         }
     }
     let unit_text = rest.trim();
     if unit_text.is_empty() {
         return Err(err(
-            "a time unit is required (satuan waktu wajib)",
-            Some(format!("write e.g. `{} menit` or `{} hari kerja`", max, max)),
+            msg!("satuan waktu wajib ditulis" / "a time unit is required (satuan waktu wajib)"),
+            Some(msg!(
+                "tulis misalnya `{max} menit` atau `{max} hari kerja`"
+                    / "write e.g. `{max} menit` or `{max} hari kerja`"
+            )),
         ));
     }
     match parse_unit(unit_text) {
@@ -201,18 +235,28 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
         None => {
             let names = Unit::ALL.map(Unit::as_str);
             let help = alias(unit_text)
-                .map(|u| format!("did you mean `{}`?", u.as_str()))
-                .or_else(|| crate::suggest::did_you_mean(unit_text, names))
+                .map(|u| crate::suggest::meant_text(u.as_str()))
+                .or_else(|| crate::suggest::meant(unit_text, names))
                 .or_else(|| {
-                    Some("units are `menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`".into())
+                    Some(msg!(
+                        "satuan yang tersedia: `menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`"
+                            / "units are `menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`"
+                    ))
                 });
-            Err(err(format!("unknown time unit `{unit_text}`"), help))
+            Err(err(
+                msg!(
+                    "satuan waktu `{unit_text}` tidak dikenal" / "unknown time unit `{unit_text}`"
+                ),
+                help,
+            ))
         }
     }
 }
 
 fn amount(digits: &str) -> Result<u32, DurationError> {
-    digits.parse::<u32>().map_err(|_| err(format!("the amount `{digits}` is too large"), None))
+    digits.parse::<u32>().map_err(|_| {
+        err(msg!("jumlah `{digits}` terlalu besar" / "the amount `{digits}` is too large"), None)
+    })
 }
 
 fn parse_unit(text: &str) -> Option<Unit> {
@@ -242,14 +286,23 @@ fn alias(text: &str) -> Option<Unit> {
     }
 }
 
-fn decimal_help(input: &str) -> String {
+fn decimal_help(input: &str) -> Text {
     let lower = input.to_lowercase();
     if lower.contains("jam") {
-        "use whole minutes, e.g. `30 menit` instead of `0,5 jam`".into()
+        msg!(
+            "gunakan menit bulat, misalnya `30 menit` sebagai pengganti `0,5 jam`"
+                / "use whole minutes, e.g. `30 menit` instead of `0,5 jam`"
+        )
     } else if lower.contains("hari kerja") {
-        "use whole units, e.g. `4 jam` instead of `0,5 hari kerja`".into()
+        msg!(
+            "gunakan satuan bulat, misalnya `4 jam` sebagai pengganti `0,5 hari kerja`"
+                / "use whole units, e.g. `4 jam` instead of `0,5 hari kerja`"
+        )
     } else {
-        "use a whole amount of a smaller unit".into()
+        msg!(
+            "gunakan jumlah bulat dengan satuan yang lebih kecil"
+                / "use a whole amount of a smaller unit"
+        )
     }
 }
 
@@ -331,7 +384,7 @@ mod tests {
     fn ok(s: &str) -> Duration {
         match parse(s) {
             Ok(d) => d,
-            Err(e) => panic!("{s}: {}", e.message),
+            Err(e) => panic!("{s}: {}", e.message.en),
         }
     }
 
@@ -352,11 +405,11 @@ mod tests {
 
     #[test]
     fn rejects_with_reasons() {
-        assert!(parse("30").unwrap_err().message.contains("unit is required"));
-        assert!(parse("0,5 jam").unwrap_err().help.unwrap().contains("30 menit"));
-        assert_eq!(parse("3 mnt").unwrap_err().help.as_deref(), Some("did you mean `menit`?"));
-        assert!(parse("bulan").unwrap_err().help.unwrap().contains("1 bulan"));
-        assert!(parse("3-1 hari").unwrap_err().message.contains("backwards"));
+        assert!(parse("30").unwrap_err().message.en.contains("unit is required"));
+        assert!(parse("0,5 jam").unwrap_err().help.unwrap().id.contains("30 menit"));
+        assert_eq!(parse("3 mnt").unwrap_err().help.unwrap().en, "did you mean `menit`?");
+        assert!(parse("bulan").unwrap_err().help.unwrap().en.contains("1 bulan"));
+        assert!(parse("3-1 hari").unwrap_err().message.id.contains("terbalik"));
         assert!(parse("sesuai kebutuhan").is_err());
         assert!(parse("").is_err());
         assert!(parse("99999999999 menit").is_err());

@@ -6,6 +6,8 @@
 //! YAML crate touches this file only. It enforces the parse budget that
 //! protects against alias bombs and pathological nesting.
 
+use crate::diagnostic::Text;
+use crate::msg;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -70,13 +72,13 @@ impl Default for Limits {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
@@ -123,47 +125,67 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         });
         let tab = window.filter(|_| raw.contains("found a tab")).and_then(|w| w.find('\t'));
         let span = tab.map_or(span, |t| Span::new(span.start + t, span.start + t + 1));
-        let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
+        let help = Some(msg!(
+            "YAML hanya memakai spasi untuk indentasi: ganti tab dengan spasi"
+                / "YAML indents with spaces only: replace the tab with spaces"
+        ));
         return SyntaxError { span, message: friendly(&raw, limits), help };
     }
     SyntaxError { span, message: friendly(&raw, limits), help: None }
 }
 
 /// Rewrites the parser's budget and limit messages in the user's terms.
-fn friendly(raw: &str, limits: Limits) -> String {
+fn friendly(raw: &str, limits: Limits) -> Text {
     let Some(rest) = raw.strip_prefix("budget breached: ") else {
         if raw.starts_with("tabs disallowed") {
-            return "a tab indents this line; YAML indents with spaces only".to_string();
+            return msg!(
+                "baris ini diindentasi dengan tab; YAML hanya memakai spasi untuk indentasi"
+                    / "a tab indents this line; YAML indents with spaces only"
+            );
         }
         if raw.starts_with("recursion limit exceeded") {
             // The scanner's own fixed limit (flow `[`/`{` nesting), which
             // can be lower than `max_depth`: naming a number would mislead.
-            return "the YAML is nested too deeply (lists and mappings nest past the \
+            return msg!(
+                "YAML bersarang terlalu dalam (daftar dan pemetaan melampaui batas pengurai)"
+                    / "the YAML is nested too deeply (lists and mappings nest past the \
                     parser's limit)"
-                .to_string();
+            );
         }
-        return raw.to_string();
+        // The parser's own words (English); yamlerr rewrites the common slips.
+        return msg!("kesalahan penulisan YAML: {raw}" / "{raw}");
     };
     let kind = rest.split([' ', '{']).next().unwrap_or("");
     match kind {
-        "Documents" => "this file holds more than one YAML document (`---`); \
+        "Documents" => msg!(
+            "berkas ini berisi lebih dari satu dokumen YAML (`---`); satu berkas SOP berisi tepat satu dokumen"
+                / "this file holds more than one YAML document (`---`); \
                         a SOP file holds exactly one"
-            .to_string(),
-        "Depth" => format!(
-            "the YAML is nested too deeply (more than {} levels of lists and mappings)",
+        ),
+        "Depth" => msg!(
+            "YAML bersarang terlalu dalam (lebih dari {} tingkat daftar dan pemetaan)"
+                / "the YAML is nested too deeply (more than {} levels of lists and mappings)",
             limits.max_depth
         ),
         k if ["Events", "Nodes", "Alias", "Anchor", "Replay", "Expansion"]
             .iter()
             .any(|w| k.contains(w)) =>
         {
-            format!(
-                "the YAML is too large or expands too far through aliases (limit: {} nodes, \
+            msg!(
+                "YAML terlalu besar atau berkembang terlalu jauh melalui alias (batas: {} simpul, {} peristiwa pengurai); naikkan batasnya dengan `--max-yaml-nodes` bila berkas ini memang benar"
+                    / "the YAML is too large or expands too far through aliases (limit: {} nodes, \
              {} parser events); raise the limit with `--max-yaml-nodes` if the file is genuine",
-                limits.max_nodes, limits.max_events
+                limits.max_nodes,
+                limits.max_events
             )
         }
-        _ => format!("the YAML exceeds a parser limit ({})", rest.trim()),
+        _ => {
+            let rest = rest.trim();
+            msg!(
+                "YAML melampaui batas pengurai ({rest})"
+                    / "the YAML exceeds a parser limit ({rest})"
+            )
+        }
     }
 }
 

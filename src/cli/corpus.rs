@@ -175,6 +175,6 @@ pub fn parse_workday(text: &str) -> Result<u64> {
         Ok(_) => bail!(
             "`--workday {text}` must be a single length in `jam` or `menit`, e.g. `--workday 7 jam`"
         ),
-        Err(e) => bail!("`--workday {text}`: {}", e.message),
+        Err(e) => bail!("`--workday {text}`: {}", e.message.en),
     }
 }

@@ -6,13 +6,14 @@
 //! It never stops at the first problem: a bad value becomes `None` in the
 //! model and a diagnostic here, and the rest of the file is still read.
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::duration;
 use crate::model::schema::{self, Key};
 use crate::model::{
     Actor, ApprovedBy, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
     SopType, Spanned, Step, StepKind,
 };
+use crate::msg;
 use crate::rule_id;
 use crate::source::Span;
 use crate::suggest;
@@ -28,13 +29,19 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
                 &rule_id::MISSING_KEY,
                 file,
                 root.span,
-                "the file is empty; a SOP starts with `schema: sop-ap/1`",
+                msg!(
+                    "berkas ini kosong; sebuah SOP diawali dengan `schema: sop-ap/1`"
+                        / "the file is empty; a SOP starts with `schema: sop-ap/1`"
+                ),
             )
-            .help("run `sopmap new` to start from a template"),
+            .help(msg!(
+                "jalankan `sopmap new` untuk memulai dari templat"
+                    / "run `sopmap new` to start from a template"
+            )),
         );
         return None;
     }
-    let obj = cx.object(root, schema::TOP, "the document")?;
+    let obj = cx.object(root, schema::TOP, &msg!("dokumen" / "the document"))?;
     let mut sop = Sop {
         schema: obj.get("schema").and_then(|n| cx.enum_str(n, "schema", &["sop-ap/1"])),
         id: obj.get("id").and_then(|n| cx.id(n, "id", IdKind::Sop)),
@@ -89,8 +96,16 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
             || matches!(&n.value, Value::Seq(items) if items.is_empty()))
     {
         cx.push(
-            Diagnostic::new(&rule_id::MISSING_START, file, n.span, "the SOP has no steps")
-                .help("add the activities under `steps:`, starting with a `kind: start` step"),
+            Diagnostic::new(
+                &rule_id::MISSING_START,
+                file,
+                n.span,
+                msg!("SOP ini tidak memiliki langkah" / "the SOP has no steps"),
+            )
+            .help(msg!(
+                "tuliskan kegiatan di bawah `steps:`, diawali langkah `kind: start`"
+                    / "add the activities under `steps:`, starting with a `kind: start` step"
+            )),
         );
     }
     Some(sop)
@@ -137,20 +152,27 @@ impl Lower<'_> {
         self.out.push(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: Expected) {
+        let found = type_text(&node.value);
         let mut d = Diagnostic::new(
             &rule_id::WRONG_TYPE,
             self.file,
             node.span,
-            format!("`{what}` must be {expected}, found {}", node.value.type_name()),
+            msg!(
+                "`{what}` harus berupa {}, tetapi tertulis {}" / "`{what}` must be {}, found {}",
+                expected.text(),
+                found
+            ),
         );
         d = match (&node.value, expected) {
-            (Value::Int(_) | Value::Float(_) | Value::Bool(_), "a string") => {
-                d.help("quote the value to make it text, e.g. \"…\"")
-            }
-            (Value::Str(_), "a list") => {
-                d.help(format!("write it as a list: `{what}: [\"…\"]` or `- …` items"))
-            }
+            (Value::Int(_) | Value::Float(_) | Value::Bool(_), Expected::Text) => d.help(msg!(
+                "beri tanda kutip agar nilainya dibaca sebagai teks, misalnya \"…\""
+                    / "quote the value to make it text, e.g. \"…\""
+            )),
+            (Value::Str(_), Expected::List) => d.help(msg!(
+                "tulis sebagai daftar: `{what}: [\"…\"]` atau butir `- …`"
+                    / "write it as a list: `{what}: [\"…\"]` or `- …` items"
+            )),
             _ => d,
         };
         self.push(d);
@@ -158,13 +180,18 @@ impl Lower<'_> {
 
     /// Checks that `node` is a mapping with only the keys of `keys`, all
     /// required keys present and no key repeated.
-    fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &str) -> Option<Obj<'n>> {
+    fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &Text) -> Option<Obj<'n>> {
         let Value::Map(map) = &node.value else {
             self.push(Diagnostic::new(
                 &rule_id::WRONG_TYPE,
                 self.file,
                 node.span,
-                format!("{what} must be a mapping of keys, found {}", node.value.type_name()),
+                msg!(
+                    "{} harus berupa pemetaan kunci, tetapi tertulis {}"
+                        / "{} must be a mapping of keys, found {}",
+                    what,
+                    type_text(&node.value)
+                ),
             ));
             return None;
         };
@@ -178,7 +205,11 @@ impl Lower<'_> {
                     &rule_id::WRONG_TYPE,
                     self.file,
                     k.span,
-                    format!("keys must be text, found {}", k.value.type_name()),
+                    msg!(
+                        "kunci harus berupa teks, tetapi tertulis {}"
+                            / "keys must be text, found {}",
+                        type_text(&k.value)
+                    ),
                 ));
                 continue;
             };
@@ -189,10 +220,17 @@ impl Lower<'_> {
                         &rule_id::DUPLICATE_KEY,
                         self.file,
                         k.span,
-                        format!("key `{name}` appears twice in {what}"),
+                        msg!(
+                            "kunci `{name}` tertulis dua kali dalam {}"
+                                / "key `{name}` appears twice in {}",
+                            what
+                        ),
                     )
-                    .label(first_span, "first written here")
-                    .help("remove one of them; only the first is used"),
+                    .label(first_span, msg!("pertama kali ditulis di sini" / "first written here"))
+                    .help(msg!(
+                        "hapus salah satunya; hanya yang pertama yang dipakai"
+                            / "remove one of them; only the first is used"
+                    )),
                 );
                 continue;
             }
@@ -201,15 +239,19 @@ impl Lower<'_> {
                 if let Some(c) = closest {
                     misspelt.push(c);
                 }
-                let help = closest
-                    .map(|c| format!("did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
+                let help = closest.map(suggest::meant_text).unwrap_or_else(|| {
+                    let names = list_names(keys);
+                    msg!("kunci yang diharapkan: {names}" / "expected one of {names}")
+                });
                 self.push(
                     Diagnostic::new(
                         &rule_id::UNKNOWN_KEY,
                         self.file,
                         k.span,
-                        format!("unknown key `{name}` in {what}"),
+                        msg!(
+                            "kunci `{name}` dalam {} tidak dikenal" / "unknown key `{name}` in {}",
+                            what
+                        ),
                     )
                     .help(help),
                 );
@@ -228,20 +270,29 @@ impl Lower<'_> {
                         anchor,
                         match key.label {
                             // Machine keys (`schema`, `id`) have no Indonesian label.
-                            "-" | "" => {
-                                format!("{what} is missing the required key `{}`", key.name)
-                            }
-                            label => format!(
-                                "{what} is missing the required key `{}` ({label})",
+                            "-" | "" => msg!(
+                                "{} tidak memiliki kunci wajib `{}`"
+                                    / "{} is missing the required key `{}`",
+                                what,
+                                key.name
+                            ),
+                            label => msg!(
+                                "{} tidak memiliki kunci wajib `{}` ({label})"
+                                    / "{} is missing the required key `{}` ({label})",
+                                what,
                                 key.name
                             ),
                         },
                     )
-                    .help(format!(
-                        "add `{}:`: {}",
-                        key.name,
-                        lower_first(key.description)
-                    )),
+                    .help({
+                        let (name, desc) = (key.name, lower_first(key.description));
+                        match key.label {
+                            "-" | "" => msg!("tambahkan `{name}:`" / "add `{name}:`: {desc}"),
+                            label => {
+                                msg!("tambahkan `{name}:` ({label})" / "add `{name}:`: {desc}")
+                            }
+                        }
+                    }),
                 );
             }
         }
@@ -254,7 +305,7 @@ impl Lower<'_> {
             Value::Str(s) => Some(Spanned::new(s.clone(), node.span)),
             Value::Null => None,
             _ => {
-                self.wrong_type(node, what, "a string");
+                self.wrong_type(node, what, Expected::Text);
                 None
             }
         }
@@ -269,17 +320,25 @@ impl Lower<'_> {
             IdKind::Local => is_local_id(&s.value),
         };
         if s.value.is_empty() || !ok {
-            let (pattern, fixed) = match kind {
-                IdKind::Sop => ("lowercase letters, digits and `-`", slug(&s.value, '-')),
-                IdKind::Local => ("lowercase letters, digits and `_`", slug(&s.value, '_')),
+            let (sep, fixed) = match kind {
+                IdKind::Sop => ('-', slug(&s.value, '-')),
+                IdKind::Local => ('_', slug(&s.value, '_')),
             };
             let d = Diagnostic::new(
                 &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
-                format!("`{what}` must use only {pattern}, found `{}`", s.value),
+                msg!(
+                    "`{what}` hanya boleh memakai huruf kecil, angka, dan `{sep}`, tetapi tertulis `{}`"
+                        / "`{what}` must use only lowercase letters, digits and `{sep}`, found `{}`",
+                    s.value
+                ),
             );
-            let d = if fixed.is_empty() { d } else { d.help(format!("write `{fixed}`")) };
+            let d = if fixed.is_empty() {
+                d
+            } else {
+                d.help(msg!("tulis `{fixed}`" / "write `{fixed}`"))
+            };
             self.push(d);
             // Keep the id anyway so references to it still resolve.
         }
@@ -295,9 +354,15 @@ impl Lower<'_> {
                     &rule_id::WRONG_TYPE,
                     self.file,
                     node.span,
-                    format!("`{what}` is empty; expected the id of a step"),
+                    msg!(
+                        "`{what}` kosong; seharusnya berisi id sebuah langkah"
+                            / "`{what}` is empty; expected the id of a step"
+                    ),
                 )
-                .help("write the id of the step that comes next, e.g. `next: periksa_berkas`"),
+                .help(msg!(
+                    "tulis id langkah berikutnya, misalnya `next: periksa_berkas`"
+                        / "write the id of the step that comes next, e.g. `next: periksa_berkas`"
+                )),
             );
             return None;
         }
@@ -322,14 +387,19 @@ impl Lower<'_> {
         if allowed.contains(&s.value.as_str()) {
             return Some(s);
         }
-        let help = suggest::did_you_mean(&s.value.to_lowercase(), allowed.iter().copied())
-            .unwrap_or_else(|| format!("expected one of {}", quoted(allowed)));
+        let names = quoted(allowed);
+        let help = suggest::meant(&s.value.to_lowercase(), allowed.iter().copied())
+            .unwrap_or_else(|| msg!("nilai yang diharapkan: {names}" / "expected one of {names}"));
         self.push(
             Diagnostic::new(
                 &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
-                format!("`{}` is not a valid `{what}`; expected {}", s.value, quoted(allowed)),
+                msg!(
+                    "`{}` bukan nilai `{what}` yang sah; nilai yang diharapkan: {names}"
+                        / "`{}` is not a valid `{what}`; expected {names}",
+                    s.value
+                ),
             )
             .help(help),
         );
@@ -341,7 +411,7 @@ impl Lower<'_> {
             Value::Bool(b) => *b,
             Value::Null => false,
             _ => {
-                self.wrong_type(node, what, "`true` or `false`");
+                self.wrong_type(node, what, Expected::Boolean);
                 false
             }
         }
@@ -355,7 +425,7 @@ impl Lower<'_> {
                 s.trim().parse::<i64>().ok().map(|i| Spanned::new(i, node.span))
             }
             _ => {
-                self.wrong_type(node, what, "a whole number");
+                self.wrong_type(node, what, Expected::WholeNumber);
                 None
             }
         }
@@ -371,9 +441,10 @@ impl Lower<'_> {
                     &rule_id::INVALID_DATE,
                     self.file,
                     node.span,
-                    format!(
-                        "`{what}` must be an ISO date `YYYY-MM-DD`, found {}",
-                        node.value.type_name()
+                    msg!(
+                        "`{what}` harus berupa tanggal ISO `YYYY-MM-DD`, tetapi tertulis {}"
+                            / "`{what}` must be an ISO date `YYYY-MM-DD`, found {}",
+                        type_text(&node.value)
                     ),
                 ));
                 return None;
@@ -383,14 +454,23 @@ impl Lower<'_> {
             Ok(d) => Some(Spanned::new(d, node.span)),
             Err(reason) => {
                 let help = reformat_date(text)
-                    .map(|d| format!("write `{d}`"))
-                    .unwrap_or_else(|| "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`".into());
+                    .map(|d| msg!("tulis `{d}`" / "write `{d}`"))
+                    .unwrap_or_else(|| {
+                        msg!(
+                            "tulis tanggal sebagai `YYYY-MM-DD`, misalnya `2024-07-01`"
+                                / "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`"
+                        )
+                    });
                 self.push(
                     Diagnostic::new(
                         &rule_id::INVALID_DATE,
                         self.file,
                         node.span,
-                        format!("`{text}` is not a valid date for `{what}`: {reason}"),
+                        msg!(
+                            "`{text}` bukan tanggal yang sah untuk `{what}`: {}"
+                                / "`{text}` is not a valid date for `{what}`: {}",
+                            date_reason(reason)
+                        ),
                     )
                     .help(help),
                 );
@@ -409,9 +489,15 @@ impl Lower<'_> {
                         &rule_id::INVALID_DURATION,
                         self.file,
                         node.span,
-                        format!("`{what}: {i}` has no time unit (satuan waktu wajib)"),
+                        msg!(
+                            "`{what}: {i}` tidak memiliki satuan waktu (satuan waktu wajib)"
+                                / "`{what}: {i}` has no time unit (satuan waktu wajib)"
+                        ),
                     )
-                    .help(format!("write e.g. `{i} menit`, `{i} jam` or `{i} hari kerja`")),
+                    .help(msg!(
+                        "tulis misalnya `{i} menit`, `{i} jam`, atau `{i} hari kerja`"
+                            / "write e.g. `{i} menit`, `{i} jam` or `{i} hari kerja`"
+                    )),
                 );
                 return None;
             }
@@ -420,9 +506,10 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
-                    format!(
-                        "`{what}` must be a duration such as `30 menit`, found {}",
-                        node.value.type_name()
+                    msg!(
+                        "`{what}` harus berupa waktu seperti `30 menit`, tetapi tertulis {}"
+                            / "`{what}` must be a duration such as `30 menit`, found {}",
+                        type_text(&node.value)
                     ),
                 ));
                 return None;
@@ -435,7 +522,11 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
-                    format!("invalid duration in `{what}`: {}", e.message),
+                    msg!(
+                        "penulisan waktu pada `{what}` tidak sah: {}"
+                            / "invalid duration in `{what}`: {}",
+                        e.message
+                    ),
                 );
                 let d = d.maybe_help(e.help);
                 self.push(d);
@@ -455,9 +546,15 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     d.span,
-                    "`workday` must be a single length in `jam` or `menit`",
+                    msg!(
+                        "`workday` harus berupa satu panjang waktu dalam `jam` atau `menit`"
+                            / "`workday` must be a single length in `jam` or `menit`"
+                    ),
                 )
-                .help("write e.g. `workday: 8 jam` or `workday: 450 menit`"),
+                .help(msg!(
+                    "tulis misalnya `workday: 8 jam` atau `workday: 450 menit`"
+                        / "write e.g. `workday: 8 jam` or `workday: 450 menit`"
+                )),
             );
             return None;
         }
@@ -469,7 +566,7 @@ impl Lower<'_> {
             Value::Seq(items) => items,
             Value::Null => &[],
             _ => {
-                self.wrong_type(node, what, "a list");
+                self.wrong_type(node, what, Expected::List);
                 &[]
             }
         }
@@ -481,7 +578,8 @@ impl Lower<'_> {
     }
 
     fn identity(&mut self, node: &Node) -> Identity {
-        let Some(obj) = self.object(node, schema::IDENTITY, "`identity`") else {
+        let Some(obj) = self.object(node, schema::IDENTITY, &msg!("`identity`" / "`identity`"))
+        else {
             return Identity::default();
         };
         Identity {
@@ -496,7 +594,11 @@ impl Lower<'_> {
             approved_by: obj
                 .get("approved_by")
                 .and_then(|n| {
-                    let o = self.object(n, schema::APPROVED_BY, "`identity.approved_by`")?;
+                    let o = self.object(
+                        n,
+                        schema::APPROVED_BY,
+                        &msg!("`identity.approved_by`" / "`identity.approved_by`"),
+                    )?;
                     Some(ApprovedBy {
                         position: o
                             .get("position")
@@ -513,7 +615,11 @@ impl Lower<'_> {
         let items = self.seq(node, "definitions");
         let mut defs = Vec::new();
         for item in items {
-            if let Some(o) = self.object(item, schema::DEFINITION, "a `definitions` entry") {
+            if let Some(o) = self.object(
+                item,
+                schema::DEFINITION,
+                &msg!("entri `definitions`" / "a `definitions` entry"),
+            ) {
                 defs.push(Definition {
                     term: o.get("term").and_then(|n| self.string(n, "term")),
                     meaning: o.get("meaning").and_then(|n| self.string(n, "meaning")),
@@ -527,7 +633,9 @@ impl Lower<'_> {
         let items = self.seq(node, "related");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::RELATED, "a `related` entry") else {
+            let Some(o) =
+                self.object(item, schema::RELATED, &msg!("entri `related`" / "a `related` entry"))
+            else {
                 continue;
             };
             let relation = o.get("relation").and_then(|n| {
@@ -554,9 +662,15 @@ impl Lower<'_> {
                         &rule_id::MISSING_KEY,
                         self.file,
                         entry.span,
-                        "a `related` entry needs `sop` (an id in the corpus) or `title`",
+                        msg!(
+                            "entri `related` memerlukan `sop` (id SOP yang dimuat) atau `title`"
+                                / "a `related` entry needs `sop` (an id in the corpus) or `title`"
+                        ),
                     )
-                    .help("add `sop: <id>`, or `title: …` with `external: true` for a SOP kept elsewhere"),
+                    .help(msg!(
+                        "tambahkan `sop: <id>`, atau `title: …` dengan `external: true` untuk SOP yang disimpan di tempat lain"
+                            / "add `sop: <id>`, or `title: …` with `external: true` for a SOP kept elsewhere"
+                    )),
                 );
             }
             out.push(entry);
@@ -568,7 +682,8 @@ impl Lower<'_> {
         let items = self.seq(node, "actors");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::ACTOR, "an actor") else {
+            let Some(o) = self.object(item, schema::ACTOR, &msg!("entri pelaksana" / "an actor"))
+            else {
                 continue;
             };
             out.push(Actor {
@@ -651,16 +766,26 @@ impl Lower<'_> {
     fn misplaced_keys(&mut self, step: &Step, o: &Obj<'_>) {
         let Some(kind) = step.kind() else { return };
         let id = step.id_str().to_string();
-        let report = |this: &mut Self, key: &str, help: &str| {
+        let kind_id = match kind {
+            StepKind::Start => "awal",
+            StepKind::Process => "proses",
+            StepKind::Decision => "keputusan",
+            StepKind::End => "akhir",
+        };
+        let kind_en = kind.as_str();
+        let report = |this: &mut Self, key: &str, help: Text| {
             if let Some(span) = o.key_span(key) {
                 this.push(
                     Diagnostic::new(
                         &rule_id::MISPLACED_KEY,
                         this.file,
                         span,
-                        format!("`{key}` is not allowed on the {} step `{id}`", kind.as_str()),
+                        msg!(
+                            "`{key}` tidak boleh ada pada langkah {kind_id} `{id}`"
+                                / "`{key}` is not allowed on the {kind_en} step `{id}`"
+                        ),
                     )
-                    .help(help.to_string()),
+                    .help(help),
                 );
             }
         };
@@ -669,24 +794,30 @@ impl Lower<'_> {
                 report(
                     self,
                     "next",
-                    "a decision leads on through its `branches`; move the target into a branch",
+                    msg!(
+                        "keputusan berlanjut melalui `branches`-nya; pindahkan tujuannya ke dalam sebuah cabang"
+                            / "a decision leads on through its `branches`; move the target into a branch"
+                    ),
                 );
-                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
-                report(self, "outcome", "`outcome` labels the result of an `end` step");
+                report(self, "sub_sop", only_process_sub_sop());
+                report(self, "outcome", outcome_on_end());
             }
             StepKind::Start | StepKind::Process => {
                 report(
                     self,
                     "branches",
-                    "only a `decision` step has branches; use `kind: decision` or `next:`",
+                    msg!(
+                        "hanya langkah `decision` yang memiliki cabang; gunakan `kind: decision` atau `next:`"
+                            / "only a `decision` step has branches; use `kind: decision` or `next:`"
+                    ),
                 );
-                report(self, "outcome", "`outcome` labels the result of an `end` step");
+                report(self, "outcome", outcome_on_end());
                 if kind == StepKind::Start {
-                    report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                    report(self, "sub_sop", only_process_sub_sop());
                 }
             }
             StepKind::End => {
-                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                report(self, "sub_sop", only_process_sub_sop());
             }
         }
     }
@@ -695,7 +826,8 @@ impl Lower<'_> {
         let items = self.seq(node, "branches");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::BRANCH, "a branch") else {
+            let Some(o) = self.object(item, schema::BRANCH, &msg!("sebuah cabang" / "a branch"))
+            else {
                 continue;
             };
             let label = o.get("label").and_then(|n| match &n.value {
@@ -705,9 +837,15 @@ impl Lower<'_> {
                             &rule_id::WRONG_TYPE,
                             self.file,
                             n.span,
-                            format!("branch label `{b}` is read as a boolean, not as text"),
+                            msg!(
+                                "label cabang `{b}` terbaca sebagai nilai boolean, bukan teks"
+                                    / "branch label `{b}` is read as a boolean, not as text"
+                            ),
                         )
-                        .help(format!("quote it: `label: \"{b}\"`, or write `Ya`/`Tidak`")),
+                        .help(msg!(
+                            "beri tanda kutip: `label: \"{b}\"`, atau tulis `Ya`/`Tidak`"
+                                / "quote it: `label: \"{b}\"`, or write `Ya`/`Tidak`"
+                        )),
                     );
                     None
                 }
@@ -724,17 +862,75 @@ impl Lower<'_> {
 }
 
 /// "step `x`" when the step has an id, else "a step".
-fn step_what(node: &Node) -> String {
+fn step_what(node: &Node) -> Text {
     if let Value::Map(map) = &node.value {
         for (k, v) in map {
             if let (Value::Str(k), Value::Str(v)) = (&k.value, &v.value)
                 && k == "id"
             {
-                return format!("step `{v}`");
+                return msg!("langkah `{v}`" / "step `{v}`");
             }
         }
     }
-    "a step".to_string()
+    msg!("sebuah langkah" / "a step")
+}
+
+/// What a value was expected to be, for `wrong-type` findings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    Text,
+    List,
+    Boolean,
+    WholeNumber,
+}
+
+impl Expected {
+    fn text(self) -> Text {
+        match self {
+            Expected::Text => msg!("teks" / "a string"),
+            Expected::List => msg!("daftar" / "a list"),
+            Expected::Boolean => msg!("`true` atau `false`" / "`true` or `false`"),
+            Expected::WholeNumber => msg!("bilangan bulat" / "a whole number"),
+        }
+    }
+}
+
+/// The YAML type of a value, as messages name it.
+fn type_text(v: &Value) -> Text {
+    match v {
+        Value::Null => msg!("nilai kosong (null)" / "null"),
+        Value::Bool(_) => msg!("nilai boolean" / "a boolean"),
+        Value::Int(_) => msg!("bilangan bulat" / "an integer"),
+        Value::Float(_) => msg!("bilangan" / "a number"),
+        Value::Str(_) => msg!("teks" / "a string"),
+        Value::Seq(_) => msg!("daftar" / "a list"),
+        Value::Map(_) => msg!("pemetaan" / "a mapping"),
+    }
+}
+
+/// Why a date is invalid, from [`parse_date`]'s reason.
+fn date_reason(reason: DateError) -> Text {
+    match reason {
+        DateError::Shape => msg!("seharusnya `YYYY-MM-DD`" / "expected `YYYY-MM-DD`"),
+        DateError::Month => msg!("bulan harus 01 sampai 12" / "the month must be 01 to 12"),
+        DateError::Day => msg!(
+            "tanggal itu tidak ada pada bulan tersebut" / "that day does not exist in that month"
+        ),
+    }
+}
+
+fn only_process_sub_sop() -> Text {
+    msg!(
+        "hanya langkah `process` yang dapat dirinci oleh SOP mikro"
+            / "only a `process` step can be detailed by a mikro SOP"
+    )
+}
+
+fn outcome_on_end() -> Text {
+    msg!(
+        "`outcome` memberi label hasil pada langkah `end`"
+            / "`outcome` labels the result of an `end` step"
+    )
 }
 
 fn list_names(keys: &[Key]) -> String {
@@ -766,20 +962,31 @@ fn slug(s: &str, sep: char) -> String {
     out.trim_end_matches(sep).to_string()
 }
 
+/// Why [`parse_date`] refused a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD`.
+    Shape,
+    /// The month is not 01 to 12.
+    Month,
+    /// The day does not exist in that month.
+    Day,
+}
+
 /// Parses `YYYY-MM-DD` and checks the day exists.
-pub fn parse_date(s: &str) -> Result<Date, &'static str> {
+pub fn parse_date(s: &str) -> Result<Date, DateError> {
     let b = s.as_bytes();
     let shape_ok = b.len() == 10
         && b.get(4) == Some(&b'-')
         && b.get(7) == Some(&b'-')
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
-        return Err("expected `YYYY-MM-DD`");
+        return Err(DateError::Shape);
     }
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok()).unwrap_or(0);
     let (year, month, day) = (num(0..4), num(5..7), num(8..10));
     if !(1..=12).contains(&month) {
-        return Err("the month must be 01 to 12");
+        return Err(DateError::Month);
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days = match month {
@@ -789,7 +996,7 @@ pub fn parse_date(s: &str) -> Result<Date, &'static str> {
         _ => 31,
     };
     if day == 0 || day > days {
-        return Err("that day does not exist in that month");
+        return Err(DateError::Day);
     }
     Ok(Date { year, month: month as u8, day: day as u8 })
 }

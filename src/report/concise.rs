@@ -20,9 +20,10 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
     let (start, _) = report.range(d);
     let sev = match d.severity {
         Severity::Error => "",
+        // A stable token (like the code), which problem matchers parse.
         Severity::Warning => "warning: ",
     };
-    format!("{}:{start}: {} {sev}{}", report.path(d), d.code, one_line(&d.message))
+    format!("{}:{start}: {} {sev}{}", report.path(d), d.code, one_line(report.text(&d.message)))
 }
 
 fn one_line(s: &str) -> String {

@@ -51,9 +51,11 @@ fn local(w: &Window<'_>, span: Span) -> std::ops::Range<usize> {
 }
 
 fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
+    // The level names are words of the run's language too.
+    let words = report.words();
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(words.error),
+        Severity::Warning => Level::WARNING.with_name(words.warning),
     };
     let mut files: Vec<FileId> = vec![d.file];
     for l in &d.labels {
@@ -61,7 +63,8 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
             files.push(l.file);
         }
     }
-    let mut title_group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+    let mut title_group =
+        Group::with_title(level.primary_title(report.text(&d.message)).id(d.code));
     let mut groups: Vec<Group<'_>> = Vec::new();
     for (n, &file) in files.iter().enumerate() {
         let Some(src) = report.sources.get(file) else { continue };
@@ -78,17 +81,18 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
         }
         for l in d.labels.iter().filter(|l| l.file == file) {
             snippet = snippet.annotation(
-                AnnotationKind::Context.span(local(&w, l.span)).label(l.message.as_str()),
+                AnnotationKind::Context.span(local(&w, l.span)).label(report.text(&l.message)),
             );
         }
         if n == 0 {
             title_group = title_group.element(snippet);
         } else {
-            groups.push(Group::with_level(Level::NOTE).element(snippet));
+            groups.push(Group::with_level(Level::NOTE.with_name(words.note)).element(snippet));
         }
     }
     if let Some(help) = &d.help {
-        title_group = title_group.element(Level::HELP.message(help.as_str()));
+        title_group =
+            title_group.element(Level::HELP.with_name(words.help_name).message(report.text(help)));
     }
     let mut all = vec![title_group];
     all.extend(groups);

@@ -1,6 +1,7 @@
 //! unknown-actor (SOP102): an `actor` or `with` entry naming no declared actor.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 use crate::suggest;
@@ -16,17 +17,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for step in &cx.sop.steps {
         let refs =
             step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
+        let step_id = step.id_str();
         for (r, key) in refs {
             if known.contains(r.value.as_str()) {
                 continue;
             }
             let well_formed = crate::model::lower::is_local_id(&r.value);
-            let help = meant(cx.sop, &r.value, &mut budget).map(|id| format!("did you mean `{id}`?")).unwrap_or_else(|| {
+            let help = meant(cx.sop, &r.value, &mut budget).map(|id| msg!("mungkin maksud Anda `{id}`?" / "did you mean `{id}`?")).unwrap_or_else(|| {
                 if well_formed {
-                    format!("declare it under `actors:` with `- id: {}`", r.value)
+                    msg!("daftarkan di bawah `actors:` dengan `- id: {}`" / "declare it under `actors:` with `- id: {}`", r.value)
                 } else {
                     // Never propose declaring an id that is itself invalid.
-                    "use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name".to_string()
+                    msg!("gunakan `id` pelaksana di bawah `actors:` (huruf kecil, angka, dan `_`), bukan namanya" / "use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name")
                 }
             });
             out.push(
@@ -34,7 +36,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     r.span,
-                    format!("unknown actor `{}` in `{key}` of step `{}`", r.value, step.id_str()),
+                    msg!(
+                        "pelaksana `{}` pada `{key}` langkah `{step_id}` tidak dikenal"
+                            / "unknown actor `{}` in `{key}` of step `{step_id}`",
+                        r.value
+                    ),
                 )
                 .help(help),
             );

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::EdgeKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -11,26 +12,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for u in &cx.graph.unresolved {
         let Some(step) = cx.sop.steps.get(u.step) else { continue };
         let place = match u.kind {
-            EdgeKind::Next => format!("`next` of step `{}`", step.id_str()),
+            EdgeKind::Next => msg!("`next` langkah `{}`" / "`next` of step `{}`", step.id_str()),
             EdgeKind::Branch(b) => {
                 let label = step
                     .branches
                     .get(b)
                     .and_then(|br| br.label.as_ref())
                     .map_or_else(|| format!("#{}", b + 1), |l| format!("`{}`", l.value));
-                format!("branch {label} of decision `{}`", step.id_str())
+                msg!(
+                    "cabang {label} keputusan `{}`" / "branch {label} of decision `{}`",
+                    step.id_str()
+                )
             }
         };
         let help = match u.suggestion.and_then(|s| cx.sop.steps.get(s)) {
-            Some(s) => format!("did you mean `{}`?", s.id_str()),
-            None => "use the `id` of one of the steps in this SOP".to_string(),
+            Some(s) => msg!("mungkin maksud Anda `{}`?" / "did you mean `{}`?", s.id_str()),
+            None => msg!(
+                "gunakan `id` salah satu langkah dalam SOP ini"
+                    / "use the `id` of one of the steps in this SOP"
+            ),
         };
         out.push(
             Diagnostic::new(
                 &RULE,
                 cx.file,
                 u.span,
-                format!("unknown step `{}` in {place}", u.target),
+                msg!(
+                    "langkah `{}` pada {} tidak dikenal" / "unknown step `{}` in {}",
+                    u.target,
+                    place
+                ),
             )
             .help(help),
         );

@@ -31,6 +31,8 @@ fn run(dir: &Path, args: &[&str]) -> Run {
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_sopmap"))
         .args(args)
+        // The assertions below read the English messages.
+        .env("SOPMAP_LANG", "en")
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -130,10 +130,10 @@ fn mutated_sops_never_panic() {
                 graph: gb,
                 findings: &checked.diagnostics,
             };
-            let d = diff::diff(&old, &new, settings.workday_minutes);
+            let d = diff::diff(&old, &new, settings.workday_minutes, Lang::Id);
             let _ = (diff::text::render(&d, Lang::En), diff::markdown::render(&d, Lang::Id));
         }
-        let rep = Report { sources: &sources, color: true };
+        let rep = Report { sources: &sources, color: true, lang: Lang::Id };
         for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
             report::write(format, &rep, &checked.diagnostics, &mut out).expect("write to memory");
@@ -175,7 +175,7 @@ fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
         let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
     }
     let version = diff::Version { source: &sources[0], sop, graph, findings: &checked.diagnostics };
-    let d = diff::diff(&version, &version, workday_minutes);
+    let d = diff::diff(&version, &version, workday_minutes, Lang::En);
     let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
     let _ = diff::json::render(&d);
     let settings = Settings { workday_minutes, ..Settings::default() };
