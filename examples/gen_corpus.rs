@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- N DIR [--defects] [--seed S] [--steps K]
+//!     [--actors A-B] [--branches A-B]
 //! ```
 //!
 //! Writes N files into DIR (created if missing). Files come in families: a
@@ -15,6 +16,11 @@
 //! same bytes. Without `--defects` the corpus lints clean; with it, every
 //! file gets exactly one planted mistake, listed in DIR/manifest.json as
 //! `{file, code, name, line}`.
+//!
+//! `--actors 3-12 --branches 2-6` widens the corpus for the flowchart
+//! router's tests: up to 12 actors, and decisions with up to 6 branches
+//! (the extra ones loop back for rework or end the procedure early, each
+//! with its own label). Without them the output is what it always was.
 
 // Indices into the generator's own vectors are taken modulo their length or
 // come from positions it just pushed; they cannot be out of range.
@@ -28,7 +34,7 @@ use serde::Serialize;
 
 fn main() -> Result<()> {
     let args = Args::parse(std::env::args().skip(1))?;
-    write_corpus(&args.dir, args.count, args.defects, args.seed, args.steps)
+    write_args(&args)
 }
 
 /// Writes the corpus (and, with `defects`, its manifest) into `dir`. Public
@@ -41,11 +47,53 @@ pub fn write_corpus(
     seed: u64,
     steps: Option<usize>,
 ) -> Result<()> {
-    let args = Args { count, dir: dir.to_path_buf(), defects, seed, steps };
+    let args = Args {
+        count,
+        dir: dir.to_path_buf(),
+        defects,
+        seed,
+        steps,
+        actors: DEFAULT_ACTORS,
+        branches: DEFAULT_BRANCHES,
+    };
+    write_args(&args)
+}
+
+/// The SOPs of a corpus in memory, as (id, YAML), without writing files:
+/// `actors` and `branches` are inclusive ranges (see `--actors`,
+/// `--branches`).
+pub fn generate(
+    count: usize,
+    seed: u64,
+    steps: Option<usize>,
+    actors: (usize, usize),
+    branches: (usize, usize),
+) -> Vec<(String, String)> {
+    let args = Args {
+        count,
+        dir: PathBuf::new(),
+        defects: false,
+        seed,
+        steps,
+        actors: clamp_range(actors, 3, 12),
+        branches: clamp_range(branches, 2, 8),
+    };
+    corpus(&args).into_iter().map(|g| (g.id, g.text)).collect()
+}
+
+fn clamp_range((lo, hi): (usize, usize), min: usize, max: usize) -> (usize, usize) {
+    let lo = lo.clamp(min, max);
+    (lo, hi.clamp(lo, max))
+}
+
+const DEFAULT_ACTORS: (usize, usize) = (3, 7);
+const DEFAULT_BRANCHES: (usize, usize) = (2, 2);
+
+fn write_args(args: &Args) -> Result<()> {
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create `{}`", args.dir.display()))?;
     let mut manifest = Vec::new();
-    for sop in corpus(&args) {
+    for sop in corpus(args) {
         let path = args.dir.join(format!("{}.yaml", sop.id));
         std::fs::write(&path, &sop.text)
             .with_context(|| format!("cannot write `{}`", path.display()))?;
@@ -68,29 +116,54 @@ struct Args {
     defects: bool,
     seed: u64,
     steps: Option<usize>,
+    actors: (usize, usize),
+    branches: (usize, usize),
+}
+
+/// `A-B` (or `A`) as an inclusive range.
+fn parse_range(s: &str) -> Option<(usize, usize)> {
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
 }
 
 impl Args {
     fn parse(mut it: impl Iterator<Item = String>) -> Result<Args> {
-        const USAGE: &str =
-            "usage: gen_corpus N DIR [--defects] [--seed S] [--steps K]  (K >= 8 steps per SOP)";
+        const USAGE: &str = "usage: gen_corpus N DIR [--defects] [--seed S] [--steps K] [--actors A-B] [--branches A-B]  (K >= 8 steps per SOP; 3 <= A <= B <= 12 actors; 2 <= A <= B <= 8 branches)";
         let mut positional = Vec::new();
         let (mut defects, mut seed, mut steps) = (false, 1, None);
+        let (mut actors, mut branches) = (DEFAULT_ACTORS, DEFAULT_BRANCHES);
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--defects" => defects = true,
                 "--seed" => seed = it.next().context(USAGE)?.parse().context(USAGE)?,
                 "--steps" => steps = Some(it.next().context(USAGE)?.parse().context(USAGE)?),
+                "--actors" => {
+                    actors = it.next().as_deref().and_then(parse_range).context(USAGE)?;
+                }
+                "--branches" => {
+                    branches = it.next().as_deref().and_then(parse_range).context(USAGE)?;
+                }
                 "-h" | "--help" => bail!(USAGE),
                 _ if a.starts_with('-') => bail!("unknown option `{a}`; {USAGE}"),
                 _ => positional.push(a),
             }
         }
         let [count, dir] = positional.as_slice() else { bail!(USAGE) };
-        if steps.is_some_and(|k| k < 8) {
+        if steps.is_some_and(|k| k < 8)
+            || !(3 <= actors.0 && actors.0 <= actors.1 && actors.1 <= 12)
+            || !(2 <= branches.0 && branches.0 <= branches.1 && branches.1 <= 8)
+        {
             bail!(USAGE);
         }
-        Ok(Args { count: count.parse().context(USAGE)?, dir: dir.into(), defects, seed, steps })
+        Ok(Args {
+            count: count.parse().context(USAGE)?,
+            dir: dir.into(),
+            defects,
+            seed,
+            steps,
+            actors,
+            branches,
+        })
     }
 }
 
@@ -220,6 +293,17 @@ const TAILS: &[&str] = &[
     "untuk ditindaklanjuti",
     "secara cermat dan lengkap",
 ];
+/// Labels of branches past yes/no (the real decisions that have them:
+/// revoked, not the region's authority, postponed, …).
+const EXTRA_LABELS: &[&str] = &[
+    "Dicabut",
+    "Bukan kewenangan daerah",
+    "Perlu klarifikasi",
+    "Ditunda",
+    "Dilimpahkan ke instansi lain",
+    "Perlu perbaikan",
+    "Ditolak sebagian",
+];
 /// Decision questions: (id, question, yes label, no label).
 const QUESTIONS: &[(&str, &str, &str, &str)] = &[
     ("cek_lengkap", "Berkas lengkap dan sah?", "Lengkap", "Tidak lengkap"),
@@ -241,7 +325,8 @@ const WORK_TIMES: &[&str] = &[
     "1-3 hari kerja",
     "maksimal 1 hari kerja",
 ];
-const WAIT_TIMES: &[&str] = &["5 hari kerja", "7 hari kerja", "14 hari", "1 minggu", "30 hari"];
+const WAIT_TIMES: &[&str] =
+    &["5 hari kerja", "7 hari kerja", "14 hari kalender", "1 minggu", "30 hari kalender"];
 const LAWS: &[&str] = &[
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
     "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan",
@@ -286,9 +371,19 @@ fn corpus(args: &Args) -> Vec<Generated> {
 #[derive(Clone, Debug, PartialEq)]
 enum Kind {
     Start,
-    Process { wait: bool, sub_sop: Option<String> },
-    Decision { yes: String, no: String },
-    End { outcome: bool },
+    Process {
+        wait: bool,
+        sub_sop: Option<String>,
+    },
+    /// `extra`: further branches (label, target) past the yes/no pair.
+    Decision {
+        yes: String,
+        no: String,
+        extra: Vec<(&'static str, String)>,
+    },
+    End {
+        outcome: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -315,7 +410,13 @@ struct Actor {
 /// The flow: a chain from the start to the main end, with decisions whose
 /// "no" either loops back to an earlier process step (rework: the "yes"
 /// answer leaves the loop) or goes to an early end placed just below it.
-fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> Vec<Step> {
+fn steps(
+    rng: &mut Rng,
+    total: usize,
+    actors: &[Actor],
+    children: &[String],
+    branches: (usize, usize),
+) -> Vec<Step> {
     let mut ids = BTreeSet::new();
     let mut unique = |base: String| {
         let mut id = base.clone();
@@ -369,7 +470,9 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
             chain.iter().rev().find(|&&r| matches!(rows[r].kind, Kind::Process { .. }));
         let prev_is_decision =
             chain.last().is_some_and(|&r| matches!(rows[r].kind, Kind::Decision { .. }));
-        if left >= 4 && last_process.is_some() && !prev_is_decision && rng.chance(22) {
+        // Room below for the decision, its early ends and the rest.
+        let room = 4 + branches.1.saturating_sub(2);
+        if left >= room && last_process.is_some() && !prev_is_decision && rng.chance(22) {
             let (qid, question, yes, no) = *rng.pick(QUESTIONS);
             step.id = unique(qid.to_string());
             step.activity = question.to_string();
@@ -386,14 +489,41 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
                 .filter(|&r| matches!(rows[r].kind, Kind::Process { wait: false, sub_sop: None }))
                 .collect();
             let rework = !back.is_empty() && rng.chance(60);
+            // Branches past yes/no (only drawn when asked for, so default
+            // corpora stay byte-identical): each loops back to another
+            // rework step or ends early at a step of its own.
+            let more = if branches.1 > 2 { rng.range(branches.0, branches.1) - 2 } else { 0 };
+            let mut extra: Vec<(&'static str, String)> = Vec::new();
+            let mut extra_ends: Vec<(String, &'static str)> = Vec::new();
+            let mut free_labels: Vec<&'static str> =
+                EXTRA_LABELS.iter().copied().filter(|l| *l != yes && *l != no).collect();
+            for _ in 0..more {
+                if free_labels.is_empty() {
+                    break;
+                }
+                let label = free_labels.remove(rng.range(0, free_labels.len() - 1));
+                let unused: Vec<usize> = back
+                    .iter()
+                    .copied()
+                    .filter(|&r| !extra.iter().any(|(_, t)| *t == rows[r].id))
+                    .collect();
+                if !unused.is_empty() && rng.chance(40) {
+                    extra.push((label, rows[*rng.pick(&unused)].id.clone()));
+                } else {
+                    let id = unique(format!("akhiri_{obj}"));
+                    extra.push((label, id.clone()));
+                    extra_ends.push((id, label));
+                }
+            }
             if rework {
                 let target = rows[*rng.pick(&back)].id.clone();
-                step.kind = Kind::Decision { yes: String::new(), no: target };
+                extra.retain(|(_, t)| *t != target);
+                step.kind = Kind::Decision { yes: String::new(), no: target, extra };
                 chain.push(row);
                 rows.push(step);
             } else {
                 let end_id = unique(format!("tolak_{obj}"));
-                step.kind = Kind::Decision { yes: String::new(), no: end_id.clone() };
+                step.kind = Kind::Decision { yes: String::new(), no: end_id.clone(), extra };
                 chain.push(row);
                 rows.push(step);
                 let actor = rows[row].actor;
@@ -406,6 +536,25 @@ fn steps(rng: &mut Rng, total: usize, actors: &[Actor], children: &[String]) -> 
                     requirements: vec![format!("Catatan hasil {}", verb)],
                     time: "30 menit".into(),
                     output: "Surat pengembalian".into(),
+                    notes: None,
+                    next: None,
+                    labels: None,
+                });
+            }
+            let actor = rows[row].actor;
+            for (id, label) in extra_ends {
+                rows.push(Step {
+                    id,
+                    kind: Kind::End { outcome: false },
+                    actor,
+                    with: Vec::new(),
+                    activity: format!(
+                        "Menutup {obj_text} dengan keterangan: {}",
+                        label.to_lowercase()
+                    ),
+                    requirements: vec![format!("Catatan hasil {}", verb)],
+                    time: "30 menit".into(),
+                    output: "Surat pemberitahuan".into(),
                     notes: None,
                     next: None,
                     labels: None,
@@ -577,8 +726,9 @@ fn sop(
 ) -> Generated {
     let makro = !children.is_empty();
     let total = args.steps.unwrap_or_else(|| rng.range(8, 25)).max(children.len() + 6);
-    let n_actors = rng.range(3, 7);
-    let n_outside = rng.range(0, 2.min(n_actors - 2));
+    let n_actors = rng.range(args.actors.0, args.actors.1);
+    // Ten staff names: past ten actors, two come from outside the unit.
+    let n_outside = rng.range(0, 2.min(n_actors - 2)).max(n_actors.saturating_sub(STAFF.len()));
     let mut actors: Vec<Actor> = Vec::new();
     let mut staff: Vec<usize> = (0..STAFF.len()).collect();
     for _ in 0..n_actors - n_outside {
@@ -590,7 +740,7 @@ fn sop(
         let i = outside.remove(rng.range(0, outside.len() - 1));
         actors.push(Actor { id: OUTSIDE[i].0, name: OUTSIDE[i].1, external: true });
     }
-    let mut rows = steps(rng, total, &actors, children);
+    let mut rows = steps(rng, total, &actors, children, args.branches);
     let plant = args.defects.then(|| *rng.pick(PLANTS));
     let plant = plant.map(|p| match p {
         // A dead end is planted on an early end; flows without one get an
@@ -789,13 +939,17 @@ fn sop(
             defect_line = id_line;
         }
         match &s.kind {
-            Kind::Decision { yes, no } => {
+            Kind::Decision { yes, no, extra } => {
                 let (yl, nl) = s.labels.unwrap_or(("Ya", "Tidak"));
                 w.line("    branches:");
                 w.line(format!("      - label: {}", q(yl)));
                 w.line(format!("        next: {yes}"));
                 w.line(format!("      - label: {}", q(nl)));
                 w.line(format!("        next: {no}"));
+                for (label, target) in extra {
+                    w.line(format!("      - label: {}", q(label)));
+                    w.line(format!("        next: {target}"));
+                }
             }
             Kind::End { outcome: true } => {
                 w.line("    outcome: Layanan selesai");

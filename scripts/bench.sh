@@ -11,7 +11,12 @@
 # measures the median wall time of `sopmap check` and of the parse-only
 # baseline (`check --parse-only`: read + YAML parse with the same parser on
 # the same number of threads, nothing else), and the peak memory (maximum
-# resident set size, from GNU time). Uses hyperfine when installed, else
+# resident set size, from GNU time). Then, on one thread, it compares
+# `check --jobs 1` on the 750-SOP corpus with a bare serde-saphyr parse of
+# the same files into a generic spanned tree (examples/bare_parse.rs): the
+# cost of everything sopmap does beyond reading YAML. With valgrind
+# installed it also counts instructions (callgrind), which stay put while
+# the machine is busy; wall times do not. Uses hyperfine when installed, else
 # repeated runs and their median. Not part of `cargo test`: timings on a
 # shared machine are noisy, so read them side by side, not as pass/fail.
 set -euo pipefail
@@ -20,9 +25,10 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 RUNS=${RUNS:-5}
 
-cargo build --release --quiet --bin sopmap --example gen_corpus
+cargo build --release --quiet --bin sopmap --example gen_corpus --example bare_parse
 BIN=$PWD/target/release/sopmap
 GEN=$PWD/target/release/examples/gen_corpus
+BARE=$PWD/target/release/examples/bare_parse
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sopmap-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -92,3 +98,18 @@ for c in c750 c7500 huge badrefs; do
 done
 echo
 echo "scaling: 7,500 SOPs take $(ratio "${CHECK[c7500]}" "${CHECK[c750]}")x the time of 750 (check), $(ratio "${PARSE[c7500]}" "${PARSE[c750]}")x (parse-only)"
+
+echo
+echo "one thread, 750 SOPs: check --jobs 1 against a bare serde-saphyr parse (examples/bare_parse.rs)"
+BARE_T=$(median "$BARE $WORK/c750")
+CHECK1_T=$(median "$BIN check --quiet --jobs 1 --format concise $WORK/c750")
+echo "- wall time (median of $RUNS): bare parse $(fmt "$BARE_T") s, check $(fmt "$CHECK1_T") s: $(ratio "$CHECK1_T" "$BARE_T")x"
+if command -v valgrind >/dev/null 2>&1; then
+  instructions() {
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" "$@" >/dev/null 2>"$WORK/cg.log" || true
+    grep -o 'Collected : [0-9]*' "$WORK/cg.log" | grep -o '[0-9]*$'
+  }
+  BARE_I=$(instructions "$BARE" "$WORK/c750")
+  CHECK1_I=$(instructions "$BIN" check --quiet --jobs 1 --format concise "$WORK/c750")
+  echo "- instructions (callgrind): bare parse $BARE_I, check $CHECK1_I: $(ratio "$CHECK1_I" "$BARE_I")x"
+fi

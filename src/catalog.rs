@@ -111,8 +111,10 @@ pub fn summarize(sop: &Sop) -> Sop {
         records: Vec::new(),
         service_time: sop.service_time.clone(),
         workday: sop.workday.clone(),
+        days: sop.days.clone(),
         actors: Vec::new(),
         steps: sop.steps.iter().filter(|s| s.sub_sop.is_some()).cloned().collect(),
+        blanks: Vec::new(),
         span: sop.span,
     }
 }

@@ -22,11 +22,19 @@ pub struct Settings {
     pub levels: Levels,
     /// Length of a working day in minutes, for time sums (default 8 jam).
     pub workday_minutes: u64,
+    /// What a bare `hari` means when the SOP does not say (`days:` in
+    /// `sopmap.yaml`); `None` leaves it calendar days.
+    pub days: Option<crate::duration::DayMeaning>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { limits: Limits::default(), levels: Levels::default(), workday_minutes: 8 * 60 }
+        Settings {
+            limits: Limits::default(),
+            levels: Levels::default(),
+            workday_minutes: 8 * 60,
+            days: None,
+        }
     }
 }
 
@@ -54,8 +62,11 @@ pub fn check_file(source: &SourceFile, file: FileId, settings: &Settings) -> Che
             return Checked { sop: None, graph: None, diagnostics };
         }
     };
-    let sop = model::lower(&root, file, &mut diagnostics);
+    let mut sop = model::lower(&root, file, &mut diagnostics);
     drop(root);
+    if let Some(sop) = &mut sop {
+        sop.resolve_days(settings.days);
+    }
     let graph = sop.as_ref().map(|sop| {
         let graph = ProcessGraph::build(sop);
         let cx = Context { file, source, sop, graph: &graph };

@@ -11,6 +11,7 @@
 //! exclude: ["sops/arsip/**"]
 //! workday: 7 jam
 //! lang: en               # id (default) | en; SOPMAP_LANG and --lang win
+//! days: kerja             # a bare `hari` means a working day
 //! ```
 //!
 //! Parsed with the same YAML layer as SOPs, so every problem is reported
@@ -35,7 +36,7 @@ use crate::yaml::{self, Limits, Node, Value};
 /// The file name searched for in the working folder and its parents.
 pub const FILE_NAME: &str = "sopmap.yaml";
 
-const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday", "lang"];
+const TOP_KEYS: &[&str] = &["rules", "overrides", "exclude", "workday", "lang", "days"];
 const OVERRIDE_KEYS: &[&str] = &["files", "rules"];
 
 /// A parsed configuration.
@@ -48,6 +49,8 @@ pub struct Config {
     pub workday_minutes: Option<u64>,
     /// The language of human-readable output (`lang: id` or `lang: en`).
     pub lang: Option<Lang>,
+    /// What a bare `hari` means in SOPs that do not say (`days: kerja`).
+    pub days: Option<duration::DayMeaning>,
 }
 
 /// Rule levels for the files matching some globs.
@@ -77,6 +80,9 @@ impl Config {
         let mut s = base.clone();
         if let Some(m) = self.workday_minutes {
             s.workday_minutes = m;
+        }
+        if self.days.is_some() {
+            s.days = self.days;
         }
         for (code, level) in &self.rules {
             s.levels.set(code, *level);
@@ -172,6 +178,7 @@ impl Parser {
                 "exclude" => config.exclude = self.globs(value, "`exclude`"),
                 "workday" => config.workday_minutes = self.workday(value),
                 "lang" => config.lang = self.lang(value),
+                "days" => config.days = self.days(value),
                 _ => {}
             }
         }
@@ -335,6 +342,22 @@ impl Parser {
         }
     }
 
+    fn days(&mut self, node: &Node) -> Option<duration::DayMeaning> {
+        let text = match &node.value {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
+        let meaning = duration::DayMeaning::parse(text);
+        if meaning.is_none() {
+            self.error(
+                node.span,
+                "`days` says what a bare `hari` means: `kerja` or `kalender`".to_string(),
+                Some("write `days: kerja` when `hari` in your SOPs means working days".into()),
+            );
+        }
+        meaning
+    }
+
     fn workday(&mut self, node: &Node) -> Option<u64> {
         let help = Some("write e.g. `workday: 8 jam` or `workday: 450 menit`".to_string());
         let Value::Str(text) = &node.value else {
@@ -344,7 +367,7 @@ impl Parser {
         };
         match duration::parse(text) {
             Ok(d) if d.bucket() == Bucket::WorkTime && d.min == d.max && d.max > 0 => {
-                Some(d.max_base())
+                Some(d.max_base().div_ceil(60))
             }
             Ok(_) => {
                 self.error(
@@ -357,12 +380,8 @@ impl Parser {
                 None
             }
             Err(e) => {
-                let e_help = e.help.map(|h| h.en);
-                self.error(
-                    node.span,
-                    format!("invalid `workday`: {}", e.message.en),
-                    e_help.or(help),
-                );
+                let e_help = e.help;
+                self.error(node.span, format!("invalid `workday`: {}", e.message), e_help.or(help));
                 None
             }
         }

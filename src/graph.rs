@@ -54,6 +54,9 @@ pub struct ProcessGraph {
     graph: DiGraph<usize, Edge>,
     index: HashMap<String, usize>,
     kinds: Vec<Option<StepKind>>,
+    /// Steps with a branch that ends the procedure (`outcome`): the flow
+    /// can finish there although no `end` step follows.
+    exits: Vec<bool>,
     /// Steps with an arrow whose target is unknown: a malformed `next`
     /// value, a branch without `next`, a decision with fewer than two
     /// branches, or an unknown id with no near miss.
@@ -120,6 +123,7 @@ impl ProcessGraph {
             }
         }
         let kinds = sop.steps.iter().map(|s| s.kind()).collect();
+        let exits = sop.steps.iter().map(|s| s.has_outcome_branch()).collect();
         // A malformed arrow was reported while lowering; its real target is
         // unknown, so the flow rules must not build findings on its absence.
         let mut dangling: Vec<bool> = sop
@@ -128,7 +132,7 @@ impl ProcessGraph {
             .map(|s| {
                 let short_decision = s.kind() == Some(StepKind::Decision) && s.branches.len() < 2;
                 (s.next_key.is_some() && s.next.is_none())
-                    || s.branches.iter().any(|b| b.next.is_none())
+                    || s.branches.iter().any(|b| b.next.is_none() && b.outcome.is_none())
                     || short_decision
             })
             .collect();
@@ -137,7 +141,7 @@ impl ProcessGraph {
                 *d = true;
             }
         }
-        ProcessGraph { graph, index, kinds, dangling, unresolved }
+        ProcessGraph { graph, index, kinds, exits, dangling, unresolved }
     }
 
     /// Number of steps.
@@ -171,6 +175,17 @@ impl ProcessGraph {
     /// Steps of `kind: end`, in row order.
     pub fn ends(&self) -> Vec<usize> {
         (0..self.len()).filter(|&i| self.kind(i) == Some(StepKind::End)).collect()
+    }
+
+    /// Steps where the procedure can finish: `end` steps and decisions
+    /// with a branch that ends it (`outcome`), in row order. Reachability
+    /// of an end, loops and timing treat both alike.
+    pub fn finishes(&self) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&i| {
+                self.kind(i) == Some(StepKind::End) || self.exits.get(i).copied().unwrap_or(false)
+            })
+            .collect()
     }
 
     /// Outgoing arrows of step `i`: (target, edge), in the order written.
@@ -246,16 +261,7 @@ impl ProcessGraph {
     /// recursive Tarjan does), each sorted by row, the
     /// list sorted by first row. Singletons are included.
     pub fn sccs(&self) -> Vec<Vec<usize>> {
-        let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&self.graph)
-            .into_iter()
-            .map(|c| {
-                let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
-                v.sort_unstable();
-                v
-            })
-            .collect();
-        out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
-        out
+        sorted_sccs(&self.graph)
     }
 
     /// Whether step `i` has an arrow to itself.
@@ -281,34 +287,7 @@ impl ProcessGraph {
     /// `start` back to (but not repeating) `start`. Costs the size of the
     /// loop, not of the whole graph, so listing every loop stays linear.
     pub fn cycle_through(&self, start: usize, scc: &[usize]) -> Vec<usize> {
-        use std::collections::{HashMap, VecDeque};
-        let inside = |j: usize| scc.binary_search(&j).is_ok();
-        // Parent of each step reached by the breadth-first search.
-        let mut parent: HashMap<usize, usize> = HashMap::new();
-        let mut queue = VecDeque::from([start]);
-        while let Some(u) = queue.pop_front() {
-            for (v, _) in self.successors(u) {
-                if v == start {
-                    let mut path = vec![u];
-                    let mut cur = u;
-                    while let Some(&p) = parent.get(&cur) {
-                        path.push(p);
-                        cur = p;
-                    }
-                    if path.last() != Some(&start) {
-                        path.push(start);
-                    }
-                    path.reverse();
-                    path.dedup();
-                    return path;
-                }
-                if inside(v) && !parent.contains_key(&v) {
-                    parent.insert(v, u);
-                    queue.push_back(v);
-                }
-            }
-        }
-        vec![start]
+        shortest_cycle(start, scc, |u| self.successors(u).into_iter().map(|(v, _)| v))
     }
 }
 
@@ -320,10 +299,8 @@ fn edge_order(k: EdgeKind) -> usize {
 }
 
 /// Strongly connected components of a small graph given as `n` nodes and
-/// `(from, to)` edges (used for the links between SOPs), each sorted, the
-/// list sorted by first member. Singletons are included. Kosaraju's
-/// algorithm walks iteratively, so a long chain of links cannot overflow
-/// the stack.
+/// `(from, to)` edges (used for the links between SOPs), in the same order
+/// as [`ProcessGraph::sccs`].
 pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
     for _ in 0..n {
@@ -334,7 +311,15 @@ pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
             g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
     }
-    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+    sorted_sccs(&g)
+}
+
+/// The strongly connected components of `g`, each sorted, the list sorted
+/// by first member; singletons included. Kosaraju's algorithm walks
+/// iteratively, so a chain of tens of thousands of nodes cannot overflow
+/// the stack as petgraph's recursive Tarjan does.
+fn sorted_sccs<N, E>(g: &DiGraph<N, E>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(g)
         .into_iter()
         .map(|c| {
             let mut v: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
@@ -344,6 +329,44 @@ pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
         .collect();
     out.sort_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
     out
+}
+
+/// A shortest cycle through `start` that stays inside `component` (sorted,
+/// e.g. from [`ProcessGraph::loops`] or [`components`]), found by a
+/// breadth-first search over `successors`: the nodes from `start` back to
+/// (but not repeating) `start`, or just `[start]` when there is none. Costs
+/// the size of the component, not of the whole graph, so listing every
+/// loop stays linear. Both the flow of a SOP and the links between SOPs
+/// use it.
+pub fn shortest_cycle<I: IntoIterator<Item = usize>>(
+    start: usize,
+    component: &[usize],
+    mut successors: impl FnMut(usize) -> I,
+) -> Vec<usize> {
+    use std::collections::VecDeque;
+    let inside = |j: usize| component.binary_search(&j).is_ok();
+    // Parent of each node reached by the search (`start` has none).
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(u) = queue.pop_front() {
+        for v in successors(u) {
+            if v == start {
+                let mut path = vec![u];
+                let mut cur = u;
+                while let Some(&p) = parent.get(&cur) {
+                    path.push(p);
+                    cur = p;
+                }
+                path.reverse();
+                return path;
+            }
+            if inside(v) && !parent.contains_key(&v) {
+                parent.insert(v, u);
+                queue.push_back(v);
+            }
+        }
+    }
+    vec![start]
 }
 
 #[cfg(test)]

@@ -21,14 +21,25 @@ pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 pub const SOP_ID_PATTERN: &str = "^[a-z0-9-]+$";
 /// Step and actor ids: lowercase letters, digits, `_` and `-`.
 pub const LOCAL_ID_PATTERN: &str = "^[a-z0-9_-]+$";
-/// ISO dates `YYYY-MM-DD` (calendar validity is checked by sopmap).
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-/// The duration grammar of `src/duration.rs`: an optional `maksimal`, an
-/// amount or a range, an optional spelt-out amount in brackets, a unit.
+/// Dates as published SOPs write them: ISO `2022-01-07` (or `2020-06`),
+/// day/month/year `01/03/2022`, year/month/day `2022/03/01`, and a month
+/// name with or without the day (`16 Juli 2012`, `JUNI 2020`). Calendar
+/// validity and the month names are checked by sopmap.
+pub const DATE_PATTERN: &str = concat!(
+    "^\\s*(?:[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}|",
+    "[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}|(?:[0-9]{1,2}\\s+)?[A-Za-z]+\\.?,?\\s+[0-9]{4})\\s*$"
+);
+/// A box left blank on purpose, to fill in by hand: `kosong` (any case) or `-`.
+pub const BLANK_PATTERN: &str = "^\\s*(?:[Kk][Oo][Ss][Oo][Nn][Gg]|-)\\s*$";
+/// The duration grammar of `src/duration.rs`, loosely: some amount (digits
+/// or number words) and a unit word somewhere, in any case. sopmap reads
+/// the rest (ranges, qualifiers, conditions) and explains what it rejects.
 pub const DURATION_PATTERN: &str = concat!(
-    "^\\s*(?:(?:[Mm]aksimal|[Mm]aksimum|[Pp]aling lama|[Pp]aling lambat|",
-    "[Ss]elambat-lambatnya|[Mm]ax)\\s+)?[0-9]+(?:\\s*[-\u{2013}]\\s*[0-9]+)?\\s*",
-    "(?:\\([^)]*\\)\\s*)?(?:[Mm]enit|[Jj]am|[Hh]ari\\s+[Kk]erja|[Hh]ari|[Mm]inggu|[Bb]ulan)\\s*$"
+    "(?:[0-9]|½|[Ss][Ee][Tt][Ee][Nn][Gg][Aa][Hh]|[Ss][Aa][Tt][Uu]|[Dd][Uu][Aa]|[Tt][Ii][Gg][Aa]|",
+    "[Ee][Mm][Pp][Aa][Tt]|[Ll][Ii][Mm][Aa]|[Ss][Ee][Pp][Uu][Ll][Uu][Hh]|[Ss][Ee][Hh][Aa][Rr][Ii])",
+    "[^\\n]*(?:[Dd][Ee][Tt][Ii][Kk]|[Dd][Tt][Kk]|[Mm][Ee][Nn][Ii][Tt]|[Mm][Nn][Tt]|[Jj][Aa][Mm]|",
+    "[Hh][Aa][Rr][Ii]|[Hh][Kk]|[Mm][Ii][Nn][Gg][Gg][Uu]|[Pp][Ee][Kk][Aa][Nn]|[Bb][Uu][Ll][Aa][Nn]|",
+    "[Tt][Aa][Hh][Uu][Nn])"
 );
 
 /// The whole schema.
@@ -69,12 +80,33 @@ fn object(keys: &[Key], parent: &str) -> Json {
         props.insert(k.name.to_string(), s);
     }
     let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
-    json!({
+    let mut obj = json!({
         "type": "object",
         "properties": props,
         "required": required,
         "additionalProperties": false,
-    })
+    });
+    if let Json::Object(m) = &mut obj {
+        match parent {
+            // A branch leads to a step (`next`) or ends the procedure (`outcome`).
+            "branches" => {
+                m.insert(
+                    "oneOf".into(),
+                    json!([{"required": ["next"]}, {"required": ["outcome"]}]),
+                );
+            }
+            // Only a start or end capsule may leave out its activity.
+            "steps" => {
+                m.insert(
+                    "if".into(),
+                    json!({"required": ["kind"], "properties": {"kind": {"enum": ["process", "decision"]}}}),
+                );
+                m.insert("then".into(), json!({"required": ["activity"]}));
+            }
+            _ => {}
+        }
+    }
+    obj
 }
 
 fn id_pattern(key: &Key, parent: &str) -> &'static str {
@@ -85,20 +117,34 @@ fn id_pattern(key: &Key, parent: &str) -> &'static str {
 
 fn of_type(key: &Key, parent: &str) -> Json {
     match key.ty {
+        // A required text must say something (`empty-value`).
+        Type::Str if key.required => json!({"type": "string", "pattern": "\\S"}),
         Type::Str => json!({"type": "string"}),
         Type::Int => json!({"type": ["integer", "string"], "pattern": "^[0-9]+$"}),
         Type::Bool => json!({"type": "boolean"}),
         Type::Date if !key.required => json!({
             "anyOf": [
-                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-                {"const": "-"},
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "string", "pattern": BLANK_PATTERN},
                 {"type": "null"},
             ]
         }),
-        Type::Date => json!({"type": "string", "pattern": DATE_PATTERN, "format": "date"}),
+        Type::Date => json!({
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "string", "pattern": BLANK_PATTERN},
+            ]
+        }),
         Type::Duration => json!({"type": "string", "pattern": DURATION_PATTERN}),
         Type::Id => json!({"type": "string", "pattern": id_pattern(key, parent)}),
         Type::Enum(words) => json!({"type": "string", "enum": words}),
+        // A required Mutu Baku list has an item, or is left blank (`kosong`).
+        Type::StrList if key.required => json!({
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                {"type": "string", "pattern": BLANK_PATTERN},
+            ]
+        }),
         Type::StrList => json!({"type": "array", "items": {"type": "string"}}),
         Type::IdList => {
             // `with: pengadu` is accepted as a single-actor shorthand.
@@ -156,7 +202,7 @@ mod tests {
         );
         assert_eq!(
             step["properties"]["activity"]["description"],
-            "The activity; for a decision, the question. (Indonesian label: Kegiatan)"
+            "The activity; for a decision, the question. Required except on start and end steps. (Indonesian label: Kegiatan)"
         );
         assert_eq!(step["properties"]["sub_sop"]["pattern"], SOP_ID_PATTERN);
         assert_eq!(step["properties"]["next"]["pattern"], LOCAL_ID_PATTERN);

@@ -97,6 +97,14 @@ texts! {
         date: "Tanggal" / "Date",
         level_makro: "SOP Makro" / "Macro SOP",
         level_mikro: "SOP Mikro" / "Micro SOP",
+        // The word in a start or end capsule, and the activity of a capsule
+        // written without one.
+        start_capsule: "Mulai" / "Start",
+        end_capsule: "Selesai" / "End",
+        // Before the names of the actors who may stand in (`alternate`).
+        alternate: "Pengganti" / "Substitute",
+        // A branch that ends the procedure: "Tidak → selesai: …".
+        ends: "selesai" / "ends",
     }
     /// Words of `sopmap diff`: headings, what happened to a thing, how values read.
     DiffWords {
@@ -143,6 +151,9 @@ texts! {
         go_back: "kembali ke" / "go back to",
         unknown_step: "langkah tidak dikenal" / "unknown step",
         assisting: "sebagai pelaksana pendamping" / "as a supporting actor",
+        standing_in: "sebagai pelaksana pengganti" / "as a substitute actor",
+        substitute: "pengganti" / "substitute",
+        ends: "prosedur selesai" / "the procedure ends",
         with: "bersama" / "with",
         from: "Dari" / "From",
         to: "Ke" / "To",
@@ -203,7 +214,17 @@ texts! {
         on_the_critical_path: "Di jalur kritis" / "On the critical path",
         waiting_on_critical_path: "Waktu tunggu di jalur kritis (tidak dihitung)" / "Waiting on the critical path (not counted)",
         wait_steps: "langkah tunggu" / "wait steps",
-        steps_without_time: "Langkah tanpa waktu (dihitung 0)" / "Steps without a time (counted as 0)",
+        steps_without_time: "Langkah tanpa waktu (tidak dihitung)" / "Steps without a time (not counted)",
+        untimed: "Tanpa waktu" / "Untimed",
+        cannot_be_judged_no_times: "tidak dapat dinilai: tidak ada langkah yang mencantumkan waktu" / "cannot be judged: no step states a time",
+        cannot_be_judged_suffix: " (tak dapat dinilai)" / " (cannot be judged)",
+        met_so_far: "terpenuhi sejauh ini" / "met so far",
+        met_so_far_suffix: " (terpenuhi sejauh ini)" / " (met so far)",
+        steps_untimed: "langkah tanpa waktu" / "steps untimed",
+        no_step_states_a_time: "— (tidak ada langkah yang mencantumkan waktu)" / "— (no step states a time)",
+        steps_not_counted: "langkah tanpa waktu, tidak dihitung" / "steps without a time, not counted",
+        step_not_counted: "langkah tanpa waktu, tidak dihitung" / "step without a time, not counted",
+        untimed_short: "tanpa waktu" / "untimed",
         loops_counted_once: "Perulangan dihitung sekali (panah balik)" / "Loops counted once (back arrows)",
         logo: "Logo" / "Logo",
         signature_and_stamp: "(tanda tangan dan cap)" / "(signature and stamp)",
@@ -257,7 +278,7 @@ texts! {
 
 impl Lang {
     /// A date written out as printed documents write it: `15 November 2022`.
-    pub fn long_date(self, d: crate::model::Date) -> String {
+    pub fn long_date(self, d: &crate::model::Date) -> String {
         let m = Months::of(self);
         let months = [
             m.january,
@@ -273,9 +294,10 @@ impl Lang {
             m.november,
             m.december,
         ];
-        match months.get(usize::from(d.month).wrapping_sub(1)) {
-            Some(m) => format!("{} {m} {}", d.day, d.year),
-            None => d.to_string(),
+        match (months.get(usize::from(d.month).wrapping_sub(1)), d.day) {
+            (Some(m), Some(day)) => format!("{day} {m} {}", d.year),
+            (Some(m), None) => format!("{m} {}", d.year),
+            (None, _) => d.to_string(),
         }
     }
 
@@ -300,9 +322,11 @@ mod tests {
 
     #[test]
     fn long_dates_in_both_languages() {
-        let d = Date { year: 2024, month: 6, day: 28 };
-        assert_eq!(Lang::Id.long_date(d), "28 Juni 2024");
-        assert_eq!(Lang::En.long_date(d), "28 June 2024");
-        assert_eq!(Lang::Id.long_date(Date { year: 2024, month: 13, day: 1 }), "2024-13-01");
+        let d = Date::ymd(2024, 6, 28);
+        assert_eq!(Lang::Id.long_date(&d), "28 Juni 2024");
+        assert_eq!(Lang::En.long_date(&d), "28 June 2024");
+        assert_eq!(Lang::Id.long_date(&Date::ymd(2024, 13, 1)), "2024-13-01");
+        let june = Date { day: None, ..Date::ymd(2020, 6, 1) };
+        assert_eq!(Lang::Id.long_date(&june), "Juni 2020");
     }
 }

@@ -356,7 +356,7 @@ mod tests {
         assert!(cat.is_canonical(0) && !cat.is_canonical(1));
         assert_eq!(cat.ids().collect::<Vec<_>>(), ["alpha", "zeta"]);
         assert_eq!(
-            cat.get("zeta").and_then(|e| e.timing.as_ref()).map(|t| t.worst.work_minutes),
+            cat.get("zeta").and_then(|e| e.timing.as_ref()).map(|t| t.worst.work_minutes()),
             Some(120)
         );
         // Summaries only: no model kept.

@@ -78,6 +78,12 @@ actors:
 # Uraian kegiatan, berurutan sesuai baris tabel. Setiap langkah punya
 # `id` unik, `kind` (start, process, decision, end), `actor`, `activity`,
 # dan Mutu Baku: `requirements` (Kelengkapan), `time` (Waktu), `output`.
+# Bila perlu, seperti pada tabel SOP yang sudah terbit:
+#   row: 6            nomor baris seperti tercetak (tanpa ini: dihitung 1, 2, 3 …)
+#   same_row: true    satu baris bernomor dengan langkah sebelumnya (simbol
+#                     berantai dalam satu baris; Mutu Baku ditulis di langkah pertama)
+#   alternate: id     pelaksana pengganti (mis. Sekcam bila Camat berhalangan)
+# Langkah `start`/`end` boleh tanpa `activity`: kapsulnya bertuliskan Mulai/Selesai.
 steps:
   - id: terima
     kind: start
@@ -108,6 +114,8 @@ steps:
         next: selesai
       - label: Tidak
         next: periksa
+      # Jawaban yang mengakhiri prosedur di luar tabel memakai `outcome`
+      # sebagai ganti `next`, mis. `outcome: Dikembalikan ke pemohon`.
 
   - id: selesai
     kind: end

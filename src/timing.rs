@@ -35,8 +35,11 @@ use crate::model::Sop;
 pub struct ActorTime {
     /// The actor id as used in `actor` / `with`.
     pub actor: String,
-    /// How many reachable, timed, non-wait steps it does or joins (`with`).
+    /// How many reachable, non-wait steps it does or joins (`with`),
+    /// timed or not.
     pub steps: usize,
+    /// How many of those have no usable `time` (left out of its totals).
+    pub untimed: usize,
     /// The sum of those steps' worst-case times (its load over the whole
     /// SOP, not one path: every branch counted).
     pub total: Totals,
@@ -64,8 +67,11 @@ pub struct Timing {
     pub wait: Totals,
     /// Every reachable `wait: true` step, in row order.
     pub wait_steps: Vec<usize>,
-    /// Reachable steps without a usable `time` (counted as zero), in row order.
+    /// Reachable, non-wait steps without a usable `time` (left out of every
+    /// total), in row order.
     pub untimed: Vec<usize>,
+    /// Reachable, non-wait steps with a usable `time`.
+    pub timed: usize,
     /// Arrows dropped so each loop counts once: (from, to) step pairs.
     pub back_edges: Vec<(usize, usize)>,
     /// The best or worst figure mixes calendar time with working time, so
@@ -78,6 +84,26 @@ impl Timing {
     pub fn worst_work_minutes(&self) -> Option<u64> {
         self.worst.in_work_minutes(self.workday_minutes)
     }
+
+    /// Whether any step counted has a time: without one, every total is
+    /// unknown rather than zero.
+    pub fn has_times(&self) -> bool {
+        self.timed > 0
+    }
+
+    /// Judges the worst case against `limit` honestly: a SOP without times
+    /// cannot be judged, and one with untimed steps is at most "met so far"
+    /// (untimed steps only add time, so "exceeds" stays certain).
+    pub fn judge(&self, limit: &Totals) -> Verdict {
+        if !self.has_times() {
+            return Verdict::Untimed;
+        }
+        let v = compare(&self.worst, limit, self.workday_minutes);
+        match v {
+            Verdict::Within if !self.untimed.is_empty() => Verdict::SoFar(self.untimed.len()),
+            v => v,
+        }
+    }
 }
 
 /// The result of comparing a total with a limit such as `service_time`.
@@ -88,18 +114,40 @@ pub enum Verdict {
     /// One side has calendar time and the other working time: they cannot
     /// be compared without a calendar.
     NotComparable,
+    /// No step states a time: nothing to judge.
+    Untimed,
+    /// The timed steps fit, but this many steps have no time: met so far,
+    /// never "met".
+    SoFar(usize),
 }
 
-/// The ordering key of a total: (calendar days, working minutes with a
+impl Verdict {
+    /// The stable JSON word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Within => "within",
+            Verdict::Exceeds => "exceeds",
+            Verdict::NotComparable => "not_comparable",
+            Verdict::Untimed => "no_times",
+            Verdict::SoFar(_) => "within_so_far",
+        }
+    }
+}
+
+/// The ordering key of a total: (calendar days, working seconds with a
 /// working day counted as `workday_minutes`). Lexicographic order on it is
 /// compatible with addition, so longest/shortest paths stay exact.
 pub fn order_key(t: &Totals, workday_minutes: u64) -> (u64, u64) {
-    (t.calendar_days, t.work_minutes.saturating_add(t.work_days.saturating_mul(workday_minutes)))
+    (
+        t.calendar_days,
+        t.work_seconds
+            .saturating_add(t.work_days.saturating_mul(workday_minutes.saturating_mul(60))),
+    )
 }
 
 /// Whether a total has calendar time and working time at once.
 pub fn is_mixed(t: &Totals) -> bool {
-    t.calendar_days > 0 && (t.work_days > 0 || t.work_minutes > 0)
+    t.calendar_days > 0 && (t.work_days > 0 || t.work_seconds > 0)
 }
 
 /// Compares `total` with `limit` without guessing at a calendar.
@@ -111,16 +159,18 @@ pub fn is_mixed(t: &Totals) -> bool {
 /// [`Verdict::Exceeds`] only when it holds at both bounds, else
 /// [`Verdict::NotComparable`].
 pub fn compare(total: &Totals, limit: &Totals, workday_minutes: u64) -> Verdict {
-    const DAY: u64 = 24 * 60;
+    const DAY: u64 = 24 * 60 * 60;
     if total.is_zero() {
         return Verdict::Within;
     }
     let work = |t: &Totals| order_key(t, workday_minutes).1;
-    match (limit.calendar_days > 0, limit.work_minutes > 0 || limit.work_days > 0) {
+    match (limit.calendar_days > 0, limit.work_seconds > 0 || limit.work_days > 0) {
         // A limit in working time (`hari kerja`, `jam`).
         (false, _) => {
             let low = work(total);
-            let high = low.saturating_add(total.calendar_days.saturating_mul(workday_minutes));
+            let high = low.saturating_add(
+                total.calendar_days.saturating_mul(workday_minutes.saturating_mul(60)),
+            );
             if high <= work(limit) {
                 Verdict::Within
             } else if low > work(limit) {
@@ -136,10 +186,10 @@ pub fn compare(total: &Totals, limit: &Totals, workday_minutes: u64) -> Verdict 
                 .calendar_days
                 .saturating_add(total.work_days)
                 .saturating_mul(DAY)
-                .saturating_add(total.work_minutes);
+                .saturating_add(total.work_seconds);
             if low > limit_min {
                 Verdict::Exceeds
-            } else if total.work_days == 0 && total.work_minutes == 0 {
+            } else if total.work_days == 0 && total.work_seconds == 0 {
                 Verdict::Within
             } else {
                 Verdict::NotComparable
@@ -156,9 +206,19 @@ pub fn compare(total: &Totals, limit: &Totals, workday_minutes: u64) -> Verdict 
     }
 }
 
+/// The verdict on `service_time` (its upper bound) against the worst
+/// start-to-end total, if the SOP states one: what `sopmap timing` and
+/// `list` show and what the service-time-exceeded rule (SOP303) reports.
+/// Honest about missing times ([`Timing::judge`]): never "within" when
+/// steps have no time.
+pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
+    let st = sop.service_time.as_ref()?;
+    Some(t.judge(&Totals::of(&st.value, true)))
+}
+
 /// The workday length for `sop`: its own `workday:` wins over the run's.
 pub fn effective_workday(sop: &Sop, run_workday_minutes: u64) -> u64 {
-    sop.workday.as_ref().map_or(run_workday_minutes, |w| w.value.max_base()).max(1)
+    sop.workday.as_ref().map_or(run_workday_minutes, |w| w.value.max_base().div_ceil(60)).max(1)
 }
 
 /// A step's worst- or best-case contribution: zero for `wait` and untimed steps.
@@ -312,7 +372,7 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
     let start = graph.starts().first().copied()?;
     let (order, mut back_edges) = dfs(graph, start);
     back_edges.sort_unstable();
-    let ends: Vec<usize> = graph.ends();
+    let ends: Vec<usize> = graph.finishes();
     let (wdist, wpred) = extreme_paths(sop, graph, &order, &back_edges, workday, true);
     let (bdist, bpred) = extreme_paths(sop, graph, &order, &back_edges, workday, false);
     let (worst_end, worst) = pick_end(&wdist, &ends, workday, true)?;
@@ -325,15 +385,29 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
 
     let wait_steps: Vec<usize> =
         reachable.iter().copied().filter(|&i| sop.steps.get(i).is_some_and(|s| s.wait)).collect();
-    let untimed: Vec<usize> =
-        reachable.iter().copied().filter(|&i| duration_of(sop, i).is_none()).collect();
+    // A step that continues a numbered row (`same_row`) is timed by the
+    // row's first step: the row's time counts once.
+    let rows = crate::model::Rows::of(sop);
+    let untimed: Vec<usize> = reachable
+        .iter()
+        .copied()
+        .filter(|&i| {
+            duration_of(sop, i).is_none()
+                && rows.is_first(i)
+                && sop.steps.get(i).is_some_and(|s| !s.wait && !s.is_bare_capsule())
+        })
+        .collect();
+    let timed = reachable
+        .iter()
+        .filter(|&&i| duration_of(sop, i).is_some() && sop.steps.get(i).is_some_and(|s| !s.wait))
+        .count();
     let wait = worst_path
         .iter()
         .filter(|&&i| sop.steps.get(i).is_some_and(|s| s.wait))
         .filter_map(|&i| duration_of(sop, i))
         .fold(Totals::default(), |acc, d| acc.plus(Totals::of(d, true)));
 
-    let per_actor = per_actor(sop, &reachable, &worst_path);
+    let per_actor = per_actor(sop, &rows, &reachable, &worst_path);
     let mixed = is_mixed(&worst) || is_mixed(&best);
     Some(Timing {
         workday_minutes: workday,
@@ -345,12 +419,18 @@ pub fn analyze(sop: &Sop, graph: &ProcessGraph, workday_minutes: u64) -> Option<
         wait,
         wait_steps,
         untimed,
+        timed,
         back_edges,
         mixed,
     })
 }
 
-fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<ActorTime> {
+fn per_actor(
+    sop: &Sop,
+    rows: &crate::model::Rows,
+    reachable: &[usize],
+    critical_path: &[usize],
+) -> Vec<ActorTime> {
     let mut critical = vec![false; sop.steps.len()];
     for &i in critical_path {
         if let Some(c) = critical.get_mut(i) {
@@ -364,6 +444,7 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
         .map(|id| ActorTime {
             actor: id.value.clone(),
             steps: 0,
+            untimed: 0,
             total: Totals::default(),
             critical: Totals::default(),
         })
@@ -371,9 +452,11 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
     for &i in reachable {
         let Some(step) = sop.steps.get(i) else { continue };
         let c = cost(sop, i, true);
-        if step.wait || step.time.is_none() {
+        if step.wait {
             continue;
         }
+        // A step continuing a numbered row is timed by the row's first step.
+        let untimed = step.time.is_none() && rows.is_first(i) && !step.is_bare_capsule();
         let on_critical = critical.get(i).copied().unwrap_or(false);
         let mut seen: Vec<&str> = Vec::new();
         for who in step.actor.iter().chain(step.with.iter()) {
@@ -388,6 +471,7 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
                     out.push(ActorTime {
                         actor: id.to_string(),
                         steps: 0,
+                        untimed: 0,
                         total: Totals::default(),
                         critical: Totals::default(),
                     });
@@ -396,6 +480,10 @@ fn per_actor(sop: &Sop, reachable: &[usize], critical_path: &[usize]) -> Vec<Act
             };
             if let Some(a) = entry {
                 a.steps += 1;
+                if untimed {
+                    a.untimed += 1;
+                    continue;
+                }
                 a.total = a.total.plus(c);
                 if on_critical {
                     a.critical = a.critical.plus(c);
@@ -442,12 +530,12 @@ mod tests {
         );
         let (sop, t) = timing_of(&body, 480);
         let t = t.unwrap();
-        assert_eq!(t.best.work_minutes, 90);
-        assert_eq!(t.worst.work_minutes, 150);
+        assert_eq!(t.best.work_minutes(), 90);
+        assert_eq!(t.worst.work_minutes(), 150);
         assert_eq!(ids(&sop, &t.worst_path), ["mulai", "kerja", "selesai"]);
         assert_eq!(t.per_actor[0].actor, "a");
-        assert_eq!(t.per_actor[0].total.work_minutes, 30);
-        assert_eq!(t.per_actor[1].critical.work_minutes, 120);
+        assert_eq!(t.per_actor[0].total.work_minutes(), 30);
+        assert_eq!(t.per_actor[1].critical.work_minutes(), 120);
         assert!(!t.mixed);
         assert!(t.back_edges.is_empty());
     }
@@ -479,7 +567,7 @@ mod tests {
         let (sop, t) = timing_of(&body, 480);
         let t = t.unwrap();
         assert_eq!(t.worst.work_days, 1);
-        assert_eq!(t.worst.work_minutes, 25);
+        assert_eq!(t.worst.work_minutes(), 25);
         assert_eq!(t.best, t.worst);
         assert_eq!(ids(&sop, &t.worst_path), ["mulai", "periksa", "lengkap", "selesai"]);
         assert_eq!(t.back_edges, vec![(3, 1)]);
@@ -515,24 +603,24 @@ mod tests {
         );
         let (sop, t) = timing_of(&body, 480);
         let t = t.unwrap();
-        assert_eq!((t.worst.work_days, t.worst.work_minutes), (1, 60));
+        assert_eq!((t.worst.work_days, t.worst.work_minutes()), (1, 60));
         assert_eq!(ids(&sop, &t.worst_path), ["mulai", "pilih", "tunggu", "lama", "selesai"]);
-        assert_eq!((t.best.work_days, t.best.work_minutes), (0, 180));
+        assert_eq!((t.best.work_days, t.best.work_minutes()), (0, 180));
         assert_eq!(ids(&sop, &t.best_path), ["mulai", "pilih", "cepat", "selesai"]);
         assert_eq!(t.wait.work_days, 5);
         assert_eq!(t.untimed, vec![1]);
         // a: mulai 30 + lama 1 hari kerja (with) + selesai 30; b: cepat 2 jam + lama.
         assert_eq!(
             t.per_actor[0].total,
-            Totals { work_minutes: 60, work_days: 1, calendar_days: 0 }
+            Totals { work_seconds: 3600, work_days: 1, calendar_days: 0 }
         );
         assert_eq!(
             t.per_actor[1].total,
-            Totals { work_minutes: 120, work_days: 1, calendar_days: 0 }
+            Totals { work_seconds: 7200, work_days: 1, calendar_days: 0 }
         );
         assert_eq!(
             t.per_actor[1].critical,
-            Totals { work_minutes: 0, work_days: 1, calendar_days: 0 }
+            Totals { work_seconds: 0, work_days: 1, calendar_days: 0 }
         );
         // A 1-jam workday turns the choice around: 1 hari kerja + 1 jam = 2 jam < 3 jam.
         let (sop, t) = timing_of(&body, 60);
@@ -552,33 +640,33 @@ mod tests {
         );
         let (_, t) = timing_of(&body, 480);
         let t = t.unwrap();
-        assert_eq!(t.worst, Totals { work_minutes: 120, work_days: 0, calendar_days: 14 });
+        assert_eq!(t.worst, Totals { work_seconds: 7200, work_days: 0, calendar_days: 14 });
         assert!(t.mixed);
         assert_eq!(t.worst_work_minutes(), None);
         // Bounds: 14 calendar days hold 0 to 14 working days, so the worst is
         // between 2 jam and 14 hari kerja + 2 jam.
-        let ten = Totals { work_minutes: 0, work_days: 10, calendar_days: 0 };
+        let ten = Totals { work_seconds: 0, work_days: 10, calendar_days: 0 };
         assert_eq!(compare(&t.worst, &ten, 480), Verdict::NotComparable);
-        let thirty = Totals { work_minutes: 0, work_days: 30, calendar_days: 0 };
+        let thirty = Totals { work_seconds: 0, work_days: 30, calendar_days: 0 };
         assert_eq!(compare(&t.worst, &thirty, 480), Verdict::Within);
-        let hour = Totals { work_minutes: 60, work_days: 0, calendar_days: 0 };
+        let hour = Totals { work_seconds: 3600, work_days: 0, calendar_days: 0 };
         assert_eq!(compare(&t.worst, &hour, 480), Verdict::Exceeds);
         // Against a calendar limit: at least 14 days + 2 jam, more with weekends.
-        let month = Totals { work_minutes: 0, work_days: 0, calendar_days: 30 };
+        let month = Totals { work_seconds: 0, work_days: 0, calendar_days: 30 };
         assert_eq!(compare(&t.worst, &month, 480), Verdict::NotComparable);
-        let week = Totals { work_minutes: 0, work_days: 0, calendar_days: 7 };
+        let week = Totals { work_seconds: 0, work_days: 0, calendar_days: 7 };
         assert_eq!(compare(&t.worst, &week, 480), Verdict::Exceeds);
     }
 
     #[test]
     fn compare_converts_through_the_workday() {
-        let t = Totals { work_minutes: 90, work_days: 2, calendar_days: 0 };
-        let three = Totals { work_minutes: 0, work_days: 3, calendar_days: 0 };
-        let two = Totals { work_minutes: 0, work_days: 2, calendar_days: 0 };
+        let t = Totals { work_seconds: 5400, work_days: 2, calendar_days: 0 };
+        let three = Totals { work_seconds: 0, work_days: 3, calendar_days: 0 };
+        let two = Totals { work_seconds: 0, work_days: 2, calendar_days: 0 };
         assert_eq!(compare(&t, &three, 480), Verdict::Within);
         assert_eq!(compare(&t, &two, 480), Verdict::Exceeds);
-        let cal = Totals { work_minutes: 0, work_days: 0, calendar_days: 30 };
-        let cal2 = Totals { work_minutes: 0, work_days: 0, calendar_days: 31 };
+        let cal = Totals { work_seconds: 0, work_days: 0, calendar_days: 30 };
+        let cal2 = Totals { work_seconds: 0, work_days: 0, calendar_days: 31 };
         assert_eq!(compare(&cal2, &cal, 480), Verdict::Exceeds);
         assert_eq!(compare(&cal, &cal2, 480), Verdict::Within);
         assert_eq!(compare(&Totals::default(), &cal, 480), Verdict::Within);

@@ -102,8 +102,15 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, SyntaxError> {
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     // `nip: 0123` must stay the text the author wrote.
     options.leading_zero_numbers_as_strings = true;
-    match serde_saphyr::from_str_with_options::<Option<Spanned<RawNode>>>(text, options) {
-        Ok(Some(root)) => Ok(lower(root, text)),
+    LINE_COL_SPANS.with(|c| c.set(false));
+    TEXT_LEN.with(|c| c.set(text.len().min(LINE_COL_MARK - 1)));
+    match serde_saphyr::from_str_with_options::<Option<RawNode>>(text, options) {
+        Ok(Some(RawNode(mut root))) => {
+            if LINE_COL_SPANS.with(|c| c.replace(false)) {
+                resolve_line_col_spans(&mut root, text);
+            }
+            Ok(root)
+        }
         Ok(None) => Ok(Node { span: Span::new(0, 0), value: Value::Null }),
         Err(err) => Err(syntax_error(&err, text, limits)),
     }
@@ -229,97 +236,139 @@ fn offset_of_line_col(text: &str, line: u64, column: u64) -> usize {
     text.len()
 }
 
-fn lower(raw: Spanned<RawNode>, text: &str) -> Node {
-    let span = span_of(&raw.referenced, text);
-    let value = match raw.value {
-        RawNode::Null => Value::Null,
-        RawNode::Bool(b) => Value::Bool(b),
-        RawNode::Int(i) => Value::Int(i),
-        RawNode::Float(f) => Value::Float(f),
-        RawNode::Str(s) => Value::Str(s),
-        RawNode::Seq(items) => Value::Seq(items.into_iter().map(|n| lower(n, text)).collect()),
-        RawNode::Map(entries) => {
-            Value::Map(entries.into_iter().map(|(k, v)| (lower(k, text), lower(v, text))).collect())
-        }
-    };
-    Node { span, value }
+/// A node whose location had no byte offset (serde-saphyr gives byte
+/// offsets for text input, so this is a fallback) keeps its line and column
+/// in its span, marked by a start at or above this value, until
+/// [`resolve_line_col_spans`] turns them into bytes.
+const LINE_COL_MARK: usize = usize::MAX / 2;
+
+thread_local! {
+    /// The length of the text being parsed on this thread, to clamp spans.
+    static TEXT_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Set while a parse on this thread produced a line-and-column span.
+    static LINE_COL_SPANS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The tree exactly as serde-saphyr hands it over, before spans are
-/// converted to byte ranges.
-enum RawNode {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
+/// The byte span of a serde-saphyr location, or a marked line-and-column
+/// span when the location has no byte offset.
+fn span_of_node(loc: &Location) -> Span {
+    let sp = loc.span();
+    match (sp.byte_offset(), sp.byte_len()) {
+        (Some(off), Some(len)) => {
+            let text_len = TEXT_LEN.with(std::cell::Cell::get);
+            let start = usize::try_from(off).unwrap_or(usize::MAX).min(text_len);
+            let end = start.saturating_add(usize::try_from(len).unwrap_or(0)).min(text_len);
+            Span::new(start, end)
+        }
+        _ => {
+            LINE_COL_SPANS.with(|c| c.set(true));
+            let line = usize::try_from(loc.line()).unwrap_or(0).min(LINE_COL_MARK);
+            Span::new(LINE_COL_MARK + line, usize::try_from(loc.column()).unwrap_or(0))
+        }
+    }
 }
+
+/// Turns every marked line-and-column span of the tree into a byte span of
+/// `text`.
+fn resolve_line_col_spans(node: &mut Node, text: &str) {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if n.span.start >= LINE_COL_MARK {
+            let line = (n.span.start - LINE_COL_MARK) as u64;
+            let start = offset_of_line_col(text, line, n.span.end as u64);
+            n.span = Span::new(start, start);
+        }
+        match &mut n.value {
+            Value::Seq(items) => stack.extend(items.iter_mut()),
+            Value::Map(entries) => {
+                for (k, v) in entries.iter_mut() {
+                    stack.push(k);
+                    stack.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A [`Node`] as serde-saphyr hands it over: its value wrapped in
+/// `Spanned` for the location, converted to a byte span on the spot, so
+/// the tree is built once, with no intermediate copy.
+struct RawNode(Node);
 
 impl<'de> Deserialize<'de> for RawNode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
+        let spanned = Spanned::<RawValue>::deserialize(deserializer)?;
+        Ok(RawNode(Node { span: span_of_node(&spanned.referenced), value: spanned.value.0 }))
+    }
+}
+
+/// The value of a [`RawNode`].
+struct RawValue(Value);
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor).map(RawValue)
     }
 }
 
 struct RawVisitor;
 
 impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawNode;
+    type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any YAML value")
     }
-    fn visit_unit<E: de::Error>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_none<E: de::Error>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        RawValue::deserialize(d).map(|v| v.0)
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool(v))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Int(v))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Float(v))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_string()))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
     }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawNode, E> {
-        Ok(RawNode::Str(String::from_utf8_lossy(v).into_owned()))
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Value, E> {
+        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(RawNode(item)) = seq.next_element()? {
             items.push(item);
         }
-        Ok(RawNode::Seq(items))
+        Ok(Value::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<RawNode>>()? {
-            let value = map.next_value::<Spanned<RawNode>>()?;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(RawNode(key)) = map.next_key()? {
+            let RawNode(value) = map.next_value()?;
             entries.push((key, value));
         }
-        Ok(RawNode::Map(entries))
+        Ok(Value::Map(entries))
     }
 }

@@ -303,9 +303,10 @@ pub struct RenderArgs {
     #[arg(long, short = 'f', value_enum, default_value = "dot")]
     pub format: RenderFormat,
 
-    /// The Graphviz `dot` program used for svg and png.
-    #[arg(long, value_name = "PATH", default_value = "dot")]
-    pub graphviz: PathBuf,
+    /// The Chromium (or Chrome) program that draws `--format png`
+    /// [default: the first of chromium, chromium-browser, google-chrome on PATH].
+    #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
 }
 
 /// Diagram formats of `sopmap render`. A new format is one variant here and
@@ -316,9 +317,9 @@ pub enum RenderFormat {
     Dot,
     /// A Mermaid flowchart (GitHub renders it in ```mermaid blocks).
     Mermaid,
-    /// SVG drawn by Graphviz `dot`.
+    /// SVG swimlanes drawn by sopmap from the flowchart grid (lanes in `actors` order).
     Svg,
-    /// PNG drawn by Graphviz `dot`.
+    /// The same swimlanes as PNG (drawn by headless Chromium).
     Png,
     /// BPMN 2.0 XML with diagram layout (opens in bpmn.io, Camunda Modeler).
     Bpmn,

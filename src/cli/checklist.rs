@@ -41,7 +41,7 @@ pub fn run(
         lang,
         actor: args.actor.as_deref(),
         sops: linked_sops(&cleared.outcome.catalogue, sop),
-        times: cleared.timing.as_ref().map(|t| PathTimes::of(t, lang)),
+        times: cleared.timing.as_ref().map(|t| PathTimes::of(t, sop, lang)),
     };
     let list = checklist::build(sop, &cleared.graph, &opts);
     let text = match args.format {

@@ -1,4 +1,4 @@
-//! Printing an HTML file to PDF with headless Chromium: finding the
+//! Printing an HTML file to PDF (and an SVG to PNG) with headless Chromium: finding the
 //! program, running it with a fresh profile and no network services, and
 //! waiting for it with a time limit.
 
@@ -55,15 +55,57 @@ fn resolve(p: &Path) -> Option<PathBuf> {
 
 /// Prints `html` (a file) to PDF and returns the PDF's bytes.
 pub fn print_to_pdf(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
+    run(
+        chromium,
+        html,
+        "out.pdf",
+        &["--no-pdf-header-footer", "--print-to-pdf-no-header"],
+        |out| vec![format!("--print-to-pdf={}", out.display())],
+        |bytes| bytes.starts_with(b"%PDF"),
+        "print the document",
+    )
+}
+
+/// Takes a PNG picture of `file` (an SVG or HTML file) in a window of
+/// `width` x `height` CSS pixels, at twice that resolution for print.
+pub fn screenshot(chromium: &Path, file: &Path, width: u32, height: u32) -> Result<Vec<u8>> {
+    let size = format!("--window-size={width},{height}");
+    run(
+        chromium,
+        file,
+        "out.png",
+        &[
+            "--hide-scrollbars",
+            "--force-device-scale-factor=2",
+            "--default-background-color=ffffffff",
+            &size,
+        ],
+        |out| vec![format!("--screenshot={}", out.display())],
+        |bytes| bytes.starts_with(b"\x89PNG"),
+        "draw the picture",
+    )
+}
+
+/// Runs headless Chromium on `file` with a fresh profile, writing `out_name`
+/// in a temporary folder, and returns that file's bytes if `valid`.
+fn run(
+    chromium: &Path,
+    file: &Path,
+    out_name: &str,
+    args: &[&str],
+    out_args: impl Fn(&Path) -> Vec<String>,
+    valid: impl Fn(&[u8]) -> bool,
+    what: &str,
+) -> Result<Vec<u8>> {
     let work = tempfile::Builder::new()
         .prefix("sopmap-chromium-")
         .tempdir()
         .context("cannot create a temporary folder for Chromium")?;
     let profile = work.path().join("profile");
-    let pdf = work.path().join("out.pdf");
-    let html =
-        std::fs::canonicalize(html).with_context(|| format!("cannot find `{}`", html.display()))?;
-    let url = format!("file://{}", percent_encode(&html.to_string_lossy()));
+    let out = work.path().join(out_name);
+    let file =
+        std::fs::canonicalize(file).with_context(|| format!("cannot find `{}`", file.display()))?;
+    let url = format!("file://{}", percent_encode(&file.to_string_lossy()));
     let mut child = Command::new(chromium)
         .args([
             "--headless",
@@ -74,11 +116,10 @@ pub fn print_to_pdf(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--no-pdf-header-footer",
-            "--print-to-pdf-no-header",
         ])
+        .args(args)
         .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .args(out_args(&out))
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -93,7 +134,7 @@ pub fn print_to_pdf(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
         if started.elapsed() > TIME_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            bail!("Chromium did not finish printing within {} seconds", TIME_LIMIT.as_secs());
+            bail!("Chromium did not finish within {} seconds", TIME_LIMIT.as_secs());
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -102,11 +143,11 @@ pub fn print_to_pdf(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
         use std::io::Read;
         let _ = e.read_to_string(&mut stderr);
     }
-    let bytes = std::fs::read(&pdf).unwrap_or_default();
-    if !status.success() || !bytes.starts_with(b"%PDF") {
+    let bytes = std::fs::read(&out).unwrap_or_default();
+    if !status.success() || !valid(&bytes) {
         let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
         bail!(
-            "Chromium failed to print the document ({status}){}",
+            "Chromium failed to {what} ({status}){}",
             if tail.is_empty() {
                 String::new()
             } else {

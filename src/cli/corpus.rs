@@ -170,11 +170,11 @@ fn sop_files_in(folder: &Path) -> Vec<PathBuf> {
 pub fn parse_workday(text: &str) -> Result<u64> {
     match crate::duration::parse(text) {
         Ok(d) if d.bucket() == crate::duration::Bucket::WorkTime && d.min == d.max && d.max > 0 => {
-            Ok(d.max_base())
+            Ok(d.max_base().div_ceil(60))
         }
         Ok(_) => bail!(
             "`--workday {text}` must be a single length in `jam` or `menit`, e.g. `--workday 7 jam`"
         ),
-        Err(e) => bail!("`--workday {text}`: {}", e.message.en),
+        Err(e) => bail!("`--workday {text}`: {}", e.message),
     }
 }

@@ -111,12 +111,18 @@ pub fn actors(old: &Sop, new: &Sop, m: &Matching) -> Vec<ActorChange> {
 
 fn step_fields(a: &Step, b: &Step, map_actor: &dyn Fn(&str) -> String, out: &mut Vec<FieldChange>) {
     let kind = |s: &Step| s.kind().map_or(Value::Absent, |k| Value::Text(k.as_str().into()));
+    push(out, "row", text(a.row.as_ref()), text(b.row.as_ref()));
+    let same_row = |s: &Step| Value::Flag(s.same_row.is_some());
+    push(out, "same_row", same_row(a), same_row(b));
     push(out, "kind", kind(a), kind(b));
     let old_actor = a.actor.as_ref().map_or(Value::Absent, |x| Value::Text(map_actor(&x.value)));
     push(out, "actor", old_actor, text(b.actor.as_ref()));
     let old_with: Vec<String> = a.with.iter().map(|w| map_actor(&w.value)).collect();
     let old_with = if old_with.is_empty() { Value::Absent } else { Value::List(old_with) };
     push(out, "with", old_with, list(&b.with));
+    let old_alt: Vec<String> = a.alternate.iter().map(|w| map_actor(&w.value)).collect();
+    let old_alt = if old_alt.is_empty() { Value::Absent } else { Value::List(old_alt) };
+    push(out, "alternate", old_alt, list(&b.alternate));
     push(out, "activity", text(a.activity.as_ref()), text(b.activity.as_ref()));
     push(out, "requirements", list(&a.requirements), list(&b.requirements));
     push(out, "time", time(a), time(b));
@@ -126,13 +132,30 @@ fn step_fields(a: &Step, b: &Step, map_actor: &dyn Fn(&str) -> String, out: &mut
     push(out, "notes", text(a.notes.as_ref()), text(b.notes.as_ref()));
     push(out, "sub_sop", text(a.sub_sop.as_ref()), text(b.sub_sop.as_ref()));
     push(out, "outcome", text(a.outcome.as_ref()), text(b.outcome.as_ref()));
+    // Branches that end the procedure lead to no step, so they are not
+    // arrows of the flow diff: they are compared here, as `label: outcome`.
+    push(out, "branches.outcome", outcome_branches(a), outcome_branches(b));
+}
+
+fn outcome_branches(s: &Step) -> Value {
+    let v: Vec<String> = s
+        .branches
+        .iter()
+        .filter(|b| b.next.is_none())
+        .filter_map(|b| {
+            let o = b.outcome.as_ref()?;
+            let label = b.label.as_ref().map_or("", |l| l.value.trim());
+            Some(format!("{label}: {}", o.value.trim()))
+        })
+        .collect();
+    if v.is_empty() { Value::Absent } else { Value::List(v) }
 }
 
 /// The time as parsed (normalised, so `1 Jam` and `1 jam` are equal); an
 /// invalid value the checker reports shows as `(invalid)`.
 fn time(s: &Step) -> Value {
     match (&s.time, s.has_time) {
-        (Some(t), _) => Value::Text(t.value.to_string()),
+        (Some(t), _) => Value::Text(t.value.normalized()),
         (None, true) => Value::Text("(invalid)".into()),
         (None, false) => Value::Absent,
     }
@@ -151,8 +174,9 @@ fn summary(s: &Step) -> (Option<String>, Option<String>, Option<String>) {
 pub fn steps(old: &Sop, new: &Sop, m: &Matching, actors: &Matching) -> Vec<StepChange> {
     let map_actor = |a: &str| matching::actor_in_new(old, new, actors, a).to_string();
     let mut out = Vec::new();
+    let (old_rows, new_rows) = (crate::model::Rows::of(old), crate::model::Rows::of(new));
     for (j, b) in new.steps.iter().enumerate() {
-        let row = j + 1;
+        let row = new_rows.number(j);
         match m.old_of(j).and_then(|i| old.steps.get(i).map(|a| (i, a))) {
             None => {
                 let (kind, actor, activity) = summary(b);
@@ -180,7 +204,7 @@ pub fn steps(old: &Sop, new: &Sop, m: &Matching, actors: &Matching) -> Vec<StepC
             let (kind, actor, activity) = summary(a);
             out.push(StepChange::Removed {
                 id: a.id_str().into(),
-                row: i + 1,
+                row: old_rows.number(i),
                 kind,
                 actor,
                 activity,

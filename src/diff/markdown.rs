@@ -117,7 +117,7 @@ pub fn render(d: &SopDiff, lang: Lang) -> String {
             };
         }
     }
-    let changed: Vec<(&String, &usize, &Vec<FieldChange>)> = d
+    let changed: Vec<(&String, &i64, &Vec<FieldChange>)> = d
         .steps
         .iter()
         .filter_map(|s| match s {

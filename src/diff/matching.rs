@@ -150,7 +150,7 @@ pub fn content(step: &Step, map_actor: &dyn Fn(&str) -> String) -> Content {
         with: step.with.iter().map(|w| map_actor(&w.value)).collect(),
         activity: text(&step.activity),
         requirements: step.requirements.iter().map(|r| r.value.clone()).collect(),
-        time: step.time.as_ref().map(|t| t.value.to_string()),
+        time: step.time.as_ref().map(|t| t.value.normalized()),
         time_note: text(&step.time_note),
         wait: step.wait,
         output: text(&step.output),

@@ -88,16 +88,16 @@ pub enum ActorChange {
 pub enum StepChange {
     Added {
         id: String,
-        /// 1-based row in the new version.
-        row: usize,
+        /// Row number in the new version, as the document prints it.
+        row: i64,
         kind: Option<String>,
         actor: Option<String>,
         activity: Option<String>,
     },
     Removed {
         id: String,
-        /// 1-based row in the old version.
-        row: usize,
+        /// Row number in the old version, as the document prints it.
+        row: i64,
         kind: Option<String>,
         actor: Option<String>,
         activity: Option<String>,
@@ -106,11 +106,11 @@ pub enum StepChange {
     Renamed {
         old_id: String,
         new_id: String,
-        row: usize,
+        row: i64,
     },
     Changed {
         id: String,
-        row: usize,
+        row: i64,
         fields: Vec<FieldChange>,
     },
 }

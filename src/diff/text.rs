@@ -57,7 +57,7 @@ fn heading(out: &mut String, title: &str) {
 
 fn step_line(
     id: &str,
-    row: usize,
+    row: i64,
     kind: &Option<String>,
     actor: &Option<String>,
     w: &Words,

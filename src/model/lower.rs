@@ -8,9 +8,9 @@
 
 use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::duration;
-use crate::model::schema::{self, Key};
+use crate::model::schema::{self, Key, Type};
 use crate::model::{
-    Actor, ApprovedBy, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
+    Actor, ApprovedBy, Blank, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
     SopType, Spanned, Step, StepKind,
 };
 use crate::msg;
@@ -22,7 +22,7 @@ use crate::yaml::{Node, Value};
 /// Builds the model from a parsed YAML tree. Returns `None` only when the
 /// document is not a mapping at all (nothing to lower).
 pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop> {
-    let mut cx = Lower { file, out };
+    let mut cx = Lower { file, out, blanks: Vec::new() };
     if matches!(root.value, Value::Null) {
         cx.out.push(
             Diagnostic::new(
@@ -72,23 +72,38 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
         definitions: obj.get("definitions").map(|n| cx.definitions(n)).unwrap_or_default(),
         legal_basis: obj
             .get("legal_basis")
-            .map(|n| cx.str_list(n, "legal_basis"))
+            .map(|n| cx.box_list(n, "legal_basis", "Dasar Hukum"))
             .unwrap_or_default(),
         qualifications: obj
             .get("qualifications")
-            .map(|n| cx.str_list(n, "qualifications"))
+            .map(|n| cx.box_list(n, "qualifications", "Kualifikasi Pelaksana"))
             .unwrap_or_default(),
         related: obj.get("related").map(|n| cx.related(n)).unwrap_or_default(),
-        equipment: obj.get("equipment").map(|n| cx.str_list(n, "equipment")).unwrap_or_default(),
-        warnings: obj.get("warnings").map(|n| cx.str_list(n, "warnings")).unwrap_or_default(),
-        records: obj.get("records").map(|n| cx.str_list(n, "records")).unwrap_or_default(),
+        equipment: obj
+            .get("equipment")
+            .map(|n| cx.box_list(n, "equipment", "Peralatan/Perlengkapan"))
+            .unwrap_or_default(),
+        warnings: obj
+            .get("warnings")
+            .map(|n| cx.box_list(n, "warnings", "Peringatan"))
+            .unwrap_or_default(),
+        records: obj
+            .get("records")
+            .map(|n| cx.box_list(n, "records", "Pencatatan dan Pendataan"))
+            .unwrap_or_default(),
         service_time: obj.get("service_time").and_then(|n| cx.duration(n, "service_time")),
         workday: obj.get("workday").and_then(|n| cx.workday(n)),
+        days: obj.get("days").and_then(|n| {
+            let s = cx.enum_str(n, "days", schema::DAY_MEANINGS)?;
+            duration::DayMeaning::parse(&s.value).map(|m| Spanned::new(m, s.span))
+        }),
         actors: obj.get("actors").map(|n| cx.actors(n)).unwrap_or_default(),
         steps: Vec::new(),
+        blanks: Vec::new(),
         span: obj.first_key_span(),
     };
     sop.steps = obj.get("steps").map(|n| cx.steps(n)).unwrap_or_default();
+    sop.blanks = std::mem::take(&mut cx.blanks);
     // Reported here rather than by the rule, which cannot tell an empty
     // list from a missing or malformed `steps` (already reported).
     if let Some(n) = obj.get("steps")
@@ -123,6 +138,23 @@ enum IdKind {
 struct Lower<'a> {
     file: FileId,
     out: &'a mut Vec<Diagnostic>,
+    /// Boxes left blank on purpose (`kosong`), in file order.
+    blanks: Vec<Blank>,
+}
+
+/// Whether a value says "left blank, to fill in by hand": `kosong` (any
+/// case) or `-`, as published SOPs mark an empty box.
+fn is_blank_word(node: &Node) -> bool {
+    matches!(&node.value, Value::Str(s) if s.trim().eq_ignore_ascii_case("kosong") || s.trim() == "-")
+}
+
+/// `identity.` for the identity block, `` for the document and list items:
+/// the prefix of a key's path in messages.
+fn path_prefix(what: &str) -> String {
+    match what.strip_prefix('`').and_then(|w| w.strip_suffix('`')) {
+        Some(w) => format!("{w}."),
+        None => String::new(),
+    }
 }
 
 /// A mapping whose keys were checked against the schema.
@@ -296,7 +328,115 @@ impl Lower<'_> {
                 );
             }
         }
+        self.empty_values(&obj, keys, what);
         Some(obj)
+    }
+
+    /// Reports keys that need a value but are written with none: null, an
+    /// empty text, an empty list. Ids and enum words report their own
+    /// empty text; `steps` has its own finding.
+    fn empty_values(&mut self, obj: &Obj<'_>, keys: &'static [Key], what: &Text) {
+        let prefix = path_prefix(&what.en);
+        for (name, k, v) in &obj.entries {
+            let Some(key) = keys.iter().find(|key| key.name == *name) else { continue };
+            // Optional keys that, once written, need a value: leaving
+            // `activity` out is how a capsule reads "Mulai"; writing it
+            // empty is a slip.
+            let needs_value = matches!(key.name, "level" | "type" | "activity");
+            if !(key.required || needs_value) || key.name == "steps" {
+                continue;
+            }
+            let path = format!("{prefix}{name}");
+            // `kind` of step `periksa`; `identity.number`; `schema`.
+            let of = if prefix.is_empty() && what.en != "the document" {
+                msg!(" pada {}" / " of {}", what)
+            } else {
+                msg!("" / "")
+            };
+            let named = match key.label {
+                "-" | "" => msg!("`{path}`{}" / "`{path}`{}", of),
+                label => msg!("`{path}` ({label}){}" / "`{path}` ({label}){}", of),
+            };
+            let label = key.label;
+            let desc = lower_first(key.description);
+            let (span, message, help) = match (&v.value, key.ty) {
+                (Value::Null, Type::Object(_)) => continue,
+                (Value::Null, _) => (
+                    k.span,
+                    msg!("{} tidak memiliki nilai" / "{} has no value", named),
+                    msg!(
+                        "tuliskan nilainya setelah `{name}:`"
+                            / "write the value after `{name}:`: {desc}"
+                    ),
+                ),
+                // An empty branch label is malformed-decision's.
+                (Value::Str(s), Type::Str) if s.trim().is_empty() && key.name != "label" => (
+                    v.span,
+                    msg!(
+                        "{label} kosong: `{path}`{} berisi teks kosong"
+                            / "{label} kosong: `{path}`{} is an empty text",
+                        of
+                    ),
+                    if prefix.starts_with("identity") {
+                        msg!(
+                            "tuliskan {label}, atau `{name}: kosong` bila dokumen membiarkan kotaknya kosong untuk diisi tangan"
+                                / "write the {label}, or `{name}: kosong` when the document leaves the box blank to fill in by hand"
+                        )
+                    } else {
+                        msg!("tuliskan {label}" / "write the {label}")
+                    },
+                ),
+                (Value::Seq(items), Type::StrList | Type::IdList | Type::ObjectList(_))
+                    if items.is_empty() =>
+                {
+                    (
+                        v.span,
+                        msg!(
+                            "{label} kosong: `{path}`{} berisi daftar kosong"
+                                / "{label} kosong: `{path}`{} is an empty list",
+                            of
+                        ),
+                        msg!(
+                            "cantumkan sekurang-kurangnya satu butir, atau tulis `{name}: kosong` bila dokumen membiarkan kotaknya kosong"
+                                / "list at least one item, or write `{name}: kosong` when the document leaves the box blank"
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            self.push(Diagnostic::new(&rule_id::EMPTY_VALUE, self.file, span, message).help(help));
+        }
+    }
+
+    /// A box of the identity block or a Mutu Baku list: `kosong` marks it
+    /// blank on purpose.
+    fn blank(&mut self, node: &Node, key: &str, label: &'static str) -> bool {
+        if !is_blank_word(node) {
+            return false;
+        }
+        self.blanks.push(Blank { key: key.to_string(), label, span: node.span });
+        true
+    }
+
+    /// A Mutu Baku list (`records`, `equipment` …), or `kosong`.
+    fn box_list(&mut self, node: &Node, what: &str, label: &'static str) -> Vec<Spanned<String>> {
+        if self.blank(node, what, label) {
+            return Vec::new();
+        }
+        self.str_list(node, what)
+    }
+
+    /// A text of the identity block, or `kosong` (kept as an empty text).
+    fn box_text(
+        &mut self,
+        node: &Node,
+        what: &str,
+        label: &'static str,
+    ) -> Option<Spanned<String>> {
+        if self.blank(node, what, label) {
+            return Some(Spanned::new(String::new(), node.span));
+        }
+        self.string(node, what)
     }
 
     /// Free text. Null is treated as absent.
@@ -313,6 +453,24 @@ impl Lower<'_> {
 
     fn id(&mut self, node: &Node, what: &str, kind: IdKind) -> Option<Spanned<String>> {
         let s = self.string(node, what)?;
+        if s.value.trim().is_empty() {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::EMPTY_VALUE,
+                    self.file,
+                    s.span,
+                    msg!(
+                        "`{what}` berisi teks kosong; seharusnya berisi id"
+                            / "`{what}` is an empty text; expected an id"
+                    ),
+                )
+                .help(msg!(
+                    "tuliskan id-nya dengan huruf kecil, angka, dan `_`"
+                        / "write the id, lowercase letters, digits and `_`"
+                )),
+            );
+            return None;
+        }
         let ok = match kind {
             IdKind::Sop => {
                 s.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -384,6 +542,21 @@ impl Lower<'_> {
 
     fn enum_str(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
         let s = self.string(node, what)?;
+        if s.value.trim().is_empty() {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::EMPTY_VALUE,
+                    self.file,
+                    s.span,
+                    msg!("`{what}` berisi teks kosong" / "`{what}` is an empty text"),
+                )
+                .help({
+                    let names = quoted(allowed);
+                    msg!("tuliskan salah satu dari {names}" / "write one of {names}")
+                }),
+            );
+            return None;
+        }
         if allowed.contains(&s.value.as_str()) {
             return Some(s);
         }
@@ -431,10 +604,20 @@ impl Lower<'_> {
         }
     }
 
-    fn date(&mut self, node: &Node, what: &str, nullable: bool) -> Option<Spanned<Date>> {
+    /// A date of the identity block in any form of [`crate::model::date`];
+    /// `kosong` (and `-` for a required date) marks the box blank, `-` or
+    /// null for `revised` means never revised.
+    fn date(
+        &mut self,
+        node: &Node,
+        what: &str,
+        label: &'static str,
+        nullable: bool,
+    ) -> Option<Spanned<Date>> {
         let text = match &node.value {
-            Value::Null if nullable => return None,
+            Value::Null => return None,
             Value::Str(s) if nullable && s.trim() == "-" => return None,
+            _ if self.blank(node, what, label) => return None,
             Value::Str(s) => s.trim(),
             _ => {
                 self.push(Diagnostic::new(
@@ -442,25 +625,23 @@ impl Lower<'_> {
                     self.file,
                     node.span,
                     msg!(
-                        "`{what}` harus berupa tanggal ISO `YYYY-MM-DD`, tetapi tertulis {}"
-                            / "`{what}` must be an ISO date `YYYY-MM-DD`, found {}",
+                        "`{what}` harus berupa tanggal seperti `2024-07-01` atau `16 Juli 2012`, tetapi tertulis {}"
+                            / "`{what}` must be a date such as `2024-07-01` or `16 Juli 2012`, found {}",
                         type_text(&node.value)
                     ),
                 ));
                 return None;
             }
         };
-        match parse_date(text) {
+        match crate::model::date::parse(text) {
             Ok(d) => Some(Spanned::new(d, node.span)),
-            Err(reason) => {
-                let help = reformat_date(text)
-                    .map(|d| msg!("tulis `{d}`" / "write `{d}`"))
-                    .unwrap_or_else(|| {
-                        msg!(
-                            "tulis tanggal sebagai `YYYY-MM-DD`, misalnya `2024-07-01`"
-                                / "write the date as `YYYY-MM-DD`, e.g. `2024-07-01`"
-                        )
-                    });
+            Err(e) => {
+                let help = e.suggestion.map(|d| msg!("tulis `{d}`" / "write `{d}`")).unwrap_or_else(|| {
+                    msg!(
+                        "tulis tanggal sebagai `2024-07-01`, `1 Juli 2024`, atau `01/07/2024` (tanggal/bulan/tahun)"
+                            / "write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)"
+                    )
+                });
                 self.push(
                     Diagnostic::new(
                         &rule_id::INVALID_DATE,
@@ -469,7 +650,7 @@ impl Lower<'_> {
                         msg!(
                             "`{text}` bukan tanggal yang sah untuk `{what}`: {}"
                                 / "`{text}` is not a valid date for `{what}`: {}",
-                            date_reason(reason)
+                            e.reason
                         ),
                     )
                     .help(help),
@@ -528,7 +709,9 @@ impl Lower<'_> {
                         e.message
                     ),
                 );
-                let d = d.maybe_help(e.help);
+                // The duration parser's words are still English only (see
+                // tests/integration/lang.rs, which lists SOP006's help).
+                let d = d.maybe_help(e.help.map(|h| msg!("{h}" / "{h}")));
                 self.push(d);
                 None
             }
@@ -583,14 +766,26 @@ impl Lower<'_> {
             return Identity::default();
         };
         Identity {
-            agency: obj.get("agency").and_then(|n| self.string(n, "identity.agency")),
-            unit: obj.get("unit").and_then(|n| self.string(n, "identity.unit")),
-            number: obj.get("number").and_then(|n| self.string(n, "identity.number")),
+            agency: obj
+                .get("agency")
+                .and_then(|n| self.box_text(n, "identity.agency", "Nama Instansi")),
+            unit: obj
+                .get("unit")
+                .and_then(|n| self.box_text(n, "identity.unit", "Nama Unit Kerja")),
+            number: obj
+                .get("number")
+                .and_then(|n| self.box_text(n, "identity.number", "Nomor SOP")),
             title: obj.get("title").and_then(|n| self.string(n, "identity.title")),
-            created: obj.get("created").and_then(|n| self.date(n, "identity.created", false)),
-            revised: obj.get("revised").and_then(|n| self.date(n, "identity.revised", true)),
+            created: obj
+                .get("created")
+                .and_then(|n| self.date(n, "identity.created", "Tanggal Pembuatan", false)),
+            revised: obj
+                .get("revised")
+                .and_then(|n| self.date(n, "identity.revised", "Tanggal Revisi", true)),
             revision: obj.get("revision").and_then(|n| self.integer(n, "identity.revision")),
-            effective: obj.get("effective").and_then(|n| self.date(n, "identity.effective", false)),
+            effective: obj
+                .get("effective")
+                .and_then(|n| self.date(n, "identity.effective", "Tanggal Efektif", false)),
             approved_by: obj
                 .get("approved_by")
                 .and_then(|n| {
@@ -600,11 +795,15 @@ impl Lower<'_> {
                         &msg!("`identity.approved_by`" / "`identity.approved_by`"),
                     )?;
                     Some(ApprovedBy {
-                        position: o
-                            .get("position")
-                            .and_then(|n| self.string(n, "approved_by.position")),
-                        name: o.get("name").and_then(|n| self.string(n, "approved_by.name")),
-                        nip: o.get("nip").and_then(|n| self.string(n, "approved_by.nip")),
+                        position: o.get("position").and_then(|n| {
+                            self.box_text(n, "identity.approved_by.position", "Jabatan")
+                        }),
+                        name: o
+                            .get("name")
+                            .and_then(|n| self.box_text(n, "identity.approved_by.name", "Nama")),
+                        nip: o
+                            .get("nip")
+                            .and_then(|n| self.box_text(n, "identity.approved_by.nip", "NIP")),
                     })
                 })
                 .unwrap_or_default(),
@@ -720,22 +919,21 @@ impl Lower<'_> {
             };
             Some(Spanned::new(k, s.span))
         });
-        let with = match o.get("with") {
-            Some(n) => {
-                let items = match &n.value {
-                    // `with: pengadu` is a natural shorthand for a single actor.
-                    Value::Str(_) => std::slice::from_ref(n),
-                    _ => self.seq(n, "with"),
-                };
-                items.iter().filter_map(|i| self.local_ref(i, "with[]")).collect()
-            }
-            None => Vec::new(),
-        };
+        let with = o.get("with").map(|n| self.actor_list(n, "with")).unwrap_or_default();
+        let alternate =
+            o.get("alternate").map(|n| self.actor_list(n, "alternate")).unwrap_or_default();
         let branches = o.get("branches").map(|n| self.branches(n)).unwrap_or_default();
         let step = Step {
             id: o.get("id").and_then(|n| self.id(n, "id", IdKind::Local)),
+            row: o.get("row").and_then(|n| self.row_number(n)),
+            same_row: o
+                .get("same_row")
+                .is_some_and(|n| self.boolean(n, "same_row"))
+                .then(|| o.key_span("same_row"))
+                .flatten(),
             kind,
             actor: o.get("actor").and_then(|n| self.local_ref(n, "actor")),
+            alternate,
             with,
             activity: o.get("activity").and_then(|n| self.string(n, "activity")),
             requirements: o
@@ -758,7 +956,71 @@ impl Lower<'_> {
             span: o.first_key_span(),
         };
         self.misplaced_keys(&step, &o);
+        self.missing_activity(&step, &o);
         Some(step)
+    }
+
+    /// `with` or `alternate`: a list of actor ids, or one id as shorthand
+    /// (`with: pengadu`).
+    fn actor_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+        let items = match &node.value {
+            Value::Str(_) => std::slice::from_ref(node),
+            _ => self.seq(node, what),
+        };
+        let item = format!("{what}[]");
+        items.iter().filter_map(|i| self.local_ref(i, &item)).collect()
+    }
+
+    /// A row number as printed on the document: a whole number from 1.
+    fn row_number(&mut self, node: &Node) -> Option<Spanned<i64>> {
+        let n = self.integer(node, "row")?;
+        if n.value < 1 {
+            self.push(
+                Diagnostic::new(
+                    &rule_id::INVALID_VALUE,
+                    self.file,
+                    n.span,
+                    msg!(
+                        "`row` harus berupa nomor baris mulai dari 1, tetapi tertulis `{}`"
+                            / "`row` must be a row number from 1, found `{}`",
+                        n.value
+                    ),
+                )
+                .help(msg!(
+                    "tuliskan nomor yang tercetak di kolom No, atau hapus `row` agar nomornya dihitung berurutan"
+                        / "write the number printed in the No column, or leave `row` out to count on"
+                )),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    /// `activity` may be left out only on a start or end capsule, which
+    /// then reads "Mulai" or "Selesai" as real documents print it.
+    fn missing_activity(&mut self, step: &Step, o: &Obj<'_>) {
+        if o.get("activity").is_some() || o.misspelt.contains(&"activity") {
+            return;
+        }
+        if matches!(step.kind(), Some(StepKind::Start | StepKind::End)) {
+            return;
+        }
+        self.push(
+            Diagnostic::new(
+                &rule_id::MISSING_KEY,
+                self.file,
+                o.first_key_span(),
+                msg!(
+                    "langkah `{}` tidak memiliki kunci wajib `activity` (Kegiatan)"
+                        / "step `{}` is missing the required key `activity` (Kegiatan)",
+                    step.id_str()
+                ),
+            )
+            .help(msg!(
+                "tambahkan `activity:`: kegiatannya; untuk keputusan, pertanyaannya"
+                    / "add `activity:`: the activity; for a decision, the question"
+            )),
+        );
     }
 
     /// Keys that are valid somewhere but not on a step of this kind. `next`
@@ -820,6 +1082,27 @@ impl Lower<'_> {
                 report(self, "sub_sop", only_process_sub_sop());
             }
         }
+        if step.same_row.is_some() {
+            for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
+                if let Some(span) = o.key_span(key) {
+                    self.push(
+                        Diagnostic::new(
+                            &rule_id::MISPLACED_KEY,
+                            self.file,
+                            span,
+                                    msg!(
+                                "`{key}` tidak boleh ada pada langkah `{id}`, yang melanjutkan baris sebelumnya (`same_row: true`)"
+                                    / "`{key}` is not allowed on step `{id}`, which continues the row before it (`same_row: true`)"
+                            ),
+                        )
+                        .help(msg!(
+                            "satu baris memiliki satu nomor dan satu Mutu Baku, yang ditulis pada langkah pertamanya: pindahkan `{key}` ke sana"
+                                / "a row has one number and one Mutu Baku, written on its first step: move `{key}` there"
+                        )),
+                    );
+                }
+            }
+        }
     }
 
     fn branches(&mut self, node: &Node) -> Vec<Branch> {
@@ -851,11 +1134,47 @@ impl Lower<'_> {
                 }
                 _ => self.string(n, "label"),
             });
-            out.push(Branch {
+            let branch = Branch {
                 label,
                 next: o.get("next").and_then(|n| self.reference(n, "branches[].next")),
+                outcome: o.get("outcome").and_then(|n| self.string(n, "branches[].outcome")),
                 span: o.first_key_span(),
-            });
+            };
+            let written = |k: &str| o.get(k).is_some() || o.misspelt.contains(&k);
+            match (written("next"), o.key_span("outcome")) {
+                (false, None) => self.push(
+                    Diagnostic::new(
+                        &rule_id::MISSING_KEY,
+                        self.file,
+                        branch.span,
+                        msg!(
+                            "cabang memerlukan `next` (langkah yang dituju) atau `outcome` (cara prosedur berakhir di sana)"
+                                / "a branch needs `next` (the step it leads to) or `outcome` (how the procedure ends there)"
+                        ),
+                    )
+                    .help(msg!(
+                        "tambahkan `next: <id langkah>`, atau `outcome: …` bila jawaban ini mengakhiri prosedur di luar tabel"
+                            / "add `next: <step id>`, or `outcome: …` when this answer ends the procedure outside the table"
+                    )),
+                ),
+                (true, Some(span)) if o.get("next").is_some() => self.push(
+                    Diagnostic::new(
+                        &rule_id::MISPLACED_KEY,
+                        self.file,
+                        span,
+                        msg!(
+                            "cabang memiliki `next` sekaligus `outcome`; cabang menuju sebuah langkah atau mengakhiri prosedur, tidak keduanya"
+                                / "a branch has both `next` and `outcome`; it either leads to a step or ends the procedure"
+                        ),
+                    )
+                    .help(msg!(
+                        "pertahankan `next` bila jawabannya berlanjut ke sebuah langkah, atau `outcome` bila jawabannya mengakhiri prosedur"
+                            / "keep `next` when the answer goes on to a step, or `outcome` when it ends the procedure"
+                    )),
+                ),
+                _ => {}
+            }
+            out.push(branch);
         }
         out
     }
@@ -908,17 +1227,6 @@ fn type_text(v: &Value) -> Text {
     }
 }
 
-/// Why a date is invalid, from [`parse_date`]'s reason.
-fn date_reason(reason: DateError) -> Text {
-    match reason {
-        DateError::Shape => msg!("seharusnya `YYYY-MM-DD`" / "expected `YYYY-MM-DD`"),
-        DateError::Month => msg!("bulan harus 01 sampai 12" / "the month must be 01 to 12"),
-        DateError::Day => msg!(
-            "tanggal itu tidak ada pada bulan tersebut" / "that day does not exist in that month"
-        ),
-    }
-}
-
 fn only_process_sub_sop() -> Text {
     msg!(
         "hanya langkah `process` yang dapat dirinci oleh SOP mikro"
@@ -960,61 +1268,6 @@ fn slug(s: &str, sep: char) -> String {
         }
     }
     out.trim_end_matches(sep).to_string()
-}
-
-/// Why [`parse_date`] refused a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateError {
-    /// Not `YYYY-MM-DD`.
-    Shape,
-    /// The month is not 01 to 12.
-    Month,
-    /// The day does not exist in that month.
-    Day,
-}
-
-/// Parses `YYYY-MM-DD` and checks the day exists.
-pub fn parse_date(s: &str) -> Result<Date, DateError> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return Err(DateError::Shape);
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok()).unwrap_or(0);
-    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
-    if !(1..=12).contains(&month) {
-        return Err(DateError::Month);
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day == 0 || day > days {
-        return Err(DateError::Day);
-    }
-    Ok(Date { year, month: month as u8, day: day as u8 })
-}
-
-/// `15-11-2022` or `15/11/2022` (the Indonesian order) → `2022-11-15`.
-fn reformat_date(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if let [d, m, y] = parts.as_slice()
-        && y.len() == 4
-        && d.len() <= 2
-        && m.len() <= 2
-    {
-        let candidate = format!("{y}-{m:0>2}-{d:0>2}");
-        if parse_date(&candidate).is_ok() {
-            return Some(candidate);
-        }
-    }
-    None
 }
 
 /// Whether `s` is written as a step or actor id may be: lowercase ASCII

@@ -6,14 +6,18 @@
 //! that was well-formed and can report their own findings in the same run.
 //! [`lower`] builds it from the YAML tree; [`schema`] describes the format.
 
+pub mod date;
 pub mod lower;
 pub mod reference;
+pub mod rows;
 pub mod schema;
 
-use crate::duration::Duration;
+use crate::duration::{DayMeaning, Duration};
 use crate::source::Span;
 
+pub use date::Date;
 pub use lower::lower;
+pub use rows::{Row, Rows};
 
 /// A value and the span of the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -90,18 +94,14 @@ impl Relation {
     }
 }
 
-/// A calendar date `YYYY-MM-DD`, ordered by time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// A box the SOP leaves blank on purpose, to fill in by hand (`kosong`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blank {
+    /// The key's path, e.g. `identity.number`.
+    pub key: String,
+    /// The box's label on the form, e.g. `Nomor SOP`.
+    pub label: &'static str,
+    pub span: Span,
 }
 
 /// Disahkan oleh.
@@ -169,6 +169,9 @@ impl Actor {
 pub struct Branch {
     pub label: Option<Spanned<String>>,
     pub next: Option<Spanned<String>>,
+    /// The answer ends the procedure with this result instead of leading
+    /// to a step ("Tidak: dikembalikan ke pemohon"): an end of its own.
+    pub outcome: Option<Spanned<String>>,
     pub span: Span,
 }
 
@@ -176,8 +179,15 @@ pub struct Branch {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub id: Option<Spanned<String>>,
+    /// The row number written on the source document (`row`), when given.
+    pub row: Option<Spanned<i64>>,
+    /// The step continues the previous step's numbered row (`same_row`);
+    /// the span is the key's. See [`Rows`].
+    pub same_row: Option<Span>,
     pub kind: Option<Spanned<StepKind>>,
     pub actor: Option<Spanned<String>>,
+    /// Actors who may do the step instead of `actor` (Pelaksana pengganti).
+    pub alternate: Vec<Spanned<String>>,
     pub with: Vec<Spanned<String>>,
     pub activity: Option<Spanned<String>>,
     pub requirements: Vec<Spanned<String>>,
@@ -219,6 +229,28 @@ impl Step {
     pub fn kind(&self) -> Option<StepKind> {
         self.kind.as_ref().map(|k| k.value)
     }
+
+    /// A start or end capsule without an activity: a "Mulai"/"Selesai"
+    /// marker, not a piece of work, so it needs no time.
+    pub fn is_bare_capsule(&self) -> bool {
+        matches!(self.kind(), Some(StepKind::Start | StepKind::End)) && self.activity.is_none()
+    }
+
+    /// The written activity, if any (start and end steps may leave it out:
+    /// renderers then print the capsule's word, "Mulai" or "Selesai").
+    pub fn activity_str(&self) -> Option<&str> {
+        self.activity.as_ref().map(|a| a.value.as_str()).filter(|a| !a.trim().is_empty())
+    }
+
+    /// Whether any branch ends the procedure with an `outcome`.
+    pub fn has_outcome_branch(&self) -> bool {
+        self.branches.iter().any(|b| b.outcome.is_some())
+    }
+
+    /// Every actor id the step names: `actor`, then `alternate`, then `with`.
+    pub fn actor_refs(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.actor.iter().chain(self.alternate.iter()).chain(self.with.iter())
+    }
 }
 
 /// One SOP: identity, classification, Mutu Baku tables, actors and steps.
@@ -243,8 +275,12 @@ pub struct Sop {
     pub records: Vec<Spanned<String>>,
     pub service_time: Option<Spanned<Duration>>,
     pub workday: Option<Spanned<Duration>>,
+    /// What a bare `hari` means, as the SOP states it (`days:`).
+    pub days: Option<Spanned<DayMeaning>>,
     pub actors: Vec<Actor>,
     pub steps: Vec<Step>,
+    /// Boxes left blank on purpose (`kosong`), in file order.
+    pub blanks: Vec<Blank>,
     /// Where the document starts.
     pub span: Span,
 }
@@ -262,6 +298,12 @@ impl Sop {
         self.identity.number.as_ref().map_or("", |t| t.value.as_str())
     }
 
+    /// Whether the box at `key` (e.g. `identity.created`) is left blank on
+    /// purpose, to fill in by hand.
+    pub fn is_blank(&self, key: &str) -> bool {
+        self.blanks.iter().any(|b| b.key == key)
+    }
+
     /// A cycle of steps as text, back to its first step: `a -> b -> a`.
     pub fn cycle_text(&self, cycle: &[usize]) -> String {
         let name = |i: &usize| self.steps.get(*i).map_or("?", |s| s.id_str());
@@ -270,6 +312,21 @@ impl Sop {
             path.push(name(first));
         }
         path.join(" -> ")
+    }
+
+    /// Reads every bare `hari` with `meaning`: the SOP's own `days:` wins
+    /// over `default` (the `sopmap.yaml` setting). Without either, bare
+    /// `hari` stays calendar days (and `mixed-days` may speak).
+    pub fn resolve_days(&mut self, default: Option<DayMeaning>) {
+        let Some(meaning) = self.days.as_ref().map(|d| d.value).or(default) else { return };
+        for step in &mut self.steps {
+            if let Some(t) = &mut step.time {
+                t.value.resolve_days(meaning);
+            }
+        }
+        if let Some(t) = &mut self.service_time {
+            t.value.resolve_days(meaning);
+        }
     }
 
     /// The actor with this id, if declared.

@@ -13,7 +13,7 @@ pub enum Type {
     Int,
     /// `true` or `false`.
     Bool,
-    /// An ISO date `YYYY-MM-DD`.
+    /// A date: ISO `YYYY-MM-DD`, `16 Juli 2012`, `Juni 2020`, `01/03/2022`.
     Date,
     /// A duration in the grammar of `duration.rs`.
     Duration,
@@ -57,6 +57,7 @@ pub const TYPES: &[&str] = &["administratif", "teknis"];
 pub const COMPLETENESS: &[&str] = &["final", "parsial"];
 pub const GENERICITY: &[&str] = &["generik", "spesifik"];
 pub const RELATIONS: &[&str] = &["parent", "child", "prerequisite", "follow_up", "related"];
+pub const DAY_MEANINGS: &[&str] = crate::duration::DayMeaning::WORDS;
 pub const STEP_KINDS: &[&str] = &["start", "process", "decision", "end"];
 
 pub const APPROVED_BY: &[Key] = &[
@@ -97,15 +98,49 @@ pub const ACTOR: &[Key] = &[
 
 pub const BRANCH: &[Key] = &[
     key("label", Type::Str, true, "Label", "Answer written on the arrow (Ya, Tidak, Lengkap …)."),
-    key("next", Type::Id, true, "Anak panah", "Id of the step this answer leads to."),
+    key("next", Type::Id, false, "Anak panah", "Id of the step this answer leads to."),
+    key(
+        "outcome",
+        Type::Str,
+        false,
+        "Hasil akhir",
+        "Instead of `next`: the answer ends the procedure with this result (drawn as an end).",
+    ),
 ];
 
 pub const STEP: &[Key] = &[
     key("id", Type::Id, true, "-", "Step id, unique in the file."),
+    key(
+        "row",
+        Type::Int,
+        false,
+        "No",
+        "Row number as printed on the source document (default: the previous row's plus one).",
+    ),
+    key(
+        "same_row",
+        Type::Bool,
+        false,
+        "Satu baris",
+        "The step shares the previous step's numbered row (one number, one Mutu Baku).",
+    ),
     key("kind", Type::Enum(STEP_KINDS), true, "Simbol", "Flowchart symbol of the row."),
     key("actor", Type::Id, true, "Pelaksana", "Actor whose column holds the symbol."),
+    key(
+        "alternate",
+        Type::IdList,
+        false,
+        "Pelaksana pengganti",
+        "Actors who may do the step instead (e.g. the Sekcam when the Camat is absent).",
+    ),
     key("with", Type::IdList, false, "Pelaksana pendamping", "Other actors taking part."),
-    key("activity", Type::Str, true, "Kegiatan", "The activity; for a decision, the question."),
+    key(
+        "activity",
+        Type::Str,
+        false,
+        "Kegiatan",
+        "The activity; for a decision, the question. Required except on start and end steps.",
+    ),
     key("requirements", Type::StrList, false, "Kelengkapan", "Mutu Baku: inputs and requirements."),
     key("time", Type::Duration, false, "Waktu", "Mutu Baku: time the step takes."),
     key("time_note", Type::Str, false, "Waktu (keterangan)", "Time that cannot be quantified."),
@@ -133,8 +168,8 @@ pub const STEP: &[Key] = &[
 pub const TOP: &[Key] = &[
     key("schema", Type::Enum(&["sop-ap/1"]), true, "-", "Format version: `sop-ap/1`."),
     key("id", Type::Id, true, "-", "SOP id (`[a-z0-9-]+`); the file should be `<id>.yaml`."),
-    key("level", Type::Enum(LEVELS), true, "Cakupan SOP", "makro or mikro."),
-    key("type", Type::Enum(TYPES), true, "Jenis SOP", "administratif or teknis."),
+    key("level", Type::Enum(LEVELS), false, "Cakupan SOP", "makro or mikro."),
+    key("type", Type::Enum(TYPES), false, "Jenis SOP", "administratif or teknis."),
     key("completeness", Type::Enum(COMPLETENESS), false, "Kelengkapan", "final or parsial."),
     key("genericity", Type::Enum(GENERICITY), false, "Sifat", "generik or spesifik."),
     key("identity", Type::Object(IDENTITY), true, "Identitas", "The identity block."),
@@ -154,6 +189,13 @@ pub const TOP: &[Key] = &[
         false,
         "Jangka waktu penyelesaian",
         "Total time promised in the Standar Pelayanan.",
+    ),
+    key(
+        "days",
+        Type::Enum(DAY_MEANINGS),
+        false,
+        "Satuan hari",
+        "What a bare `hari` means: `kerja` (working days) or `kalender` (calendar days, the default).",
     ),
     key(
         "workday",

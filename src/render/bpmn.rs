@@ -8,7 +8,10 @@
 //! a task followed by an end event (named after `outcome`), so no activity
 //! text is lost; a `process` step is a task (a call activity with
 //! `calledElement` for `sub_sop`); a `decision` is an exclusive gateway
-//! named by its question, its outgoing flows named by the branch labels.
+//! named by its question, its outgoing flows named by the branch labels;
+//! a branch that ends the procedure with an `outcome` leads to an end event
+//! of its own, named after the outcome. A step's substitute actors
+//! (`alternate`) are named in its documentation.
 //!
 //! BPMN wants explicit joins: where several arrows enter one step, a
 //! converging exclusive gateway is put in front of it (`fake-join`), and a
@@ -121,9 +124,16 @@ impl Model {
     }
 }
 
-fn doc(step: &Step, lang: Lang) -> String {
+/// The task's documentation: the row number the document prints, the
+/// step id, the actors and the Mutu Baku.
+fn doc(step: &Step, number: i64, lang: Lang) -> String {
     let l = lang.labels();
-    let mut parts = vec![format!("{}: {}", lang.texts().step_id, step.id_str())];
+    let mut parts =
+        vec![format!("{}: {number}", l.no), format!("{}: {}", lang.texts().step_id, step.id_str())];
+    if !step.alternate.is_empty() {
+        let alt: Vec<&str> = step.alternate.iter().map(|w| w.value.as_str()).collect();
+        parts.push(format!("{}: {}", l.alternate, alt.join(", ")));
+    }
     if !step.with.is_empty() {
         let with: Vec<&str> = step.with.iter().map(|w| w.value.as_str()).collect();
         parts.push(format!("{}: {}", lang.texts().with, with.join(", ")));
@@ -148,6 +158,9 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
     let mut column: i64 = 0;
     let mut ends: Vec<Ends> = Vec::with_capacity(sop.steps.len());
     let mut pending: Vec<(usize, usize)> = Vec::new();
+    let numbers = crate::model::Rows::of(sop);
+    // Per step: (branch, end event) of the branches that end the procedure.
+    let mut outcomes: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sop.steps.len());
     for (i, step) in sop.steps.iter().enumerate() {
         let row = i + 1;
         let lane = match step.actor.as_ref().and_then(|a| sop.actor_index(&a.value)) {
@@ -158,8 +171,10 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             }),
         };
         let kind = step.kind().unwrap_or(StepKind::Process);
-        let activity =
-            step.activity.as_ref().map_or_else(|| step.id_str().to_string(), |a| a.value.clone());
+        let activity = match crate::render::step_text::activity(step, lang) {
+            "" => step.id_str().to_string(),
+            a => a.to_string(),
+        };
         let mut next_node = |shape: Shape, id: String, name: String| {
             let n = Node {
                 id,
@@ -194,7 +209,7 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             _ => Shape::Task,
         };
         let mut main = next_node(shape, format!("Step_{row}"), activity);
-        let mut text = doc(step, lang);
+        let mut text = doc(step, numbers.number(i), lang);
         if let Some(codes) = marks.get(i).filter(|c| !c.is_empty()) {
             main.marked = true;
             let label = lang.texts().sopmap_findings;
@@ -218,6 +233,16 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
             let end = model.add(next_node(Shape::End, format!("End_{row}"), name));
             model.connect(main, end, None);
         }
+        // Branches that end the procedure: an end event each, after the
+        // gateway, connected below in branch order.
+        let mut outcome_ends = Vec::new();
+        for (b, text) in crate::render::lanes::outcome_branches(step) {
+            let id = format!("End_{row}_{}", b + 1);
+            // An end event needs a name (bpmnlint `label-required`).
+            let name = if text.is_empty() { lang.labels().end_capsule } else { text };
+            outcome_ends.push((b, model.add(next_node(Shape::End, id, name.to_string()))));
+        }
+        outcomes.push(outcome_ends);
         ends.push(Ends { entry, exit: main });
     }
     // Arrows in row order of their source, each step's in written order,
@@ -227,17 +252,28 @@ fn build(sop: &Sop, graph: &ProcessGraph, lang: Lang, marks: &[Vec<&str>]) -> Mo
     }
     for (i, step) in sop.steps.iter().enumerate() {
         let Some(from) = ends.get(i).map(|e| e.exit) else { continue };
+        let label = |b: usize| {
+            step.branches
+                .get(b)
+                .and_then(|br| br.label.as_ref())
+                .map(|l| l.value.clone())
+                .filter(|l| !l.trim().is_empty())
+        };
+        // Arrows to steps and to outcome ends, merged in branch order.
+        let mut arrows: Vec<(usize, usize, Option<String>)> = Vec::new();
         for (j, edge) in graph.successors(i) {
             let Some(to) = ends.get(j).map(|e| e.entry) else { continue };
-            let name = match edge.kind {
-                EdgeKind::Branch(b) => step
-                    .branches
-                    .get(b)
-                    .and_then(|br| br.label.as_ref())
-                    .map(|l| l.value.clone())
-                    .filter(|l| !l.trim().is_empty()),
-                EdgeKind::Next => None,
+            let (order, name) = match edge.kind {
+                EdgeKind::Branch(b) => (b + 1, label(b)),
+                EdgeKind::Next => (0, None),
             };
+            arrows.push((order, to, name));
+        }
+        for &(b, end) in outcomes.get(i).map_or(&[][..], Vec::as_slice) {
+            arrows.push((b + 1, end, label(b)));
+        }
+        arrows.sort_by_key(|(order, _, _)| *order);
+        for (_, to, name) in arrows {
             model.connect(from, to, name);
         }
     }

@@ -4,8 +4,11 @@
 //! lines. [`text`], [`markdown`] and [`html`] write it out; they decide
 //! layout only, never content, so the three formats always agree.
 //!
+//! Items carry the row numbers the document prints (`row`, `same_row`), so
+//! several items can share a number when one row holds several steps.
+//!
 //! With a role filter the checklist keeps that actor's steps (as the main
-//! actor or in `with`) and records where each step's work comes from and
+//! actor, as a substitute in `alternate`, or in `with`) and records where each step's work comes from and
 //! goes to, so a staff member sees their hand-offs without the whole SOP.
 
 pub mod html;
@@ -16,7 +19,8 @@ use std::collections::BTreeMap;
 
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::lang::Lang;
-use crate::model::{Sop, Step, StepKind};
+use crate::model::{Rows, Sop, Step, StepKind};
+use crate::render::step_text;
 
 /// Title and number of a SOP another one refers to (a `sub_sop` target),
 /// when the caller has loaded it.
@@ -50,9 +54,18 @@ impl PathTimes {
     /// `1 hari kerja + 45 menit (langkah 1 → 2 → 3 → 16)`; waiting on
     /// outside parties is left out of the sums, and the text says so when
     /// the SOP has such steps.
-    pub fn of(t: &crate::timing::Timing, lang: Lang) -> PathTimes {
+    pub fn of(t: &crate::timing::Timing, sop: &Sop, lang: Lang) -> PathTimes {
+        let numbers = Rows::of(sop);
         let path = |rows: &[usize], total: &crate::duration::Totals| {
-            let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+            let mut rows: Vec<String> =
+                rows.iter().map(|&r| numbers.number(r).to_string()).collect();
+            // Two steps of one numbered row are one row of the path.
+            rows.dedup();
+            let total = crate::render::timing::honest_total(
+                &crate::render::timing::totals_text(total, lang),
+                t,
+                lang,
+            );
             let mut s = format!("{total} ({} {})", lang.texts().steps_lower, rows.join(" → "));
             if !t.wait_steps.is_empty() {
                 s.push_str(&format!("; {}", lang.texts().excluding_waiting));
@@ -89,13 +102,17 @@ pub struct Header {
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
-    /// 1-based row number.
-    pub row: usize,
+    /// The row number the document prints (shared by the steps of one row).
+    pub row: i64,
     pub kind: StepKind,
     pub actor: String,
+    /// Actors who may do the step instead (`alternate`), by name.
+    pub alternates: Vec<String>,
     pub with: Vec<String>,
     /// The role filter's actor takes part through `with`, not as the main actor.
     pub assisting: bool,
+    /// The role filter's actor is a substitute (`alternate`) for this step.
+    pub standing_in: bool,
     pub activity: String,
     pub requirements: Vec<String>,
     pub time: Option<String>,
@@ -119,8 +136,11 @@ pub struct Item {
 pub struct Jump {
     /// The branch label (empty for a plain `next`).
     pub label: String,
-    /// The target row, or `None` when the target names no step.
-    pub row: Option<usize>,
+    /// The target's row number, or `None` when the target names no step
+    /// (or the branch ends the procedure: see `outcome`).
+    pub row: Option<i64>,
+    /// The branch ends the procedure with this result (`outcome`).
+    pub outcome: Option<String>,
     /// The target as written, shown when it names no step.
     pub target: String,
     /// The target is this row or an earlier one.
@@ -132,7 +152,7 @@ pub struct Jump {
 /// A neighbouring step in a role view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {
-    pub row: usize,
+    pub row: i64,
     pub actor: String,
 }
 
@@ -149,6 +169,13 @@ pub use crate::lang::ChecklistWords as Words;
 impl Jump {
     /// `lanjut ke langkah 7`, `kembali ke langkah 3` (without the label).
     pub fn phrase(&self, words: &Words, step: &str) -> String {
+        if let Some(o) = &self.outcome {
+            return if o.is_empty() {
+                words.ends.to_string()
+            } else {
+                format!("{}: {o}", words.ends)
+            };
+        }
         let verb = if self.back { words.go_back } else { words.go_on };
         let mut s = match self.row {
             Some(r) => format!("{verb} {step} {r}"),
@@ -167,6 +194,35 @@ impl Jump {
         } else {
             format!("{}: {}", self.label, self.phrase(words, step))
         }
+    }
+}
+
+impl Item {
+    /// The Pelaksana line: `Camat (pengganti: Sekcam), bersama Staf`, with
+    /// the role view's note when the reader assists or stands in, between
+    /// `brackets`. Names are passed through `esc` (the format's escaping).
+    pub fn actor_line(
+        &self,
+        words: &Words,
+        brackets: (&str, &str),
+        esc: impl Fn(&str) -> String,
+    ) -> String {
+        let (open, close) = brackets;
+        let names = |v: &[String]| v.iter().map(|a| esc(a)).collect::<Vec<_>>().join(", ");
+        let mut actor = esc(&self.actor);
+        if !self.alternates.is_empty() {
+            actor = format!("{actor} ({}: {})", words.substitute, names(&self.alternates));
+        }
+        if !self.with.is_empty() {
+            actor = format!("{actor}, {} {}", words.with, names(&self.with));
+        }
+        if self.assisting {
+            actor = format!("{actor} {open}{}{close}", words.assisting);
+        }
+        if self.standing_in {
+            actor = format!("{actor} {open}{}{close}", words.standing_in);
+        }
+        actor
     }
 }
 
@@ -208,17 +264,19 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     push(labels.agency, text(&id.agency));
     push(labels.unit, text(&id.unit));
     push(labels.number, text(&id.number));
-    push(labels.created, id.created.as_ref().map(|d| d.value.to_string()));
+    push(labels.created, id.created.as_ref().map(|d| d.value.as_written()));
     // "Revisi ke-1", "Revision 1".
     let sep = if labels.revision.ends_with('-') { "" } else { " " };
     let revised = match (&id.revised, &id.revision) {
-        (Some(d), Some(n)) => Some(format!("{} ({}{sep}{})", d.value, labels.revision, n.value)),
-        (Some(d), None) => Some(d.value.to_string()),
+        (Some(d), Some(n)) => {
+            Some(format!("{} ({}{sep}{})", d.value.as_written(), labels.revision, n.value))
+        }
+        (Some(d), None) => Some(d.value.as_written()),
         (None, Some(n)) => Some(format!("{}{sep}{}", labels.revision, n.value)),
         (None, None) => None,
     };
     push(labels.revised, revised);
-    push(labels.effective, id.effective.as_ref().map(|d| d.value.to_string()));
+    push(labels.effective, id.effective.as_ref().map(|d| d.value.as_written()));
     let ab = &id.approved_by;
     let approved: Vec<String> =
         [text(&ab.position), text(&ab.name), text(&ab.nip).map(|n| format!("{} {n}", labels.nip))]
@@ -236,39 +294,49 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     };
 
     let role_view = opts.actor.is_some();
+    let numbers = Rows::of(sop);
     let mut items = Vec::new();
     for (i, step) in sop.steps.iter().enumerate() {
         let main = step_actor(step);
-        let assisting = match opts.actor {
-            None => false,
-            Some(a) if main == Some(a) => false,
-            Some(a) if step.with.iter().any(|w| w.value == a) => true,
+        let (assisting, standing_in) = match opts.actor {
+            None => (false, false),
+            Some(a) if main == Some(a) => (false, false),
+            Some(a) if step.alternate.iter().any(|w| w.value == a) => (false, true),
+            Some(a) if step.with.iter().any(|w| w.value == a) => (true, false),
             Some(_) => continue,
         };
-        let jump = |target_row: Option<usize>, target: &str, label: String| {
-            let actor = target_row.and_then(|r| {
-                let other = sop.steps.get(r.wrapping_sub(1)).and_then(step_actor);
+        let jump = |target: Option<usize>, written: &str, label: String| {
+            let actor = target.and_then(|t| {
+                let other = sop.steps.get(t).and_then(step_actor);
                 (role_view && other != opts.actor).then(|| actor_name(sop, other))
             });
             Jump {
                 label,
-                row: target_row,
-                target: target.to_string(),
-                back: target_row.is_some_and(|r| r <= i + 1),
+                row: target.map(|t| numbers.number(t)),
+                outcome: None,
+                target: written.to_string(),
+                back: target.is_some_and(|t| t <= i),
                 actor,
             }
         };
         let mut branches = Vec::new();
         let mut next = None;
         for (b, br) in step.branches.iter().enumerate() {
-            let target = br.next.as_ref().map_or("", |t| t.value.as_str());
-            let row = target_row(graph, i, EdgeKind::Branch(b), target);
-            branches.push(jump(row, target, text(&br.label).unwrap_or_default()));
+            let label = text(&br.label).unwrap_or_default();
+            if let Some(o) = step_text::outcome(br).filter(|_| br.next.is_none()) {
+                let mut j = jump(None, "", label);
+                j.outcome = Some(o.to_string());
+                branches.push(j);
+                continue;
+            }
+            let written = br.next.as_ref().map_or("", |t| t.value.as_str());
+            let target = target_step(graph, i, EdgeKind::Branch(b), written);
+            branches.push(jump(target, written, label));
         }
         if let Some(t) = &step.next {
-            let row = target_row(graph, i, EdgeKind::Next, &t.value);
-            if role_view || row != Some(i + 2) {
-                next = Some(jump(row, &t.value, String::new()));
+            let target = target_step(graph, i, EdgeKind::Next, &t.value);
+            if role_view || target != Some(i + 1) {
+                next = Some(jump(target, &t.value, String::new()));
             }
         }
         let from = if role_view {
@@ -276,7 +344,7 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
                 .predecessors(i)
                 .into_iter()
                 .map(|(p, _)| Peer {
-                    row: p + 1,
+                    row: numbers.number(p),
                     actor: actor_name(sop, sop.steps.get(p).and_then(step_actor)),
                 })
                 .fold(Vec::new(), |mut v: Vec<Peer>, p| {
@@ -289,12 +357,17 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
             Vec::new()
         };
         items.push(Item {
-            row: i + 1,
+            row: numbers.number(i),
             kind: step.kind().unwrap_or(StepKind::Process),
             actor: actor_name(sop, main),
+            alternates: step.alternate.iter().map(|w| actor_name(sop, Some(&w.value))).collect(),
             with: step.with.iter().map(|w| actor_name(sop, Some(&w.value))).collect(),
             assisting,
-            activity: text(&step.activity).unwrap_or_else(|| step.id_str().to_string()),
+            standing_in,
+            activity: match step_text::activity(step, opts.lang) {
+                "" => step.id_str().to_string(),
+                a => a.to_string(),
+            },
             requirements: step.requirements.iter().map(|r| r.value.trim().to_string()).collect(),
             time: step.time.as_ref().map(|t| t.value.to_string()).or_else(|| text(&step.time_note)),
             output: text(&step.output),
@@ -321,16 +394,16 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
     }
 }
 
-/// The row an arrow of step `i` lands on, as the graph resolved it (a
+/// The step an arrow of step `i` lands on, as the graph resolved it (a
 /// misspelt target that the graph guessed counts as unknown here: a
 /// checklist must not send people to a guessed step).
-fn target_row(graph: &ProcessGraph, i: usize, kind: EdgeKind, target: &str) -> Option<usize> {
+fn target_step(graph: &ProcessGraph, i: usize, kind: EdgeKind, target: &str) -> Option<usize> {
     graph
         .successors(i)
         .into_iter()
         .find(|(_, e)| e.kind == kind && !e.assumed)
-        .map(|(t, _)| t + 1)
-        .or_else(|| graph.step(target).map(|t| t + 1))
+        .map(|(t, _)| t)
+        .or_else(|| graph.step(target))
 }
 
 /// `<title> (<number>)` when the SOP is loaded, else the title a `related`

@@ -1,7 +1,9 @@
 //! Graphviz DOT: one cluster per actor in `actors` order (swimlanes),
 //! capsules for start and end, boxes for processes (a double border for a
 //! `sub_sop` step, linked to the child SOP), diamonds for decisions, branch
-//! labels on the edges. Arrows back to an earlier row do not constrain the
+//! labels on the edges. A branch that ends the procedure with an `outcome`
+//! gets its own end capsule (`s3_e2`: branch 2 of row 3) in the decision's
+//! lane, labelled with the outcome. Arrows back to an earlier row do not constrain the
 //! ranking, so rework loops do not stretch the layout. Node ids are the
 //! row numbers (`s1`, `s2`, …), never user text; every string is quoted
 //! and escaped, and the output is byte-identical for the same SOP.
@@ -10,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::lang::Lang;
-use crate::model::{Sop, StepKind};
+use crate::model::{Rows, Sop, StepKind};
 use crate::render::escape::dot as esc;
 use crate::render::lanes::{self, node_label};
 use crate::rule_id;
@@ -39,6 +41,7 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
     let _ = writeln!(out, "  node [fontname=\"{FONT}\", fontsize=10, margin=\"0.12,0.06\"];");
     let _ = writeln!(out, "  edge [fontname=\"{FONT}\", fontsize=9, arrowsize=0.7];");
     let (lanes, orphans) = lanes::lanes(sop);
+    let numbers = Rows::of(sop);
     for lane in &lanes {
         let _ = writeln!(out, "  subgraph \"cluster_a{}\" {{", lane.actor + 1);
         let _ = writeln!(out, "    label=\"{}\";", esc(&lane.name));
@@ -56,12 +59,20 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
             lane.actor + 1
         );
         for &row in &lane.steps {
-            node(&mut out, sop, row, opts, "    ");
+            node(&mut out, sop, &numbers, row, opts, "    ");
+        }
+        for &(row, b) in &lane.outcomes {
+            outcome_node(&mut out, sop, row, b, opts, "    ");
         }
         let _ = writeln!(out, "  }}");
     }
     for &row in &orphans {
-        node(&mut out, sop, row, opts, "  ");
+        node(&mut out, sop, &numbers, row, opts, "  ");
+        if let Some(step) = sop.steps.get(row) {
+            for (b, _) in lanes::outcome_branches(step) {
+                outcome_node(&mut out, sop, row, b, opts, "  ");
+            }
+        }
     }
     if !lanes.is_empty() {
         let anchors: Vec<String> = lanes.iter().map(|l| format!("\"a{}\"", l.actor + 1)).collect();
@@ -75,6 +86,12 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
                     writeln!(out, "  \"a{}\" -> \"s{}\" [style=invis];", lane.actor + 1, first + 1);
             }
         }
+    }
+    // The steps of one numbered row (`same_row`) side by side, as the
+    // document draws them.
+    for r in numbers.rows().iter().filter(|r| r.len() > 1) {
+        let ids: Vec<String> = r.steps().map(|i| format!("\"s{}\"", i + 1)).collect();
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", ids.join("; "));
     }
     for row in 0..sop.steps.len() {
         for (target, edge) in graph.successors(row) {
@@ -98,15 +115,52 @@ pub fn render(sop: &Sop, graph: &ProcessGraph, opts: &Options) -> String {
                 if attrs.is_empty() { String::new() } else { format!(" [{}]", attrs.join(", ")) };
             let _ = writeln!(out, "  \"s{}\" -> \"s{}\"{attrs};", row + 1, target + 1);
         }
+        if let Some(step) = sop.steps.get(row) {
+            for (b, _) in lanes::outcome_branches(step) {
+                let label = step
+                    .branches
+                    .get(b)
+                    .and_then(|br| br.label.as_ref())
+                    .map_or("", |l| l.value.as_str());
+                let _ = writeln!(
+                    out,
+                    "  \"s{}\" -> \"s{}_e{}\" [label=\" {} \"];",
+                    row + 1,
+                    row + 1,
+                    b + 1,
+                    esc(label)
+                );
+            }
+        }
     }
     out.push_str("}\n");
     out
 }
 
-fn node(out: &mut String, sop: &Sop, row: usize, opts: &Options, indent: &str) {
+/// The end capsule of branch `b` of step `row`, which finishes the
+/// procedure with an outcome: "Selesai" and the outcome text.
+fn outcome_node(out: &mut String, sop: &Sop, row: usize, b: usize, opts: &Options, indent: &str) {
+    let Some(br) = sop.steps.get(row).and_then(|s| s.branches.get(b)) else { return };
+    let text = crate::render::step_text::outcome(br).unwrap_or_default();
+    let lines = crate::render::wrap::lines(text, 28);
+    let mut label = opts.lang.labels().end_capsule.to_string();
+    for line in lines {
+        label.push('\n');
+        label.push_str(&line);
+    }
+    let _ = writeln!(
+        out,
+        "{indent}\"s{}_e{}\" [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", label=\"{}\"];",
+        row + 1,
+        b + 1,
+        esc(&label)
+    );
+}
+
+fn node(out: &mut String, sop: &Sop, numbers: &Rows, row: usize, opts: &Options, indent: &str) {
     let Some(step) = sop.steps.get(row) else { return };
     let l = opts.lang.labels();
-    let mut label = node_label(sop, step, row, opts.lang, true);
+    let mut label = node_label(sop, step, numbers.number(row), opts.lang, true);
     let mut attrs: Vec<String> = Vec::new();
     let mut style: Vec<&str> = Vec::new();
     match step.kind() {

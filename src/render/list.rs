@@ -12,9 +12,9 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::model::SopLevel;
 use crate::render::escape;
-use crate::render::timing::{service_verdict, totals_text};
+use crate::render::timing::totals_text;
 use crate::run::Outcome;
-use crate::timing::Verdict;
+use crate::timing::{Timing, service_verdict};
 
 /// One SOP of the catalogue. Field names are the JSON and CSV keys.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -33,11 +33,15 @@ pub struct Row {
     /// Calendar days in the worst time (sorted before working time).
     pub worst_calendar_days: u64,
     pub service_time: String,
-    /// `within`, `exceeds`, `not_comparable`, or `""` without a service time.
+    /// `within`, `exceeds`, `not_comparable`, `no_times`, `within_so_far`,
+    /// or `""` without a service time.
     pub service_verdict: String,
     pub errors: usize,
     pub warnings: usize,
     pub path: String,
+    /// Reachable steps without a time, left out of `worst` (last, so the
+    /// earlier CSV columns keep their positions).
+    pub untimed_steps: usize,
 }
 
 /// One row per reported file of a run, in file order.
@@ -63,6 +67,7 @@ pub fn rows(outcome: &Outcome, lang: Lang) -> Vec<Row> {
                 errors,
                 warnings,
                 path,
+                untimed_steps: 0,
             });
             continue;
         };
@@ -79,25 +84,36 @@ pub fn rows(outcome: &Outcome, lang: Lang) -> Vec<Row> {
             unit: sop.identity.unit.as_ref().map_or_else(String::new, |u| u.value.clone()),
             steps: e.steps,
             actors: e.actors,
-            worst: t.map_or_else(String::new, |t| totals_text(&t.worst, lang)),
-            worst_work_minutes: t.and_then(|t| t.worst_work_minutes()),
+            worst: t.map_or_else(String::new, |t| list_total(t, lang)),
+            worst_work_minutes: t.filter(|t| t.has_times()).and_then(|t| t.worst_work_minutes()),
             worst_calendar_days: t.map_or(0, |t| t.worst.calendar_days),
             service_time: sop
                 .service_time
                 .as_ref()
                 .map_or_else(String::new, |s| s.value.to_string()),
-            service_verdict: match t.and_then(|t| service_verdict(sop, t)) {
-                Some(Verdict::Within) => "within".into(),
-                Some(Verdict::Exceeds) => "exceeds".into(),
-                Some(Verdict::NotComparable) => "not_comparable".into(),
-                None => String::new(),
-            },
+            service_verdict: t
+                .and_then(|t| service_verdict(sop, t))
+                .map_or_else(String::new, |v| v.as_str().to_string()),
             errors,
             warnings,
             path,
+            untimed_steps: t.map_or(0, |t| t.untimed.len()),
         });
     }
     rows
+}
+
+/// The worst time as `list` prints it: `—` when no step has a time, and
+/// how many steps it leaves out.
+fn list_total(t: &Timing, lang: Lang) -> String {
+    if !t.has_times() {
+        return "—".to_string();
+    }
+    let total = totals_text(&t.worst, lang);
+    match t.untimed.len() {
+        0 => total,
+        n => format!("{total} (+{n} {})", lang.texts().untimed_short),
+    }
 }
 
 /// Columns to sort by.
@@ -158,6 +174,8 @@ fn service_cell(r: &Row, lang: Lang) -> String {
     let mark = match r.service_verdict.as_str() {
         "exceeds" => lang.texts().exceeded_suffix,
         "not_comparable" => lang.texts().not_comparable_suffix,
+        "no_times" => lang.texts().cannot_be_judged_suffix,
+        "within_so_far" => lang.texts().met_so_far_suffix,
         _ => "",
     };
     format!("{}{mark}", r.service_time)
@@ -227,6 +245,7 @@ mod tests {
             actors: 2,
             worst: "1 jam".into(),
             worst_work_minutes: minutes,
+            untimed_steps: 0,
             worst_calendar_days: 0,
             service_time: "1 hari kerja".into(),
             service_verdict: "within".into(),

@@ -2,6 +2,7 @@
 //! diagrams, documents). Renderers return text; they never print or
 //! decide whether a SOP with findings may be rendered (the CLI does).
 
+mod all;
 pub mod bpmn;
 pub mod checklist;
 pub mod document;
@@ -12,6 +13,9 @@ pub mod lanes;
 pub mod list;
 pub mod mermaid;
 pub mod sop_map;
+pub mod step_text;
 pub mod table;
 pub mod timing;
 pub mod wrap;
+
+pub use all::all;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use crate::catalog::{Catalogue, LinkKind, links};
 use crate::lang::Lang;
 use crate::model::{Relation, SopLevel};
-use crate::render::escape;
+use crate::render::{escape, wrap};
 
 /// What a node stands for.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,11 +28,16 @@ pub enum NodeKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
-    /// The SOP id, or the title of an external SOP named only by title.
+    /// The SOP id, or for an external SOP named only by title, its title
+    /// with the agency and unit of the SOP that names it: two puskesmas'
+    /// "SOP Pengarsipan" are two documents, not one.
     pub key: String,
     pub kind: NodeKind,
     pub title: String,
     pub number: String,
+    /// For an external SOP named only by title: the agency and unit it is
+    /// taken to belong to (those of the SOP naming it).
+    pub owner: String,
 }
 
 /// The kind of an edge, in drawing order.
@@ -86,6 +91,7 @@ pub fn build(catalog: &Catalogue) -> SopMap {
                 kind,
                 title: e.sop.title().to_string(),
                 number: e.sop.number().to_string(),
+                owner: String::new(),
             },
         );
     }
@@ -105,6 +111,7 @@ pub fn build(catalog: &Catalogue) -> SopMap {
                     kind,
                     title: String::new(),
                     number: String::new(),
+                    owner: String::new(),
                 });
             }
             let (a, b, kind) = match link.kind {
@@ -133,16 +140,32 @@ pub fn build(catalog: &Catalogue) -> SopMap {
                 steps.push(step.id_str().to_string());
             }
         }
-        // External SOPs named only by title.
+        // External SOPs named only by title: a title alone does not name
+        // one document across agencies, so the node is the title within
+        // the naming SOP's agency and unit.
+        let text = |v: &Option<crate::model::Spanned<String>>| {
+            v.as_ref().map_or("", |s| s.value.trim()).to_string()
+        };
+        let owner = [text(&e.sop.identity.agency), text(&e.sop.identity.unit)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ");
         for r in &e.sop.related {
             if r.sop.is_none()
                 && let Some(t) = &r.title
             {
-                nodes.entry((2, t.value.clone())).or_insert(Node {
-                    key: t.value.clone(),
+                let key = if owner.is_empty() {
+                    t.value.clone()
+                } else {
+                    format!("{} ({owner})", t.value)
+                };
+                nodes.entry((2, key.clone())).or_insert(Node {
+                    key: key.clone(),
                     kind: NodeKind::External,
                     title: t.value.clone(),
                     number: String::new(),
+                    owner: owner.clone(),
                 });
                 let kind = match r.relation.as_ref().map(|k| k.value) {
                     Some(Relation::Prerequisite) => EdgeKind::Prerequisite,
@@ -150,7 +173,7 @@ pub fn build(catalog: &Catalogue) -> SopMap {
                     Some(Relation::Child) => EdgeKind::Child,
                     _ => EdgeKind::Related,
                 };
-                edges.entry((from.clone(), t.value.clone(), kind)).or_default();
+                edges.entry((from.clone(), key, kind)).or_default();
             }
         }
     }
@@ -195,35 +218,18 @@ fn edge_label(e: &Edge, lang: Lang) -> String {
     }
 }
 
-/// Breaks `text` into lines of at most `width` characters at spaces, so
-/// long titles make tall boxes rather than very wide ones.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 fn node_text(n: &Node, lang: Lang) -> Vec<String> {
     let mut lines = vec![kind_label(&n.kind, lang).to_string()];
     if !n.title.is_empty() {
-        lines.extend(wrap(&n.title, 36));
+        // Long titles make tall boxes rather than very wide ones.
+        lines.extend(wrap::lines(&n.title, 36));
     }
     if !n.number.is_empty() {
         lines.push(n.number.clone());
     }
-    if n.title != n.key {
+    if !n.owner.is_empty() {
+        lines.extend(wrap::lines(&n.owner, 36));
+    } else if n.title != n.key {
         lines.push(n.key.clone());
     }
     lines
@@ -318,14 +324,6 @@ mod tests {
     }
 
     #[test]
-    fn wraps_long_titles_at_spaces() {
-        assert_eq!(
-            wrap("Penanganan Pengaduan dan Penyelesaian Permasalahan", 20),
-            ["Penanganan Pengaduan", "dan Penyelesaian", "Permasalahan"]
-        );
-    }
-
-    #[test]
     fn sub_sop_hides_the_written_hierarchy_and_missing_targets_show() {
         let steps =
             "  - {id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: rinci}
@@ -349,7 +347,7 @@ mod tests {
                 ("anak", &NodeKind::Mikro),
                 ("induk", &NodeKind::Makro),
                 ("hilang", &NodeKind::Missing),
-                ("SOP \"PPID\"", &NodeKind::External)
+                ("SOP \"PPID\" (Badan Contoh / Unit Contoh)", &NodeKind::External)
             ]
         );
         let edges: Vec<(usize, usize, EdgeKind)> =
@@ -364,5 +362,36 @@ mod tests {
         let m = mermaid(&map, Lang::En);
         assert!(m.contains("n1 ==>|\"detailed: rinci\"| n0"), "{m}");
         assert!(m.contains("SOP #quot;PPID#quot;"), "{m}");
+    }
+
+    /// Issue 12: two puskesmas each name their own "SOP Pengarsipan"; a
+    /// title alone must not merge them, while two SOPs of one unit naming
+    /// it share the node.
+    #[test]
+    fn external_titles_stay_apart_across_agencies() {
+        let related = "related:\n  - {title: SOP Pengarsipan, relation: related, external: true}\n";
+        let a = sop_yaml("surat-masuk-a", "mikro", related, TWO_STEPS)
+            .replace("agency: Badan Contoh", "agency: Puskesmas Tomoni Timur");
+        let b = sop_yaml("surat-masuk-b", "mikro", related, TWO_STEPS)
+            .replace("agency: Badan Contoh", "agency: Puskesmas Wotu");
+        let c = sop_yaml("surat-keluar-b", "mikro", related, TWO_STEPS)
+            .replace("agency: Badan Contoh", "agency: Puskesmas Wotu");
+        let map = map_of(&[("a.yaml", a), ("b.yaml", b), ("c.yaml", c)]);
+        let external: Vec<&str> = map
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::External)
+            .map(|n| n.key.as_str())
+            .collect();
+        assert_eq!(
+            external,
+            [
+                "SOP Pengarsipan (Puskesmas Tomoni Timur / Unit Contoh)",
+                "SOP Pengarsipan (Puskesmas Wotu / Unit Contoh)"
+            ]
+        );
+        assert_eq!(map.edges.len(), 3);
+        let d = dot(&map, Lang::Id);
+        assert!(d.contains("Puskesmas Wotu / Unit Contoh"), "{d}");
     }
 }

@@ -10,8 +10,8 @@ use comfy_table::{
 
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::lang::Lang;
-use crate::model::{Sop, Step, StepKind};
-use crate::render::escape;
+use crate::model::{Rows, Sop, Step, StepKind};
+use crate::render::{escape, step_text};
 
 /// Symbols drawn in the actor columns.
 pub const START_END: &str = "⬭";
@@ -45,66 +45,94 @@ fn symbol(step: &Step) -> &'static str {
 fn rows(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> Vec<Row> {
     let l = lang.labels();
     let arrow_word = lang.texts().to;
-    sop.steps
+    let numbering = Rows::of(sop);
+    numbering
+        .rows()
         .iter()
         .enumerate()
-        .map(|(i, step)| {
+        .map(|(k, row)| {
             let mut actors = vec![String::new(); sop.actors.len()];
-            for w in &step.with {
-                if let Some(cell) = sop.actor_index(&w.value).and_then(|c| actors.get_mut(c)) {
-                    *cell = WITH.to_string();
-                }
-            }
-            let main = step.actor.as_ref().and_then(|a| sop.actor_index(&a.value));
-            if let Some(cell) = main.and_then(|c| actors.get_mut(c)) {
-                *cell = symbol(step).to_string();
-            }
             let mut notes = Vec::new();
-            if main.is_none() {
-                let who = step.actor.as_ref().map_or("?", |a| a.value.as_str());
-                notes.push(format!("{}: {who}", l.actors));
-            }
-            for (t, e) in graph.successors(i) {
-                match e.kind {
-                    EdgeKind::Branch(b) => {
-                        let label = step
-                            .branches
-                            .get(b)
-                            .and_then(|br| br.label.as_ref())
-                            .map_or("", |x| x.value.as_str());
-                        notes.push(format!("{label} → {}", t + 1));
+            let steps: Vec<(usize, &Step)> =
+                row.steps().filter_map(|i| sop.steps.get(i).map(|s| (i, s))).collect();
+            for &(_, step) in &steps {
+                for w in &step.with {
+                    if let Some(cell) = sop.actor_index(&w.value).and_then(|c| actors.get_mut(c))
+                        && cell.is_empty()
+                    {
+                        *cell = WITH.to_string();
                     }
-                    EdgeKind::Next if t != i + 1 => {
-                        notes.push(format!("→ {arrow_word} {} {}", l.step, t + 1));
-                    }
-                    EdgeKind::Next => {}
                 }
             }
-            if let Some(s) = &step.sub_sop {
-                notes.push(format!("{} {}", l.see_sop, s.value));
+            for &(i, step) in &steps {
+                let main = step.actor.as_ref().and_then(|a| sop.actor_index(&a.value));
+                if let Some(cell) = main.and_then(|c| actors.get_mut(c)) {
+                    // Several steps of one row in one column: symbols side by side.
+                    if cell.as_str() == WITH {
+                        cell.clear();
+                    }
+                    cell.push_str(symbol(step));
+                }
+                if main.is_none() {
+                    let who = step.actor.as_ref().map_or("?", |a| a.value.as_str());
+                    notes.push(format!("{}: {who}", l.actors));
+                }
+                notes.extend(step_text::alternate_note(sop, step, lang));
+                for (t, e) in graph.successors(i) {
+                    // Arrows inside the row are drawn by the symbols' order.
+                    if numbering.index_of(t) == k && t > i {
+                        continue;
+                    }
+                    let to = numbering.number(t);
+                    match e.kind {
+                        EdgeKind::Branch(b) => {
+                            let label = step
+                                .branches
+                                .get(b)
+                                .and_then(|br| br.label.as_ref())
+                                .map_or("", |x| x.value.as_str());
+                            notes.push(format!("{label} → {to}"));
+                        }
+                        EdgeKind::Next
+                            if numbering.index_of(t) != k + 1 || !numbering.is_first(t) =>
+                        {
+                            notes.push(format!("→ {arrow_word} {} {to}", l.step));
+                        }
+                        EdgeKind::Next => {}
+                    }
+                }
+                notes.extend(step.branches.iter().filter_map(|b| step_text::outcome_note(b, lang)));
+                if let Some(s) = &step.sub_sop {
+                    notes.push(format!("{} {}", l.see_sop, s.value));
+                }
+                if step.wait {
+                    notes.push(l.waiting.to_string());
+                }
+                if let Some(n) = &step.notes {
+                    notes.push(n.value.trim().to_string());
+                }
             }
-            if step.wait {
-                notes.push(l.waiting.to_string());
-            }
-            if let Some(n) = &step.notes {
-                notes.push(n.value.trim().to_string());
-            }
+            // The row's Mutu Baku is its first step's.
+            let first = steps.first().map(|(_, s)| *s);
             Row {
-                no: (i + 1).to_string(),
-                activity: step.activity.as_ref().map_or("", |a| a.value.trim()).to_string(),
+                no: row.number.to_string(),
+                activity: step_text::row_activity(sop, row, lang),
                 actors,
-                requirements: step
-                    .requirements
-                    .iter()
-                    .map(|r| r.value.trim().to_string())
-                    .collect(),
-                time: step
-                    .time
-                    .as_ref()
-                    .map(|t| t.value.to_string())
-                    .or_else(|| step.time_note.as_ref().map(|t| t.value.trim().to_string()))
+                requirements: first
+                    .map(|s| s.requirements.iter().map(|r| r.value.trim().to_string()).collect())
                     .unwrap_or_default(),
-                output: step.output.as_ref().map_or("", |o| o.value.trim()).to_string(),
+                time: first
+                    .and_then(|s| {
+                        s.time
+                            .as_ref()
+                            .map(|t| t.value.to_string())
+                            .or_else(|| s.time_note.as_ref().map(|t| t.value.trim().to_string()))
+                    })
+                    .unwrap_or_default(),
+                output: first
+                    .and_then(|s| s.output.as_ref())
+                    .map_or("", |o| o.value.trim())
+                    .to_string(),
                 notes,
             }
         })

@@ -6,10 +6,10 @@
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::duration::{Totals, format_minutes};
+use crate::duration::{Totals, format_seconds};
 use crate::lang::Lang;
 use crate::model::Sop;
-use crate::timing::{self, Timing, Verdict};
+use crate::timing::{Timing, Verdict, service_verdict};
 
 /// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
 /// `2 working days + 1 hour 30 minutes`. Buckets are never merged.
@@ -25,14 +25,18 @@ pub fn totals_text(t: &Totals, lang: Lang) -> String {
     if t.work_days > 0 {
         parts.push(unit(t.work_days, "working day", "working days"));
     }
-    if t.work_minutes > 0 || parts.is_empty() {
-        let (h, m) = (t.work_minutes / 60, t.work_minutes % 60);
+    if t.work_seconds > 0 || parts.is_empty() {
+        let (h, m, sec) =
+            (t.work_seconds / 3600, (t.work_seconds % 3600) / 60, t.work_seconds % 60);
         let mut s = Vec::new();
         if h > 0 {
             s.push(unit(h, "hour", "hours"));
         }
-        if m > 0 || h == 0 {
+        if m > 0 || (h == 0 && sec == 0) {
             s.push(unit(m, "minute", "minutes"));
+        }
+        if sec > 0 {
+            s.push(unit(sec, "second", "seconds"));
         }
         parts.push(s.join(" "));
     }
@@ -42,35 +46,39 @@ pub fn totals_text(t: &Totals, lang: Lang) -> String {
 /// Working time folded into whole working days (`17 hari kerja 2 jam`),
 /// when the total has no calendar time; `None` otherwise.
 pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<String> {
-    let total = t.in_work_minutes(workday_minutes)?;
-    let wd = workday_minutes.max(1);
+    let total = t.in_work_seconds(workday_minutes)?;
+    let wd = workday_minutes.max(1).saturating_mul(60);
     let (days, rest) = (total / wd, total % wd);
     let t = lang.texts();
     let day_word = if days == 1 { t.working_day_one } else { t.working_days };
     Some(match (days, rest, lang) {
-        (0, r, Lang::Id) => format_minutes(r),
-        (0, r, Lang::En) => totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang),
+        (0, r, Lang::Id) => format_seconds(r),
+        (0, r, Lang::En) => totals_text(&Totals { work_seconds: r, ..Totals::default() }, lang),
         (d, 0, _) => format!("{d} {day_word}"),
-        (d, r, Lang::Id) => format!("{d} {day_word} {}", format_minutes(r)),
+        (d, r, Lang::Id) => format!("{d} {day_word} {}", format_seconds(r)),
         (d, r, Lang::En) => format!(
             "{d} {day_word} {}",
-            totals_text(&Totals { work_minutes: r, ..Totals::default() }, lang)
+            totals_text(&Totals { work_seconds: r, ..Totals::default() }, lang)
         ),
     })
 }
 
-/// The verdict on `service_time`, if the SOP states one.
-pub fn service_verdict(sop: &Sop, t: &Timing) -> Option<Verdict> {
-    let st = sop.service_time.as_ref()?;
-    Some(timing::compare(&t.worst, &Totals::of(&st.value, true), t.workday_minutes))
+fn verdict_text(v: Verdict, lang: Lang) -> String {
+    match v {
+        Verdict::Untimed => lang.texts().cannot_be_judged_no_times.to_string(),
+        Verdict::SoFar(n) => {
+            let t = lang.texts();
+            format!("{}; {n} {}", t.met_so_far, t.steps_untimed)
+        }
+        Verdict::Within => lang.texts().met.to_string(),
+        Verdict::Exceeds => lang.texts().exceeded_verdict.to_string(),
+        Verdict::NotComparable => lang.texts().not_comparable_verdict.to_string(),
+    }
 }
 
-fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Within => lang.texts().met,
-        Verdict::Exceeds => lang.texts().exceeded_verdict,
-        Verdict::NotComparable => lang.texts().not_comparable_verdict,
-    }
+/// An actor's total: `—` when none of its steps has a time.
+fn actor_total(t: &Totals, steps: usize, untimed: usize, lang: Lang) -> String {
+    if steps > 0 && steps == untimed { "—".to_string() } else { totals_text(t, lang) }
 }
 
 fn step_id(sop: &Sop, i: usize) -> &str {
@@ -92,12 +100,26 @@ fn table() -> Table {
 fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
     let text = totals_text(t, lang);
     // Only worth showing when the minutes add up to a working day or more.
-    if t.work_minutes < workday || t.calendar_days > 0 {
+    if t.work_seconds < workday.saturating_mul(60) || t.calendar_days > 0 {
         return text;
     }
     match in_working_days(t, workday, lang) {
         Some(days) => format!("{text} ({} {days})", lang.texts().equals),
         None => text,
+    }
+}
+
+/// A total as the report prints it: `—` when no step counted has a
+/// time, and how many steps it leaves out when some have none.
+pub fn honest_total(total: &str, t: &Timing, lang: Lang) -> String {
+    let texts = lang.texts();
+    if !t.has_times() {
+        return texts.no_step_states_a_time.to_string();
+    }
+    match t.untimed.len() {
+        0 => total.to_string(),
+        1 => format!("{total} (+1 {})", texts.step_not_counted),
+        n => format!("{total} (+{n} {})", texts.steps_not_counted),
     }
 }
 
@@ -110,12 +132,12 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     totals.set_header(["", lang.texts().time, lang.texts().steps]);
     totals.add_row([
         l.best_path.to_string(),
-        total_line(&t.best, t.workday_minutes, lang),
+        honest_total(&total_line(&t.best, t.workday_minutes, lang), t, lang),
         t.best_path.len().to_string(),
     ]);
     totals.add_row([
         l.worst_path.to_string(),
-        total_line(&t.worst, t.workday_minutes, lang),
+        honest_total(&total_line(&t.worst, t.workday_minutes, lang), t, lang),
         t.worst_path.len().to_string(),
     ]);
     if let Some(st) = &sop.service_time {
@@ -130,7 +152,10 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     out.push_str(&format!(
         "{}: {}. {}\n",
         lang.texts().working_day,
-        totals_text(&Totals { work_minutes: t.workday_minutes, ..Totals::default() }, lang),
+        totals_text(
+            &Totals { work_seconds: t.workday_minutes.saturating_mul(60), ..Totals::default() },
+            lang
+        ),
         lang.texts().timing_legend
     ));
     if t.mixed {
@@ -138,6 +163,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     }
 
     out.push_str(&format!("\n{}\n", lang.texts().critical_slowest_path));
+    let numbers = crate::model::Rows::of(sop);
     let mut crit = table();
     crit.set_header([l.no, lang.texts().step, l.actors, l.time]);
     for &i in &t.worst_path {
@@ -151,7 +177,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |n| format!("- ({})", n.value)),
         };
-        crit.add_row([(i + 1).to_string(), step.id_str().to_string(), actor, time]);
+        crit.add_row([numbers.number(i).to_string(), step.id_str().to_string(), actor, time]);
     }
     out.push_str(&format!("{crit}\n"));
 
@@ -160,6 +186,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
     load.set_header([
         l.actors,
         lang.texts().steps,
+        lang.texts().untimed,
         lang.texts().total_all_branches,
         lang.texts().on_the_critical_path,
     ]);
@@ -167,14 +194,18 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
         load.add_row([
             actor_name(sop, &a.actor),
             a.steps.to_string(),
-            totals_text(&a.total, lang),
-            totals_text(&a.critical, lang),
+            a.untimed.to_string(),
+            actor_total(&a.total, a.steps, a.untimed, lang),
+            actor_total(&a.critical, a.steps, a.untimed, lang),
         ]);
     }
     out.push_str(&format!("{load}\n"));
 
     let ids = |v: &[usize]| {
-        v.iter().map(|&i| format!("{} ({})", step_id(sop, i), i + 1)).collect::<Vec<_>>().join(", ")
+        v.iter()
+            .map(|&i| format!("{} ({})", step_id(sop, i), numbers.number(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     out.push_str(&format!(
         "\n{}: {}",
@@ -216,7 +247,7 @@ impl JsonTotals {
     pub fn new(t: &Totals, workday: u64) -> JsonTotals {
         JsonTotals {
             text: t.to_string(),
-            work_minutes: t.work_minutes,
+            work_minutes: t.work_minutes(),
             work_days: t.work_days,
             calendar_days: t.calendar_days,
             total_work_minutes: t.in_work_minutes(workday),
@@ -228,7 +259,8 @@ impl JsonTotals {
 #[derive(Debug, Serialize)]
 pub struct JsonStep {
     /// Row number (1-based).
-    pub no: usize,
+    /// The row number the document prints.
+    pub no: i64,
     pub id: String,
     pub actor: Option<String>,
     /// The `time` as written in the canonical form, `null` when absent.
@@ -241,6 +273,8 @@ pub struct JsonActor {
     pub actor: String,
     pub name: String,
     pub steps: usize,
+    /// How many of `steps` have no time (left out of `total`).
+    pub untimed: usize,
     pub total: JsonTotals,
     pub critical: JsonTotals,
 }
@@ -248,7 +282,8 @@ pub struct JsonActor {
 #[derive(Debug, Serialize)]
 pub struct JsonService {
     pub text: String,
-    /// `within`, `exceeds` or `not_comparable`.
+    /// `within`, `exceeds`, `not_comparable`, `no_times` (no step states a
+    /// time) or `within_so_far` (the timed steps fit; some steps have none).
     pub verdict: &'static str,
 }
 
@@ -267,17 +302,21 @@ pub struct JsonTiming {
     pub wait: JsonTotals,
     pub wait_steps: Vec<String>,
     pub untimed: Vec<String>,
+    /// Whether any step counted states a time; `false` makes every total
+    /// unknown, not zero.
+    pub has_times: bool,
     pub loops_counted_once: Vec<[String; 2]>,
     pub per_actor: Vec<JsonActor>,
     pub service_time: Option<JsonService>,
 }
 
 fn json_path(sop: &Sop, path: &[usize]) -> Vec<JsonStep> {
+    let numbers = crate::model::Rows::of(sop);
     path.iter()
         .filter_map(|&i| {
             let s = sop.steps.get(i)?;
             Some(JsonStep {
-                no: i + 1,
+                no: numbers.number(i),
                 id: s.id_str().to_string(),
                 actor: s.actor.as_ref().map(|a| a.value.clone()),
                 time: s.time.as_ref().map(|t| t.value.to_string()),
@@ -304,6 +343,7 @@ pub fn json(path: &str, sop: &Sop, t: &Timing) -> JsonTiming {
         wait: JsonTotals::new(&t.wait, wd),
         wait_steps: ids(&t.wait_steps),
         untimed: ids(&t.untimed),
+        has_times: t.has_times(),
         loops_counted_once: t
             .back_edges
             .iter()
@@ -316,17 +356,14 @@ pub fn json(path: &str, sop: &Sop, t: &Timing) -> JsonTiming {
                 actor: a.actor.clone(),
                 name: actor_name(sop, &a.actor),
                 steps: a.steps,
+                untimed: a.untimed,
                 total: JsonTotals::new(&a.total, wd),
                 critical: JsonTotals::new(&a.critical, wd),
             })
             .collect(),
         service_time: sop.service_time.as_ref().map(|st| JsonService {
             text: st.value.to_string(),
-            verdict: match service_verdict(sop, t) {
-                Some(Verdict::Within) => "within",
-                Some(Verdict::Exceeds) => "exceeds",
-                _ => "not_comparable",
-            },
+            verdict: service_verdict(sop, t).unwrap_or(Verdict::NotComparable).as_str(),
         }),
     }
 }
@@ -337,7 +374,7 @@ mod tests {
 
     #[test]
     fn totals_in_both_languages() {
-        let t = Totals { work_minutes: 90, work_days: 2, calendar_days: 1 };
+        let t = Totals { work_seconds: 5400, work_days: 2, calendar_days: 1 };
         assert_eq!(totals_text(&t, Lang::Id), "1 hari + 2 hari kerja + 1 jam 30 menit");
         assert_eq!(totals_text(&t, Lang::En), "1 day + 2 working days + 1 hour 30 minutes");
         assert_eq!(totals_text(&Totals::default(), Lang::En), "0 minutes");
@@ -345,7 +382,7 @@ mod tests {
 
     #[test]
     fn folds_minutes_into_working_days() {
-        let t = Totals { work_minutes: 600, work_days: 2, calendar_days: 0 };
+        let t = Totals { work_seconds: 36000, work_days: 2, calendar_days: 0 };
         assert_eq!(in_working_days(&t, 480, Lang::Id).as_deref(), Some("3 hari kerja 2 jam"));
         assert_eq!(in_working_days(&t, 480, Lang::En).as_deref(), Some("3 working days 2 hours"));
         let c = Totals { calendar_days: 1, ..t };

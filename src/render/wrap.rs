@@ -22,5 +22,9 @@ mod tests {
         assert_eq!(lines("satu dua tiga empat", 9), ["satu dua", "tiga", "empat"]);
         assert_eq!(lines("a\nb", 10), ["a", "b"]);
         assert_eq!(lines("", 10), [""]);
+        assert_eq!(
+            lines("Penanganan Pengaduan dan Penyelesaian Permasalahan", 20),
+            ["Penanganan Pengaduan", "dan Penyelesaian", "Permasalahan"]
+        );
     }
 }

@@ -118,16 +118,25 @@ pub static INVALID_DURATION: RuleId = RuleId {
     default_level: Level::Error,
     summary: "a time that does not follow the duration grammar",
     explanation: "## What it does
-Checks `time`, `service_time` and `workday` against the duration grammar:
-an amount or a range, an optional number in words in parentheses and a
-unit (`menit`, `jam`, `hari kerja`, `hari`, `minggu`, `bulan`), optionally
-after `maksimal` or `paling lama`. A bare number, a decimal and an unknown
-unit are errors.
+Checks `time`, `service_time` and `workday` against the duration grammar
+of published SOPs: an amount (digits, `1,5`, `½`, or words such as `tiga`,
+`empat belas`, `sehari`) or a range (`1-3`, `1 s.d. 3`, `1 sd 3`, `1 hari
+maksimal 14 hari kerja`), an optional number in words in parentheses, and
+a unit (`detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`,
+`minggu`, `bulan`, `tahun`), in any case. A time may be made of parts
+(`2 jam 30 menit`) or a product (`2x24 jam` is 2 days). Qualifiers before
+the amount are kept: `maksimal`, `maks.`, `paling lama`,
+`selambat-lambatnya` (an upper bound), `±`, `kurang lebih` (about),
+`minimal` (at least); so are fillers such as `proses`. Text after the unit
+is kept as the condition (`terhitung persyaratan diterima lengkap`).
+A bare number, an unknown unit, two times in one cell, a fraction of a day
+and a mix of working time with days are errors, each with a help line
+proposing the nearest accepted spelling.
 
 ## Why is this bad?
 Times are summed along the flow and compared with the service time of the
-Standar Pelayanan. `time: 30` does not say 30 what; `0,5 jam` cannot be
-written on the form.
+Standar Pelayanan. `time: 30` does not say 30 what; `sesuai kebutuhan` cannot be
+summed.
 
 ## Example
 ```yaml
@@ -141,18 +150,23 @@ pub static INVALID_DATE: RuleId = RuleId {
     code: "SOP007",
     name: "invalid-date",
     default_level: Level::Error,
-    summary: "a date that is not an ISO date YYYY-MM-DD",
+    summary: "a date that is not a real date in an accepted form",
     explanation: "## What it does
-Checks `created`, `revised` and `effective` are real dates written as
-`YYYY-MM-DD`. `revised` may also be null or `-` when the SOP was never revised.
+Checks `created`, `revised` and `effective` are real dates, written as
+published SOPs write them: ISO `2022-11-15`, day/month/year `15/11/2022`
+(also `15-11-2022`, `15.11.2022`), or with the month's name in Indonesian
+or English in any case, with or without the day (`15 November 2022`,
+`JUNI 2020`, `7 Jan 2022`, `Pebruari`, `Nopember`). A date without a day
+has month precision: `date-order` compares it by month. `revised` may also
+be null or `-` when the SOP was never revised; `kosong` marks a date left
+blank to fill in by hand (`blank-field`).
 
 ## Why is this bad?
-`15/11/2022` is read differently in different countries and tools, and
-`2022-02-30` does not exist.
+`2022-02-30` does not exist, and `7 Januarii 2022` cannot be read.
 
 ## Example
 ```yaml
-  created: 15-11-2022     # write `2022-11-15`
+  created: 31 April 2022     # April has 30 days
 ```",
 };
 
@@ -226,10 +240,11 @@ pub static UNKNOWN_ACTOR: RuleId = RuleId {
     code: "SOP102",
     name: "unknown-actor",
     default_level: Level::Error,
-    summary: "an `actor` or `with` entry that names no declared actor",
+    summary: "an `actor`, `alternate` or `with` entry that names no declared actor",
     explanation: "## What it does
-Checks that every step's `actor` and every entry of its `with` list is the
-`id` of an actor declared under `actors:`, and suggests the closest id.
+Checks that every step's `actor` and every entry of its `alternate` and
+`with` lists is the `id` of an actor declared under `actors:`, and suggests
+the closest id.
 
 ## Why is this bad?
 The symbol of the row must be drawn in an actor's column. An undeclared
@@ -273,10 +288,10 @@ pub static UNUSED_ACTOR: RuleId = RuleId {
     code: "SOP104",
     name: "unused-actor",
     default_level: Level::Warning,
-    summary: "a declared actor that appears in no step's `actor` or `with`",
+    summary: "a declared actor that appears in no step's `actor`, `alternate` or `with`",
     explanation: "## What it does
 Warns about an actor declared under `actors:` that is neither the `actor`
-nor in the `with` list of any step.
+nor in the `alternate` or `with` list of any step.
 
 ## Why is this bad?
 Every actor is a column of the printed flowchart table. An unused actor is
@@ -479,6 +494,39 @@ steps:
     kind: process
     sub_sop: verifikasi-berkas-pengaduan-mikro   # the step a mikro SOP details
 ```",
+};
+
+pub static IRREGULAR_ROW_NUMBER: RuleId = RuleId {
+    code: "SOP112",
+    name: "irregular-row-number",
+    default_level: Level::Warning,
+    summary: "row numbers (`row`) that skip a number, repeat one or go backwards",
+    explanation: "## What it does
+Follows the numbers of the flowchart table's rows (the No column) and
+reports a written `row` that skips numbers (…4, 6), repeats a number already
+used, or is lower than the row before it.
+
+Rows without `row` count on from the row before, so they are never
+irregular themselves. It also reports
+`same_row: true` on the first step, which has no row to continue.
+
+## Why is this bad?
+Published SOP AP documents number their rows by hand, and a skipped or
+repeated number is usually a slip of the source: staff cite \"langkah 5\"
+that does not exist, and two rows numbered 3 make every later reference
+ambiguous. A transcription keeps the source's numbers (`row:`) so that the
+printed document matches the signed one; this warning records the slip for
+the next revision.
+
+## Example
+```yaml
+  - id: verifikasi
+    row: 4
+  - id: rapat
+    row: 6          # row 5 is missing: renumber, or keep it as published
+```
+To keep a published numbering as it is, add `# sopmap: ignore[irregular-row-number]`
+next to the `row` key.",
 };
 
 pub static MISSING_START: RuleId = RuleId {
@@ -687,6 +735,42 @@ step is not really the end, or the arrow is left over from an edit.
 ```",
 };
 
+pub static START_WITH_PREDECESSOR: RuleId = RuleId {
+    code: "SOP210",
+    name: "start-with-predecessor",
+    default_level: Level::Warning,
+    summary: "an arrow (`next` or a branch) that leads into the `start` step",
+    explanation: "## What it does
+Reports every `next` or branch whose target is a step of `kind: start`: a
+loop back into the \"Mulai\" capsule. It is the mirror of
+`end-with-successor`.
+
+## Why is this bad?
+The start capsule marks where the procedure begins; nothing flows into it.
+A rework loop drawn back to it (\"Tidak lengkap → kembali ke awal\") makes
+the start look like an ordinary activity, counts the start's time again in
+every reading of the flow, and a reader of the printed table cannot tell
+where a case enters. Point the arrow at the activity that is repeated.
+It is a warning, not an error: the flow itself stays well defined (the
+loop is counted once by `timing`), only its drawing breaks the convention.
+
+## Example
+```yaml
+  - id: terima_berkas
+    kind: start
+    activity: Menerima berkas permohonan
+    next: periksa
+  - id: periksa
+    kind: decision
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: terima_berkas}   # into the start
+```
+Make the repeated activity a `process` step after a start of its own
+(`kind: start` without `activity` prints \"Mulai\"), or send the branch to
+the step that is really repeated.",
+};
+
 pub static CYCLE: RuleId = RuleId {
     code: "SOP209",
     name: "cycle",
@@ -722,6 +806,10 @@ pub static MISSING_TIME: RuleId = RuleId {
     summary: "a step with neither `time` nor `time_note` (Mutu Baku: Waktu)",
     explanation: "## What it does
 Warns about a step that states no time: no `time` and no `time_note`.
+
+A step that continues a numbered row (`same_row`) is timed by the row's
+first step, and a start or end capsule written without `activity` (a bare
+\"Mulai\"/\"Selesai\") does nothing that takes time: neither is reported.
 
 ## Why is this bad?
 Every activity's Mutu Baku names the time it needs. Without it the time
@@ -835,6 +923,139 @@ A trailing comment covers its own line; a comment alone on a line covers
 the next line with content; `ignore-file[…]` covers the whole file.",
 };
 
+pub static EMPTY_VALUE: RuleId = RuleId {
+    code: "SOP010",
+    name: "empty-value",
+    default_level: Level::Error,
+    summary: "a key that needs a value is null, an empty text or an empty list",
+    explanation: "## What it does
+Reports a required key written without a value: null (`kind:`, `actor:`,
+`schema: ~`), an empty text (`number: \"\"`, `activity: \"\"`) or an empty
+list (`records: []`), and a `level:` or `type:` written without a value.
+The message names the box of the SOP AP form (\"Pencatatan dan Pendataan
+kosong\").
+
+## Why is this bad?
+A key with no value is as good as a missing key, but it looks filled in to
+a reviewer: the renderers then print \"Pelaksana: ?\" or an empty row.
+
+## What to write instead
+The value, or, for a box of the identity block or of the Mutu Baku lists
+that the document leaves blank to be filled in by hand, the word `kosong`:
+
+```yaml
+identity:
+  number: kosong        # printed as a line to fill in by hand
+records: kosong
+```
+`kosong` is reported as a warning by `blank-field` until it is filled in.",
+};
+
+pub static BLANK_FIELD: RuleId = RuleId {
+    code: "SOP011",
+    name: "blank-field",
+    default_level: Level::Warning,
+    summary: "a box left blank on purpose (`kosong`) to be filled in by hand",
+    explanation: "## What it does
+Warns about every box written `kosong` (or `\"-\"`): a Nomor SOP, a date,
+a name or a Mutu Baku list that the document leaves blank, to be filled in
+by hand once the SOP is numbered and signed.
+
+## Why is this bad?
+Nothing, while the SOP is a draft or an annex whose number and date are
+given later; this warning keeps the blank visible in review so the SOP is
+not published with it. The document prints each blank as a line to fill
+in.
+
+## Example
+```yaml
+identity:
+  number: kosong       # Nomor SOP: filled in by hand after signing
+  created: kosong
+records: kosong
+```
+Write the value once it is known. An empty text or list (`number: \"\"`,
+`records: []`) is an error (`empty-value`): it does not say whether the
+box was forgotten or left blank on purpose.",
+};
+
+pub static MIXED_DAYS: RuleId = RuleId {
+    code: "SOP305",
+    name: "mixed-days",
+    default_level: Level::Warning,
+    summary: "`hari` and `hari kerja` mixed without saying what a bare `hari` means",
+    explanation: "## What it does
+Warns, once per SOP, when some times are written in a bare `hari` and
+others in `hari kerja`, and neither the SOP (`days:`) nor `sopmap.yaml`
+(`days:`) says what a bare `hari` means.
+
+## Why is this bad?
+Most civil-service SOPs write `hari` and mean a working day. Read
+literally, `hari` is a calendar day, which cannot be added to working days
+without a calendar: totals come out as `3 hari + 2 hari kerja` and the
+service time cannot be judged.
+
+## Example
+```yaml
+days: kerja          # a bare `hari` in this SOP means a working day
+steps:
+  - time: 3 hari       # read as 3 hari kerja
+  - time: 2 hari kerja
+```
+`days: kalender` keeps bare `hari` as calendar days (and silences this
+warning); `3 hari kalender` is always calendar days.",
+};
+
+pub static HIDDEN_DECISION: RuleId = RuleId {
+    code: "SOP211",
+    name: "hidden-decision",
+    default_level: Level::Warning,
+    summary: "a process row whose activity states a condition: a decision drawn as a process",
+    explanation: "## What it does
+Warns about a start, process or end row whose activity states a condition
+and its outcome: a conditional (`apabila`, `bila`, `jika`, `jikalau`,
+`bilamana`, `manakala`, `dalam hal` followed by a state such as `tidak`,
+`belum`, `terdapat`), something incomplete or wrong that is returned or
+refused (`belum lengkap … dikembalikan`, `tidak sesuai … ditolak`), or two
+outcomes side by side (`izin/penolakan`, `persetujuan atau penolakan`,
+`layak/tidak layak`).
+
+It stays silent on the \"if needed\" idiom (`bila diperlukan`, `jika
+dirasa perlu`: an optional activity), on `dalam hal ini`, on a stand-in
+signer (`dalam hal pejabat berhalangan`), and on rows a drawn decision
+leads into (they restate its answer).
+
+Measured on a labelled set of 112 activity texts written in the wording of
+published SOPs (`tests/data/hidden-decision.txt`): precision 100% (45 of
+45 warnings are hidden decisions), recall 95% (45 of 47 hidden decisions
+found).
+The set is not independent of the rule: its last 15 texts were added after
+the first version and scored precision 50% (3 of 6) and recall 38% (3 of 8)
+before `sekiranya`, `… atau dikembalikan`, `jika sudah selesai` and
+`tidak adanya` were taught to it; expect unseen wording to fall between.
+
+## Why is this bad?
+A decision written into a process row has no labelled branches: the
+flowchart shows one path, the \"no\" answer has no row, no time and no
+output, and the checklist cannot tell staff what to do in that case.
+
+## Example
+```yaml
+  - id: periksa
+    kind: process
+    activity: Berkas yang belum lengkap dikembalikan kepada pemohon
+```
+Draw the check as a decision with labelled branches:
+```yaml
+  - id: periksa
+    kind: decision
+    activity: Berkas lengkap?
+    branches:
+      - {label: Lengkap, next: proses}
+      - {label: Tidak lengkap, next: kembalikan}
+```",
+};
+
 /// Every rule's identity, in code order (the order of `rules::RULES`).
 pub static ALL: &[&RuleId] = &[
     &INVALID_YAML,
@@ -846,6 +1067,8 @@ pub static ALL: &[&RuleId] = &[
     &INVALID_DATE,
     &MISPLACED_KEY,
     &DUPLICATE_KEY,
+    &EMPTY_VALUE,
+    &BLANK_FIELD,
     &UNKNOWN_STEP,
     &UNKNOWN_ACTOR,
     &DUPLICATE_ID,
@@ -857,6 +1080,7 @@ pub static ALL: &[&RuleId] = &[
     &RELATION_ASYMMETRY,
     &SOP_LINK_CYCLE,
     &MAKRO_WITHOUT_SUB,
+    &IRREGULAR_ROW_NUMBER,
     &MISSING_START,
     &MULTIPLE_STARTS,
     &MISSING_END,
@@ -866,9 +1090,12 @@ pub static ALL: &[&RuleId] = &[
     &MALFORMED_DECISION,
     &END_WITH_SUCCESSOR,
     &CYCLE,
+    &START_WITH_PREDECESSOR,
+    &HIDDEN_DECISION,
     &MISSING_TIME,
     &DATE_ORDER,
     &SERVICE_TIME_EXCEEDED,
     &SUB_SOP_TIME,
+    &MIXED_DAYS,
     &UNUSED_SUPPRESSION,
 ];

@@ -15,11 +15,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ("revised", "Tanggal Revisi", &id.revised),
     ] {
         let (date_value, created_value) = match date {
-            Some(d) => (d.value.to_string(), created.value.to_string()),
+            Some(d) => (d.value.as_written().to_string(), created.value.as_written().to_string()),
             None => continue,
         };
         let Some(date) = date else { continue };
-        if date.value < created.value {
+        if date.value.cmp_at_precision(&created.value) == std::cmp::Ordering::Less {
             out.push(
                 Diagnostic::new(
                     &RULE,

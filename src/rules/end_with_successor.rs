@@ -48,7 +48,10 @@ mod tests {
         let found = lint(&y);
         expect(
             found,
-            &["24:62 SOP208 end step `c` has `next`; an end step finishes the procedure"],
+            &[
+                "24:62 SOP208 end step `c` has `next`; an end step finishes the procedure",
+                "24:68 SOP210 `next` of step `c` leads back into the start step `a`",
+            ],
         );
     }
 

@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn valid_forms_are_accepted() {
         let y = sop(
-            "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
+            "  - {id: a, kind: start, actor: p, activity: A, time: 3 (tiga) hari kerja, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: maksimal 1 hari kerja, next: c}\n  - {id: c, kind: process, actor: p, activity: B, time: 1-3 hari kerja, next: d}\n  - {id: d, kind: end, actor: q, activity: C, time: 1 minggu}\n",
         );
         let found = lint(&y);
         expect(found, &[]);
@@ -50,13 +50,13 @@ mod tests {
     #[test]
     fn decimal_and_text() {
         let y = sop(
-            "  - {id: a, kind: start, actor: p, activity: Mulai, time: \"0,5 jam\", next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: sebentar, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
+            "  - {id: a, kind: start, actor: p, activity: Mulai, time: \"0,5 hari kerja\", next: b}\n  - {id: b, kind: process, actor: p, activity: Proses, time: sebentar, next: c}\n  - {id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}\n",
         );
         let found = lint_code(&y, "SOP006");
         expect(
             found,
             &[
-                "23:59 SOP006 invalid duration in `time`: decimal amounts are not allowed",
+                "23:59 SOP006 invalid duration in `time`: `0,5 hari kerja` is not a whole number of working days",
                 "24:62 SOP006 invalid duration in `time`: `sebentar` is not a duration",
             ],
         );

@@ -10,11 +10,11 @@ pub static RULE: Rule = Rule { id: &rule_id::LOOP_WITHOUT_EXIT, check: Check::So
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
-    if g.ends().is_empty() {
+    if g.finishes().is_empty() {
         return; // missing-end reports the cause; every loop would follow
     }
     // Steps whose real successor is unknown get the benefit of the doubt.
-    let mut exits = g.ends();
+    let mut exits = g.finishes();
     exits.extend((0..g.len()).filter(|&i| g.has_dangling_successor(i)));
     let can_finish = g.co_reachable(&exits);
     let starts = g.starts();
@@ -229,5 +229,15 @@ mod tests {
                 "26:10 SOP204 step `c` is unreachable: no arrow leads to it",
             ],
         );
+    }
+
+    #[test]
+    fn a_branch_with_an_outcome_is_a_way_out() {
+        // "Tidak: dikembalikan ke pemohon" ends the procedure outside the
+        // table: the loop can be left, nothing is a dead end or unreachable.
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, activity: B, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: q, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: b}, {label: Tidak, outcome: Dikembalikan ke pemohon}]}\n",
+        );
+        expect(lint(&y), &[]);
     }
 }

@@ -47,4 +47,31 @@ mod tests {
         let found = lint_code(&y, "SOP008");
         expect(found, &["24:62 SOP008 `sub_sop` is not allowed on the end step `c`"]);
     }
+
+    #[test]
+    fn mutu_baku_on_a_step_that_continues_a_row() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, same_row: true, kind: process, actor: q, activity: B, time: 5 menit, row: 1, next: c}\n  - {id: c, kind: end, actor: q, activity: C, time: 5 menit}\n",
+        );
+        expect(
+            lint_code(&y, "SOP008"),
+            &[
+                "24:67 SOP008 `time` is not allowed on step `b`, which continues the row before it (`same_row: true`)",
+                "24:82 SOP008 `row` is not allowed on step `b`, which continues the row before it (`same_row: true`)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_branch_with_next_and_outcome() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: Ya, next: b}, {label: Tidak, next: b, outcome: Ditolak}]}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
+        );
+        expect(
+            lint_code(&y, "SOP008"),
+            &[
+                "24:126 SOP008 a branch has both `next` and `outcome`; it either leads to a step or ends the procedure",
+            ],
+        );
+    }
 }

@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule { id: &rule_id::MISSING_END, check: Check::Sop(chec
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(last) = cx.sop.steps.last() else { return };
     // A missing or invalid kind (already reported) may be the end.
-    if !cx.graph.ends().is_empty() || cx.sop.steps.iter().any(|s| s.kind.is_none()) {
+    if !cx.graph.finishes().is_empty() || cx.sop.steps.iter().any(|s| s.kind.is_none()) {
         return;
     }
     let span = last.kind.as_ref().map_or(last.anchor(), |k| k.span);
@@ -39,6 +39,12 @@ mod tests {
             "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: q, activity: B, time: 5 menit, next: a}\n",
         );
         let found = lint(&y);
-        expect(found, &["24:19 SOP203 no step has `kind: end`"]);
+        expect(
+            found,
+            &[
+                "24:19 SOP203 no step has `kind: end`",
+                "24:72 SOP210 `next` of step `b` leads back into the start step `a`",
+            ],
+        );
     }
 }

@@ -32,7 +32,7 @@ mod tests {
             found,
             &[
                 "23:6 SOP004 step `a` is missing the required key `kind` (Simbol)",
-                "24:103 SOP004 a branch is missing the required key `next` (Anak panah)",
+                "24:103 SOP004 a branch needs `next` (the step it leads to) or `outcome` (how the procedure ends there)",
             ],
         );
     }
@@ -51,5 +51,16 @@ mod tests {
         );
         let found = lint(&y);
         expect(found, &["23:6 SOP004 a step is missing the required key `id`"]);
+    }
+
+    #[test]
+    fn activity_is_optional_on_capsules_only() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, time: 5 menit, next: b}\n  - {id: b, kind: process, actor: p, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, time: 5 menit}\n",
+        );
+        expect(
+            lint(&y),
+            &["24:6 SOP004 step `b` is missing the required key `activity` (Kegiatan)"],
+        );
     }
 }

@@ -8,8 +8,14 @@ use crate::rules::{Check, Context, Rule};
 pub static RULE: Rule = Rule { id: &rule_id::MISSING_TIME, check: Check::Sop(check) };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for step in &cx.sop.steps {
+    let rows = crate::model::Rows::of(cx.sop);
+    for (i, step) in cx.sop.steps.iter().enumerate() {
         if step.has_time || step.time_note.is_some() || step.misspelt.contains(&"time") {
+            continue;
+        }
+        // A step that continues a numbered row is timed by the row's first
+        // step; a bare "Mulai"/"Selesai" capsule (no activity) takes no time.
+        if !rows.is_first(i) || step.is_bare_capsule() {
             continue;
         }
         out.push(

@@ -14,18 +14,22 @@ use crate::model::Sop;
 use crate::rule_id::{Level, Levels, RuleId};
 use crate::source::SourceFile;
 
+pub mod blank_field;
 pub mod cycle;
 pub mod date_order;
 pub mod dead_end;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod duplicate_sop_id;
+pub mod empty_value;
 pub mod end_with_successor;
 pub mod file_name_mismatch;
+pub mod hidden_decision;
 pub mod invalid_date;
 pub mod invalid_duration;
 pub mod invalid_value;
 pub mod invalid_yaml;
+pub mod irregular_row_number;
 pub mod loop_without_exit;
 pub mod makro_without_sub;
 pub mod malformed_decision;
@@ -34,10 +38,12 @@ pub mod missing_end;
 pub mod missing_key;
 pub mod missing_start;
 pub mod missing_time;
+pub mod mixed_days;
 pub mod multiple_starts;
 pub mod relation_asymmetry;
 pub mod service_time_exceeded;
 pub mod sop_link_cycle;
+pub mod start_with_predecessor;
 pub mod sub_sop_level;
 pub mod sub_sop_time;
 pub mod unknown_actor;
@@ -105,6 +111,8 @@ pub static RULES: &[&Rule] = &[
     &invalid_date::RULE,
     &misplaced_key::RULE,
     &duplicate_key::RULE,
+    &empty_value::RULE,
+    &blank_field::RULE,
     &unknown_step::RULE,
     &unknown_actor::RULE,
     &duplicate_id::RULE,
@@ -116,6 +124,7 @@ pub static RULES: &[&Rule] = &[
     &relation_asymmetry::RULE,
     &sop_link_cycle::RULE,
     &makro_without_sub::RULE,
+    &irregular_row_number::RULE,
     &missing_start::RULE,
     &multiple_starts::RULE,
     &missing_end::RULE,
@@ -125,10 +134,13 @@ pub static RULES: &[&Rule] = &[
     &malformed_decision::RULE,
     &end_with_successor::RULE,
     &cycle::RULE,
+    &start_with_predecessor::RULE,
+    &hidden_decision::RULE,
     &missing_time::RULE,
     &date_order::RULE,
     &service_time_exceeded::RULE,
     &sub_sop_time::RULE,
+    &mixed_days::RULE,
     &unused_suppression::RULE,
 ];
 

@@ -1,8 +1,7 @@
 //! service-time-exceeded (SOP303): the worst start-to-end time is longer
 //! than the SOP's `service_time`.
 
-use crate::diagnostic::Diagnostic;
-use crate::duration::Totals;
+use crate::diagnostic::{Diagnostic, Text};
 use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
@@ -14,21 +13,34 @@ fn path_text(e: &crate::catalog::Entry) -> String {
     e.worst_path.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" -> ")
 }
 
+/// ` (3 steps without a time not counted)`, or nothing.
+fn untimed_note(n: usize) -> Text {
+    match n {
+        0 => msg!("" / ""),
+        1 => {
+            msg!(" (1 langkah tanpa waktu tidak dihitung)" / " (1 step without a time not counted)")
+        }
+        n => msg!(
+            " ({n} langkah tanpa waktu tidak dihitung)" / " ({n} steps without a time not counted)"
+        ),
+    }
+}
+
 fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.catalog.entries() {
         let (Some(st), Some(t)) = (&e.sop.service_time, &e.timing) else { continue };
-        let limit = Totals::of(&st.value, true);
-        match timing::compare(&t.worst, &limit, t.workday_minutes) {
-            Verdict::Within => {}
-            Verdict::Exceeds => out.push(
+        match timing::service_verdict(&e.sop, t) {
+            None | Some(Verdict::Within | Verdict::Untimed | Verdict::SoFar(_)) => {}
+            Some(Verdict::Exceeds) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,
                     st.span,
                     msg!(
-                        "jalur terlama memerlukan {}, melebihi jangka waktu penyelesaian {}: {}"
-                            / "the worst path takes {}, over the service time of {}: {}",
+                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian {}: {}"
+                            / "the worst path takes {}{}, over the service time of {}: {}",
                         t.worst,
+                        untimed_note(t.untimed.len()),
                         st.value,
                         path_text(e)
                     ),
@@ -38,7 +50,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                         / "shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"
                 )),
             ),
-            Verdict::NotComparable => out.push(
+            Some(Verdict::NotComparable) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,

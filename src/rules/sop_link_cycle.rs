@@ -1,7 +1,7 @@
 //! sop-link-cycle (SOP110): parent/child links between SOPs that go round
 //! in a circle (makro -> mikro -> … -> makro).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 use crate::catalog::{LinkKind, links};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -49,7 +49,11 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if comp.len() < 2 && !self_loop {
             continue;
         }
-        let path = if self_loop { vec![first] } else { cycle_from(first, &comp, &succ) };
+        let path = if self_loop {
+            vec![first]
+        } else {
+            graph::shortest_cycle(first, &comp, |u| succ.get(u).into_iter().flatten().copied())
+        };
         let names: Vec<String> = path
             .iter()
             .chain(path.first())
@@ -85,31 +89,6 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
-}
-
-/// A shortest cycle through `start` inside `comp` (breadth-first search).
-fn cycle_from(start: usize, comp: &[usize], succ: &[Vec<usize>]) -> Vec<usize> {
-    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut queue = VecDeque::from([start]);
-    while let Some(u) = queue.pop_front() {
-        for &v in succ.get(u).map_or(&[][..], Vec::as_slice) {
-            if v == start {
-                let mut path = vec![u];
-                let mut cur = u;
-                while let Some(&p) = parent.get(&cur) {
-                    path.push(p);
-                    cur = p;
-                }
-                path.reverse();
-                return path;
-            }
-            if comp.contains(&v) && !parent.contains_key(&v) && v != start {
-                parent.insert(v, u);
-                queue.push_back(v);
-            }
-        }
-    }
-    vec![start]
 }
 
 #[cfg(test)]

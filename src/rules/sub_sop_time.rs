@@ -22,7 +22,7 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(t) = &child.timing else { continue };
             let allowed = Totals::of(&time.value, true);
             let message = match timing::compare(&t.worst, &allowed, workday) {
-                Verdict::Within => continue,
+                Verdict::Within | Verdict::Untimed | Verdict::SoFar(_) => continue,
                 Verdict::Exceeds => msg!(
                     "langkah `{}` diberi waktu {}, tetapi SOP `{}` memerlukan hingga {} pada jalur terlamanya"
                         / "step `{}` allows {}, but SOP `{}` takes up to {} on its worst path",

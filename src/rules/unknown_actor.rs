@@ -1,4 +1,5 @@
-//! unknown-actor (SOP102): an `actor` or `with` entry naming no declared actor.
+//! unknown-actor (SOP102): an `actor`, `alternate` or `with` entry naming no
+//! declared actor.
 
 use crate::diagnostic::Diagnostic;
 use crate::msg;
@@ -15,8 +16,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
     let mut budget = suggest::Budget::PER_FILE;
     for step in &cx.sop.steps {
-        let refs =
-            step.actor.iter().map(|a| (a, "actor")).chain(step.with.iter().map(|w| (w, "with")));
+        let refs = step
+            .actor
+            .iter()
+            .map(|a| (a, "actor"))
+            .chain(step.alternate.iter().map(|a| (a, "alternate")))
+            .chain(step.with.iter().map(|w| (w, "with")));
         let step_id = step.id_str();
         for (r, key) in refs {
             if known.contains(r.value.as_str()) {
@@ -68,7 +73,7 @@ pub(crate) fn meant<'a>(
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{HEADER, expect, lint, lint_detail, sop};
+    use crate::rules::testing::{HEADER, expect, lint, lint_code, lint_detail, sop};
 
     #[test]
     fn perlindungan_vs_pelindungan() {
@@ -121,5 +126,16 @@ mod tests {
         expect(lint(&y), &["24:31 SOP102 unknown actor `Kepala` in `actor` of step `b`"]);
         let found = lint_detail(&y, "SOP102");
         assert!(found[0].ends_with("help: did you mean `q`?"), "{found:?}");
+    }
+
+    #[test]
+    fn alternates_are_checked() {
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}\n  - {id: c, kind: end, actor: q, alternate: [sekcam], activity: C, time: 5 menit}\n",
+        );
+        expect(
+            lint_code(&y, "SOP102"),
+            &["24:46 SOP102 unknown actor `sekcam` in `alternate` of step `c`"],
+        );
     }
 }

@@ -20,17 +20,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .sop
         .steps
         .iter()
-        .flat_map(|s| s.actor.iter().chain(s.with.iter()))
+        .flat_map(|s| s.actor_refs())
         .filter(|r| !declared.contains(&r.value.as_str()))
         .filter_map(|r| crate::rules::unknown_actor::meant(cx.sop, &r.value, &mut budget))
         .collect();
     for actor in &cx.sop.actors {
         let Some(id) = &actor.id else { continue };
         let used = meant.contains(&id.value.as_str())
-            || cx.sop.steps.iter().any(|s| {
-                s.actor.as_ref().is_some_and(|a| a.value == id.value)
-                    || s.with.iter().any(|w| w.value == id.value)
-            });
+            || cx.sop.steps.iter().any(|s| s.actor_refs().any(|r| r.value == id.value));
         if !used {
             out.push(
                 Diagnostic::new(
@@ -44,8 +41,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .help(msg!(
-                    "hapus pelaksana ini, atau sebutkan pada `actor` atau `with` suatu langkah"
-                        / "remove it, or name it in a step's `actor` or `with`"
+                    "hapus pelaksana ini, atau sebutkan pada `actor`, `alternate`, atau `with` suatu langkah"
+                        / "remove it, or name it in a step's `actor`, `alternate` or `with`"
                 )),
             );
         }
@@ -63,5 +60,13 @@ mod tests {
         );
         let found = lint(&y);
         expect(found, &["22:10 SOP104 actor `r` is declared but no step uses it"]);
+    }
+
+    #[test]
+    fn an_alternate_is_a_use() {
+        let y = format!(
+            "{HEADER}actors:\n  - {{id: p, name: Petugas}}\n  - {{id: q, name: Camat}}\n  - {{id: r, name: Sekcam}}\nsteps:\n  - {{id: a, kind: start, actor: p, activity: A, time: 5 menit, next: c}}\n  - {{id: c, kind: end, actor: q, alternate: r, activity: Menandatangani, time: 5 menit}}\n"
+        );
+        expect(lint(&y), &[]);
     }
 }

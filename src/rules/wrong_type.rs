@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn yes_is_a_string_in_yaml_1_2() {
         let y = sop(
-            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: yes, next: b}, {label: no, next: a}]}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: d}\n  - {id: d, kind: decision, actor: p, activity: Ok?, time: 5 menit, branches: [{label: yes, next: b}, {label: no, next: d}]}\n  - {id: b, kind: end, actor: q, activity: B, time: 5 menit}\n",
         );
         let found = lint(&y);
         expect(found, &[]);

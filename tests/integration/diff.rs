@@ -9,19 +9,10 @@ use std::process::Command;
 
 use crate::harness::{Output, Test, assert_text, repo, tool_available};
 
-fn bless() -> bool {
-    std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1")
-}
-
 /// Compares `got` with the golden file `name` under tests/golden/diff.
+#[track_caller]
 fn golden(name: &str, got: &str) {
-    let path = repo(&format!("tests/golden/diff/{name}"));
-    if bless() {
-        std::fs::write(&path, got).unwrap();
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_EXPECT=1", path.display()));
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/diff/{name}"), got);
 }
 
 fn diff_case(old: &str, new: &str, extra: &[&str]) -> Output {

@@ -2,16 +2,11 @@
 //! what the code produces, and the README's example output must be what
 //! the binary prints. `UPDATE_EXPECT=1 cargo test` rewrites stale files.
 
-use crate::harness::{assert_text, repo};
+use crate::harness::{golden, repo};
 
+#[track_caller]
 fn check_generated(rel: &str, want: &str) {
-    let path = repo(rel);
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, want).unwrap();
-        return;
-    }
-    let got = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_text(&got, want);
+    golden(rel, want);
 }
 
 #[test]

@@ -15,10 +15,11 @@ use sopmap::render::document::flowchart::{
     ColumnKind, Direction, EdgeRef, Endpoint, Flowchart, PAGE_HEIGHT, Role, Shape,
 };
 use sopmap::render::document::geometry::Point;
+use sopmap::render::document::labels::branch_labels;
 use sopmap::render::document::{LinkedSops as Catalogue, Options, layout};
 use sopmap::source::SourceFile;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 /// The file stems of every bundled SOP in `sops/`, sorted.
 fn bundled_names() -> Vec<String> {
@@ -33,7 +34,7 @@ fn bundled_names() -> Vec<String> {
     names
 }
 
-fn load(yaml: &str) -> (Sop, ProcessGraph) {
+pub(crate) fn load(yaml: &str) -> (Sop, ProcessGraph) {
     let src = SourceFile::new("t.yaml", yaml);
     let c = check_source(&src, 0, &Settings::default());
     (c.sop.unwrap(), c.graph.unwrap())
@@ -43,17 +44,10 @@ fn bundled(name: &str) -> (Sop, ProcessGraph) {
     load(&std::fs::read_to_string(repo(&format!("sops/{name}.yaml"))).unwrap())
 }
 
-/// Compares with a golden file, or rewrites it under UPDATE_EXPECT=1.
+/// Compares with a golden file under tests/golden/document.
+#[track_caller]
 fn golden(rel: &str, got: &str) {
-    let path = repo(&format!("tests/golden/document/{rel}"));
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {rel}; run with UPDATE_EXPECT=1 and review it"));
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/document/{rel}"), got);
 }
 
 #[test]
@@ -110,18 +104,25 @@ fn golden_english_document() {
 }
 
 /// Every problem with the drawing of `chart`, as readable lines.
-fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
+pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<String> {
     let mut bad = Vec::new();
     let n = sop.steps.len();
     let mut page_of = vec![usize::MAX; n];
+    let numbering = sopmap::model::Rows::of(sop);
     let mut number = 0;
     for (pi, page) in chart.pages.iter().enumerate() {
         if page.height > PAGE_HEIGHT {
             bad.push(format!("page {} is {} high, over {PAGE_HEIGHT}", page.number, page.height));
         }
+        if page.rows.first().is_some_and(|r| r.continues) {
+            bad.push(format!("page {} starts inside a numbered row", page.number));
+        }
         for row in &page.rows {
             number += 1;
-            if row.number != number || row.step != number - 1 {
+            if row.step != number - 1
+                || row.number != numbering.number(row.step)
+                || row.continues == numbering.is_first(row.step)
+            {
                 bad.push(format!("row {} out of order", row.number));
             }
             page_of[row.step] = pi;
@@ -181,6 +182,39 @@ fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<
         let (lo, hi) = chart.actor_area();
         let mut obstacles: Vec<_> = page.symbols.iter().map(|s| s.rect).collect();
         obstacles.extend(page.connectors.iter().map(|c| c.rect));
+        obstacles.extend(page.outcomes.iter().map(|o| o.rect));
+        // End capsules of branches that end the procedure: in an actor
+        // column of their decision's row, reached by one horizontal arrow
+        // from the decision's corner that crosses nothing.
+        for o in &page.outcomes {
+            let row = page.rows.iter().find(|r| r.step == o.step).unwrap();
+            let col = &chart.columns[o.column];
+            let cell = sopmap::render::document::geometry::Rect::new(col.x, row.y, col.w, row.h);
+            if !matches!(col.kind, ColumnKind::Actor(_)) || !cell.contains(&o.rect) {
+                bad.push(format!("outcome end of step {} outside its cell", o.step + 1));
+            }
+            let [p, q] = o.points[..] else {
+                bad.push(format!("outcome arrow of step {} is not one segment", o.step + 1));
+                continue;
+            };
+            let decision = page
+                .symbols
+                .iter()
+                .find(|s| s.step == o.step && s.role == Role::Main)
+                .map(|s| s.rect)
+                .unwrap();
+            let touches_end = (q.x - o.rect.x).abs() < 1e-6 || (q.x - o.rect.right()).abs() < 1e-6;
+            let from_corner =
+                (p.x - decision.x).abs() < 1e-6 || (p.x - decision.right()).abs() < 1e-6;
+            if p.y != q.y || !touches_end || !from_corner {
+                bad.push(format!("outcome arrow of step {} is not straight", o.step + 1));
+            }
+            for r in obstacles.iter().filter(|r| **r != o.rect && **r != decision) {
+                if r.crossed_by(p, q) {
+                    bad.push(format!("outcome arrow of step {} crosses {r:?}", o.step + 1));
+                }
+            }
+        }
         for a in &page.arrows {
             if a.points.len() < 2 {
                 bad.push(format!("arrow {:?} has no length", a.edge));
@@ -260,7 +294,9 @@ fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowchart) -> Vec<
                 other => bad.push(format!("arrow {edge:?} goes to {other:?}")),
             }
             if let (Some(b), Some((label, ..))) = (branch, &drawn[0].label) {
-                assert_eq!(sop.steps[from].branches[b].label.as_ref().unwrap().value, *label);
+                let full = &sop.steps[from].branches[b].label.as_ref().unwrap().value;
+                let shown = branch_labels(&sop.steps[from], &chart.columns);
+                assert_eq!(shown[b].as_ref().unwrap().0, *label, "{full}");
             } else if branch.is_some() {
                 bad.push(format!("branch {edge:?} has no label"));
             }

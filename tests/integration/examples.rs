@@ -13,7 +13,7 @@ fn broken_sop_reports_all_ten_mistakes_at_their_positions() {
     assert_text(
         &out.stdout,
         "\
-examples/broken-sop.yaml:14:14: SOP007 `01-07-2024` is not a valid date for `identity.effective`: expected `YYYY-MM-DD`
+examples/broken-sop.yaml:14:14: SOP007 `31-06-2024` is not a valid date for `identity.effective`: that day does not exist in that month
 examples/broken-sop.yaml:29:1: SOP002 unknown key `peringatan_tambahan` in the document
 examples/broken-sop.yaml:49:11: SOP101 unknown step `periksa_keabsaan` in `next` of step `terima_pengaduan`
 examples/broken-sop.yaml:53:12: SOP102 unknown actor `seksi_perlindungan` in `actor` of step `periksa_keabsahan`

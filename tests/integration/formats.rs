@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::harness::{Test, assert_text, repo, tool_available};
+use crate::harness::{Test, repo, tool_available};
 
 const INPUT: &str = "tests/golden/formats/contoh.yaml";
 
@@ -20,13 +20,9 @@ fn check(format: &str) -> crate::harness::Output {
         .run()
 }
 
+#[track_caller]
 fn golden(name: &str, got: &str) {
-    let path = repo(&format!("tests/golden/formats/{name}"));
-    if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, got).unwrap();
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert_text(got, &want);
+    crate::harness::golden(&format!("tests/golden/formats/{name}"), got);
 }
 
 #[test]
@@ -167,7 +163,7 @@ fn github_commands_escape_properties_and_data() {
         first,
         "::warning file=sops/tahap%3A1%2Ca%25.yaml,line=22,endLine=22,col=9,endColumn=15,\
          title=SOP104 unused-actor::actor `kepala` is declared but no step uses it\
-         %0Ahelp: remove it, or name it in a step's `actor` or `with`"
+         %0Ahelp: remove it, or name it in a step's `actor`, `alternate` or `with`"
     );
     assert_eq!(out.stdout.lines().count(), 5);
     assert_eq!(out.stderr, "found 3 errors and 2 warnings in 1 of 1 file\n");

@@ -159,9 +159,16 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// Whether an external tool is available. When it is not, the test should
-/// return early: this prints the reason, or panics under
-/// `SOPMAP_REQUIRE_TOOLS=1` (CI), where every tool must be present.
+/// Whether an external tool (an oracle such as Graphviz, Chromium or a
+/// node tool under `tools/`) is available. When it is not, the test should
+/// return early: under `SOPMAP_REQUIRE_TOOLS=1` (CI) this panics instead,
+/// since there every tool must be present.
+///
+/// The skip is announced on the process's real stderr, not through
+/// `eprintln!`, which the test harness captures and drops for a passing
+/// test: a plain `cargo test` shows `SKIPPED <test>: <tool> is not
+/// available` among its results, so a green run without the oracles cannot
+/// pass for a checked one.
 pub fn tool_available(name: &str, probe: &mut std::process::Command) -> bool {
     let ok = probe
         .stdout(std::process::Stdio::null())
@@ -172,9 +179,27 @@ pub fn tool_available(name: &str, probe: &mut std::process::Command) -> bool {
         if std::env::var("SOPMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
             panic!("{name} is required (SOPMAP_REQUIRE_TOOLS=1) but not available");
         }
-        eprintln!("skipped: {name} is not installed");
+        skipped(&format!("{name} is not available (SOPMAP_REQUIRE_TOOLS=1 makes this a failure)"));
     }
     ok
+}
+
+/// Announces that the current test skipped (part of) its checks, visibly in
+/// `cargo test` output (see [`tool_available`]).
+pub fn skipped(reason: &str) {
+    use std::io::Write as _;
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {reason}");
+}
+
+/// Compares `got` with the golden file `rel` (a path from the crate root)
+/// and shows a diff when they differ. `UPDATE_EXPECT=1 cargo test` rewrites
+/// stale or missing golden files instead (expect-test's variable, the only
+/// one this suite uses); read the diff before committing them.
+#[track_caller]
+pub fn golden(rel: &str, got: &str) {
+    expect_test::expect_file![repo(rel)].assert_eq(got);
 }
 
 /// Asserts two strings are equal, printing both between rulers on failure.

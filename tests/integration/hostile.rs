@@ -298,7 +298,7 @@ fn an_unreadable_file_is_an_error() {
     if std::fs::File::open(&p).is_ok() {
         // Root (as in CI containers) reads any file: permissions cannot be
         // tested here. The file is then simply checked.
-        eprintln!("skipped: running as root, chmod 000 does not stop reading");
+        crate::harness::skipped("running as root, chmod 000 does not stop reading");
         let r = run(d.path(), &["check", SAMPLE]);
         assert_eq!(r.status, 0, "{}", r.stdout);
         return;
@@ -335,7 +335,7 @@ fn a_fifo_is_refused_without_blocking() {
     let made =
         Command::new("mkfifo").arg(d.path().join("pipe.yaml")).status().is_ok_and(|s| s.success());
     if !made {
-        eprintln!("skipped: mkfifo is not available");
+        crate::harness::skipped("mkfifo is not available");
         return;
     }
     // Named on the command line.
@@ -379,4 +379,31 @@ fn binary_garbage_is_a_syntax_error_or_an_encoding_error() {
     let r = run(d.path(), &["check", "ascii-noise.yaml"]);
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert!(r.stdout.starts_with("ascii-noise.yaml:"), "{}", r.stdout);
+}
+
+/// Issue 17 item 7: a null or empty value where a value is required passed
+/// as "no problems found"; each is now a finding and fails the run.
+#[test]
+fn nulls_and_empty_values_for_required_keys_fail_the_run() {
+    let d = dir();
+    let text = sample();
+    let cases = [
+        ("schema: sop-ap/1", "schema: ~"),
+        ("id: permohonan-opp-p2p-mikro", "id:"),
+        ("level: mikro", "level:"),
+        ("type: teknis", "type:"),
+        ("  number: SOP-03.02/PEN/BP3MI-SB/XI/2022", "  number: \"\""),
+        ("  title: Pelayanan Permohonan", "  title: ~ #"),
+        ("    kind: start", "    kind:"),
+        ("    actor: p3mi", "    actor:"),
+        ("    activity: Mengunggah", "    activity: \"\" #"),
+        ("      - label: Lengkap", "      - label:"),
+    ];
+    for (from, to) in cases {
+        assert!(text.contains(from), "the sample changed: {from}");
+        write(d.path(), SAMPLE, text.replacen(from, to, 1));
+        let r = run(d.path(), &["check", SAMPLE, "--format", "concise"]);
+        assert_eq!(r.status, 1, "`{to}` passed:\n{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(": SOP010 "), "`{to}`: no empty-value finding:\n{}", r.stdout);
+    }
 }

@@ -31,12 +31,8 @@ fn multi_file_golden_cases() {
     for case in cases {
         let out = with_case(&case).args(["check", "-f", "concise", "."]).run();
         let want_path = case.join("check.out");
-        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            std::fs::write(&want_path, &out.stdout).unwrap();
-            continue;
-        }
+        crate::harness::golden(&format!("{}", want_path.display()), &out.stdout);
         let want = std::fs::read_to_string(&want_path).unwrap_or_default();
-        assert_text(&out.stdout, &want);
         let has_error = want.lines().any(|l| !l.contains(" warning: "));
         assert_eq!(out.status, i32::from(has_error && !want.is_empty()), "{}", case.display());
     }
@@ -297,13 +293,13 @@ fn list_shows_the_catalogue_in_every_format() {
     assert_eq!(
         lines.next(),
         Some(
-            "id,level,title,unit,steps,actors,worst,worst_work_minutes,worst_calendar_days,service_time,service_verdict,errors,warnings,path"
+            "id,level,title,unit,steps,actors,worst,worst_work_minutes,worst_calendar_days,service_time,service_verdict,errors,warnings,path,untimed_steps"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "induk,makro,Layanan Induk,Unit Layanan Contoh,4,2,2 hari kerja + 1 jam,1020,0,,,2,0,induk.yaml"
+            "induk,makro,Layanan Induk,Unit Layanan Contoh,4,2,2 hari kerja + 1 jam,1020,0,,,2,0,induk.yaml,0"
         )
     );
 

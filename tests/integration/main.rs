@@ -50,5 +50,10 @@ mod docs;
 mod diff;
 // Cross-SOP rules, timing, list and graph over multi-file corpora.
 mod links;
+// The geometry checker of issue 11: counts read from the produced SVG.
+mod geometry;
 // `sopmap document`: golden HTML, flowchart geometry, CLI, Chromium PDF.
 mod document;
+// Tables as agencies draw them: row numbers, rows of several steps,
+// substitutes, branches that end with an outcome, Mulai/Selesai capsules.
+mod structure;

@@ -7,13 +7,9 @@
 //! in fuzz/ does the same for much longer; this keeps the property in the
 //! normal suite.
 
-use std::collections::BTreeMap;
-
-use sopmap::check::{Checked, Settings, check_file as check_source};
-use sopmap::diagnostic::Severity;
+use sopmap::check::{Settings, check_file as check_source};
 use sopmap::diff;
 use sopmap::lang::Lang;
-use sopmap::render::{bpmn, checklist, document, dot, findings, mermaid, sop_map, table, timing};
 use sopmap::report::{self, Format, Report};
 use sopmap::rule_id::Level;
 use sopmap::rules::RULES;
@@ -115,7 +111,7 @@ fn mutated_sops_never_panic() {
         }
         findings += checked.diagnostics.len();
         let sources = [source];
-        render_all(&sources, &checked, settings.workday_minutes);
+        sopmap::render::all(&sources, &checked, settings.workday_minutes);
         // The diff of the original against the mutant.
         let original = SourceFile::new("o.yaml", seed.clone());
         let base = check_source(&original, 0, &settings);
@@ -141,47 +137,4 @@ fn mutated_sops_never_panic() {
     }
     // The mutations must actually break things, or the test proves nothing.
     assert!(findings > 400, "only {findings} findings over 400 mutated files");
-}
-
-/// Every renderer on one checked file, in both languages; output is
-/// discarded: only panics matter here.
-fn render_all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
-    let (Some(sop), Some(graph)) = (&checked.sop, &checked.graph) else { return };
-    let marks = findings::by_step(sop, &checked.diagnostics, Severity::Warning);
-    let first_actor = sop.actors.first().and_then(|a| a.id.as_ref()).map(|i| i.value.as_str());
-    let times = sopmap::timing::analyze(sop, graph, workday_minutes);
-    for lang in [Lang::Id, Lang::En] {
-        let opts = dot::Options { lang, marks: marks.clone() };
-        let _ = dot::render(sop, graph, &opts);
-        let _ = mermaid::render(sop, graph, &opts);
-        let _ = table::render(sop, graph, lang, 100);
-        let _ = table::render(sop, graph, lang, 10);
-        let _ = table::markdown(sop, graph, lang);
-        for actor in [None, first_actor] {
-            let opts = checklist::Options { lang, actor, sops: BTreeMap::new(), times: None };
-            let c = checklist::build(sop, graph, &opts);
-            let _ = checklist::text::render(&c);
-            let _ = checklist::markdown::render(&c);
-            let _ = checklist::html::render(&c);
-        }
-        if let Some(t) = &times {
-            let _ = timing::text("m.yaml", sop, t, lang);
-            let _ = timing::json("m.yaml", sop, t);
-        }
-    }
-    for lang in [Lang::Id, Lang::En] {
-        let _ = bpmn::render_marked(sop, graph, lang, &marks);
-        let opts = document::Options { lang, ..document::Options::default() };
-        let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
-    }
-    let version = diff::Version { source: &sources[0], sop, graph, findings: &checked.diagnostics };
-    let d = diff::diff(&version, &version, workday_minutes, Lang::En);
-    let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
-    let _ = diff::json::render(&d);
-    let settings = Settings { workday_minutes, ..Settings::default() };
-    let input = sopmap::run::Input::new(sources[0].clone(), settings);
-    let outcome = sopmap::run::check(vec![input], sopmap::run::Options::default());
-    let map = sop_map::build(&outcome.catalogue);
-    let _ = sop_map::dot(&map, Lang::Id);
-    let _ = sop_map::mermaid(&map, Lang::En);
 }

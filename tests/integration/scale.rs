@@ -4,7 +4,7 @@
 //! what checking on one thread prints.
 
 #[path = "../../examples/gen_corpus.rs"]
-mod gen_corpus;
+pub(crate) mod gen_corpus;
 
 use std::collections::BTreeSet;
 use std::path::Path;

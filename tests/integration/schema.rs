@@ -35,6 +35,20 @@ fn every_bundled_sop_validates() {
         n += 1;
     }
     assert!(n >= 3);
+    // The example of rows, substitutes and outcomes, in the editor too.
+    let text = std::fs::read_to_string(repo("tests/corpus/ok/rows-and-outcomes.yaml")).unwrap();
+    assert_eq!(errors(&v, &text), Vec::<String>::new());
+    // A branch leads to a step or ends the procedure: not both, not neither.
+    let both = text.replace(
+        "outcome: Dikembalikan ke pemohon melalui CS",
+        "outcome: Dikembalikan\n        next: konsep",
+    );
+    assert!(!errors(&v, &both).is_empty());
+    let neither = text.replace("outcome: Dikembalikan ke pemohon melalui CS", "");
+    assert!(!errors(&v, &neither).is_empty());
+    // A process step needs its activity; a capsule does not.
+    let bare = text.replace("    activity: Membuat konsep surat keterangan\n", "");
+    assert!(!errors(&v, &bare).is_empty());
     // And the scaffold of `sopmap new`.
     let text = sopmap::scaffold::new_sop("baru", sopmap::model::SopLevel::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());
@@ -52,8 +66,10 @@ fn broken_sops_fail_where_they_are_broken() {
         (good.replacen("kind: start", "kind: mulai", 1), "/steps/0/kind"),
         // a duration without a unit
         (good.replacen("time: 15 menit", "time: 15", 1), "/steps/0/time"),
-        // not an ISO date
-        (good.replacen("created: 2022-11-15", "created: 15-11-2022", 1), "/identity/created"),
+        // not a date in any accepted form
+        (good.replacen("created: 2022-11-15", "created: kemarin", 1), "/identity/created"),
+        // an empty required text (`empty-value`)
+        (good.replacen("  title: ", "  title: \"\" #", 1), "/identity/title"),
         // an id with capitals
         (good.replacen("id: verifikasi-berkas-pengaduan-mikro", "id: Verifikasi", 1), "/id"),
         // a required key missing

@@ -77,8 +77,11 @@ pub fn render(c: &Checklist) -> String {
     }
     out.push_str("</table>\n");
     out.push_str(&format!("<h2>{}</h2>\n", w.steps));
+    // Several steps can share a row number (one row of several symbols):
+    // only the first carries the row's anchor, so ids stay unique.
+    let mut anchored: std::collections::HashSet<i64> = std::collections::HashSet::new();
     for item in &c.items {
-        item_html(c, item, &mut out);
+        item_html(c, item, anchored.insert(item.row), &mut out);
     }
     for (title, list) in [(l.warnings, &c.footer.warnings), (l.records, &c.footer.records)] {
         out.push_str(&format!("<h2>{title}</h2>\n<ul>\n"));
@@ -101,7 +104,7 @@ pub fn render(c: &Checklist) -> String {
     out
 }
 
-fn item_html(c: &Checklist, item: &Item, out: &mut String) {
+fn item_html(c: &Checklist, item: &Item, anchor: bool, out: &mut String) {
     let l = c.lang.labels();
     let w = c.words;
     let mut class = String::from("step");
@@ -111,7 +114,11 @@ fn item_html(c: &Checklist, item: &Item, out: &mut String) {
     if item.wait {
         class.push_str(" wait");
     }
-    out.push_str(&format!("<section class=\"{class}\" id=\"step-{}\">\n", item.row));
+    if anchor {
+        out.push_str(&format!("<section class=\"{class}\" id=\"step-{}\">\n", item.row));
+    } else {
+        out.push_str(&format!("<section class=\"{class}\">\n"));
+    }
     out.push_str(&format!(
         "<div class=\"title\"><span class=\"box\"></span>{}. {}",
         item.row,
@@ -125,15 +132,7 @@ fn item_html(c: &Checklist, item: &Item, out: &mut String) {
     }
     out.push_str("</div>\n<dl>\n");
     let mut field = |k: &str, v: String| out.push_str(&format!("<dt>{k}</dt><dd>{v}</dd>\n"));
-    let mut actor = h(&item.actor);
-    if !item.with.is_empty() {
-        let with: Vec<String> = item.with.iter().map(|a| h(a)).collect();
-        actor = format!("{actor}, {} {}", w.with, with.join(", "));
-    }
-    if item.assisting {
-        actor = format!("{actor} ({})", w.assisting);
-    }
-    field(l.actors, actor);
+    field(l.actors, item.actor_line(w, ("(", ")"), h));
     if !item.from.is_empty() {
         let from: Vec<String> = item
             .from

@@ -40,14 +40,7 @@ pub fn render(c: &Checklist) -> String {
         if item.wait {
             title.push_str(&format!(" *[{}]*", l.waiting));
         }
-        let mut actor = md(&item.actor);
-        if !item.with.is_empty() {
-            let with: Vec<String> = item.with.iter().map(|a| md(a)).collect();
-            actor = format!("{actor}, {} {}", w.with, with.join(", "));
-        }
-        if item.assisting {
-            actor = format!("{actor} ({})", w.assisting);
-        }
+        let actor = item.actor_line(w, ("(", ")"), md);
         out.push_str(&format!("- [ ] {title} — {actor}\n"));
         let mut field = |k: &str, v: String| out.push_str(&format!("  - {k}: {v}\n"));
         if !item.from.is_empty() {

@@ -124,14 +124,7 @@ fn item_text(c: &Checklist, item: &Item, out: &mut String) {
     }
     bullet(out, &num, &title);
     let mut fields: Vec<(&str, String)> = Vec::new();
-    let mut actor = item.actor.clone();
-    if !item.with.is_empty() {
-        actor = format!("{actor}, {} {}", w.with, item.with.join(", "));
-    }
-    if item.assisting {
-        actor = format!("{actor} [{}]", w.assisting);
-    }
-    fields.push((l.actors, actor));
+    fields.push((l.actors, item.actor_line(w, ("[", "]"), str::to_string)));
     if !item.from.is_empty() {
         let from = item
             .from

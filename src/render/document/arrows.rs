@@ -1,39 +1,74 @@
 //! The arrows of one page: where each leaves its symbol (a decision's
-//! branches use its bottom, right and left corners), which gutter it
-//! starts and ends in, and the routing of each through [`super::route`],
-//! including the arrows to and from off-page connectors.
+//! branches each get their own port: bottom, right and left corners, then
+//! points on its edges), which gutter it starts and ends in, the routing of
+//! each through [`super::route`] (arrows to and from off-page connectors
+//! too), and the placing of branch labels ([`super::labels`]). A gap with
+//! no free track is reported back to the layout, which widens it.
 
 use super::flowchart::{
     Arrow, BAND_HEIGHT, CHANNEL_LANE, Column, ColumnKind, Connector, Direction, EdgeRef, Endpoint,
-    LANE_INSET, Page, Role, step_column,
+    LANE_INSET, Page, Role, Shape, Side,
 };
 use super::geometry::{Point, Rect};
-use super::route::{Entry, Exit, Router};
+use super::labels::{Labeller, branch_labels, label_box};
+use super::route::{Entry, Exit, Full, Heading, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
-/// Where the branches of a decision leave it: the first at the bottom,
-/// the next on the right (towards the side channel) and on the left, more
-/// again at the bottom. An arrow back to an earlier row prefers the right.
+/// Where the branches of a decision leave it: the bottom vertex, the right
+/// and left vertices, then (past three) distinct ports on the lower and
+/// upper edges, so no two branches ever share their first stretch. An
+/// arrow back to an earlier row prefers the right, towards the side
+/// channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Port {
     Bottom,
     Right,
     Left,
+    /// On the lower right edge, this far from the centre (quarters).
+    LowerRight(u8),
+    LowerLeft(u8),
+    UpperRight,
+    UpperLeft,
 }
 
-fn ports(edges: &[EdgeRef]) -> Vec<Port> {
-    let mut taken: Vec<Port> = Vec::new();
+const FORWARD: [Port; 11] = [
+    Port::Bottom,
+    Port::Right,
+    Port::Left,
+    Port::LowerRight(2),
+    Port::LowerLeft(2),
+    Port::UpperRight,
+    Port::UpperLeft,
+    Port::LowerRight(1),
+    Port::LowerLeft(1),
+    Port::LowerRight(3),
+    Port::LowerLeft(3),
+];
+const BACKWARD: [Port; 11] = [
+    Port::Right,
+    Port::UpperRight,
+    Port::LowerRight(2),
+    Port::Bottom,
+    Port::Left,
+    Port::UpperLeft,
+    Port::LowerLeft(2),
+    Port::LowerRight(1),
+    Port::LowerLeft(1),
+    Port::LowerRight(3),
+    Port::LowerLeft(3),
+];
+
+/// `reserved` are the corners already taken by the decision's branches
+/// that end the procedure (their end capsules sit beside it).
+fn ports(edges: &[EdgeRef], reserved: &[Port]) -> Vec<Port> {
+    let mut taken: Vec<Port> = reserved.to_vec();
     // Backward arrows choose first, so that they get the right side.
     let mut order: Vec<usize> = (0..edges.len()).collect();
     order.sort_by_key(|&k| edges.get(k).is_none_or(|e| e.to > e.from));
     let mut assigned = vec![Port::Bottom; edges.len()];
     for k in order {
         let back = edges.get(k).is_some_and(|e| e.to <= e.from);
-        let prefs: &[Port] = if back {
-            &[Port::Right, Port::Left, Port::Bottom]
-        } else {
-            &[Port::Bottom, Port::Right, Port::Left]
-        };
+        let prefs: &[Port] = if back { &BACKWARD } else { &FORWARD };
         let port = prefs.iter().copied().find(|p| !taken.contains(p)).unwrap_or(Port::Bottom);
         taken.push(port);
         if let Some(slot) = assigned.get_mut(k) {
@@ -41,6 +76,32 @@ fn ports(edges: &[EdgeRef]) -> Vec<Port> {
         }
     }
     assigned
+}
+
+/// The point and heading of a port on a symbol's box (a diamond's vertices
+/// and edges when `port` is not the bottom).
+fn exit_of(port: Port, r: Rect) -> (Point, Heading) {
+    let (cx, cy, hw, hh) = (r.cx(), r.cy(), r.w / 2.0, r.h / 2.0);
+    match port {
+        Port::Bottom => (Point::new(cx, r.bottom()), Heading::Down),
+        Port::Right => (Point::new(r.right(), cy), Heading::Right),
+        Port::Left => (Point::new(r.x, cy), Heading::Left),
+        Port::LowerRight(q) | Port::LowerLeft(q) => {
+            let f = f64::from(q) / 4.0;
+            let dx = if matches!(port, Port::LowerRight(_)) { hw * f } else { -hw * f };
+            (Point::new(cx + dx, cy + hh * (1.0 - f)), Heading::Down)
+        }
+        Port::UpperRight => (Point::new(cx + hw / 2.0, cy - hh / 2.0), Heading::Right),
+        Port::UpperLeft => (Point::new(cx - hw / 2.0, cy - hh / 2.0), Heading::Left),
+    }
+}
+
+/// What routing a page asks of the layout: rows to make taller (their
+/// gutters were full) and whether the side channel needs more lanes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Widen {
+    pub steps: Vec<usize>,
+    pub channel: bool,
 }
 
 pub(super) fn route_page(
@@ -51,7 +112,7 @@ pub(super) fn route_page(
     crossing: &[(EdgeRef, String)],
     page_of: &[usize],
     pi: usize,
-) {
+) -> Widen {
     // Gutter g lies above local row g; the last lies below the last row.
     let n = page.rows.len();
     let mut gutters = Vec::with_capacity(n + 1);
@@ -83,14 +144,36 @@ pub(super) fn route_page(
         };
         gutters.push((top, bottom));
     }
-    let mut obstacles: Vec<Rect> = page.symbols.iter().map(|s| s.rect).collect();
-    obstacles.extend(page.connectors.iter().map(|c| c.rect));
+    let mut obstacles: Vec<Obstacle> = page
+        .symbols
+        .iter()
+        .map(|s| match s.shape {
+            Shape::Decision => Obstacle::Diamond(s.rect),
+            _ => Obstacle::Box(s.rect),
+        })
+        .collect();
+    obstacles.extend(page.outcomes.iter().map(|o| Obstacle::Box(o.rect)));
+    obstacles.extend(page.connectors.iter().map(|c| Obstacle::Box(c.rect)));
+    let mut rules: Vec<f64> = page.rows.iter().flat_map(|r| [r.y, r.y + r.h]).collect();
+    for b in [page.top_band, page.bottom_band].into_iter().flatten() {
+        rules.extend([b.y, b.y + b.h]);
+    }
     let mut verticals = Vec::new();
     let mut channel = Vec::new();
+    let (mut area_lo, mut area_hi) = (f64::MAX, f64::MIN);
     for c in columns {
         match c.kind {
             ColumnKind::Actor(_) => {
-                verticals.extend([c.center(), c.x + LANE_INSET, c.right() - LANE_INSET]);
+                verticals.push(c.center());
+                let mut x = c.x + TRACK;
+                while x <= c.right() - TRACK + 1e-9 {
+                    if (x - c.center()).abs() > 1.0 {
+                        verticals.push(x);
+                    }
+                    x += TRACK;
+                }
+                area_lo = area_lo.min(c.x);
+                area_hi = area_hi.max(c.right());
             }
             ColumnKind::Channel => {
                 let mut x = c.x + LANE_INSET;
@@ -98,16 +181,59 @@ pub(super) fn route_page(
                     channel.push(x);
                     x += CHANNEL_LANE;
                 }
+                area_hi = area_hi.max(c.right());
             }
             _ => {}
         }
     }
-    let mut router = Router::new(obstacles, gutters, verticals, channel);
+    let mut router = Router::new(obstacles.clone(), gutters, rules, verticals, channel);
+    let top = page.rows.first().map_or(0.0, |r| r.y);
+    let bottom = page.rows.last().map_or(page.height, |r| r.y + r.h);
+    let mut labeller =
+        Labeller::new(Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top));
+    // The arrows into end capsules beside decisions, and their labels,
+    // are already drawn: routed arrows and labels keep clear of them.
+    for o in &page.outcomes {
+        router.reserve(&o.points);
+        if let Some((text, at, end)) = &o.label {
+            let b = label_box(text, *at, *end);
+            labeller.reserve(b);
+            router.add_obstacle(Obstacle::Box(Rect::new(
+                b.x - 1.0,
+                b.y - 1.0,
+                b.w + 2.0,
+                b.h + 2.0,
+            )));
+        }
+    }
     let local = |step: usize| page.rows.iter().position(|r| r.step == step);
     let main_of = |step: usize| {
         page.symbols.iter().find(|s| s.step == step && s.role == Role::Main).map(|s| s.rect)
     };
     let mut arrows = Vec::new();
+    let mut widen = Widen::default();
+    let note_full = |full: Full, widen: &mut Widen| {
+        for g in full.gutters {
+            // Gutter g lies between local rows g-1 and g: both grow.
+            for lr in [g.wrapping_sub(1), g] {
+                if let Some(r) = page.rows.get(lr)
+                    && !widen.steps.contains(&r.step)
+                {
+                    widen.steps.push(r.step);
+                }
+            }
+        }
+        widen.channel |= full.channel;
+    };
+    let routed = |router: &mut Router, exit: &Exit, entry: Entry, widen: &mut Widen| match router
+        .route(exit, entry)
+    {
+        Ok(points) => points,
+        Err((full, points)) => {
+            note_full(full, widen);
+            points
+        }
+    };
 
     // Arrows leaving steps on this page (to a step here or to a connector).
     for row in &page.rows {
@@ -116,40 +242,28 @@ pub(super) fn route_page(
         let Some(lr) = local(row.step) else { continue };
         let outgoing: Vec<EdgeRef> = edges.iter().filter(|e| e.from == row.step).copied().collect();
         let is_decision = step.kind() == Some(StepKind::Decision);
-        let port_list =
-            if is_decision { ports(&outgoing) } else { vec![Port::Bottom; outgoing.len()] };
-        let col = columns.get(step_column(step, sop, columns));
+        let reserved: Vec<Port> = page
+            .outcomes
+            .iter()
+            .filter(|o| o.step == row.step)
+            .map(|o| match o.side {
+                Side::Left => Port::Left,
+                Side::Right => Port::Right,
+            })
+            .collect();
+        let port_list = if is_decision {
+            ports(&outgoing, &reserved)
+        } else {
+            vec![Port::Bottom; outgoing.len()]
+        };
+        let shown = branch_labels(step, columns);
         for (edge, port) in outgoing.iter().zip(port_list) {
-            let (stub, label_at, end_anchor) = match (port, col) {
-                (Port::Right, Some(c)) => {
-                    let p = Point::new(src.right(), src.cy());
-                    let lane = c.right() - LANE_INSET;
-                    (
-                        vec![p, Point::new(lane, src.cy())],
-                        Point::new(src.right() + 2.0, src.cy() - 3.0),
-                        false,
-                    )
-                }
-                (Port::Left, Some(c)) => {
-                    let p = Point::new(src.x, src.cy());
-                    let lane = c.x + LANE_INSET;
-                    (
-                        vec![p, Point::new(lane, src.cy())],
-                        Point::new(src.x - 2.0, src.cy() - 3.0),
-                        true,
-                    )
-                }
-                _ => {
-                    let p = Point::new(src.cx(), src.bottom());
-                    (vec![p], Point::new(src.cx() + 3.0, src.bottom() + 9.0), false)
-                }
-            };
-            let exit = Exit { stub, gutter: lr + 1 };
+            let (port_point, heading) = exit_of(port, src);
+            let exit = Exit { port: port_point, heading, gutter: lr + 1 };
             let label = edge
                 .branch
-                .and_then(|b| step.branches.get(b))
-                .and_then(|b| b.label.as_ref())
-                .map(|l| (l.value.clone(), label_at, end_anchor));
+                .and_then(|b| shown.get(b).cloned().flatten())
+                .map(|(text, _)| (text, port_point, false));
             let same_page = page_of.get(edge.to) == Some(&pi);
             let (entry, to) = if same_page {
                 let (Some(dst), Some(lt)) = (main_of(edge.to), local(edge.to)) else { continue };
@@ -170,8 +284,45 @@ pub(super) fn route_page(
                     Endpoint::Connector(c.label.clone()),
                 )
             };
-            let points = router.route(&exit, entry);
+            let points = routed(&mut router, &exit, entry, &mut widen);
             arrows.push(Arrow { edge: *edge, from: Endpoint::Step(row.step), to, points, label });
+        }
+        // The branch labels of this row, as soon as its arrows are known:
+        // clear of every arrow routed so far, and obstacles for the rest.
+        let first = arrows.len() - outgoing.len().min(arrows.len());
+        for k in first..arrows.len() {
+            let Some(text) = arrows.get(k).and_then(|a| a.label.as_ref()).map(|l| l.0.clone())
+            else {
+                continue;
+            };
+            let others: Vec<&[Point]> = arrows
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, a)| a.points.as_slice())
+                .chain(page.outcomes.iter().map(|o| o.points.as_slice()))
+                .collect();
+            let own = arrows.get(k).map_or(&[][..], |a| a.points.as_slice());
+            let (at, end, rect, free) = labeller.place(&text, own, &others, &obstacles);
+            router.add_obstacle(Obstacle::Box(Rect::new(
+                rect.x - 1.0,
+                rect.y - 1.0,
+                rect.w + 2.0,
+                rect.h + 2.0,
+            )));
+            if !free {
+                // No free place: the rows around the decision get more room.
+                let next = page.rows.get(lr + 1).map(|r| r.step);
+                for step in std::iter::once(row.step).chain(next) {
+                    if !widen.steps.contains(&step) {
+                        widen.steps.push(step);
+                    }
+                }
+            }
+            if let Some((_, p, e)) = arrows.get_mut(k).and_then(|a| a.label.as_mut()) {
+                *p = at;
+                *e = end;
+            }
         }
     }
     // Arrows arriving from other pages, from their connectors.
@@ -184,9 +335,13 @@ pub(super) fn route_page(
         let Some(edge) = crossing.iter().find(|(_, l)| *l == c.label).map(|(e, _)| *e) else {
             continue;
         };
-        let exit = Exit { stub: vec![Point::new(c.rect.cx(), c.rect.bottom())], gutter: 0 };
+        let exit = Exit {
+            port: Point::new(c.rect.cx(), c.rect.bottom()),
+            heading: Heading::Down,
+            gutter: 0,
+        };
         let entry = Entry { point: Point::new(dst.cx(), dst.y), gutter: lt };
-        let points = router.route(&exit, entry);
+        let points = routed(&mut router, &exit, entry, &mut widen);
         arrows.push(Arrow {
             edge,
             from: Endpoint::Connector(c.label.clone()),
@@ -195,7 +350,9 @@ pub(super) fn route_page(
             label: None,
         });
     }
+
     page.arrows = arrows;
+    widen
 }
 
 #[cfg(test)]
@@ -205,10 +362,16 @@ mod tests {
     #[test]
     fn backward_branches_leave_on_the_right() {
         let e = |from, to| EdgeRef { from, branch: Some(0), to };
-        assert_eq!(ports(&[e(5, 6), e(5, 2)]), vec![Port::Bottom, Port::Right]);
+        assert_eq!(ports(&[e(5, 6), e(5, 2)], &[]), vec![Port::Bottom, Port::Right]);
+        // An outcome's end capsule holds the right corner: the way back
+        // leaves on the upper right edge, still towards the channel.
         assert_eq!(
-            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)]),
-            vec![Port::Bottom, Port::Right, Port::Left, Port::Bottom]
+            ports(&[e(5, 6), e(5, 2)], &[Port::Right]),
+            vec![Port::Bottom, Port::UpperRight]
+        );
+        assert_eq!(
+            ports(&[e(5, 6), e(5, 8), e(5, 9), e(5, 10)], &[]),
+            vec![Port::Bottom, Port::Right, Port::Left, Port::LowerRight(2)]
         );
     }
 }

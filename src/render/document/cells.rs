@@ -1,40 +1,57 @@
 //! The text of one flowchart row, cell by cell, wrapped to its column:
 //! Kegiatan, the Mutu Baku columns (Kelengkapan as a bulleted list, Waktu
 //! with a note for waiting steps) and Keterangan (with the SOP that
-//! details a `sub_sop` step); and the row height the text needs.
+//! details a `sub_sop` step, the substitute actors and the branches that
+//! end the procedure); and the row height the text needs.
+//!
+//! A step that continues a numbered row (`same_row`) is drawn as a band of
+//! that row: its No and Mutu Baku cells stay empty (the row's are on its
+//! first step) and only its own activity and remarks are written.
 
 use super::LinkedSops;
 use super::flowchart::{
     CELL_FONT, Cell, Column, ColumnKind, LINE_HEIGHT, Line, MIN_ROW_HEIGHT, PAD_X, PAD_Y,
 };
+use super::labels::branch_labels;
 use super::text::wrap;
 use crate::lang::Lang;
-use crate::model::Step;
+use crate::model::{Rows, Sop, Step};
+use crate::render::step_text;
 
-/// The text cells of one row and the row's height.
+/// The text cells of step `i`'s band of the table and its height.
 pub(super) fn cells(
     i: usize,
-    step: &Step,
+    sop: &Sop,
+    numbering: &Rows,
     columns: &[Column],
     lang: Lang,
     cat: &LinkedSops,
 ) -> (Vec<Cell>, f64) {
     let labels = lang.labels();
     let mut out = Vec::new();
+    let Some(step) = sop.steps.get(i) else { return (out, MIN_ROW_HEIGHT) };
+    let opens = numbering.is_first(i);
+    let alone = numbering.row_of(i).is_none_or(|r| r.len() == 1);
+    // A continued row's Mutu Baku is its first step's, printed there.
+    let mutu: Option<&Step> = opens.then_some(step);
     for (ci, c) in columns.iter().enumerate() {
         let width = c.w - 2.0 * PAD_X;
         let plain = |text: &str| -> Vec<Line> {
             wrap(text, CELL_FONT, width).into_iter().map(|t| Line { text: t, dx: 0.0 }).collect()
         };
         let lines = match c.kind {
-            ColumnKind::No => plain(&(i + 1).to_string()),
-            ColumnKind::Activity => plain(step.activity.as_ref().map_or("", |a| a.as_str())),
+            ColumnKind::No if opens => plain(&numbering.number(i).to_string()),
+            ColumnKind::No => Vec::new(),
+            // A bare capsule in a row of several steps: its symbol says
+            // "Mulai"/"Selesai", the row's activity is the others'.
+            ColumnKind::Activity if step.activity_str().is_none() && !alone => Vec::new(),
+            ColumnKind::Activity => plain(step_text::activity(step, lang)),
             ColumnKind::Actor(_) | ColumnKind::Channel => continue,
             ColumnKind::Requirements => {
                 let bullet = "• ";
                 let indent = CELL_FONT.width(bullet);
                 let mut lines = Vec::new();
-                for r in &step.requirements {
+                for r in mutu.map_or(&[][..], |m| m.requirements.as_slice()) {
                     for (k, t) in
                         wrap(r.as_str(), CELL_FONT, width - indent).into_iter().enumerate()
                     {
@@ -48,24 +65,44 @@ pub(super) fn cells(
                 lines
             }
             ColumnKind::Time => {
-                let mut text = match (&step.time, &step.time_note) {
-                    (Some(t), _) => duration_text(&t.value, lang),
-                    (None, Some(n)) => n.value.clone(),
-                    (None, None) => String::new(),
+                let mut text = match mutu.map(|m| (&m.time, &m.time_note)) {
+                    Some((Some(t), _)) => duration_text(&t.value, lang),
+                    Some((None, Some(n))) => n.value.clone(),
+                    _ => String::new(),
                 };
-                if step.wait {
+                if mutu.is_some_and(|m| m.wait) {
                     text.push_str(&format!("\n({})", labels.waiting));
                 }
                 plain(&text)
             }
-            ColumnKind::Output => plain(step.output.as_ref().map_or("", |o| o.as_str())),
+            ColumnKind::Output => {
+                plain(mutu.and_then(|m| m.output.as_ref()).map_or("", |o| o.as_str()))
+            }
             ColumnKind::Notes => {
                 let mut text = step.notes.as_ref().map_or(String::new(), |n| n.value.clone());
+                let extra = step_text::alternate_note(sop, step, lang)
+                    .into_iter()
+                    .chain(step.branches.iter().filter_map(|b| step_text::outcome_note(b, lang)));
+                for note in extra {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&note);
+                }
                 if let Some(sub) = &step.sub_sop {
                     if !text.is_empty() {
                         text.push('\n');
                     }
                     text.push_str(&format!("({} {})", labels.see_sop, cat.describe(sub.as_str())));
+                }
+                // Branch labels too long for the flowchart are shortened
+                // there; the full wording is kept here.
+                for (b, shown) in step.branches.iter().zip(branch_labels(step, columns)) {
+                    let (Some(label), Some((short, true))) = (&b.label, shown) else { continue };
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&format!("{short} = {}", label.value));
                 }
                 plain(&text)
             }
@@ -82,11 +119,20 @@ pub fn duration_text(d: &crate::duration::Duration, lang: Lang) -> String {
     match lang {
         Lang::Id => d.to_string(),
         Lang::En => {
+            use crate::duration::Bound;
             let unit = d.unit.english(d.max != 1);
-            if d.min == d.max {
-                format!("{} {unit}", d.max)
-            } else {
-                format!("{}-{} {unit}", d.min, d.max)
+            let amount =
+                if d.min == d.max { format!("{}", d.max) } else { format!("{}-{}", d.min, d.max) };
+            let bound = match d.bound {
+                Bound::Exact => "",
+                Bound::AtMost => "at most ",
+                Bound::About => "about ",
+                Bound::AtLeast => "at least ",
+            };
+            // The condition stays in the author's words.
+            match &d.condition {
+                Some(c) => format!("{bound}{amount} {unit} ({c})"),
+                None => format!("{bound}{amount} {unit}"),
             }
         }
     }
@@ -99,10 +145,15 @@ mod tests {
 
     #[test]
     fn durations_in_both_languages() {
-        let d = Duration { min: 1, max: 3, unit: Unit::HariKerja };
+        let d = Duration::new(1, 3, Unit::HariKerja);
         assert_eq!(duration_text(&d, Lang::Id), "1-3 hari kerja");
         assert_eq!(duration_text(&d, Lang::En), "1-3 working days");
-        let one = Duration { min: 1, max: 1, unit: Unit::Jam };
+        let one = Duration::new(1, 1, Unit::Jam);
         assert_eq!(duration_text(&one, Lang::En), "1 hour");
+        let Ok(w) = crate::duration::parse("Maks. 15 menit terhitung berkas lengkap") else {
+            panic!("parse")
+        };
+        assert_eq!(duration_text(&w, Lang::Id), "Maks. 15 menit terhitung berkas lengkap");
+        assert_eq!(duration_text(&w, Lang::En), "at most 15 minutes (terhitung berkas lengkap)");
     }
 }

@@ -6,6 +6,9 @@ use super::flowchart::{
     Band, CONNECTOR_SIZE, Column, Connector, Direction, Page, actor_span, step_column,
 };
 use super::geometry::Rect;
+
+/// How far the middle of a connector keeps from a column rule.
+const RULE_CLEARANCE: f64 = 3.0;
 use crate::model::Sop;
 
 /// A, B, …, Z, AA, AB, …
@@ -49,16 +52,31 @@ pub(super) fn place_connectors(
         let gap = 6.0;
         let mut xs: Vec<f64> = Vec::with_capacity(wanted.len());
         let mut next_free = lo + 2.0;
+        // A connector's arrow leaves or enters the middle of its side, so
+        // that middle must not sit on a column rule (the line would vanish).
+        let rule_near = |left: f64| {
+            let cx = left + CONNECTOR_SIZE / 2.0;
+            columns.iter().map(|c| c.x).find(|x| (x - cx).abs() < RULE_CLEARANCE)
+        };
         for (x, _) in &wanted {
-            let left = (x - CONNECTOR_SIZE / 2.0).max(next_free);
+            let mut left = (x - CONNECTOR_SIZE / 2.0).max(next_free);
+            if let Some(rule) = rule_near(left) {
+                left = rule + RULE_CLEARANCE - CONNECTOR_SIZE / 2.0;
+            }
             xs.push(left);
             next_free = left + CONNECTOR_SIZE + gap;
         }
         // Pushed past the right edge: slide the row of connectors back.
         let overflow = next_free - gap - (hi - 2.0);
         if overflow > 0.0 {
-            for x in &mut xs {
-                *x -= overflow;
+            let mut limit = hi - 2.0;
+            for x in xs.iter_mut().rev() {
+                let mut left = (*x - overflow).min(limit - CONNECTOR_SIZE);
+                if let Some(rule) = rule_near(left) {
+                    left = rule - RULE_CLEARANCE - CONNECTOR_SIZE / 2.0;
+                }
+                *x = left;
+                limit = left - gap;
             }
         }
         let y = band.y + (band.h - CONNECTOR_SIZE) / 2.0;

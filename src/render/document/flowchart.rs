@@ -105,6 +105,35 @@ pub struct Symbol {
     /// Index into `Flowchart::columns`.
     pub column: usize,
     pub rect: Rect,
+    /// The word printed inside: "Mulai" or "Selesai" in a main capsule.
+    pub text: Option<&'static str>,
+}
+
+/// Which side of a decision an arrow leaves from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// The end capsule of a branch that ends the procedure with an `outcome`
+/// ("Tidak: dikembalikan ke pemohon"): drawn beside its decision, in the
+/// neighbouring actor column of the same row, reached by a straight arrow
+/// from the decision's corner on `side`. The outcome itself is written in
+/// the row's Keterangan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutcomeEnd {
+    pub step: usize,
+    pub branch: usize,
+    pub side: Side,
+    /// Index into `Flowchart::columns`.
+    pub column: usize,
+    pub rect: Rect,
+    /// The arrow from the decision's corner to the capsule.
+    pub points: Vec<Point>,
+    /// The branch label, its anchor, and whether the text ends there.
+    pub label: Option<(String, Point, bool)>,
+    pub text: &'static str,
 }
 
 /// One line of text in a cell, indented by `dx`.
@@ -121,12 +150,16 @@ pub struct Cell {
     pub lines: Vec<Line>,
 }
 
-/// One table row: one step.
+/// One band of the table: one step. A numbered row of several steps
+/// (`same_row`) is drawn as consecutive bands with no rule between them,
+/// the first carrying the number and the Mutu Baku.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub step: usize,
-    /// The derived row number shown in the No column (1-based).
-    pub number: usize,
+    /// The row number shown in the No column (written `row`, else counted).
+    pub number: i64,
+    /// The band continues the numbered row above it (`same_row`).
+    pub continues: bool,
     pub y: f64,
     pub h: f64,
     pub cells: Vec<Cell>,
@@ -195,6 +228,8 @@ pub struct Page {
     pub bottom_band: Option<Band>,
     pub height: f64,
     pub symbols: Vec<Symbol>,
+    /// End capsules of branches that end the procedure (`outcome`).
+    pub outcomes: Vec<OutcomeEnd>,
     pub connectors: Vec<Connector>,
     pub arrows: Vec<Arrow>,
 }

@@ -29,6 +29,7 @@ td.org{text-align:center !important;vertical-align:middle !important}
 .logo{width:24mm;height:24mm;margin:0 auto 3mm;border:.3mm dashed #888;color:#888;display:flex;align-items:center;justify-content:center;font-size:8pt}
 .agency{font-weight:bold;text-transform:uppercase;font-size:11pt}
 .unit{font-weight:bold;margin-top:1.5mm}
+.fill{display:inline-block;width:85%;min-width:40mm;height:1.3em;border-bottom:.3mm dotted #000}
 .level{margin-top:2mm;font-size:9pt}
 td.number,td.title{font-weight:bold}
 td.title{font-size:11pt}

@@ -16,12 +16,24 @@ use crate::render::escape;
 pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
     let l = lang.labels();
     let id = &sop.identity;
-    let text =
-        |v: &Option<Spanned<String>>| v.as_ref().map_or("-".to_string(), |s| esc(s.as_str()));
-    let date = |v: &Option<Spanned<crate::model::Date>>| {
-        v.as_ref().map_or("-".to_string(), |d| esc(&lang.long_date(d.value)))
+    // An empty text is a box left blank (`kosong`, or an empty text that
+    // empty-value reports): a line to fill in by hand, not a dash.
+    let text = |v: &Option<Spanned<String>>| {
+        v.as_ref().map_or("-".to_string(), |s| {
+            if s.as_str().trim().is_empty() { FILL.to_string() } else { esc(s.as_str()) }
+        })
     };
-    let mut revised = date(&id.revised);
+    let date = |key: &str, v: &Option<Spanned<crate::model::Date>>| {
+        if v.is_none() && sop.is_blank(key) {
+            return FILL.to_string();
+        }
+        v.as_ref().map_or("-".to_string(), |d| match &d.value.written {
+            // Printed as the author wrote it (`16 Juli 2012`, `01/03/2022`).
+            Some(w) => esc(w),
+            None => esc(&lang.long_date(&d.value)),
+        })
+    };
+    let mut revised = date("identity.revised", &id.revised);
     if let Some(r) = &id.revision {
         // "Revisi ke-1" joins the number to the label; "Revision 1" does not.
         let sep = if l.revision.ends_with('-') { "" } else { " " };
@@ -51,9 +63,11 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
         kn = esc(l.number),
         number = text(&id.number),
     );
-    for (k, v) in
-        [(l.created, date(&id.created)), (l.revised, revised), (l.effective, date(&id.effective))]
-    {
+    for (k, v) in [
+        (l.created, date("identity.created", &id.created)),
+        (l.revised, revised),
+        (l.effective, date("identity.effective", &id.effective)),
+    ] {
         let _ = writeln!(s, "<tr><th>{}</th><td>{v}</td></tr>", esc(k));
     }
     let nip =
@@ -66,7 +80,7 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
         k = esc(l.approved_by),
         pos = text(&ab.position),
         sign = esc(lang.texts().signature_and_stamp),
-        name = ab.name.as_ref().map_or(String::new(), |n| esc(n.as_str())),
+        name = ab.name.as_ref().map_or(String::new(), |_| text(&ab.name)),
     );
     let _ = writeln!(
         s,
@@ -75,10 +89,23 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
         title = text(&id.title),
     );
     let related: Vec<String> = sop.related.iter().map(|r| related_item(r, lang, cat)).collect();
+    // A list left blank (`records: kosong`) gets lines to fill in.
+    let boxed = |key: &str, items: &[Spanned<String>]| {
+        if items.is_empty() && sop.is_blank(key) {
+            vec![FILL.to_string(), FILL.to_string()]
+        } else {
+            plain(items)
+        }
+    };
     let pairs = [
-        (l.legal_basis, plain(&sop.legal_basis), l.qualifications, plain(&sop.qualifications)),
-        (l.related, related, l.equipment, plain(&sop.equipment)),
-        (l.warnings, plain(&sop.warnings), l.records, plain(&sop.records)),
+        (
+            l.legal_basis,
+            boxed("legal_basis", &sop.legal_basis),
+            l.qualifications,
+            boxed("qualifications", &sop.qualifications),
+        ),
+        (l.related, related, l.equipment, boxed("equipment", &sop.equipment)),
+        (l.warnings, boxed("warnings", &sop.warnings), l.records, boxed("records", &sop.records)),
     ];
     for (lk, lv, rk, rv) in pairs {
         let _ = writeln!(
@@ -94,6 +121,9 @@ pub fn page(sop: &Sop, lang: Lang, cat: &LinkedSops) -> String {
     s.push_str("</table>\n</section>\n");
     s
 }
+
+/// A line to fill in by hand, for a box the SOP leaves blank.
+const FILL: &str = "<span class=\"fill\"></span>";
 
 fn esc(s: &str) -> String {
     escape::html(s)

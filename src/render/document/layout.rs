@@ -6,20 +6,22 @@
 //! data, so tests can check the drawing (symbols inside their cells,
 //! arrows clear of symbols, connectors in pairs) without parsing SVG.
 
-use super::arrows::route_page;
+use super::arrows::{Widen, route_page};
 use super::cells::cells;
 use super::connectors::{connector_label, place_connectors};
 use super::flowchart::{
     ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CHANNEL_LANE, Cell, Column, ColumnKind, DIAMOND_HEIGHT,
-    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, PAD_X, PAD_Y, PAGE_HEIGHT,
-    Page, Role, Row, Shape, Symbol, TABLE_WIDTH, step_column,
+    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, OutcomeEnd, PAD_X, PAD_Y,
+    PAGE_HEIGHT, Page, Role, Row, Shape, Side, Symbol, TABLE_WIDTH, step_column,
 };
-use super::geometry::Rect;
+use super::geometry::{Point, Rect};
 use super::paginate::paginate;
+use super::route::TRACK;
 use super::text::wrap;
 use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
-use crate::model::{Sop, Step, StepKind};
+use crate::model::{Rows, Sop, Step, StepKind};
+use crate::render::step_text;
 
 const GROUP_HEADER_HEIGHT: f64 = 18.0;
 /// Free space kept on each side of a symbol inside its column, for lanes.
@@ -44,13 +46,101 @@ pub fn shape_of(step: &Step) -> Shape {
     }
 }
 
-/// Lays out the flowchart table of `sop`.
+/// How often routing may ask for wider gaps before the layout settles
+/// for what it has (each round widens every full gap).
+const WIDEN_ROUNDS: usize = 8;
+
+/// Lays out the flowchart table of `sop`. When the router finds a gap with
+/// no free track (a gutter between two rows, or the side channel), the rows
+/// around it get taller or the channel gets more lanes, and the table is
+/// laid out again: arrows never share a track to save space.
 pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
+    layout_as(sop, graph, options, cat, Form::Document)
+}
+
+/// The flowchart as a swimlane diagram: the same grid, symbols and router
+/// as the document, with only the No and Kegiatan columns beside the
+/// lanes (one per actor, in `actors` order) and every row on one sheet.
+pub fn swimlanes(sop: &Sop, graph: &ProcessGraph, options: &Options) -> Flowchart {
+    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes)
+}
+
+/// Which drawing the grid is laid out for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// The SOP AP table, in A4 pages.
+    Document,
+    /// One sheet of lanes.
+    Swimlanes,
+}
+
+fn layout_as(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    options: &Options,
+    cat: &LinkedSops,
+    form: Form,
+) -> Flowchart {
+    let edges = edges(graph, sop.steps.len());
+    let mut extra = vec![0.0; sop.steps.len()];
+    let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
+    let mut round = 0;
+    loop {
+        let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form);
+        if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
+            return chart;
+        }
+        for step in widen.steps {
+            if let Some(e) = extra.get_mut(step) {
+                *e += 2.0 * TRACK;
+            }
+        }
+        if widen.channel {
+            lanes += 2;
+        }
+        round += 1;
+    }
+}
+
+/// The most arrows back to earlier rows that pass one row: the lanes the
+/// side channel needs (the left-edge bound of channel routing).
+fn back_edge_density(edges: &[EdgeRef], n: usize) -> usize {
+    let mut delta = vec![0i64; n + 2];
+    for e in edges.iter().filter(|e| e.to <= e.from) {
+        if let Some(d) = delta.get_mut(e.to) {
+            *d += 1;
+        }
+        if let Some(d) = delta.get_mut(e.from + 1) {
+            *d -= 1;
+        }
+    }
+    let mut run = 0i64;
+    let mut most = 0i64;
+    for d in delta {
+        run += d;
+        most = most.max(run);
+    }
+    usize::try_from(most).unwrap_or(0)
+}
+
+/// One layout with `extra` height on each row and `lanes` in the channel.
+#[allow(clippy::too_many_arguments)]
+fn attempt(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    options: &Options,
+    cat: &LinkedSops,
+    edges: &[EdgeRef],
+    extra: &[f64],
+    lanes: usize,
+    form: Form,
+) -> (Flowchart, Widen) {
     let lang = options.lang;
     let labels = lang.labels();
-    let edges = edges(graph, sop.steps.len());
-    let back_edges = edges.iter().filter(|e| e.to <= e.from).count();
-    let columns = columns(sop.actors.len().max(1), back_edges);
+    let columns = match form {
+        Form::Document => columns(sop.actors.len().max(1), lanes),
+        Form::Swimlanes => lane_columns(sop.actors.len().max(1), lanes),
+    };
     let actor_names: Vec<String> = if sop.actors.is_empty() {
         vec!["?".to_string()]
     } else {
@@ -85,12 +175,32 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
     };
 
     // Rows, measured.
-    let measured: Vec<(Vec<Cell>, f64)> =
-        sop.steps.iter().enumerate().map(|(i, s)| cells(i, s, &columns, lang, cat)).collect();
-    let heights: Vec<f64> = measured.iter().map(|(_, h)| *h).collect();
-    let max_height = if options.errors > 0 { PAGE_HEIGHT - DRAFT_HEIGHT } else { PAGE_HEIGHT };
+    let numbering = Rows::of(sop);
+    let measured: Vec<(Vec<Cell>, f64)> = (0..sop.steps.len())
+        .map(|i| {
+            let (c, h) = cells(i, sop, &numbering, &columns, lang, cat);
+            (c, h + extra.get(i).copied().unwrap_or(0.0))
+        })
+        .collect();
+    let (max_height, rows_per_page) = match form {
+        Form::Document if options.errors > 0 => (PAGE_HEIGHT - DRAFT_HEIGHT, options.rows_per_page),
+        Form::Document => (PAGE_HEIGHT, options.rows_per_page),
+        Form::Swimlanes => (f64::MAX, sop.steps.len().max(1)),
+    };
     let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
-    let ranges = paginate(&heights, options.rows_per_page, budget);
+    // Pages break between numbered rows, never inside one.
+    let heights: Vec<f64> = numbering
+        .rows()
+        .iter()
+        .map(|r| r.steps().filter_map(|i| measured.get(i)).map(|(_, h)| *h).sum())
+        .collect();
+    let ranges: Vec<std::ops::Range<usize>> = paginate(&heights, rows_per_page, budget)
+        .into_iter()
+        .map(|r| {
+            let step_at = |k: usize| numbering.rows().get(k).map_or(sop.steps.len(), |x| x.first);
+            step_at(r.start)..step_at(r.end)
+        })
+        .collect();
     let page_of: Vec<usize> = {
         let mut p = vec![0; sop.steps.len()];
         for (pi, r) in ranges.iter().enumerate() {
@@ -108,7 +218,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
     // the first arrow's source row.
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut crossing: Vec<(EdgeRef, String)> = Vec::new();
-    for e in &edges {
+    for e in edges {
         let (Some(&pf), Some(&pt)) = (page_of.get(e.from), page_of.get(e.to)) else { continue };
         if pf == pt {
             continue;
@@ -124,6 +234,7 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
     }
 
     let mut pages = Vec::with_capacity(ranges.len());
+    let mut widen = Widen::default();
     let mut measured = measured.into_iter();
     for (pi, range) in ranges.iter().enumerate() {
         // One connector per label: (label, step whose column it sits in, target step).
@@ -146,7 +257,14 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
         let mut rows = Vec::new();
         for i in range.clone() {
             let Some((cells, h)) = measured.next() else { break };
-            rows.push(Row { step: i, number: i + 1, y, h, cells });
+            rows.push(Row {
+                step: i,
+                number: numbering.number(i),
+                continues: !numbering.is_first(i),
+                y,
+                h,
+                cells,
+            });
             y += h;
         }
         let bottom_band = (!outs.is_empty()).then(|| {
@@ -161,15 +279,19 @@ pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSo
             bottom_band,
             height: y,
             symbols: Vec::new(),
+            outcomes: Vec::new(),
             connectors: Vec::new(),
             arrows: Vec::new(),
         };
-        place_symbols(&mut page, sop, &columns);
+        place_symbols(&mut page, sop, &columns, lang);
+        place_outcomes(&mut page, sop, graph, &columns, lang);
         place_connectors(&mut page, &ins, &outs, sop, &columns);
-        route_page(&mut page, sop, &columns, &edges, &crossing, &page_of, pi);
+        let w = route_page(&mut page, sop, &columns, edges, &crossing, &page_of, pi);
+        widen.steps.extend(w.steps);
+        widen.channel |= w.channel;
         pages.push(page);
     }
-    Flowchart { columns, header, pages, actor_names, max_height }
+    (Flowchart { columns, header, pages, actor_names, max_height }, widen)
 }
 
 /// Every arrow of the graph, in row order then arrow order.
@@ -188,9 +310,31 @@ pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
 }
 
 /// Column widths: fixed text columns, the actors sharing the rest, and a
-/// channel wide enough for one lane per arrow back to an earlier row.
-fn columns(actors: usize, back_edges: usize) -> Vec<Column> {
-    let channel = 8.0 + CHANNEL_LANE * back_edges.clamp(1, 8) as f64;
+/// side channel of `lanes` lanes for arrows back to earlier rows.
+fn columns(actors: usize, lanes: usize) -> Vec<Column> {
+    let channel = 8.0 + CHANNEL_LANE * lanes.max(1) as f64;
+    columns_with(actors, channel)
+}
+
+/// Columns of the swimlane sheet: No, Kegiatan, a lane per actor wide
+/// enough for its symbols and labels, and the side channel.
+fn lane_columns(actors: usize, lanes: usize) -> Vec<Column> {
+    let mut kinds: Vec<(ColumnKind, f64)> =
+        vec![(ColumnKind::No, 24.0), (ColumnKind::Activity, 220.0)];
+    kinds.extend((0..actors).map(|a| (ColumnKind::Actor(a), 120.0)));
+    kinds.push((ColumnKind::Channel, 8.0 + CHANNEL_LANE * lanes.max(1) as f64));
+    let mut x = 0.0;
+    kinds
+        .into_iter()
+        .map(|(kind, w)| {
+            let c = Column { kind, x, w };
+            x += w;
+            c
+        })
+        .collect()
+}
+
+fn columns_with(actors: usize, channel: f64) -> Vec<Column> {
     let no = 24.0;
     let mut text = [
         (ColumnKind::Activity, 196.0),
@@ -236,7 +380,7 @@ pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     }
 }
 
-fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
+fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::lang::Lang) {
     for row in &page.rows {
         let Some(step) = sop.steps.get(row.step) else { continue };
         let shape = shape_of(step);
@@ -249,6 +393,7 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
                 role: Role::Main,
                 column: main,
                 rect: symbol_rect(shape, col, cy),
+                text: step_text::capsule_word(step, lang),
             });
         }
         let mut seen = vec![main];
@@ -268,10 +413,105 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column]) {
                     role: Role::With,
                     column: ci,
                     rect: symbol_rect(shape, col, cy),
+                    text: None,
                 });
             }
         }
     }
+}
+
+/// End capsules for the branches of this page's decisions that end the
+/// procedure (`outcome`), each in the actor column beside its decision
+/// (right first, then left) when that cell holds no other symbol and the
+/// decision's arrows leave that corner free. Where no side is free, the
+/// outcome is still written in Keterangan.
+fn place_outcomes(
+    page: &mut Page,
+    sop: &Sop,
+    graph: &ProcessGraph,
+    columns: &[Column],
+    lang: crate::lang::Lang,
+) {
+    let word = lang.labels().end_capsule;
+    let mut ends = Vec::new();
+    for row in &page.rows {
+        let Some(step) = sop.steps.get(row.step) else { continue };
+        let outcomes: Vec<usize> =
+            crate::render::lanes::outcome_branches(step).map(|(b, _)| b).collect();
+        if outcomes.is_empty() {
+            continue;
+        }
+        let Some(src) = page
+            .symbols
+            .iter()
+            .find(|s| s.step == row.step && s.role == Role::Main)
+            .map(|s| (s.column, s.rect))
+        else {
+            continue;
+        };
+        let (main, rect) = src;
+        // The decision's own arrows keep the bottom and, when it has two
+        // or more, one side: so at most one side is left for outcomes.
+        let arrows = graph.successors(row.step).len();
+        let mut free: Vec<Side> = match arrows {
+            0 | 1 => vec![Side::Right, Side::Left],
+            2 => vec![Side::Right],
+            _ => Vec::new(),
+        };
+        let occupied =
+            |ci: usize| page.symbols.iter().any(|s| s.step == row.step && s.column == ci);
+        for b in outcomes {
+            let Some(pos) = free
+                .iter()
+                .position(|side| neighbour(columns, main, *side).is_some_and(|ci| !occupied(ci)))
+            else {
+                break;
+            };
+            let side = free.remove(pos);
+            let Some(ci) = neighbour(columns, main, side) else { continue };
+            let Some(col) = columns.get(ci) else { continue };
+            let cap = symbol_rect(Shape::Capsule, col, rect.cy());
+            let (from, to, label_at, end_anchor) = match side {
+                Side::Right => (
+                    Point::new(rect.right(), rect.cy()),
+                    Point::new(cap.x, cap.cy()),
+                    Point::new(rect.right() + 2.0, rect.cy() - 3.0),
+                    false,
+                ),
+                Side::Left => (
+                    Point::new(rect.x, rect.cy()),
+                    Point::new(cap.right(), cap.cy()),
+                    Point::new(rect.x - 2.0, rect.cy() - 3.0),
+                    true,
+                ),
+            };
+            let label = step
+                .branches
+                .get(b)
+                .and_then(|br| br.label.as_ref())
+                .map(|l| (l.value.clone(), label_at, end_anchor));
+            ends.push(OutcomeEnd {
+                step: row.step,
+                branch: b,
+                side,
+                column: ci,
+                rect: cap,
+                points: vec![from, to],
+                label,
+                text: word,
+            });
+        }
+    }
+    page.outcomes = ends;
+}
+
+/// The actor column next to column `ci` on `side`, if there is one.
+fn neighbour(columns: &[Column], ci: usize, side: Side) -> Option<usize> {
+    let other = match side {
+        Side::Right => ci.checked_add(1)?,
+        Side::Left => ci.checked_sub(1)?,
+    };
+    columns.get(other).filter(|c| matches!(c.kind, ColumnKind::Actor(_))).map(|_| other)
 }
 
 #[cfg(test)]

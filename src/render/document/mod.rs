@@ -18,6 +18,7 @@ pub mod flowchart;
 pub mod geometry;
 pub mod html;
 pub mod identity;
+pub mod labels;
 pub mod layout;
 pub mod paginate;
 pub mod route;
@@ -31,7 +32,7 @@ use crate::lang::Lang;
 use crate::model::{Sop, SopLevel};
 
 pub use flowchart::Flowchart;
-pub use layout::layout;
+pub use layout::{layout, swimlanes};
 
 /// Default number of flowchart rows per page: what fits an A4 landscape
 /// page with typical Mutu Baku text, and what printed SOPs show.
@@ -97,6 +98,16 @@ impl LinkedSops {
             _ => id.to_string(),
         }
     }
+}
+
+/// The swimlane diagram of one SOP as a standalone SVG: the flowchart grid
+/// with the No and Kegiatan columns and one lane per actor in `actors`
+/// order, routed like the document.
+pub fn swimlane_svg(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> String {
+    let options = Options { lang, ..Options::default() };
+    let chart = swimlanes(sop, graph, &options);
+    let body = chart.pages.first().map(|p| svg::page(&chart, p, lang)).unwrap_or_default();
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{body}")
 }
 
 /// The whole document of one SOP as a self-contained HTML file.

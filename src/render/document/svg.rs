@@ -27,7 +27,11 @@ text{font-family:'Liberation Sans',Arial,Helvetica,sans-serif;fill:#000}\
 .arrow{fill:none;stroke:#000;stroke-width:1}\
 .lbl{font-size:8px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .con{fill:#fff;stroke:#000;stroke-width:1.2}\
-.conl{font-size:10px;font-weight:bold}";
+.conl{font-size:10px;font-weight:bold}\
+.cap{font-weight:bold}";
+
+/// The word in a start or end capsule.
+const CAPSULE_FONT: super::text::Font = super::text::Font::bold(8.0);
 
 /// Formats a coordinate with at most one decimal, so output is stable.
 fn n(v: f64) -> String {
@@ -79,16 +83,15 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
             );
         }
     }
-    for a in &page.arrows {
-        let pts: Vec<String> = a.points.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect();
-        let _ = writeln!(
-            s,
-            "<polyline class=\"arrow\" points=\"{}\" marker-end=\"url(#{marker})\"/>",
-            pts.join(" ")
-        );
-    }
     for y in &page.symbols {
         symbol(&mut s, y.shape, y.role, y.rect);
+        if let Some(word) = y.text {
+            capsule_text(&mut s, y.rect, word);
+        }
+    }
+    for o in &page.outcomes {
+        symbol(&mut s, Shape::Capsule, Role::Main, o.rect);
+        capsule_text(&mut s, o.rect, o.text);
     }
     for c in &page.connectors {
         let r = c.rect;
@@ -101,10 +104,21 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
             escape::html(&c.label)
         );
     }
-    for a in &page.arrows {
-        if let Some((text, at, end)) = &a.label {
+    // Arrows over the symbols they touch, each with its label in one
+    // group, so a reader (and the geometry test) knows whose label it is;
+    // then the arrows into the end capsules beside decisions.
+    let edges = page.arrows.iter().map(|a| (&a.points, &a.label));
+    let outcomes = page.outcomes.iter().map(|o| (&o.points, &o.label));
+    for (points, label) in edges.chain(outcomes) {
+        let pts: Vec<String> = points.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect();
+        let _ = write!(
+            s,
+            "<g class=\"edge\"><polyline class=\"arrow\" points=\"{}\" marker-end=\"url(#{marker})\"/>",
+            pts.join(" ")
+        );
+        if let Some((text, at, end)) = label {
             let anchor = if *end { " text-anchor=\"end\"" } else { "" };
-            let _ = writeln!(
+            let _ = write!(
                 s,
                 "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
                 n(at.x),
@@ -112,9 +126,25 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
                 escape::html(text)
             );
         }
+        s.push_str("</g>\n");
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// "Mulai" or "Selesai" centred in a capsule, shrunk to fit a narrow one.
+fn capsule_text(s: &mut String, r: Rect, word: &str) {
+    let full = CAPSULE_FONT.width(word);
+    let room = (r.w - 6.0).max(1.0);
+    let size = if full > room { CAPSULE_FONT.size * room / full } else { CAPSULE_FONT.size };
+    let _ = writeln!(
+        s,
+        "<text class=\"cap\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>",
+        n(r.cx()),
+        n(r.cy() + size * 0.35),
+        n(size),
+        escape::html(word)
+    );
 }
 
 /// The off-page connector: a pentagon pointing down.
@@ -206,6 +236,10 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
     let mutu =
         span(&|k| matches!(k, ColumnKind::Requirements | ColumnKind::Time | ColumnKind::Output));
     for (text, (lo, hi)) in [(labels.actors, actors), (labels.quality_standard, mutu)] {
+        if lo > hi {
+            // The swimlane sheet has no Mutu Baku columns.
+            continue;
+        }
         let _ = writeln!(
             s,
             "<line class=\"thin\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\
@@ -269,8 +303,14 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
             s.push_str("</text>\n");
         }
     }
-    // Row rules.
-    let mut ys: Vec<f64> = page.rows.iter().map(|r| r.y + r.h).collect();
+    // Row rules; none between the bands of one numbered row (`same_row`).
+    let mut ys: Vec<f64> = page
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !page.rows.get(k + 1).is_some_and(|next| next.continues))
+        .map(|(_, r)| r.y + r.h)
+        .collect();
     if let Some(b) = page.top_band {
         ys.push(b.y + b.h);
     }
