@@ -148,14 +148,14 @@ impl Diagnostic {
     /// Adds a secondary label in the same file.
     #[must_use]
     pub fn label(mut self, span: Span, message: Text) -> Self {
-        self.labels.push(Label { file: self.file, span, message: message.into() });
+        self.labels.push(Label { file: self.file, span, message });
         self
     }
 
     /// Adds a secondary label in another file.
     #[must_use]
     pub fn label_in(mut self, file: FileId, span: Span, message: Text) -> Self {
-        self.labels.push(Label { file, span, message: message.into() });
+        self.labels.push(Label { file, span, message });
         self
     }
 

@@ -122,7 +122,7 @@ pub fn meant<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<crate::diagnostic::Text> {
-    closest(word, candidates).map(|c| meant_text(c))
+    closest(word, candidates).map(meant_text)
 }
 
 /// `mungkin maksud Anda `c`?` / `did you mean `c`?`.
