@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::FileId;
-use crate::model::{Identity, Relation, Sop, SopLevel, StepKind};
+use crate::model::{Identity, Relation, Sop, SopLevel, Step, StepKind};
 use crate::source::Span;
 use crate::timing::{self, Timing};
 
@@ -35,10 +35,12 @@ pub struct Entry {
     /// How many steps and actors the SOP has.
     pub steps: usize,
     pub actors: usize,
-    /// Its time budget (`None` without a start or a reachable end).
+    /// Its time budget (`None` without a start or a reachable end): the
+    /// totals only, no paths or per-actor loads.
     pub timing: Option<Timing>,
-    /// The ids of the steps on its worst path, start to end (the indices
-    /// in `timing` point into the full model's steps, which are not kept).
+    /// The ids of the steps on its worst path, start to end, when it has a
+    /// `service_time` (the indices in a time budget point into the full
+    /// model's steps, which are not kept).
     pub worst_path: Vec<String>,
     /// The workday in minutes its times are summed with (its own
     /// `workday:`, else the run's).
@@ -54,13 +56,18 @@ impl Entry {
             sop: summarize(sop),
             steps: sop.steps.len(),
             actors: sop.actors.len(),
-            worst_path: timing.as_ref().map_or_else(Vec::new, |t| {
-                t.worst_path
-                    .iter()
-                    .map(|&i| sop.steps.get(i).map_or("?", |s| s.id_str()).to_string())
-                    .collect()
-            }),
-            timing,
+            // Only service-time-exceeded names the path, and only with a
+            // service time to exceed.
+            worst_path: timing.as_ref().filter(|_| sop.service_time.is_some()).map_or_else(
+                Vec::new,
+                |t| {
+                    t.worst_path
+                        .iter()
+                        .map(|&i| sop.steps.get(i).map_or("?", |s| s.id_str()).to_string())
+                        .collect()
+                },
+            ),
+            timing: timing.map(totals_only),
             workday_minutes: timing::effective_workday(sop, workday),
         }
     }
@@ -79,6 +86,35 @@ impl Entry {
             r.sop.as_ref().is_some_and(|s| s.value == id)
                 && r.relation.as_ref().is_some_and(|k| k.value == relation)
         })
+    }
+}
+
+/// The totals of a time budget, without its paths and per-actor loads
+/// (their step numbers point into the full model, which is not kept).
+fn totals_only(t: Timing) -> Timing {
+    Timing {
+        best_path: Vec::new(),
+        worst_path: Vec::new(),
+        per_actor: Vec::new(),
+        wait_steps: Vec::new(),
+        untimed: Vec::new(),
+        back_edges: Vec::new(),
+        ..t
+    }
+}
+
+/// A step as the catalogue keeps it: what names and times its link.
+fn link_step(s: &Step) -> Step {
+    Step {
+        with: Vec::new(),
+        activity: None,
+        requirements: Vec::new(),
+        time_note: None,
+        output: None,
+        notes: None,
+        branches: Vec::new(),
+        misspelt: Vec::new(),
+        ..s.clone()
     }
 }
 
@@ -113,7 +149,7 @@ pub fn summarize(sop: &Sop) -> Sop {
         workday: sop.workday.clone(),
         days: sop.days.clone(),
         actors: Vec::new(),
-        steps: sop.steps.iter().filter(|s| s.sub_sop.is_some()).cloned().collect(),
+        steps: sop.steps.iter().filter(|s| s.sub_sop.is_some()).map(link_step).collect(),
         blanks: Vec::new(),
         span: sop.span,
     }

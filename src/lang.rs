@@ -228,6 +228,8 @@ texts! {
         loops_counted_once: "Perulangan dihitung sekali (panah balik)" / "Loops counted once (back arrows)",
         logo: "Logo" / "Logo",
         signature_and_stamp: "(tanda tangan dan cap)" / "(signature and stamp)",
+        continued: "lanjutan" / "continued",
+        actor_key_prefix: "P" / "A",
         list_of_sops: "Daftar SOP" / "List of SOPs",
         steps_lower: "langkah" / "steps",
         working_day_one: "hari kerja" / "working day",

@@ -16,6 +16,13 @@
 //! thread, and only the catalogue summary ([`crate::catalog::Entry`]) and
 //! the findings are kept, unless [`Keep::Models`] asks for the full model
 //! and process graph of the reported files (the renderers need them).
+//! With [`Keep::Summaries`], the text of a file with no finding of its own
+//! and no `sopmap:` comment is dropped as well: only a cross-SOP finding
+//! (or a label of one) can still point into it, and
+//! [`Outcome::texts_needed`] lists those files so that the caller reads
+//! them again ([`Outcome::restore_text`]) before reporting. A caller that
+//! adds its inputs in batches so keeps in memory only the texts a report
+//! may show (docs/performance.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,6 +107,8 @@ struct File {
     reported: bool,
     /// Findings of the per-file checks, levels applied, not yet suppressed.
     diagnostics: Vec<Diagnostic>,
+    /// The text was dropped after the check (see the module documentation).
+    text_dropped: bool,
     /// The catalogue summary, when the file holds a SOP mapping.
     entry: Option<Entry>,
     model: Option<Model>,
@@ -135,8 +144,20 @@ impl Run {
         let checked = parallel_map(&inputs, self.options.jobs, |i, input| {
             check_one(input, first + i, keep, reported)
         });
-        for (input, file) in inputs.into_iter().zip(checked) {
-            self.sources.push(input.source);
+        for (input, mut file) in inputs.into_iter().zip(checked) {
+            // Nothing of this file's own will be shown, and it has no
+            // suppression comment: its text is read again only if a
+            // cross-SOP finding points into it.
+            let drop_text = self.options.keep == Keep::Summaries
+                && !input.unnamed
+                && file.diagnostics.is_empty()
+                && !input.source.text.contains("sopmap:");
+            if drop_text {
+                file.text_dropped = true;
+                self.sources.push(SourceFile::new(input.source.path, String::new()));
+            } else {
+                self.sources.push(input.source);
+            }
             self.files.push(file);
         }
     }
@@ -177,6 +198,7 @@ impl Run {
             unnamed: files.iter().map(|f| f.unnamed).collect(),
             partial,
         };
+        let dropped: Vec<bool> = files.iter().map(|f| f.text_dropped).collect();
         let mut models = Vec::with_capacity(files.len());
         let mut per_file = Vec::with_capacity(files.len());
         let mut entries = Vec::with_capacity(files.len());
@@ -220,11 +242,23 @@ impl Run {
                 continue;
             }
             settings.levels.apply(&mut group);
-            suppression::apply(source, file, &settings.levels, &mut group);
+            // A dropped text held no `sopmap:` comment: nothing to apply.
+            if !dropped.get(file).copied().unwrap_or(false) {
+                suppression::apply(source, file, &settings.levels, &mut group);
+            }
             all.append(&mut group);
         }
         diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());
-        Outcome { sources, models, catalogue, unlisted, diagnostics: all, scope, workday_minutes }
+        Outcome {
+            sources,
+            models,
+            catalogue,
+            unlisted,
+            diagnostics: all,
+            scope,
+            workday_minutes,
+            dropped,
+        }
     }
 }
 
@@ -246,6 +280,7 @@ fn check_one(input: &Input, file: FileId, keep: bool, reported: bool) -> File {
         unnamed: input.unnamed,
         reported,
         diagnostics: checked.diagnostics,
+        text_dropped: false,
         entry,
         model,
     }
@@ -264,6 +299,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub scope: Scope,
     workday_minutes: Vec<u64>,
+    /// Per file: its text was dropped after the check.
+    dropped: Vec<bool>,
 }
 
 impl Outcome {
@@ -306,6 +343,29 @@ impl Outcome {
             }
         }
         out
+    }
+
+    /// Files whose text was dropped but that a finding (or a finding's
+    /// label) points into: read them again and [`Outcome::restore_text`]
+    /// before reporting. Sorted.
+    pub fn texts_needed(&self) -> Vec<FileId> {
+        let dropped = |f: FileId| self.dropped.get(f).copied().unwrap_or(false);
+        let mut out: BTreeSet<FileId> = BTreeSet::new();
+        for d in &self.diagnostics {
+            out.extend(std::iter::once(d.file).chain(d.labels.iter().map(|l| l.file)));
+        }
+        out.into_iter().filter(|&f| dropped(f)).collect()
+    }
+
+    /// Gives a file whose text was dropped its text back.
+    pub fn restore_text(&mut self, file: FileId, text: String) {
+        if let (Some(source), Some(dropped)) =
+            (self.sources.get_mut(file), self.dropped.get_mut(file))
+            && *dropped
+        {
+            *source = SourceFile::new(std::mem::take(&mut source.path), text);
+            *dropped = false;
+        }
     }
 
     /// The workday (minutes) a file was checked with, before its own
@@ -400,6 +460,32 @@ mod tests {
         assert!(out.diagnostics.iter().all(|d| d.code != "SOP105"));
         assert_eq!(out.reported(), 1);
         assert!(out.model(0).is_some() && out.model(1).is_none());
+    }
+
+    #[test]
+    fn clean_texts_are_dropped_and_restored_when_a_cross_sop_finding_needs_them() {
+        // Two files declare one id: duplicate-sop-id lands in both, though
+        // neither has a finding of its own.
+        use crate::rules::testing::{TWO_STEPS, sop_yaml};
+        let same = sop_yaml("same", "mikro", "", TWO_STEPS);
+        let files = [("a.yaml", same.clone()), ("b.yaml", same)];
+        let mut out = check(inputs(&files), Options::default());
+        assert!(out.sources.iter().all(|s| s.text.is_empty()));
+        assert_eq!(out.texts_needed(), [0, 1]);
+        for (f, (_, text)) in files.iter().enumerate() {
+            out.restore_text(f, text.clone());
+        }
+        assert!(out.texts_needed().is_empty());
+        assert_eq!(out.sources[1].text, files[1].1);
+
+        // A clean file on its own needs nothing; a kept model keeps its text.
+        let clean = sop_yaml("c", "mikro", "", TWO_STEPS);
+        let out = check(inputs(&[("c.yaml", clean)]), Options::default());
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert!(out.texts_needed().is_empty());
+        let kept =
+            check(inputs(&[("c.yaml", sop("c", "mikro", ""))]), Options::keeping(Keep::Models));
+        assert!(!kept.sources[0].text.is_empty());
     }
 
     #[test]

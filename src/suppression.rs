@@ -5,7 +5,7 @@
 //! `#` inside single- and double-quoted scalars (also across lines) and
 //! inside block scalars (`|`, `>`), where a `#` is text, not a comment.
 //!
-//! Scope, by design:
+//! What a comment covers ([`Reach`]), by design:
 //! - a trailing comment (`next: x  # sopmap: ignore[unknown-step]`) covers
 //!   the line it is on;
 //! - a comment alone on its line covers the next line that is neither
@@ -23,14 +23,13 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::msg;
-use crate::rule_id::Level;
-use crate::rule_id::{self, Levels};
+use crate::rule_id::{self, Level, Levels};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
 
 /// Where a suppression applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
+pub enum Reach {
     /// The 1-based line whose findings are silenced.
     Line(usize),
     /// Every line of the file.
@@ -39,7 +38,7 @@ pub enum Scope {
 
 /// One rule named inside the brackets.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
+pub struct Listed {
     /// The name or code as written.
     pub text: String,
     /// Its span in the source (what SOP901 points at).
@@ -52,8 +51,8 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Comment {
     Suppression {
-        scope: Scope,
-        entries: Vec<Entry>,
+        scope: Reach,
+        entries: Vec<Listed>,
     },
     /// A `# sopmap:` comment that is not a well-formed suppression.
     Malformed {
@@ -82,7 +81,7 @@ pub fn parse(source: &SourceFile) -> Vec<Comment> {
         // An own-line comment waits for the next line holding code.
         if !own_line || (found.is_none() && !line.trim().is_empty()) {
             for (span, body) in pending.drain(..) {
-                out.push(comment(span, body, Scope::Line(line_no)));
+                out.push(comment(span, body, Reach::Line(line_no)));
             }
         }
         let Some(col) = found else { continue };
@@ -91,13 +90,13 @@ pub fn parse(source: &SourceFile) -> Vec<Comment> {
         if own_line {
             pending.push((span, text));
         } else {
-            out.push(comment(span, text, Scope::Line(line_no)));
+            out.push(comment(span, text, Reach::Line(line_no)));
         }
     }
     // Own-line comments at the end of the file cover nothing; keep them so
     // that they are reported as unused (or as file-level ones).
     for (span, body) in pending.drain(..) {
-        out.push(comment(span, body, Scope::Line(source.line_count() + 1)));
+        out.push(comment(span, body, Reach::Line(source.line_count() + 1)));
     }
     out.retain(|c| !matches!(c, Comment::Malformed { message, .. } if message.en.is_empty()));
     out
@@ -106,13 +105,13 @@ pub fn parse(source: &SourceFile) -> Vec<Comment> {
 /// Parses one comment (`text` starts with `#`, `span` covers it). Comments
 /// not addressed to sopmap come back as `Malformed` with an empty message
 /// and are dropped by the caller.
-fn comment(span: Span, text: &str, line_scope: Scope) -> Comment {
+fn comment(span: Span, text: &str, line_scope: Reach) -> Comment {
     let not_ours = Comment::Malformed { span, message: msg!("" / "") };
     let body = text.trim_start_matches('#').trim_start();
     let Some(rest) = body.strip_prefix("sopmap:") else { return not_ours };
     let rest = rest.trim_start();
     let (scope, after) = if let Some(r) = rest.strip_prefix("ignore-file") {
-        (Scope::File, r)
+        (Reach::File, r)
     } else if let Some(r) = rest.strip_prefix("ignore") {
         (line_scope, r)
     } else {
@@ -152,7 +151,7 @@ fn comment(span: Span, text: &str, line_scope: Scope) -> Comment {
         let name = part.trim();
         if !name.is_empty() {
             let s = list_start + offset + lead;
-            entries.push(Entry {
+            entries.push(Listed {
                 text: name.to_string(),
                 span: Span::new(s, s + name.len()),
                 rule: rule_id::find(name).map(|r| r.code),
@@ -276,8 +275,8 @@ pub fn apply(
     let mut file_wide: Vec<usize> = Vec::new();
     for (i, c) in comments.iter().enumerate() {
         match c {
-            Comment::Suppression { scope: Scope::File, .. } => file_wide.push(i),
-            Comment::Suppression { scope: Scope::Line(l), .. } => {
+            Comment::Suppression { scope: Reach::File, .. } => file_wide.push(i),
+            Comment::Suppression { scope: Reach::Line(l), .. } => {
                 by_line.entry(*l).or_default().push(i);
             }
             Comment::Malformed { .. } => {}
@@ -341,12 +340,12 @@ pub fn apply(
                         Some(code) => {
                             let name = rule_id::find(code).map_or(code, |r| r.name);
                             let where_ = match scope {
-                                Scope::File => msg!("di berkas ini" / "in this file"),
-                                Scope::Line(l) if *l > source.line_count() => msg!(
+                                Reach::File => msg!("di berkas ini" / "in this file"),
+                                Reach::Line(l) if *l > source.line_count() => msg!(
                                     "(tidak ada baris setelah komentar ini)"
                                         / "(no line follows the comment)"
                                 ),
-                                Scope::Line(l) => msg!("pada baris {l}" / "on line {l}"),
+                                Reach::Line(l) => msg!("pada baris {l}" / "on line {l}"),
                             };
                             let off = if levels.of(code) == Level::Off {
                                 msg!(" (aturan ini nonaktif)" / " (the rule is off)")
@@ -381,7 +380,7 @@ pub fn apply(
 mod tests {
     use super::*;
 
-    fn scopes(text: &str) -> Vec<(Scope, Vec<String>)> {
+    fn scopes(text: &str) -> Vec<(Reach, Vec<String>)> {
         parse(&SourceFile::new("t.yaml", text))
             .into_iter()
             .filter_map(|c| match c {
@@ -399,8 +398,8 @@ mod tests {
         assert_eq!(
             scopes(text),
             vec![
-                (Scope::Line(1), vec!["dead-end".to_string()]),
-                (Scope::Line(5), vec!["SOP205".to_string(), "unused-actor".to_string()]),
+                (Reach::Line(1), vec!["dead-end".to_string()]),
+                (Reach::Line(5), vec!["SOP205".to_string(), "unused-actor".to_string()]),
             ]
         );
     }
@@ -417,8 +416,8 @@ mod tests {
         assert_eq!(
             scopes(text),
             vec![
-                (Scope::Line(1), vec!["dead-end".to_string()]),
-                (Scope::Line(2), vec!["SOP101".to_string()]),
+                (Reach::Line(1), vec!["dead-end".to_string()]),
+                (Reach::Line(2), vec!["SOP101".to_string()]),
             ]
         );
     }
@@ -431,7 +430,7 @@ mod tests {
         let Some(Comment::Suppression { scope, entries }) = comments.first() else {
             panic!("{comments:?}")
         };
-        assert_eq!(*scope, Scope::File);
+        assert_eq!(*scope, Reach::File);
         assert_eq!(src.slice(entries[0].span), "dead-end");
         assert_eq!(src.slice(entries[1].span), "nope");
         assert!(entries[1].rule.is_none());

@@ -20,6 +20,10 @@ use crate::cli::settings::Global;
 use crate::run::{self, Keep, Outcome, Run};
 use crate::source::SourceFile;
 
+/// Bytes of text read before the files read so far are checked (and the
+/// texts no report needs dropped).
+const BATCH_BYTES: usize = 2 * 1024 * 1024;
+
 /// A finished run and what could not be read.
 pub struct Loaded {
     pub outcome: Outcome,
@@ -58,7 +62,11 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
         Input::Stdin => true,
     });
     let mut unreadable = 0usize;
-    let mut given = Vec::with_capacity(found.len());
+    let mut run = Run::new(run::Options { jobs: global.jobs, keep: req.keep, cross_sop: true });
+    // Read and checked in batches: a batch's texts that no report will show
+    // are dropped before the next batch is read (crate::run, Memory).
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0usize;
     for input in &found {
         let read = match input {
             Input::File(p) => inputs::read_file(p, global.max_file_size)
@@ -74,7 +82,12 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
             Ok(source) => {
                 let settings = global.settings_for(&source.path);
                 let unnamed = matches!(input, Input::Stdin);
-                given.push(run::Input { source, settings, unnamed });
+                batch_bytes += source.text.len();
+                batch.push(run::Input { source, settings, unnamed });
+                if batch_bytes >= BATCH_BYTES {
+                    run.add_inputs(std::mem::take(&mut batch));
+                    batch_bytes = 0;
+                }
             }
             Err(e) => {
                 writeln!(io.stderr, "sopmap: error: {e:#}")?;
@@ -82,8 +95,7 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
             }
         }
     }
-    let mut run = Run::new(run::Options { jobs: global.jobs, keep: req.keep, cross_sop: true });
-    run.add_inputs(given);
+    run.add_inputs(batch);
 
     // Single files (and standard input) are a partial view of their folder.
     let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
@@ -143,7 +155,14 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
             run.add_neighbours(read_new(all));
         }
     }
-    Ok(Loaded { outcome: run.finish(partial), unreadable })
+    let mut outcome = run.finish(partial);
+    for file in outcome.texts_needed() {
+        let path = outcome.sources.get(file).map(|s| PathBuf::from(&s.path));
+        if let Some(text) = path.and_then(|p| inputs::read_file(&p, global.max_file_size).ok()) {
+            outcome.restore_text(file, text);
+        }
+    }
+    Ok(Loaded { outcome, unreadable })
 }
 
 fn parent_of(p: &Path) -> PathBuf {

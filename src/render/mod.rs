@@ -9,6 +9,7 @@ pub mod document;
 pub mod dot;
 pub mod escape;
 pub mod findings;
+pub mod hyphenate;
 pub mod lanes;
 pub mod list;
 pub mod mermaid;

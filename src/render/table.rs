@@ -4,14 +4,12 @@
 //! comfy-table, fitted to a width, or as a Markdown table with every cell
 //! escaped.
 
-use comfy_table::{
-    Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
-};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::lang::Lang;
 use crate::model::{Rows, Sop, Step, StepKind};
-use crate::render::{escape, step_text};
+use crate::render::{escape, step_text, wrap};
 
 /// Symbols drawn in the actor columns.
 pub const START_END: &str = "⬭";
@@ -170,48 +168,173 @@ pub fn legend(lang: Lang, width: usize) -> Vec<String> {
     lines
 }
 
-/// The table for a terminal, fitted to `width` columns.
+/// The table for a terminal, fitted to `width` columns. sopmap decides
+/// the column widths and wraps every cell itself ([`wrap::lines`]: at
+/// spaces, a too-long word at a syllable with a hyphen), so comfy-table
+/// only draws: its own wrapping cuts words anywhere ("Pemoh/on").
 pub fn render(sop: &Sop, graph: &ProcessGraph, lang: Lang, width: u16) -> String {
+    let t = escape::terminal;
+    let n_actors = sop.actors.len();
+    let header: Vec<String> = header(sop, lang).iter().map(|h| t(h)).collect();
+    let body: Vec<Vec<String>> = rows(sop, graph, lang)
+        .into_iter()
+        .map(|row| {
+            let mut cells = vec![row.no, t(&row.activity)];
+            cells.extend(row.actors);
+            let reqs: Vec<String> =
+                row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
+            cells.push(reqs.join("\n"));
+            cells.push(t(&row.time));
+            cells.push(t(&row.output));
+            cells.push(t(&row.notes.join("\n")));
+            cells
+        })
+        .collect();
+    let kinds: Vec<Fit> = (0..header.len())
+        .map(|c| match c {
+            0 => Fit::Number,
+            c if c >= 2 && c < 2 + n_actors => Fit::Actor,
+            _ => Fit::Text,
+        })
+        .collect();
+    let total = usize::from(width);
+    let mut header = header;
+    let mut widths = column_widths(&header, &body, &kinds, total);
+    // Actor names that would have to be cut to a few letters a line are
+    // replaced by keys (P1, P2 …) explained under the table.
+    let mut keys = Vec::new();
+    let cramped = (0..n_actors).any(|a| {
+        let need = header
+            .get(a + 2)
+            .and_then(|h| h.split_whitespace().map(textwrap::core::display_width).max())
+            .unwrap_or(0)
+            .min(ACTOR_MAX);
+        widths.get(a + 2).is_some_and(|&w| w < need)
+    });
+    if cramped {
+        let prefix = lang.texts().actor_key_prefix;
+        for a in 0..n_actors {
+            if let Some(h) = header.get_mut(a + 2) {
+                let key = format!("{prefix}{}", a + 1);
+                keys.extend(wrap::lines(&format!("{key} = {h}"), total.max(20)));
+                *h = key;
+            }
+        }
+        widths = column_widths(&header, &body, &kinds, total);
+    }
+    let wrapped = |text: &str, w: usize| wrap::lines(text, w).join("\n");
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header(sop, lang).iter().map(|h| escape::terminal(h)));
-    let n_actors = sop.actors.len();
-    for row in rows(sop, graph, lang) {
-        let t = escape::terminal;
-        let mut cells = vec![Cell::new(row.no), Cell::new(t(&row.activity))];
-        cells.extend(
-            row.actors.into_iter().map(|s| Cell::new(s).set_alignment(CellAlignment::Center)),
-        );
-        let reqs: Vec<String> = row.requirements.iter().map(|r| format!("- {}", t(r))).collect();
-        cells.push(Cell::new(reqs.join("\n")));
-        cells.push(Cell::new(t(&row.time)));
-        cells.push(Cell::new(t(&row.output)));
-        cells.push(Cell::new(t(&row.notes.join("\n"))));
-        table.add_row(cells);
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.iter().zip(&widths).map(|(h, &w)| Cell::new(wrapped(h, w))));
+    for row in &body {
+        table.add_row(row.iter().zip(&widths).zip(&kinds).map(|((text, &w), kind)| match kind {
+            Fit::Actor => Cell::new(wrapped(text, w)).set_alignment(CellAlignment::Center),
+            _ => Cell::new(wrapped(text, w)),
+        }));
     }
-    // Actor columns only hold a symbol: as wide as the longest word of the
-    // actor's name (so names break between words), the text columns get
-    // the rest.
-    for (c, actor) in sop.actors.iter().enumerate().take(n_actors) {
-        let longest = actor.display_name().split_whitespace().map(|w| w.chars().count()).max();
-        let upper = u16::try_from(longest.unwrap_or(3).clamp(3, 14) + 2).unwrap_or(16);
-        if let Some(col) = table.column_mut(c + 2) {
-            col.set_constraint(ColumnConstraint::Boundaries {
-                lower: Width::Fixed(3),
-                upper: Width::Fixed(upper),
-            });
+    let mut out = format!("{table}\n");
+    for k in keys {
+        out.push_str(&k);
+        out.push('\n');
+    }
+    out.push_str(&legend(lang, total).join("\n"));
+    out.push('\n');
+    out
+}
+
+/// How a column of the terminal table takes up width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    /// The row number: as wide as the longest.
+    Number,
+    /// A symbol under an actor's name: at most the name's longest word
+    /// or [`ACTOR_MAX`], the name hyphenated when narrower.
+    Actor,
+    /// Free text: shares what is left.
+    Text,
+}
+
+/// Widest an actor column gets; longer names are hyphenated.
+const ACTOR_MAX: usize = 14;
+/// Narrowest a text column gets ("ab-"); narrower than a syllable, a word
+/// is broken between letters, still with a hyphen.
+const TEXT_MIN: usize = 3;
+/// Text columns grow this many times faster than actor columns: the
+/// actor columns hold one symbol, their names can wrap.
+const TEXT_WEIGHT: usize = 2;
+
+/// Content widths of the columns for a table at most `total` wide. The
+/// number column takes what it needs; actor and text columns start at
+/// their least width and grow together (water-filling) towards what their
+/// longest line needs, text twice as fast, until the width is used.
+fn column_widths(
+    header: &[String],
+    body: &[Vec<String>],
+    kinds: &[Fit],
+    total: usize,
+) -> Vec<usize> {
+    let dw = textwrap::core::display_width;
+    let longest_line = |c: usize| {
+        std::iter::once(header.get(c))
+            .chain(body.iter().map(|r| r.get(c)))
+            .flatten()
+            .flat_map(|s| s.lines())
+            .map(dw)
+            .max()
+            .unwrap_or(0)
+    };
+    let longest_word =
+        |text: Option<&String>| text.map_or(0, |s| s.split_whitespace().map(dw).max().unwrap_or(0));
+    // (least, most, weight) per column.
+    let spans: Vec<(usize, usize, usize)> = kinds
+        .iter()
+        .enumerate()
+        .map(|(c, kind)| match kind {
+            Fit::Number => {
+                let w = longest_line(c).max(2);
+                (w, w, 0)
+            }
+            Fit::Actor => {
+                let most =
+                    longest_word(header.get(c)).clamp(1, ACTOR_MAX).max(longest_line(c).min(1));
+                (1, most, 1)
+            }
+            Fit::Text => {
+                let most = longest_line(c).max(1);
+                (TEXT_MIN.min(most), most, TEXT_WEIGHT)
+            }
+        })
+        .collect();
+    // UTF8_FULL: a border before every column and after the last, one
+    // space of padding on either side.
+    let room = total.saturating_sub(3 * kinds.len() + 1);
+    let at = |level: usize| -> Vec<usize> {
+        spans.iter().map(|&(lo, hi, k)| (level * k).clamp(lo, hi.max(lo))).collect()
+    };
+    let top = spans.iter().map(|s| s.1).max().unwrap_or(0);
+    // The highest level that fits (the sum grows with the level).
+    let (mut lo, mut hi) = (0, top);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if at(mid).iter().sum::<usize>() <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
     }
-    if let Some(col) = table.column_mut(1) {
-        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(20)));
+    let mut widths = at(lo);
+    // What the level step leaves goes to text columns still short.
+    let mut spare = room.saturating_sub(widths.iter().sum());
+    for (w, &(_, most, k)) in widths.iter_mut().zip(&spans) {
+        if k == TEXT_WEIGHT && *w < most && spare > 0 {
+            let more = (most - *w).min(spare);
+            *w += more;
+            spare -= more;
+        }
     }
-    if let Some(col) = table.column_mut(0) {
-        col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(4)));
-    }
-    format!("{table}\n{}\n", legend(lang, usize::from(width)).join("\n"))
+    widths
 }
 
 /// The table as GitHub-flavoured Markdown.

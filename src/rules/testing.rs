@@ -99,7 +99,14 @@ pub(crate) fn corpus_run(files: &[(&str, &str)], settings: &Settings, scope: &Sc
     }
     run.add_inputs(given);
     run.add_neighbours(neighbours);
-    run.finish(scope.partial)
+    let mut out = run.finish(scope.partial);
+    // As the CLI does: the texts a finding points into, read again.
+    for f in out.texts_needed() {
+        if let Some((_, y)) = files.get(f) {
+            out.restore_text(f, (*y).to_string());
+        }
+    }
+    out
 }
 
 /// One file checked as `sopmap check` checks it, findings in report order.

@@ -718,9 +718,12 @@ fn rows_per_page_is_validated_and_applied() {
         ])
         .run();
     assert_eq!(two.status, 0, "{}", two.stderr);
-    // 16 rows at 2 per page, plus the identity page.
+    // 16 rows at 2 per page, plus the identity pages (its boxes fill more
+    // than one page), numbered over all of them.
     assert_eq!(two.stdout.matches("<section class=\"page flowchart\">").count(), 8);
-    assert!(two.stdout.contains("Halaman 9 dari 9"));
+    let identity = two.stdout.matches("<section class=\"page identity\">").count();
+    assert_eq!(identity, 2);
+    assert!(two.stdout.contains("Halaman 10 dari 10"));
 }
 
 /// Text as pdftotext gives it, compared without whitespace (lines wrap

@@ -22,6 +22,12 @@ pub const CELL_FONT: Font = Font::regular(9.5);
 pub const HEADER_FONT: Font = Font::bold(9.0);
 /// Actor names are long and their columns narrow.
 pub const ACTOR_HEADER_FONT: Font = Font::bold(8.0);
+/// The smallest size an actor name is set at so that its longest word
+/// fits its column unbroken; below it, the word is hyphenated.
+pub const MIN_ACTOR_HEADER_SIZE: f64 = 6.0;
+/// Width over height of a start/end capsule, at least: narrower, it reads
+/// as a connector circle.
+pub const CAPSULE_RATIO: f64 = 1.5;
 pub const LINE_HEIGHT: f64 = 11.5;
 pub const PAD_X: f64 = 4.0;
 pub const PAD_Y: f64 = 5.0;
@@ -74,6 +80,24 @@ pub struct Header {
     pub group_height: f64,
     /// Wrapped text of each column's header, by column index.
     pub labels: Vec<Vec<String>>,
+    /// Font size of each column's header, by column index: the default
+    /// ([`ACTOR_HEADER_FONT`] for actor names, one size for them all, else
+    /// [`HEADER_FONT`]) or smaller, so that no word of it has to break.
+    pub sizes: Vec<f64>,
+}
+
+/// Line height of a header of a column of `kind` set at `size`:
+/// [`LINE_HEIGHT`] at the default size, closer together when smaller.
+pub fn header_line_height(kind: ColumnKind, size: f64) -> f64 {
+    LINE_HEIGHT * size / default_header_size(kind)
+}
+
+/// The size a header of a column of `kind` is set at when it fits.
+pub fn default_header_size(kind: ColumnKind) -> f64 {
+    match kind {
+        ColumnKind::Actor(_) => ACTOR_HEADER_FONT.size,
+        _ => HEADER_FONT.size,
+    }
 }
 
 /// A symbol's shape (the five symbols of SOP AP, less the arrow and the

@@ -18,7 +18,7 @@ body{margin:0;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;color:#00
 .page:last-child{break-after:auto;page-break-after:auto}
 @media screen{.page{padding:4mm;width:285mm;box-shadow:0 1px 4px rgba(0,0,0,.35)}}
 @media print{html{background:none}.page{margin:0;box-shadow:none}}
-.runhead{display:flex;justify-content:space-between;font-size:8pt;height:7mm;align-items:center;border-bottom:.3mm solid #000;margin-bottom:2mm}
+.runhead{display:flex;justify-content:space-between;font-size:8pt;height:5mm;align-items:center;border-bottom:.3mm solid #000;margin-bottom:1.5mm}
 svg.flow{display:block}
 .draft{border:.5mm solid #c00;color:#c00;font-weight:bold;text-align:center;padding:1mm;margin-bottom:2mm;font-size:9pt}
 table.id{width:100%;border-collapse:collapse;table-layout:fixed}
@@ -38,6 +38,7 @@ td.title{font-size:11pt}
 tr.box-head th{text-align:center}
 tr.box td{font-size:9pt}
 tr.box ol{margin:0;padding-left:5mm}
+tr.box li{break-inside:avoid}
 table.index{border-collapse:collapse;width:100%}
 table.index th,table.index td{border:.3mm solid #000;padding:1.5mm 2mm;text-align:left;vertical-align:top}
 table.index th{background:#f0f0f0}
@@ -50,18 +51,26 @@ pub fn document(sop: &Sop, chart: &Flowchart, options: &Options, cat: &LinkedSop
     let title = format!("{} {}", sop.number(), sop.title());
     let mut s = head(title.trim(), lang);
     let draft = draft_note(lang, options.errors);
-    s.push_str(&identity::page(sop, lang, cat).replacen(
-        "<section class=\"page identity\">\n",
-        &format!("<section class=\"page identity\">\n{draft}"),
-        1,
-    ));
-    let total = chart.pages.len() + 1;
+    let identity = identity::pages(sop, lang, cat, options.errors > 0);
+    let total = identity.len() + chart.pages.len();
+    let heading = escape::html(title.trim());
+    let continued = escape::html(&format!("({})", lang.texts().continued));
+    for (k, section) in identity.iter().enumerate() {
+        let head = if k == 0 { heading.clone() } else { format!("{heading} {continued}") };
+        s.push_str(&section.replacen(
+            "<section class=\"page identity\">\n",
+            &format!(
+                "<section class=\"page identity\">\n{draft}<div class=\"runhead\"><span>{head}</span><span>{}</span></div>\n",
+                escape::html(&page_label(lang, k + 1, total))
+            ),
+            1,
+        ));
+    }
     for page in &chart.pages {
         let _ = write!(
             s,
-            "<section class=\"page flowchart\">\n{draft}<div class=\"runhead\"><span>{}</span><span>{}</span></div>\n",
-            escape::html(title.trim()),
-            escape::html(&page_label(lang, page.number + 1, total))
+            "<section class=\"page flowchart\">\n{draft}<div class=\"runhead\"><span>{heading}</span><span>{}</span></div>\n",
+            escape::html(&page_label(lang, identity.len() + page.number, total))
         );
         s.push_str(&svg::page(chart, page, lang));
         s.push_str("</section>\n");

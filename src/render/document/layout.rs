@@ -10,18 +10,20 @@ use super::arrows::{Widen, route_page};
 use super::cells::cells;
 use super::connectors::{connector_label, place_connectors};
 use super::flowchart::{
-    ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CHANNEL_LANE, Cell, Column, ColumnKind, DIAMOND_HEIGHT,
-    DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT, OutcomeEnd, PAD_X, PAD_Y,
-    PAGE_HEIGHT, Page, Role, Row, Shape, Side, Symbol, TABLE_WIDTH, step_column,
+    ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CAPSULE_RATIO, CHANNEL_LANE, Cell, Column, ColumnKind,
+    DIAMOND_HEIGHT, DRAFT_HEIGHT, EdgeRef, Flowchart, HEADER_FONT, Header, LINE_HEIGHT,
+    MIN_ACTOR_HEADER_SIZE, OutcomeEnd, PAD_X, PAD_Y, PAGE_HEIGHT, Page, Role, Row, Shape, Side,
+    Symbol, TABLE_WIDTH, header_line_height, step_column,
 };
 use super::geometry::{Point, Rect};
 use super::paginate::paginate;
 use super::route::TRACK;
-use super::text::wrap;
+use super::text::{Font, wrap};
 use super::{LinkedSops, Options};
 use crate::graph::{EdgeKind, ProcessGraph};
 use crate::model::{Rows, Sop, Step, StepKind};
 use crate::render::step_text;
+use crate::render::wrap::unbreakable;
 
 const GROUP_HEADER_HEIGHT: f64 = 18.0;
 /// Free space kept on each side of a symbol inside its column, for lanes.
@@ -29,7 +31,17 @@ const SIDE: f64 = 12.0;
 const MAX_SYMBOL_WIDTH: f64 = 64.0;
 const BOX_HEIGHT: f64 = 24.0;
 const MAX_DIAMOND_WIDTH: f64 = 52.0;
-const MIN_ACTOR_WIDTH: f64 = 46.0;
+/// Narrowest actor column the text columns give way to: wide enough for
+/// a capsule of 1.5 times its height and a diamond as wide as it is tall
+/// next to the lanes on either side. Beyond about twelve actors even the
+/// narrowest text columns leave less, and the symbols shrink (keeping
+/// their proportions) instead of the table growing off the page.
+const MIN_ACTOR_WIDTH: f64 = 52.0;
+/// The Waktu column never narrows below this (its text is short but made
+/// of words that should not break: "menit", "kerja").
+const MIN_TIME_WIDTH: f64 = 48.0;
+/// The text columns never narrow below this share of their width.
+const MIN_TEXT_SHARE: f64 = 0.4;
 
 /// The symbol shape of a step.
 pub fn shape_of(step: &Step) -> Shape {
@@ -148,9 +160,32 @@ fn attempt(
     };
 
     // Header.
+    let actor_font = actor_header_font(&columns, &actor_names);
+    let header_text = |c: &Column| -> &str {
+        match c.kind {
+            ColumnKind::No => labels.no,
+            ColumnKind::Activity => labels.activity,
+            ColumnKind::Actor(a) => actor_names.get(a).map_or("", String::as_str),
+            ColumnKind::Channel => "",
+            ColumnKind::Requirements => labels.requirements,
+            ColumnKind::Time => labels.time,
+            ColumnKind::Output => labels.output,
+            ColumnKind::Notes => labels.notes,
+        }
+    };
+    // Each text column's header on its own: a narrow Waktu need not make
+    // Kegiatan small.
+    let fonts: Vec<Font> = columns
+        .iter()
+        .map(|c| match c.kind {
+            ColumnKind::Actor(_) => actor_font,
+            _ => header_font(HEADER_FONT, &[(c.w - 2.0 * PAD_X, header_text(c))]),
+        })
+        .collect();
     let header_labels: Vec<Vec<String>> = columns
         .iter()
-        .map(|c| {
+        .zip(&fonts)
+        .map(|(c, &text_font)| {
             let text = match c.kind {
                 ColumnKind::No => labels.no,
                 ColumnKind::Activity => labels.activity,
@@ -162,16 +197,23 @@ fn attempt(
                 ColumnKind::Notes => labels.notes,
             };
             match c.kind {
-                ColumnKind::Actor(_) => wrap(text, ACTOR_HEADER_FONT, c.w - 4.0),
-                _ => wrap(text, HEADER_FONT, c.w - 2.0 * PAD_X),
+                ColumnKind::Actor(_) => wrap(text, actor_font, c.w - ACTOR_HEADER_PAD),
+                _ => wrap(text, text_font, c.w - 2.0 * PAD_X),
             }
         })
         .collect();
-    let tallest = header_labels.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let sizes: Vec<f64> = fonts.iter().map(|f| f.size).collect();
+    let tallest = columns
+        .iter()
+        .zip(&header_labels)
+        .zip(&sizes)
+        .map(|((c, l), &size)| l.len() as f64 * header_line_height(c.kind, size))
+        .fold(LINE_HEIGHT, f64::max);
     let header = Header {
-        height: GROUP_HEADER_HEIGHT + tallest * LINE_HEIGHT + 2.0 * PAD_Y,
+        height: GROUP_HEADER_HEIGHT + tallest + 2.0 * PAD_Y,
         group_height: GROUP_HEADER_HEIGHT,
         labels: header_labels,
+        sizes,
     };
 
     // Rows, measured.
@@ -294,6 +336,38 @@ fn attempt(
     (Flowchart { columns, header, pages, actor_names, max_height }, widen)
 }
 
+/// Room left and right of an actor name in its header cell.
+const ACTOR_HEADER_PAD: f64 = 4.0;
+
+/// A header font: `base`, or the largest half-point step down to
+/// [`MIN_ACTOR_HEADER_SIZE`] at which no word of any `(room, text)` is
+/// wider than its room (one size for the group, so the header reads
+/// evenly); only below that is a word hyphenated.
+fn header_font(base: Font, texts: &[(f64, &str)]) -> Font {
+    let fits = |font: Font| {
+        texts.iter().all(|(room, text)| {
+            text.split_whitespace().flat_map(unbreakable).all(|w| font.width(w) <= *room)
+        })
+    };
+    let mut size = base.size;
+    while size > MIN_ACTOR_HEADER_SIZE && !fits(Font::bold(size)) {
+        size -= 0.5;
+    }
+    Font::bold(size.max(MIN_ACTOR_HEADER_SIZE))
+}
+
+/// The actor-name font: see [`header_font`].
+fn actor_header_font(columns: &[Column], names: &[String]) -> Font {
+    let texts: Vec<(f64, &str)> = columns
+        .iter()
+        .filter_map(|c| match c.kind {
+            ColumnKind::Actor(a) => Some((c.w - ACTOR_HEADER_PAD, names.get(a)?.as_str())),
+            _ => None,
+        })
+        .collect();
+    header_font(ACTOR_HEADER_FONT, &texts)
+}
+
 /// Every arrow of the graph, in row order then arrow order.
 pub(super) fn edges(graph: &ProcessGraph, n: usize) -> Vec<EdgeRef> {
     let mut out = Vec::new();
@@ -346,12 +420,19 @@ fn columns_with(actors: usize, channel: f64) -> Vec<Column> {
     let text_sum: f64 = text.iter().map(|(_, w)| w).sum();
     let mut actor_w = (TABLE_WIDTH - no - channel - text_sum) / actors as f64;
     if actor_w < MIN_ACTOR_WIDTH {
-        // Many actors: the text columns give up width, in proportion.
-        actor_w = MIN_ACTOR_WIDTH;
-        let room = (TABLE_WIDTH - no - channel - actor_w * actors as f64).max(text_sum * 0.4);
-        for (_, w) in &mut text {
-            *w *= room / text_sum;
+        // Many actors: the text columns give up width, in proportion, down
+        // to their least share; then the actor columns share what is left.
+        let room = (TABLE_WIDTH - no - channel - MIN_ACTOR_WIDTH * actors as f64)
+            .max(text_sum * MIN_TEXT_SHARE);
+        // Waktu keeps room for "30 menit" and "1-3 hari kerja" on two
+        // lines; the other text columns give up the rest.
+        let time = text.iter().find(|(k, _)| *k == ColumnKind::Time).map_or(0.0, |t| t.1);
+        let time_w = (time * room / text_sum).max(MIN_TIME_WIDTH.min(time));
+        let others = (room - time_w) / (text_sum - time);
+        for (k, w) in &mut text {
+            *w = if *k == ColumnKind::Time { time_w } else { *w * others };
         }
+        actor_w = ((TABLE_WIDTH - no - channel - room) / actors as f64).min(MIN_ACTOR_WIDTH);
     }
     let [activity, requirements, time, output, notes] = text;
     let mut kinds: Vec<(ColumnKind, f64)> = vec![(ColumnKind::No, no), activity];
@@ -371,13 +452,20 @@ fn columns_with(actors: usize, channel: f64) -> Vec<Column> {
 
 pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
     let w = (col.w - 2.0 * SIDE).clamp(8.0, MAX_SYMBOL_WIDTH);
-    match shape {
+    // A narrow column makes a symbol lower, never thinner than its shape
+    // allows: a capsule stays 1.5 times as wide as high, a diamond at
+    // least as wide as high.
+    let (w, h) = match shape {
         Shape::Decision => {
             let w = w.min(MAX_DIAMOND_WIDTH);
-            Rect::new(col.center() - w / 2.0, cy - DIAMOND_HEIGHT / 2.0, w, DIAMOND_HEIGHT)
+            (w, DIAMOND_HEIGHT.min(w.floor()))
         }
-        _ => Rect::new(col.center() - w / 2.0, cy - BOX_HEIGHT / 2.0, w, BOX_HEIGHT),
-    }
+        // Whole units, so the drawing (one decimal) keeps the exact edges
+        // the router placed labels against.
+        Shape::Capsule => (w, BOX_HEIGHT.min((w / CAPSULE_RATIO).floor())),
+        Shape::Process | Shape::SubProcess => (w, BOX_HEIGHT),
+    };
+    Rect::new(col.center() - w / 2.0, cy - h / 2.0, w, h)
 }
 
 fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::lang::Lang) {
@@ -520,7 +608,7 @@ mod tests {
 
     #[test]
     fn columns_fill_the_table_width_in_order() {
-        for actors in [1, 4, 7, 15] {
+        for actors in [1, 4, 7, 12, 15, 30] {
             let cols = columns(actors, 2);
             let last = cols.last().unwrap();
             assert!(last.right() <= TABLE_WIDTH + 1e-6, "{actors}: {}", last.right());
@@ -530,5 +618,32 @@ mod tests {
             assert_eq!(cols.first().unwrap().kind, ColumnKind::No);
             assert_eq!(last.kind, ColumnKind::Notes);
         }
+    }
+
+    #[test]
+    fn symbols_keep_their_shape_in_narrow_columns() {
+        for actors in [3, 9, 12, 15, 30] {
+            let cols = columns(actors, 8);
+            let col = cols.iter().find(|c| matches!(c.kind, ColumnKind::Actor(_))).unwrap();
+            let cap = symbol_rect(Shape::Capsule, col, 100.0);
+            assert!(cap.w >= CAPSULE_RATIO * cap.h - 1e-9, "{actors}: {cap:?}");
+            let dia = symbol_rect(Shape::Decision, col, 100.0);
+            assert!(dia.w >= dia.h - 1e-9, "{actors}: {dia:?}");
+            if actors <= 12 {
+                // Up to twelve actors the text columns make the room.
+                assert!(cap.h >= 18.0, "{actors}: {cap:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn actor_names_are_set_smaller_before_they_are_hyphenated() {
+        let cols = columns(15, 8);
+        let names: Vec<String> =
+            (0..15).map(|_| "Penanganan Administrasi DPMPTSP".to_string()).collect();
+        let font = actor_header_font(&cols, &names);
+        assert!(font.size < ACTOR_HEADER_FONT.size && font.size >= MIN_ACTOR_HEADER_SIZE);
+        let wide = columns(3, 2);
+        assert_eq!(actor_header_font(&wide, &names).size, ACTOR_HEADER_FONT.size);
     }
 }

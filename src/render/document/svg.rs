@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::flowchart::{
     ColumnKind, Flowchart, LINE_HEIGHT, MM_PER_UNIT, PAD_X, PAD_Y, Page, Role, Shape,
+    default_header_size, header_line_height,
 };
 use super::geometry::{Point, Rect};
 use crate::lang::Lang;
@@ -286,17 +287,25 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
         }
         let lines = chart.header.labels.get(i).map_or(&[][..], Vec::as_slice);
         let (top, bottom) = if grouped { (gh, hh) } else { (0.0, hh) };
-        let block = lines.len() as f64 * LINE_HEIGHT;
-        let first = top + (bottom - top - block) / 2.0 + LINE_HEIGHT - 2.5;
+        let actor = matches!(c.kind, ColumnKind::Actor(_));
+        let size = chart.header.sizes.get(i).copied().unwrap_or(default_header_size(c.kind));
+        let line_h = header_line_height(c.kind, size);
+        let block = lines.len() as f64 * line_h;
+        let first = top + (bottom - top - block) / 2.0 + line_h - 2.5 * line_h / LINE_HEIGHT;
         if !lines.iter().all(String::is_empty) {
-            let class = if matches!(c.kind, ColumnKind::Actor(_)) { "ha" } else { "h" };
-            let _ = write!(s, "<text class=\"{class}\" text-anchor=\"middle\">");
+            let class = if actor { "ha" } else { "h" };
+            let size = if size == default_header_size(c.kind) {
+                String::new()
+            } else {
+                format!(" style=\"font-size:{}px\"", n(size))
+            };
+            let _ = write!(s, "<text class=\"{class}\"{size} text-anchor=\"middle\">");
             for (k, line) in lines.iter().enumerate() {
                 let _ = write!(
                     s,
                     "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
                     n(c.center()),
-                    n(first + k as f64 * LINE_HEIGHT),
+                    n(first + k as f64 * line_h),
                     escape::html(line)
                 );
             }

@@ -70,68 +70,11 @@ fn char_width(c: char) -> u32 {
     600
 }
 
-/// Wraps `text` into lines no wider than `max` in `font`. Explicit line
-/// breaks are kept; words are never hyphenated, but a word wider than a
-/// line is broken after `/` or `-` where possible, else between characters.
+/// Wraps `text` into lines no wider than `max` in `font`: at spaces, and
+/// a word wider than a line at a `/`, `-` or Indonesian syllable boundary
+/// with a visible hyphen (see [`crate::render::wrap::fit`]).
 pub fn wrap(text: &str, font: Font, max: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            for piece in split_long(word, font, max) {
-                let candidate =
-                    if line.is_empty() { piece.clone() } else { format!("{line} {piece}") };
-                if line.is_empty() || font.width(&candidate) <= max {
-                    line = candidate;
-                } else {
-                    lines.push(std::mem::take(&mut line));
-                    line = piece;
-                }
-            }
-        }
-        if !line.is_empty() || lines.is_empty() {
-            lines.push(line);
-        }
-    }
-    // A trailing blank line from a final `\n` carries no text.
-    while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
-        lines.pop();
-    }
-    lines
-}
-
-/// Splits a word wider than `max` into pieces that fit, preferring breaks
-/// after `/` and `-` (a SOP number such as `SOP-01/PLD/BP3MI-SU/XI/2022`).
-fn split_long(word: &str, font: Font, max: f64) -> Vec<String> {
-    if font.width(word) <= max {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut rest = word;
-    while !rest.is_empty() {
-        if font.width(rest) <= max {
-            pieces.push(rest.to_string());
-            break;
-        }
-        // The longest prefix that fits, at least one character.
-        let mut fit_end = 0;
-        let mut soft_end = 0;
-        for (i, c) in rest.char_indices() {
-            let end = i + c.len_utf8();
-            if font.width(rest.get(..end).unwrap_or(rest)) > max && fit_end > 0 {
-                break;
-            }
-            fit_end = end;
-            if c == '/' || c == '-' {
-                soft_end = end;
-            }
-        }
-        let cut = if soft_end > 0 && soft_end < rest.len() { soft_end } else { fit_end };
-        let (head, tail) = rest.split_at(cut);
-        pieces.push(head.to_string());
-        rest = tail;
-    }
-    pieces
+    crate::render::wrap::fit(text, max, &|s: &str| font.width(s))
 }
 
 #[cfg(test)]
@@ -160,14 +103,16 @@ mod tests {
     }
 
     #[test]
-    fn long_words_break_after_slashes_then_anywhere() {
+    fn long_words_break_after_slashes_then_at_syllables() {
         let lines = wrap("SOP-01/PLD/BP3MI-SU/XI/2022", F, 50.0);
         assert_eq!(lines.concat(), "SOP-01/PLD/BP3MI-SU/XI/2022");
         assert!(lines.iter().all(|l| F.width(l) <= 50.0), "{lines:?}");
         assert!(lines.first().is_some_and(|l| l.ends_with('/') || l.ends_with('-')), "{lines:?}");
+        let lines = wrap("Penanganan", F, 40.0);
+        assert_eq!(lines, ["Pena-", "nganan"]);
         let lines = wrap("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", F, 20.0);
-        assert_eq!(lines.concat(), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
-        assert!(lines.len() >= 10);
+        assert!(lines.iter().rev().skip(1).all(|l| l.ends_with('-')), "{lines:?}");
+        assert_eq!(lines.concat().replace('-', ""), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     }
 
     #[test]
@@ -176,6 +121,6 @@ mod tests {
         assert_eq!(wrap("", F, 100.0), vec![""]);
         assert_eq!(wrap("a\n", F, 100.0), vec!["a"]);
         // A width too small for one character still makes progress.
-        assert_eq!(wrap("ab", F, 1.0), vec!["a", "b"]);
+        assert_eq!(wrap("ab", F, 1.0), vec!["a-", "b"]);
     }
 }
