@@ -7,7 +7,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::graph::ProcessGraph;
 use crate::lang::Lang;
 use crate::model::{self, Sop};
@@ -71,9 +71,10 @@ pub fn check_file_within(
     let root = match parse_within(source, settings.limits, budget) {
         Ok(root) => root,
         Err(e) => {
-            let message = e.message_in(settings.lang);
+            let message = Text::new(e.message_in(Lang::Id), e.message_in(Lang::En));
+            let help = Text::new(e.help_in(Lang::Id), e.help_in(Lang::En));
             let d = Diagnostic::new(&crate::rule_id::INVALID_YAML, file, e.span, message);
-            diagnostics.push(d.help(e.help_in(settings.lang)));
+            diagnostics.push(d.help(help));
             settings.levels.apply(&mut diagnostics);
             return Checked { sop: None, graph: None, diagnostics };
         }

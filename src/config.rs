@@ -118,7 +118,9 @@ fn matches_path_or_parent(set: &GlobSet, path: &str) -> bool {
 pub fn parse(source: &SourceFile) -> Result<Config, Vec<ConfigError>> {
     let root = match yaml::parse(&source.text, Limits::default()) {
         Ok(root) => root,
-        Err(e) => return Err(vec![ConfigError { span: e.span, message: e.message, help: e.help }]),
+        Err(e) => {
+            return Err(vec![ConfigError { span: e.span, message: e.message, help: e.help }]);
+        }
     };
     let mut p = Parser { errors: Vec::new() };
     let config = p.top(&root);
@@ -401,7 +403,8 @@ impl Parser {
                 None
             }
             Err(e) => {
-                self.error(node.span, format!("invalid `workday`: {}", e.message), e.help.or(help));
+                let e_help = e.help;
+                self.error(node.span, format!("invalid `workday`: {}", e.message), e_help.or(help));
                 None
             }
         }

@@ -2,13 +2,86 @@
 //! kebab-case name), its severity, the file and byte span it points at, a
 //! message, secondary labels and an optional help line. Reporters turn
 //! diagnostics into text; nothing here prints.
+//!
+//! Every human text of a finding is a [`Text`]: written in both languages
+//! where the finding is made (with [`msg!`](crate::msg)), so a reporter
+//! prints it in the language of the run and no rule can leave one
+//! language out.
 
 use std::cmp::Ordering;
 use std::fmt;
 
 use crate::fix::Fix;
+use crate::lang::Lang;
 use crate::rule_id::RuleId;
 use crate::source::Span;
+
+/// A human text in both languages: Indonesian (the default) and English.
+/// Built with [`msg!`](crate::msg); printed with [`Text::get`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text {
+    pub id: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { id: id.into(), en: en.into() }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Applies `f` to both languages (quoting, trimming).
+    #[must_use]
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
+        Text { id: f(&self.id), en: f(&self.en) }
+    }
+}
+
+/// A value shown inside a [`msg!`] text: a [`Text`] shows the language
+/// being written, anything else shows itself.
+pub trait InLang {
+    fn in_lang(&self, lang: Lang) -> impl fmt::Display + '_;
+}
+
+impl<T: fmt::Display + ?Sized> InLang for T {
+    fn in_lang(&self, _: Lang) -> impl fmt::Display + '_ {
+        self
+    }
+}
+
+impl InLang for Text {
+    fn in_lang(&self, lang: Lang) -> impl fmt::Display + '_ {
+        self.get(lang)
+    }
+}
+
+impl InLang for &Text {
+    fn in_lang(&self, lang: Lang) -> impl fmt::Display + '_ {
+        self.get(lang)
+    }
+}
+
+/// A [`Text`] from an Indonesian and an English format string with the
+/// same arguments: `msg!("langkah `{id}` tidak dapat dicapai" / "step `{id}`
+/// is unreachable")`. Inline `{name}` captures work in both; positional
+/// arguments follow the pair, are evaluated once per language (pass plain
+/// values) and may be [`Text`]s, which show the matching language.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal / $en:literal $(, $arg:expr)* $(,)?) => {
+        $crate::diagnostic::Text::new(
+            format!($id $(, $crate::diagnostic::InLang::in_lang(&$arg, $crate::lang::Lang::Id))*),
+            format!($en $(, $crate::diagnostic::InLang::in_lang(&$arg, $crate::lang::Lang::En))*),
+        )
+    };
+}
 
 /// Index of a file in the run's list of sources.
 pub type FileId = usize;
@@ -42,7 +115,7 @@ impl fmt::Display for Severity {
 pub struct Label {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One finding.
@@ -53,23 +126,23 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub message: Text,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// The one safe fix, when the finding has one (see [`crate::fix`]).
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at `span` in `file`, with the rule's default severity.
-    pub fn new(rule: &RuleId, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &RuleId, file: FileId, span: Span, message: Text) -> Self {
         Diagnostic {
             code: rule.code,
             name: rule.name,
             severity: rule.default_level.severity().unwrap_or(Severity::Warning),
             file,
             span,
-            message: message.into(),
+            message,
             labels: Vec::new(),
             help: None,
             fix: None,
@@ -78,21 +151,21 @@ impl Diagnostic {
 
     /// Adds a secondary label in the same file.
     #[must_use]
-    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { file: self.file, span, message: message.into() });
+    pub fn label(mut self, span: Span, message: Text) -> Self {
+        self.labels.push(Label { file: self.file, span, message });
         self
     }
 
     /// Adds a secondary label in another file.
     #[must_use]
-    pub fn label_in(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { file, span, message: message.into() });
+    pub fn label_in(mut self, file: FileId, span: Span, message: Text) -> Self {
+        self.labels.push(Label { file, span, message });
         self
     }
 
     #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -113,7 +186,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    pub fn maybe_help(mut self, help: Option<Text>) -> Self {
         if help.is_some() {
             self.help = help;
         }

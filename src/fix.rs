@@ -433,14 +433,29 @@ mod tests {
                 let span = Span::new(i, i + 1);
                 match c {
                     'x' => out.push(
-                        Diagnostic::new(&unknown_step::RULE, file, span, "x")
-                            .fix(Fix::new("y", vec![Edit::replace(span, "y")])),
+                        Diagnostic::new(
+                            &unknown_step::RULE,
+                            file,
+                            span,
+                            crate::diagnostic::Text::new("x", "x"),
+                        )
+                        .fix(Fix::new("y", vec![Edit::replace(span, "y")])),
                     ),
                     'z' => out.push(
-                        Diagnostic::new(&unknown_step::RULE, file, span, "z")
-                            .fix(Fix::new("!", vec![Edit::replace(span, "!")])),
+                        Diagnostic::new(
+                            &unknown_step::RULE,
+                            file,
+                            span,
+                            crate::diagnostic::Text::new("z", "z"),
+                        )
+                        .fix(Fix::new("!", vec![Edit::replace(span, "!")])),
                     ),
-                    '!' => out.push(Diagnostic::new(&invalid_yaml::RULE, file, span, "!")),
+                    '!' => out.push(Diagnostic::new(
+                        &invalid_yaml::RULE,
+                        file,
+                        span,
+                        crate::diagnostic::Text::new("!", "!"),
+                    )),
                     _ => {}
                 }
             }

@@ -283,6 +283,27 @@ texts! {
         relation_follow_up: "SOP lanjutan" / "follow-up SOP",
         relation_related: "SOP terkait" / "related SOP",
     }
+    /// Words of the finding reports and the summary line of `check`.
+    ReportWords {
+        help: "saran:" / "help:",
+        help_name: "saran" / "help",
+        note: "catatan" / "note",
+        checked_before: "" / "checked ",
+        checked_after: " diperiksa" / "",
+        no_problems: "tidak ada masalah" / "no problems found",
+        found: "ditemukan" / "found",
+        error: "kesalahan" / "error",
+        errors: "kesalahan" / "errors",
+        warning: "peringatan" / "warning",
+        warnings: "peringatan" / "warnings",
+        file: "berkas" / "file",
+        files: "berkas" / "files",
+        and: " dan " / " and ",
+        in_: "dalam" / "in",
+        of: "dari" / "of",
+        could_not_be_read: "tidak dapat dibaca" / "could not be read",
+        too_many_warnings: "terlalu banyak peringatan" / "too many warnings",
+    }
     /// Month names for dates written out.
     Months {
         january: "Januari" / "January",

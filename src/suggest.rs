@@ -108,12 +108,26 @@ pub fn closest_within<'a>(
     closest(word, candidates.iter().copied())
 }
 
-/// A ready-made help line, or `None` when nothing is close.
+/// A ready-made help line (English, for the CLI's usage errors), or `None`
+/// when nothing is close.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// [`did_you_mean`] as a finding's help line, in both languages.
+pub fn meant<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<crate::diagnostic::Text> {
+    closest(word, candidates).map(meant_text)
+}
+
+/// `mungkin maksud Anda `c`?` / `did you mean `c`?`.
+pub fn meant_text(c: &str) -> crate::diagnostic::Text {
+    crate::msg!("mungkin maksud Anda `{c}`?" / "did you mean `{c}`?")
 }
 
 #[cfg(test)]

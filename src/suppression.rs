@@ -21,7 +21,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, Text};
+use crate::msg;
 use crate::rule_id::{self, Level, Levels};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
@@ -56,7 +57,7 @@ pub enum Comment {
     /// A `# sopmap:` comment that is not a well-formed suppression.
     Malformed {
         span: Span,
-        message: String,
+        message: Text,
     },
 }
 
@@ -97,7 +98,7 @@ pub fn parse(source: &SourceFile) -> Vec<Comment> {
     for (span, body) in pending.drain(..) {
         out.push(comment(span, body, Reach::Line(source.line_count() + 1)));
     }
-    out.retain(|c| !matches!(c, Comment::Malformed { message, .. } if message.is_empty()));
+    out.retain(|c| !matches!(c, Comment::Malformed { message, .. } if message.en.is_empty()));
     out
 }
 
@@ -105,7 +106,7 @@ pub fn parse(source: &SourceFile) -> Vec<Comment> {
 /// not addressed to sopmap come back as `Malformed` with an empty message
 /// and are dropped by the caller.
 fn comment(span: Span, text: &str, line_scope: Reach) -> Comment {
-    let not_ours = Comment::Malformed { span, message: String::new() };
+    let not_ours = Comment::Malformed { span, message: msg!("" / "") };
     let body = text.trim_start_matches('#').trim_start();
     let Some(rest) = body.strip_prefix("sopmap:") else { return not_ours };
     let rest = rest.trim_start();
@@ -116,21 +117,29 @@ fn comment(span: Span, text: &str, line_scope: Reach) -> Comment {
     } else {
         return Comment::Malformed {
             span,
-            message:
-                "unknown `sopmap:` comment; expected `ignore[RULE, …]` or `ignore-file[RULE, …]`"
-                    .into(),
+            message: msg!(
+                "komentar `sopmap:` tidak dikenal; seharusnya `ignore[ATURAN, …]` atau `ignore-file[ATURAN, …]`"
+                    / "unknown `sopmap:` comment; expected `ignore[RULE, …]` or `ignore-file[RULE, …]`"
+            ),
         };
     };
     let Some(inner) = after.strip_prefix('[') else {
         return Comment::Malformed {
             span,
-            message:
-                "a `sopmap:` suppression must list its rules in brackets, e.g. `ignore[dead-end]`"
-                    .into(),
+            message: msg!(
+                "penonaktifan `sopmap:` harus mencantumkan aturannya di dalam kurung siku, misalnya `ignore[dead-end]`"
+                    / "a `sopmap:` suppression must list its rules in brackets, e.g. `ignore[dead-end]`"
+            ),
         };
     };
     let Some(close) = inner.find(']') else {
-        return Comment::Malformed { span, message: "missing `]` in `sopmap:` suppression".into() };
+        return Comment::Malformed {
+            span,
+            message: msg!(
+                "tanda `]` pada penonaktifan `sopmap:` tidak ada"
+                    / "missing `]` in `sopmap:` suppression"
+            ),
+        };
     };
     let list = inner.get(..close).unwrap_or("");
     // Byte offset of `list` within the source.
@@ -153,7 +162,10 @@ fn comment(span: Span, text: &str, line_scope: Reach) -> Comment {
     if entries.is_empty() {
         return Comment::Malformed {
             span,
-            message: "empty `sopmap:` suppression; name the rules, e.g. `ignore[dead-end]`".into(),
+            message: msg!(
+                "penonaktifan `sopmap:` kosong; sebutkan aturannya, misalnya `ignore[dead-end]`"
+                    / "empty `sopmap:` suppression; name the rules, e.g. `ignore[dead-end]`"
+            ),
         };
     }
     Comment::Suppression { scope, entries }
@@ -298,11 +310,10 @@ pub fn apply(
     for (c, flags) in comments.iter().zip(&used) {
         match c {
             Comment::Malformed { span, message } => {
-                diagnostics.push(
-                    Diagnostic::new(rule, file, *span, message.clone()).help(
-                        "write `# sopmap: ignore[dead-end]` or `# sopmap: ignore-file[SOP205]`",
-                    ),
-                );
+                diagnostics.push(Diagnostic::new(rule, file, *span, message.clone()).help(msg!(
+                    "tulis `# sopmap: ignore[dead-end]` atau `# sopmap: ignore-file[SOP205]`"
+                        / "write `# sopmap: ignore[dead-end]` or `# sopmap: ignore-file[SOP205]`"
+                )));
             }
             Comment::Suppression { scope, entries } => {
                 for (e, &was_used) in entries.iter().zip(flags) {
@@ -311,45 +322,63 @@ pub fn apply(
                             rule,
                             file,
                             e.span,
-                            format!("unknown rule `{}` in suppression", e.text),
+                            msg!(
+                                "aturan `{}` pada penonaktifan tidak dikenal"
+                                    / "unknown rule `{}` in suppression",
+                                e.text
+                            ),
                         )
                         .help(
-                            suggest::did_you_mean(&e.text, names.clone()).unwrap_or_else(|| {
-                                "run `sopmap rules` to list the rules".to_string()
+                            suggest::meant(&e.text, names.clone()).unwrap_or_else(|| {
+                                msg!(
+                                    "jalankan `sopmap rules` untuk melihat daftar aturan"
+                                        / "run `sopmap rules` to list the rules"
+                                )
                             }),
                         ),
                         Some(code) if !rule_id::can_silence(code) => Diagnostic::new(
                             rule,
                             file,
                             e.span,
-                            format!(
-                                "`{}` cannot be suppressed: a file that does not parse is not checked at all",
+                            msg!(
+                                "`{}` tidak dapat dibungkam: berkas yang tidak dapat dibaca sama sekali tidak diperiksa"
+                                    / "`{}` cannot be suppressed: a file that does not parse is not checked at all",
                                 e.text
                             ),
                         )
-                        .help("fix the YAML error instead; `sopmap check` shows where it is"),
+                        .help(msg!(
+                            "perbaiki kesalahan YAML-nya; `sopmap check` menunjukkan letaknya"
+                                / "fix the YAML error instead; `sopmap check` shows where it is"
+                        )),
                         Some(_) if was_used => continue,
                         Some(code) => {
                             let name = rule_id::find(code).map_or(code, |r| r.name);
                             let where_ = match scope {
-                                Reach::File => "in this file".to_string(),
-                                Reach::Line(l) if *l > source.line_count() => {
-                                    "(no line follows the comment)".to_string()
-                                }
-                                Reach::Line(l) => format!("on line {l}"),
+                                Reach::File => msg!("di berkas ini" / "in this file"),
+                                Reach::Line(l) if *l > source.line_count() => msg!(
+                                    "(tidak ada baris setelah komentar ini)"
+                                        / "(no line follows the comment)"
+                                ),
+                                Reach::Line(l) => msg!("pada baris {l}" / "on line {l}"),
                             };
-                            let disabled = levels.of(code) == Level::Off;
+                            let off = if levels.of(code) == Level::Off {
+                                msg!(" (aturan ini nonaktif)" / " (the rule is off)")
+                            } else {
+                                msg!("" / "")
+                            };
                             Diagnostic::new(
                                 rule,
                                 file,
                                 e.span,
-                                format!(
-                                    "unused suppression: no `{}` finding {where_}{}",
+                                msg!(
+                                    "penonaktifan tidak terpakai: tidak ada temuan `{}` {}{}"
+                                        / "unused suppression: no `{}` finding {}{}",
                                     name,
-                                    if disabled { " (the rule is off)" } else { "" }
+                                    where_,
+                                    off
                                 ),
                             )
-                            .help("remove it from the comment")
+                            .help(msg!("hapus dari komentar" / "remove it from the comment"))
                         }
                     };
                     let mut d = d;

@@ -225,7 +225,13 @@ fn syntax_error(err: &serde_saphyr::Error, text: &str, limits: Limits) -> Syntax
         let tab = window.filter(|_| raw.contains("found a tab")).and_then(|w| w.find('\t'));
         let span = tab.map_or(span, |t| Span::new(span.start + t, span.start + t + 1));
         let help = Some("YAML indents with spaces only: replace the tab with spaces".to_string());
-        return SyntaxError { span, message: friendly(&raw, limits), help, alias_limit: false, slip: None };
+        return SyntaxError {
+            span,
+            message: friendly(&raw, limits),
+            help,
+            alias_limit: false,
+            slip: None,
+        };
     }
     let message = friendly(&raw, limits);
     let alias_limit = message == too_large(limits);

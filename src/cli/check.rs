@@ -113,7 +113,7 @@ fn report(
         None => Format::Concise,
     };
     let color = g.color_for(env.stdout_is_tty, env);
-    let rep = Report { sources, color };
+    let rep = Report { sources, color, lang: g.lang };
     report::write(format, &rep, all, io.stdout)?;
     io.stdout.flush()?;
     let counts = Counts::of(all, reported);
@@ -121,17 +121,17 @@ fn report(
         if let Some(f) = fixed {
             writeln!(io.stderr, "{}", fix_summary(f, false))?;
         }
-        let mut summary = report::summary(&counts);
+        let mut summary = report::summary(&counts, g.lang);
         if unreadable > 0 {
             // "no problems found" alone would hide that some input was skipped.
-            let files = if unreadable == 1 { "file" } else { "files" };
-            summary.push_str(&format!("; {unreadable} {files} could not be read"));
+            summary.push_str(&report::unreadable(unreadable, g.lang));
         }
         writeln!(io.stderr, "{summary}")?;
         if let Some(max) = args.max_warnings
             && counts.warnings > max
         {
-            writeln!(io.stderr, "too many warnings: {} (--max-warnings {max})", counts.warnings)?;
+            let too_many = crate::lang::ReportWords::of(g.lang).too_many_warnings;
+            writeln!(io.stderr, "{too_many}: {} (--max-warnings {max})", counts.warnings)?;
         }
     }
     Ok(if unreadable > 0 {

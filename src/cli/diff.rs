@@ -26,7 +26,7 @@ impl Side {
         if outcome.model(0).is_none() {
             let first = outcome.diagnostics.first().and_then(|d| {
                 let at = outcome.sources.first()?.line_col(d.span.start);
-                Some(format!(" ({at}: {})", d.message))
+                Some(format!(" ({at}: {})", d.message.get(g.lang)))
             });
             bail!(
                 "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
@@ -98,8 +98,8 @@ pub fn run(args: &DiffArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
     // The new file's workday (its own `workday:` still wins in the analysis).
     let workday =
         args.paths.last().map_or(g.base().workday_minutes, |p| settings_for(p).workday_minutes);
-    let d = diff::diff(&ov, &nv, workday);
     let lang = g.lang;
+    let d = diff::diff(&ov, &nv, workday, lang);
     let text = match args.format {
         DiffFormat::Text => diff::text::render(&d, lang),
         DiffFormat::Md => diff::markdown::render(&d, lang),

@@ -92,11 +92,11 @@ pub fn run(
         // Standard output is for the document itself: findings go to
         // standard error, as for every rendering command.
         let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
-        let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env) };
+        let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env), lang: g.lang };
         let refused = counts.errors > 0 && !args.force;
         report::write(format, &rep, all, io.stderr)?;
         if !g.quiet || refused {
-            writeln!(io.stderr, "{}", report::summary(&counts))?;
+            writeln!(io.stderr, "{}", report::summary(&counts, g.lang))?;
         }
         if refused {
             writeln!(

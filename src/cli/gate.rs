@@ -101,7 +101,8 @@ pub fn pass(input: &RenderInput, global: &GlobalArgs, env: &Env, io: &mut Io<'_>
             )?;
             return Ok(Gate::Refused(ExitStatus::Findings));
         }
-        let rep = Report { sources: shown, color: g.color_for(env.stderr_is_tty, env) };
+        let rep =
+            Report { sources: shown, color: g.color_for(env.stderr_is_tty, env), lang: g.lang };
         report::write(Format::Concise, &rep, &diagnostics, io.stderr)?;
         writeln!(
             io.stderr,
@@ -129,10 +130,14 @@ fn print_refusal(
     io: &mut Io<'_>,
 ) -> Result<()> {
     let format = if env.stderr_is_tty { Format::Full } else { Format::Concise };
-    let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env) };
+    let rep = Report { sources, color: g.color_for(env.stderr_is_tty, env), lang: g.lang };
     report::write(format, &rep, diagnostics, io.stderr)?;
     if !g.quiet {
-        writeln!(io.stderr, "{}", report::summary(&Counts::of(diagnostics, sources.len())))?;
+        writeln!(
+            io.stderr,
+            "{}",
+            report::summary(&Counts::of(diagnostics, sources.len()), g.lang)
+        )?;
     }
     Ok(())
 }

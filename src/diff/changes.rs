@@ -217,7 +217,7 @@ pub fn steps(old: &Sop, new: &Sop, m: &Matching, actors: &Matching) -> Vec<StepC
 /// When the flow changed, the revision number and the revision date
 /// should both move: an approved SOP changed without a new revision is
 /// the kind of slip a reviewer must catch.
-pub fn revision_warnings(d: &SopDiff) -> Vec<Warning> {
+pub fn revision_warnings(d: &SopDiff, lang: crate::lang::Lang) -> Vec<Warning> {
     if !d.flow_changed() {
         return Vec::new();
     }
@@ -228,13 +228,12 @@ pub fn revision_warnings(d: &SopDiff) -> Vec<Warning> {
         return Vec::new();
     }
     let names: Vec<String> = stale.iter().map(|f| format!("`{f}`")).collect();
-    vec![Warning {
-        name: "revision-not-bumped".into(),
-        message: format!(
-            "the flow changed but {} did not; raise the revision number and set the revision date",
-            names.join(" and ")
-        ),
-    }]
+    let (dan, and) = (names.join(" dan "), names.join(" and "));
+    let message = crate::msg!(
+        "alur berubah tetapi {dan} tidak; naikkan nomor revisi dan isi tanggal revisi"
+            / "the flow changed but {and} did not; raise the revision number and set the revision date"
+    );
+    vec![Warning { name: "revision-not-bumped".into(), message: message.get(lang).to_string() }]
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::diff::{FindingChanges, FindingRef, Version};
+use crate::lang::Lang;
 
-fn located(v: &Version<'_>, d: &Diagnostic) -> FindingRef {
+fn located(v: &Version<'_>, d: &Diagnostic, lang: Lang) -> FindingRef {
     let at = v.source.line_col(d.span.start);
     FindingRef {
         path: v.source.path.clone(),
@@ -16,16 +17,16 @@ fn located(v: &Version<'_>, d: &Diagnostic) -> FindingRef {
         code: d.code.to_string(),
         name: d.name.to_string(),
         severity: d.severity.as_str().to_string(),
-        message: d.message.clone(),
+        message: d.message.get(lang).to_string(),
     }
 }
 
 /// The findings of `from` that `other` does not have as many times, in
 /// position order.
-fn only_in(from: &Version<'_>, other: &Version<'_>) -> Vec<FindingRef> {
+fn only_in(from: &Version<'_>, other: &Version<'_>, lang: Lang) -> Vec<FindingRef> {
     let mut budget: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for d in other.findings {
-        *budget.entry((d.code, d.message.as_str())).or_default() += 1;
+        *budget.entry((d.code, d.message.en.as_str())).or_default() += 1;
     }
     let mut sorted: Vec<&Diagnostic> = from.findings.iter().collect();
     sorted.sort_by(|a, b| {
@@ -33,16 +34,17 @@ fn only_in(from: &Version<'_>, other: &Version<'_>) -> Vec<FindingRef> {
     });
     let mut out = Vec::new();
     for d in sorted {
-        match budget.get_mut(&(d.code, d.message.as_str())) {
+        match budget.get_mut(&(d.code, d.message.en.as_str())) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => out.push(located(from, d)),
+            _ => out.push(located(from, d, lang)),
         }
     }
     out
 }
 
-pub fn compare(old: &Version<'_>, new: &Version<'_>) -> FindingChanges {
-    FindingChanges { introduced: only_in(new, old), fixed: only_in(old, new) }
+/// The findings' messages are written in `lang`.
+pub fn compare(old: &Version<'_>, new: &Version<'_>, lang: Lang) -> FindingChanges {
+    FindingChanges { introduced: only_in(new, old, lang), fixed: only_in(old, new, lang) }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::ProcessGraph;
+use crate::lang::Lang;
 use crate::model::Sop;
 use crate::source::SourceFile;
 
@@ -217,7 +218,7 @@ impl SopDiff {
 
 /// Compares two versions of a SOP. `workday_minutes` converts working
 /// time to working days in the path totals.
-pub fn diff(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64) -> SopDiff {
+pub fn diff(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64, lang: Lang) -> SopDiff {
     let actor_match = matching::match_actors(old.sop, new.sop);
     let step_match = matching::match_steps(old.sop, new.sop, &actor_match);
     let identity = changes::identity(old.sop, new.sop);
@@ -225,7 +226,7 @@ pub fn diff(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64) -> SopDi
     let steps = changes::steps(old.sop, new.sop, &step_match, &actor_match);
     let flow = flow::changes(old.sop, new.sop, &step_match);
     let timing = times::change(old, new, workday_minutes);
-    let findings = findings::compare(old, new);
+    let findings = findings::compare(old, new, lang);
     let mut out = SopDiff {
         paths: Sides { old: old.source.path.clone(), new: new.source.path.clone() },
         identity,
@@ -236,7 +237,7 @@ pub fn diff(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64) -> SopDi
         findings,
         warnings: Vec::new(),
     };
-    out.warnings = changes::revision_warnings(&out);
+    out.warnings = changes::revision_warnings(&out, lang);
     out
 }
 
@@ -273,7 +274,7 @@ pub(crate) mod testing {
     pub fn diff_texts(old: &str, new: &str) -> SopDiff {
         let a = Owned::new("old.yaml", old);
         let b = Owned::new("new.yaml", new);
-        diff(&a.version(), &b.version(), 480)
+        diff(&a.version(), &b.version(), 480, crate::lang::Lang::En)
     }
 
     /// A small valid SOP used as the base of edits in tests.

@@ -107,6 +107,10 @@ pub fn path(uri: &Uri) -> Option<PathBuf> {
 /// A finding as a protocol diagnostic: the same code, span and message as
 /// `sopmap check`, the help line appended (editors show one message),
 /// secondary labels as related information.
+/// The language of the messages the server sends (the default of every
+/// command; the server does not yet read `--lang` or `lang:`).
+const LANG: crate::lang::Lang = crate::lang::Lang::Id;
+
 pub fn diagnostic(
     d: &Diagnostic,
     source: &SourceFile,
@@ -114,8 +118,8 @@ pub fn diagnostic(
     label_location: impl Fn(&crate::diagnostic::Label) -> Option<Location>,
 ) -> lsp_types::Diagnostic {
     let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
+        Some(help) => format!("{}\nhelp: {}", d.message.get(LANG), help.get(LANG)),
+        None => d.message.get(LANG).to_string(),
     };
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
@@ -123,7 +127,7 @@ pub fn diagnostic(
         .filter_map(|l| {
             label_location(l).map(|location| DiagnosticRelatedInformation {
                 location,
-                message: l.message.clone(),
+                message: l.message.get(LANG).to_string(),
             })
         })
         .collect();

@@ -6,7 +6,7 @@
 //! It never stops at the first problem: a bad value becomes `None` in the
 //! model and a diagnostic here, and the rest of the file is still read.
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::duration;
 use crate::fix::{Edit, Fix};
 use crate::model::schema::{self, Key, Type};
@@ -14,6 +14,7 @@ use crate::model::{
     Actor, ApprovedBy, Blank, Branch, Date, Definition, Identity, Related, Relation, Sop, SopLevel,
     SopType, Spanned, Step, StepKind,
 };
+use crate::msg;
 use crate::rule_id;
 use crate::source::Span;
 use crate::suggest;
@@ -29,13 +30,19 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
                 &rule_id::MISSING_KEY,
                 file,
                 root.span,
-                "the file is empty; a SOP starts with `schema: sop-ap/1`",
+                msg!(
+                    "berkas ini kosong; sebuah SOP diawali dengan `schema: sop-ap/1`"
+                        / "the file is empty; a SOP starts with `schema: sop-ap/1`"
+                ),
             )
-            .help("run `sopmap new` to start from a template"),
+            .help(msg!(
+                "jalankan `sopmap new` untuk memulai dari templat"
+                    / "run `sopmap new` to start from a template"
+            )),
         );
         return None;
     }
-    let obj = cx.object(root, schema::TOP, "the document")?;
+    let obj = cx.object(root, schema::TOP, &msg!("dokumen" / "the document"))?;
     let mut sop = Sop {
         schema: obj.get("schema").and_then(|n| cx.enum_str(n, "schema", &["sop-ap/1"])),
         id: obj.get("id").and_then(|n| cx.id(n, "id", IdKind::Sop)),
@@ -106,8 +113,16 @@ pub fn lower(root: &Node, file: FileId, out: &mut Vec<Diagnostic>) -> Option<Sop
             || matches!(&n.value, Value::Seq(items) if items.is_empty()))
     {
         cx.push(
-            Diagnostic::new(&rule_id::MISSING_START, file, n.span, "the SOP has no steps")
-                .help("add the activities under `steps:`, starting with a `kind: start` step"),
+            Diagnostic::new(
+                &rule_id::MISSING_START,
+                file,
+                n.span,
+                msg!("SOP ini tidak memiliki langkah" / "the SOP has no steps"),
+            )
+            .help(msg!(
+                "tuliskan kegiatan di bawah `steps:`, diawali langkah `kind: start`"
+                    / "add the activities under `steps:`, starting with a `kind: start` step"
+            )),
         );
     }
     Some(sop)
@@ -174,20 +189,27 @@ impl Lower<'_> {
         self.out.push(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: Expected) {
+        let found = type_text(&node.value);
         let mut d = Diagnostic::new(
             &rule_id::WRONG_TYPE,
             self.file,
             node.span,
-            format!("`{what}` must be {expected}, found {}", node.value.type_name()),
+            msg!(
+                "`{what}` harus berupa {}, tetapi tertulis {}" / "`{what}` must be {}, found {}",
+                expected.text(),
+                found
+            ),
         );
         d = match (&node.value, expected) {
-            (Value::Int(_) | Value::Float(_) | Value::Bool(_), "a string") => {
-                d.help("quote the value to make it text, e.g. \"…\"")
-            }
-            (Value::Str(_), "a list") => {
-                d.help(format!("write it as a list: `{what}: [\"…\"]` or `- …` items"))
-            }
+            (Value::Int(_) | Value::Float(_) | Value::Bool(_), Expected::Text) => d.help(msg!(
+                "beri tanda kutip agar nilainya dibaca sebagai teks, misalnya \"…\""
+                    / "quote the value to make it text, e.g. \"…\""
+            )),
+            (Value::Str(_), Expected::List) => d.help(msg!(
+                "tulis sebagai daftar: `{what}: [\"…\"]` atau butir `- …`"
+                    / "write it as a list: `{what}: [\"…\"]` or `- …` items"
+            )),
             _ => d,
         };
         self.push(d);
@@ -195,13 +217,18 @@ impl Lower<'_> {
 
     /// Checks that `node` is a mapping with only the keys of `keys`, all
     /// required keys present and no key repeated.
-    fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &str) -> Option<Obj<'n>> {
+    fn object<'n>(&mut self, node: &'n Node, keys: &'static [Key], what: &Text) -> Option<Obj<'n>> {
         let Value::Map(map) = &node.value else {
             self.push(Diagnostic::new(
                 &rule_id::WRONG_TYPE,
                 self.file,
                 node.span,
-                format!("{what} must be a mapping of keys, found {}", node.value.type_name()),
+                msg!(
+                    "{} harus berupa pemetaan kunci, tetapi tertulis {}"
+                        / "{} must be a mapping of keys, found {}",
+                    what,
+                    type_text(&node.value)
+                ),
             ));
             return None;
         };
@@ -215,7 +242,11 @@ impl Lower<'_> {
                     &rule_id::WRONG_TYPE,
                     self.file,
                     k.span,
-                    format!("keys must be text, found {}", k.value.type_name()),
+                    msg!(
+                        "kunci harus berupa teks, tetapi tertulis {}"
+                            / "keys must be text, found {}",
+                        type_text(&k.value)
+                    ),
                 ));
                 continue;
             };
@@ -226,10 +257,17 @@ impl Lower<'_> {
                         &rule_id::DUPLICATE_KEY,
                         self.file,
                         k.span,
-                        format!("key `{name}` appears twice in {what}"),
+                        msg!(
+                            "kunci `{name}` tertulis dua kali dalam {}"
+                                / "key `{name}` appears twice in {}",
+                            what
+                        ),
                     )
-                    .label(first_span, "first written here")
-                    .help("remove one of them; only the first is used"),
+                    .label(first_span, msg!("pertama kali ditulis di sini" / "first written here"))
+                    .help(msg!(
+                        "hapus salah satunya; hanya yang pertama yang dipakai"
+                            / "remove one of them; only the first is used"
+                    )),
                 );
                 continue;
             }
@@ -238,9 +276,10 @@ impl Lower<'_> {
                 if let Some(c) = closest {
                     misspelt.push(c);
                 }
-                let help = closest
-                    .map(|c| format!("did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("expected one of {}", list_names(keys)));
+                let help = closest.map(suggest::meant_text).unwrap_or_else(|| {
+                    let names = list_names(keys);
+                    msg!("kunci yang diharapkan: {names}" / "expected one of {names}")
+                });
                 // Renaming the key is safe only when the mapping does not
                 // already have the key it becomes.
                 let taken = |c: &str| match &node.value {
@@ -256,7 +295,10 @@ impl Lower<'_> {
                         &rule_id::UNKNOWN_KEY,
                         self.file,
                         k.span,
-                        format!("unknown key `{name}` in {what}"),
+                        msg!(
+                            "kunci `{name}` dalam {} tidak dikenal" / "unknown key `{name}` in {}",
+                            what
+                        ),
                     )
                     .help(help)
                     .maybe_fix(fix),
@@ -276,20 +318,29 @@ impl Lower<'_> {
                         anchor,
                         match key.label {
                             // Machine keys (`schema`, `id`) have no Indonesian label.
-                            "-" | "" => {
-                                format!("{what} is missing the required key `{}`", key.name)
-                            }
-                            label => format!(
-                                "{what} is missing the required key `{}` ({label})",
+                            "-" | "" => msg!(
+                                "{} tidak memiliki kunci wajib `{}`"
+                                    / "{} is missing the required key `{}`",
+                                what,
+                                key.name
+                            ),
+                            label => msg!(
+                                "{} tidak memiliki kunci wajib `{}` ({label})"
+                                    / "{} is missing the required key `{}` ({label})",
+                                what,
                                 key.name
                             ),
                         },
                     )
-                    .help(format!(
-                        "add `{}:`: {}",
-                        key.name,
-                        lower_first(key.description)
-                    )),
+                    .help({
+                        let (name, desc) = (key.name, lower_first(key.description));
+                        match key.label {
+                            "-" | "" => msg!("tambahkan `{name}:`" / "add `{name}:`: {desc}"),
+                            label => {
+                                msg!("tambahkan `{name}:` ({label})" / "add `{name}:`: {desc}")
+                            }
+                        }
+                    }),
                 );
             }
         }
@@ -300,8 +351,8 @@ impl Lower<'_> {
     /// Reports keys that need a value but are written with none: null, an
     /// empty text, an empty list. Ids and enum words report their own
     /// empty text; `steps` has its own finding.
-    fn empty_values(&mut self, obj: &Obj<'_>, keys: &'static [Key], what: &str) {
-        let prefix = path_prefix(what);
+    fn empty_values(&mut self, obj: &Obj<'_>, keys: &'static [Key], what: &Text) {
+        let prefix = path_prefix(&what.en);
         for (name, k, v) in &obj.entries {
             let Some(key) = keys.iter().find(|key| key.name == *name) else { continue };
             // Optional keys that, once written, need a value: leaving
@@ -313,33 +364,42 @@ impl Lower<'_> {
             }
             let path = format!("{prefix}{name}");
             // `kind` of step `periksa`; `identity.number`; `schema`.
-            let of = if prefix.is_empty() && what != "the document" {
-                format!(" of {what}")
+            let of = if prefix.is_empty() && what.en != "the document" {
+                msg!(" pada {}" / " of {}", what)
             } else {
-                String::new()
+                msg!("" / "")
             };
             let named = match key.label {
-                "-" | "" => format!("`{path}`{of}"),
-                label => format!("`{path}` ({label}){of}"),
+                "-" | "" => msg!("`{path}`{}" / "`{path}`{}", of),
+                label => msg!("`{path}` ({label}){}" / "`{path}` ({label}){}", of),
             };
+            let label = key.label;
+            let desc = lower_first(key.description);
             let (span, message, help) = match (&v.value, key.ty) {
                 (Value::Null, Type::Object(_)) => continue,
                 (Value::Null, _) => (
                     k.span,
-                    format!("{named} has no value"),
-                    format!("write the value after `{name}:`: {}", lower_first(key.description)),
+                    msg!("{} tidak memiliki nilai" / "{} has no value", named),
+                    msg!(
+                        "tuliskan nilainya setelah `{name}:`"
+                            / "write the value after `{name}:`: {desc}"
+                    ),
                 ),
                 // An empty branch label is malformed-decision's.
                 (Value::Str(s), Type::Str) if s.trim().is_empty() && key.name != "label" => (
                     v.span,
-                    format!("{} kosong: `{path}`{of} is an empty text", key.label),
+                    msg!(
+                        "{label} kosong: `{path}`{} berisi teks kosong"
+                            / "{label} kosong: `{path}`{} is an empty text",
+                        of
+                    ),
                     if prefix.starts_with("identity") {
-                        format!(
-                            "write the {}, or `{name}: kosong` when the document leaves the box blank to fill in by hand",
-                            key.label
+                        msg!(
+                            "tuliskan {label}, atau `{name}: kosong` bila dokumen membiarkan kotaknya kosong untuk diisi tangan"
+                                / "write the {label}, or `{name}: kosong` when the document leaves the box blank to fill in by hand"
                         )
                     } else {
-                        format!("write the {}", key.label)
+                        msg!("tuliskan {label}" / "write the {label}")
                     },
                 ),
                 (Value::Seq(items), Type::StrList | Type::IdList | Type::ObjectList(_))
@@ -347,9 +407,14 @@ impl Lower<'_> {
                 {
                     (
                         v.span,
-                        format!("{} kosong: `{path}`{of} is an empty list", key.label),
-                        format!(
-                            "list at least one item, or write `{name}: kosong` when the document leaves the box blank"
+                        msg!(
+                            "{label} kosong: `{path}`{} berisi daftar kosong"
+                                / "{label} kosong: `{path}`{} is an empty list",
+                            of
+                        ),
+                        msg!(
+                            "cantumkan sekurang-kurangnya satu butir, atau tulis `{name}: kosong` bila dokumen membiarkan kotaknya kosong"
+                                / "list at least one item, or write `{name}: kosong` when the document leaves the box blank"
                         ),
                     )
                 }
@@ -396,7 +461,7 @@ impl Lower<'_> {
             Value::Str(s) => Some(Spanned::new(s.clone(), node.span)),
             Value::Null => None,
             _ => {
-                self.wrong_type(node, what, "a string");
+                self.wrong_type(node, what, Expected::Text);
                 None
             }
         }
@@ -410,9 +475,15 @@ impl Lower<'_> {
                     &rule_id::EMPTY_VALUE,
                     self.file,
                     s.span,
-                    format!("`{what}` is an empty text; expected an id"),
+                    msg!(
+                        "`{what}` berisi teks kosong; seharusnya berisi id"
+                            / "`{what}` is an empty text; expected an id"
+                    ),
                 )
-                .help("write the id, lowercase letters, digits and `_`"),
+                .help(msg!(
+                    "tuliskan id-nya dengan huruf kecil, angka, dan `_`"
+                        / "write the id, lowercase letters, digits and `_`"
+                )),
             );
             return None;
         }
@@ -423,17 +494,25 @@ impl Lower<'_> {
             IdKind::Local => is_local_id(&s.value),
         };
         if s.value.is_empty() || !ok {
-            let (pattern, fixed) = match kind {
-                IdKind::Sop => ("lowercase letters, digits and `-`", slug(&s.value, '-')),
-                IdKind::Local => ("lowercase letters, digits and `_`", slug(&s.value, '_')),
+            let (sep, fixed) = match kind {
+                IdKind::Sop => ('-', slug(&s.value, '-')),
+                IdKind::Local => ('_', slug(&s.value, '_')),
             };
             let d = Diagnostic::new(
                 &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
-                format!("`{what}` must use only {pattern}, found `{}`", s.value),
+                msg!(
+                    "`{what}` hanya boleh memakai huruf kecil, angka, dan `{sep}`, tetapi tertulis `{}`"
+                        / "`{what}` must use only lowercase letters, digits and `{sep}`, found `{}`",
+                    s.value
+                ),
             );
-            let d = if fixed.is_empty() { d } else { d.help(format!("write `{fixed}`")) };
+            let d = if fixed.is_empty() {
+                d
+            } else {
+                d.help(msg!("tulis `{fixed}`" / "write `{fixed}`"))
+            };
             self.push(d);
             // Keep the id anyway so references to it still resolve.
         }
@@ -449,9 +528,15 @@ impl Lower<'_> {
                     &rule_id::WRONG_TYPE,
                     self.file,
                     node.span,
-                    format!("`{what}` is empty; expected the id of a step"),
+                    msg!(
+                        "`{what}` kosong; seharusnya berisi id sebuah langkah"
+                            / "`{what}` is empty; expected the id of a step"
+                    ),
                 )
-                .help("write the id of the step that comes next, e.g. `next: periksa_berkas`"),
+                .help(msg!(
+                    "tulis id langkah berikutnya, misalnya `next: periksa_berkas`"
+                        / "write the id of the step that comes next, e.g. `next: periksa_berkas`"
+                )),
             );
             return None;
         }
@@ -479,23 +564,31 @@ impl Lower<'_> {
                     &rule_id::EMPTY_VALUE,
                     self.file,
                     s.span,
-                    format!("`{what}` is an empty text"),
+                    msg!("`{what}` berisi teks kosong" / "`{what}` is an empty text"),
                 )
-                .help(format!("write one of {}", quoted(allowed))),
+                .help({
+                    let names = quoted(allowed);
+                    msg!("tuliskan salah satu dari {names}" / "write one of {names}")
+                }),
             );
             return None;
         }
         if allowed.contains(&s.value.as_str()) {
             return Some(s);
         }
-        let help = suggest::did_you_mean(&s.value.to_lowercase(), allowed.iter().copied())
-            .unwrap_or_else(|| format!("expected one of {}", quoted(allowed)));
+        let names = quoted(allowed);
+        let help = suggest::meant(&s.value.to_lowercase(), allowed.iter().copied())
+            .unwrap_or_else(|| msg!("nilai yang diharapkan: {names}" / "expected one of {names}"));
         self.push(
             Diagnostic::new(
                 &rule_id::INVALID_VALUE,
                 self.file,
                 s.span,
-                format!("`{}` is not a valid `{what}`; expected {}", s.value, quoted(allowed)),
+                msg!(
+                    "`{}` bukan nilai `{what}` yang sah; nilai yang diharapkan: {names}"
+                        / "`{}` is not a valid `{what}`; expected {names}",
+                    s.value
+                ),
             )
             .help(help),
         );
@@ -507,7 +600,7 @@ impl Lower<'_> {
             Value::Bool(b) => *b,
             Value::Null => false,
             _ => {
-                self.wrong_type(node, what, "`true` or `false`");
+                self.wrong_type(node, what, Expected::Boolean);
                 false
             }
         }
@@ -521,7 +614,7 @@ impl Lower<'_> {
                 s.trim().parse::<i64>().ok().map(|i| Spanned::new(i, node.span))
             }
             _ => {
-                self.wrong_type(node, what, "a whole number");
+                self.wrong_type(node, what, Expected::WholeNumber);
                 None
             }
         }
@@ -571,9 +664,10 @@ impl Lower<'_> {
                     &rule_id::INVALID_DATE,
                     self.file,
                     node.span,
-                    format!(
-                        "`{what}` must be a date such as `2024-07-01` or `16 Juli 2012`, found {}",
-                        node.value.type_name()
+                    msg!(
+                        "`{what}` harus berupa tanggal seperti `2024-07-01` atau `16 Juli 2012`, tetapi tertulis {}"
+                            / "`{what}` must be a date such as `2024-07-01` or `16 Juli 2012`, found {}",
+                        type_text(&node.value)
                     ),
                 ));
                 return None;
@@ -589,16 +683,22 @@ impl Lower<'_> {
                         vec![Edit::scalar(node.span, text, d.to_string())],
                     )
                 });
-                let help = e.suggestion.map(|d| format!("write `{d}`")).unwrap_or_else(|| {
-                    "write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)"
-                        .into()
+                let help = e.suggestion.map(|d| msg!("tulis `{d}`" / "write `{d}`")).unwrap_or_else(|| {
+                    msg!(
+                        "tulis tanggal sebagai `2024-07-01`, `1 Juli 2024`, atau `01/07/2024` (tanggal/bulan/tahun)"
+                            / "write the date as `2024-07-01`, `1 Juli 2024` or `01/07/2024` (day/month/year)"
+                    )
                 });
                 self.push(
                     Diagnostic::new(
                         &rule_id::INVALID_DATE,
                         self.file,
                         node.span,
-                        format!("`{text}` is not a valid date for `{what}`: {}", e.reason),
+                        msg!(
+                            "`{text}` bukan tanggal yang sah untuk `{what}`: {}"
+                                / "`{text}` is not a valid date for `{what}`: {}",
+                            e.reason
+                        ),
                     )
                     .help(help)
                     .maybe_fix(fix),
@@ -621,9 +721,15 @@ impl Lower<'_> {
                         &rule_id::INVALID_DURATION,
                         self.file,
                         node.span,
-                        format!("`{what}: {i}` has no time unit (satuan waktu wajib)"),
+                        msg!(
+                            "`{what}: {i}` tidak memiliki satuan waktu (satuan waktu wajib)"
+                                / "`{what}: {i}` has no time unit (satuan waktu wajib)"
+                        ),
                     )
-                    .help(format!("write e.g. `{i} menit`, `{i} jam` or `{i} hari kerja`")),
+                    .help(msg!(
+                        "tulis misalnya `{i} menit`, `{i} jam`, atau `{i} hari kerja`"
+                            / "write e.g. `{i} menit`, `{i} jam` or `{i} hari kerja`"
+                    )),
                 );
                 return None;
             }
@@ -632,9 +738,10 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
-                    format!(
-                        "`{what}` must be a duration such as `30 menit`, found {}",
-                        node.value.type_name()
+                    msg!(
+                        "`{what}` harus berupa waktu seperti `30 menit`, tetapi tertulis {}"
+                            / "`{what}` must be a duration such as `30 menit`, found {}",
+                        type_text(&node.value)
                     ),
                 ));
                 return None;
@@ -647,9 +754,15 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     node.span,
-                    format!("invalid duration in `{what}`: {}", e.message),
+                    msg!(
+                        "penulisan waktu pada `{what}` tidak sah: {}"
+                            / "invalid duration in `{what}`: {}",
+                        e.message
+                    ),
                 );
-                let d = d.maybe_help(e.help);
+                // The duration parser's words are still English only (see
+                // tests/integration/lang.rs, which lists SOP006's help).
+                let d = d.maybe_help(e.help.map(|h| msg!("{h}" / "{h}")));
                 self.push(d);
                 None
             }
@@ -667,9 +780,15 @@ impl Lower<'_> {
                     &rule_id::INVALID_DURATION,
                     self.file,
                     d.span,
-                    "`workday` must be a single length in `jam` or `menit`",
+                    msg!(
+                        "`workday` harus berupa satu panjang waktu dalam `jam` atau `menit`"
+                            / "`workday` must be a single length in `jam` or `menit`"
+                    ),
                 )
-                .help("write e.g. `workday: 8 jam` or `workday: 450 menit`"),
+                .help(msg!(
+                    "tulis misalnya `workday: 8 jam` atau `workday: 450 menit`"
+                        / "write e.g. `workday: 8 jam` or `workday: 450 menit`"
+                )),
             );
             return None;
         }
@@ -681,7 +800,7 @@ impl Lower<'_> {
             Value::Seq(items) => items,
             Value::Null => &[],
             _ => {
-                self.wrong_type(node, what, "a list");
+                self.wrong_type(node, what, Expected::List);
                 &[]
             }
         }
@@ -693,7 +812,8 @@ impl Lower<'_> {
     }
 
     fn identity(&mut self, node: &Node) -> Identity {
-        let Some(obj) = self.object(node, schema::IDENTITY, "`identity`") else {
+        let Some(obj) = self.object(node, schema::IDENTITY, &msg!("`identity`" / "`identity`"))
+        else {
             return Identity::default();
         };
         Identity {
@@ -720,7 +840,11 @@ impl Lower<'_> {
             approved_by: obj
                 .get("approved_by")
                 .and_then(|n| {
-                    let o = self.object(n, schema::APPROVED_BY, "`identity.approved_by`")?;
+                    let o = self.object(
+                        n,
+                        schema::APPROVED_BY,
+                        &msg!("`identity.approved_by`" / "`identity.approved_by`"),
+                    )?;
                     Some(ApprovedBy {
                         position: o.get("position").and_then(|n| {
                             self.box_text(n, "identity.approved_by.position", "Jabatan")
@@ -741,7 +865,11 @@ impl Lower<'_> {
         let items = self.seq(node, "definitions");
         let mut defs = Vec::new();
         for item in items {
-            if let Some(o) = self.object(item, schema::DEFINITION, "a `definitions` entry") {
+            if let Some(o) = self.object(
+                item,
+                schema::DEFINITION,
+                &msg!("entri `definitions`" / "a `definitions` entry"),
+            ) {
                 defs.push(Definition {
                     term: o.get("term").and_then(|n| self.string(n, "term")),
                     meaning: o.get("meaning").and_then(|n| self.string(n, "meaning")),
@@ -755,7 +883,9 @@ impl Lower<'_> {
         let items = self.seq(node, "related");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::RELATED, "a `related` entry") else {
+            let Some(o) =
+                self.object(item, schema::RELATED, &msg!("entri `related`" / "a `related` entry"))
+            else {
                 continue;
             };
             let relation = o.get("relation").and_then(|n| {
@@ -782,9 +912,15 @@ impl Lower<'_> {
                         &rule_id::MISSING_KEY,
                         self.file,
                         entry.span,
-                        "a `related` entry needs `sop` (an id in the corpus) or `title`",
+                        msg!(
+                            "entri `related` memerlukan `sop` (id SOP yang dimuat) atau `title`"
+                                / "a `related` entry needs `sop` (an id in the corpus) or `title`"
+                        ),
                     )
-                    .help("add `sop: <id>`, or `title: …` with `external: true` for a SOP kept elsewhere"),
+                    .help(msg!(
+                        "tambahkan `sop: <id>`, atau `title: …` dengan `external: true` untuk SOP yang disimpan di tempat lain"
+                            / "add `sop: <id>`, or `title: …` with `external: true` for a SOP kept elsewhere"
+                    )),
                 );
             }
             out.push(entry);
@@ -796,7 +932,8 @@ impl Lower<'_> {
         let items = self.seq(node, "actors");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::ACTOR, "an actor") else {
+            let Some(o) = self.object(item, schema::ACTOR, &msg!("entri pelaksana" / "an actor"))
+            else {
                 continue;
             };
             out.push(Actor {
@@ -894,9 +1031,16 @@ impl Lower<'_> {
                     &rule_id::INVALID_VALUE,
                     self.file,
                     n.span,
-                    format!("`row` must be a row number from 1, found `{}`", n.value),
+                    msg!(
+                        "`row` harus berupa nomor baris mulai dari 1, tetapi tertulis `{}`"
+                            / "`row` must be a row number from 1, found `{}`",
+                        n.value
+                    ),
                 )
-                .help("write the number printed in the No column, or leave `row` out to count on"),
+                .help(msg!(
+                    "tuliskan nomor yang tercetak di kolom No, atau hapus `row` agar nomornya dihitung berurutan"
+                        / "write the number printed in the No column, or leave `row` out to count on"
+                )),
             );
             return None;
         }
@@ -917,12 +1061,16 @@ impl Lower<'_> {
                 &rule_id::MISSING_KEY,
                 self.file,
                 o.first_key_span(),
-                format!(
-                    "step `{}` is missing the required key `activity` (Kegiatan)",
+                msg!(
+                    "langkah `{}` tidak memiliki kunci wajib `activity` (Kegiatan)"
+                        / "step `{}` is missing the required key `activity` (Kegiatan)",
                     step.id_str()
                 ),
             )
-            .help("add `activity:`: the activity; for a decision, the question"),
+            .help(msg!(
+                "tambahkan `activity:`: kegiatannya; untuk keputusan, pertanyaannya"
+                    / "add `activity:`: the activity; for a decision, the question"
+            )),
         );
     }
 
@@ -931,16 +1079,26 @@ impl Lower<'_> {
     fn misplaced_keys(&mut self, step: &Step, o: &Obj<'_>) {
         let Some(kind) = step.kind() else { return };
         let id = step.id_str().to_string();
-        let report = |this: &mut Self, key: &str, help: &str| {
+        let kind_id = match kind {
+            StepKind::Start => "awal",
+            StepKind::Process => "proses",
+            StepKind::Decision => "keputusan",
+            StepKind::End => "akhir",
+        };
+        let kind_en = kind.as_str();
+        let report = |this: &mut Self, key: &str, help: Text| {
             if let Some(span) = o.key_span(key) {
                 this.push(
                     Diagnostic::new(
                         &rule_id::MISPLACED_KEY,
                         this.file,
                         span,
-                        format!("`{key}` is not allowed on the {} step `{id}`", kind.as_str()),
+                        msg!(
+                            "`{key}` tidak boleh ada pada langkah {kind_id} `{id}`"
+                                / "`{key}` is not allowed on the {kind_en} step `{id}`"
+                        ),
                     )
-                    .help(help.to_string()),
+                    .help(help),
                 );
             }
         };
@@ -949,28 +1107,33 @@ impl Lower<'_> {
                 report(
                     self,
                     "next",
-                    "a decision leads on through its `branches`; move the target into a branch",
+                    msg!(
+                        "keputusan berlanjut melalui `branches`-nya; pindahkan tujuannya ke dalam sebuah cabang"
+                            / "a decision leads on through its `branches`; move the target into a branch"
+                    ),
                 );
-                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
-                report(self, "outcome", "`outcome` labels the result of an `end` step");
+                report(self, "sub_sop", only_process_sub_sop());
+                report(self, "outcome", outcome_on_end());
             }
             StepKind::Start | StepKind::Process => {
                 report(
                     self,
                     "branches",
-                    "only a `decision` step has branches; use `kind: decision` or `next:`",
+                    msg!(
+                        "hanya langkah `decision` yang memiliki cabang; gunakan `kind: decision` atau `next:`"
+                            / "only a `decision` step has branches; use `kind: decision` or `next:`"
+                    ),
                 );
-                report(self, "outcome", "`outcome` labels the result of an `end` step");
+                report(self, "outcome", outcome_on_end());
                 if kind == StepKind::Start {
-                    report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                    report(self, "sub_sop", only_process_sub_sop());
                 }
             }
             StepKind::End => {
-                report(self, "sub_sop", "only a `process` step can be detailed by a mikro SOP");
+                report(self, "sub_sop", only_process_sub_sop());
             }
         }
         if step.same_row.is_some() {
-            let help = "a row has one number and one Mutu Baku, written on its first step";
             for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
                 if let Some(span) = o.key_span(key) {
                     self.push(
@@ -978,9 +1141,15 @@ impl Lower<'_> {
                             &rule_id::MISPLACED_KEY,
                             self.file,
                             span,
-                            format!("`{key}` is not allowed on step `{id}`, which continues the row before it (`same_row: true`)"),
+                                    msg!(
+                                "`{key}` tidak boleh ada pada langkah `{id}`, yang melanjutkan baris sebelumnya (`same_row: true`)"
+                                    / "`{key}` is not allowed on step `{id}`, which continues the row before it (`same_row: true`)"
+                            ),
                         )
-                        .help(format!("{help}: move `{key}` there")),
+                        .help(msg!(
+                            "satu baris memiliki satu nomor dan satu Mutu Baku, yang ditulis pada langkah pertamanya: pindahkan `{key}` ke sana"
+                                / "a row has one number and one Mutu Baku, written on its first step: move `{key}` there"
+                        )),
                     );
                 }
             }
@@ -991,7 +1160,8 @@ impl Lower<'_> {
         let items = self.seq(node, "branches");
         let mut out = Vec::new();
         for item in items {
-            let Some(o) = self.object(item, schema::BRANCH, "a branch") else {
+            let Some(o) = self.object(item, schema::BRANCH, &msg!("sebuah cabang" / "a branch"))
+            else {
                 continue;
             };
             let label = o.get("label").and_then(|n| match &n.value {
@@ -1001,9 +1171,15 @@ impl Lower<'_> {
                             &rule_id::WRONG_TYPE,
                             self.file,
                             n.span,
-                            format!("branch label `{b}` is read as a boolean, not as text"),
+                            msg!(
+                                "label cabang `{b}` terbaca sebagai nilai boolean, bukan teks"
+                                    / "branch label `{b}` is read as a boolean, not as text"
+                            ),
                         )
-                        .help(format!("quote it: `label: \"{b}\"`, or write `Ya`/`Tidak`")),
+                        .help(msg!(
+                            "beri tanda kutip: `label: \"{b}\"`, atau tulis `Ya`/`Tidak`"
+                                / "quote it: `label: \"{b}\"`, or write `Ya`/`Tidak`"
+                        )),
                     );
                     None
                 }
@@ -1022,18 +1198,30 @@ impl Lower<'_> {
                         &rule_id::MISSING_KEY,
                         self.file,
                         branch.span,
-                        "a branch needs `next` (the step it leads to) or `outcome` (how the procedure ends there)",
+                        msg!(
+                            "cabang memerlukan `next` (langkah yang dituju) atau `outcome` (cara prosedur berakhir di sana)"
+                                / "a branch needs `next` (the step it leads to) or `outcome` (how the procedure ends there)"
+                        ),
                     )
-                    .help("add `next: <step id>`, or `outcome: …` when this answer ends the procedure outside the table"),
+                    .help(msg!(
+                        "tambahkan `next: <id langkah>`, atau `outcome: …` bila jawaban ini mengakhiri prosedur di luar tabel"
+                            / "add `next: <step id>`, or `outcome: …` when this answer ends the procedure outside the table"
+                    )),
                 ),
                 (true, Some(span)) if o.get("next").is_some() => self.push(
                     Diagnostic::new(
                         &rule_id::MISPLACED_KEY,
                         self.file,
                         span,
-                        "a branch has both `next` and `outcome`; it either leads to a step or ends the procedure",
+                        msg!(
+                            "cabang memiliki `next` sekaligus `outcome`; cabang menuju sebuah langkah atau mengakhiri prosedur, tidak keduanya"
+                                / "a branch has both `next` and `outcome`; it either leads to a step or ends the procedure"
+                        ),
                     )
-                    .help("keep `next` when the answer goes on to a step, or `outcome` when it ends the procedure"),
+                    .help(msg!(
+                        "pertahankan `next` bila jawabannya berlanjut ke sebuah langkah, atau `outcome` bila jawabannya mengakhiri prosedur"
+                            / "keep `next` when the answer goes on to a step, or `outcome` when it ends the procedure"
+                    )),
                 ),
                 _ => {}
             }
@@ -1044,17 +1232,64 @@ impl Lower<'_> {
 }
 
 /// "step `x`" when the step has an id, else "a step".
-fn step_what(node: &Node) -> String {
+fn step_what(node: &Node) -> Text {
     if let Value::Map(map) = &node.value {
         for (k, v) in map {
             if let (Value::Str(k), Value::Str(v)) = (&k.value, &v.value)
                 && k == "id"
             {
-                return format!("step `{v}`");
+                return msg!("langkah `{v}`" / "step `{v}`");
             }
         }
     }
-    "a step".to_string()
+    msg!("sebuah langkah" / "a step")
+}
+
+/// What a value was expected to be, for `wrong-type` findings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    Text,
+    List,
+    Boolean,
+    WholeNumber,
+}
+
+impl Expected {
+    fn text(self) -> Text {
+        match self {
+            Expected::Text => msg!("teks" / "a string"),
+            Expected::List => msg!("daftar" / "a list"),
+            Expected::Boolean => msg!("`true` atau `false`" / "`true` or `false`"),
+            Expected::WholeNumber => msg!("bilangan bulat" / "a whole number"),
+        }
+    }
+}
+
+/// The YAML type of a value, as messages name it.
+fn type_text(v: &Value) -> Text {
+    match v {
+        Value::Null => msg!("nilai kosong (null)" / "null"),
+        Value::Bool(_) => msg!("nilai boolean" / "a boolean"),
+        Value::Int(_) => msg!("bilangan bulat" / "an integer"),
+        Value::Float(_) => msg!("bilangan" / "a number"),
+        Value::Str(_) => msg!("teks" / "a string"),
+        Value::Seq(_) => msg!("daftar" / "a list"),
+        Value::Map(_) => msg!("pemetaan" / "a mapping"),
+    }
+}
+
+fn only_process_sub_sop() -> Text {
+    msg!(
+        "hanya langkah `process` yang dapat dirinci oleh SOP mikro"
+            / "only a `process` step can be detailed by a mikro SOP"
+    )
+}
+
+fn outcome_on_end() -> Text {
+    msg!(
+        "`outcome` memberi label hasil pada langkah `end`"
+            / "`outcome` labels the result of an `end` step"
+    )
 }
 
 fn list_names(keys: &[Key]) -> String {

@@ -51,7 +51,7 @@ pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
         let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
     }
     let version = diff::Version { source, sop, graph, findings: &checked.diagnostics };
-    let d = diff::diff(&version, &version, workday_minutes);
+    let d = diff::diff(&version, &version, workday_minutes, Lang::En);
     let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
     let _ = diff::json::render(&d);
     let catalogue =

@@ -21,12 +21,17 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
     let (start, _) = report.range(d);
     let sev = match d.severity {
         Severity::Error => "",
+        // A stable token (like the code), which problem matchers parse.
         Severity::Warning => "warning: ",
     };
     format!(
         "{}:{start}: {} {sev}{}",
         escape::terminal_line(report.path(d)),
         d.code,
-        escape::terminal_line(&d.message.replace('\n', " "))
+        escape::terminal_line(&one_line(report.text(&d.message)))
     )
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
 }

@@ -134,9 +134,11 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 }
 
 fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
+    // The level names are words of the run's language too.
+    let words = report.words();
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(words.error),
+        Severity::Warning => Level::WARNING.with_name(words.warning),
     };
     let mut files: Vec<FileId> = vec![d.file];
     for l in &d.labels {
@@ -147,9 +149,10 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
     // User text in the message, labels, help and path is escaped for the
     // terminal; the source lines are shown by annotate-snippets, which
     // replaces control and bidi characters itself.
-    let message = escape::terminal(&d.message);
-    let labels: Vec<String> = d.labels.iter().map(|l| escape::terminal_line(&l.message)).collect();
-    let help = d.help.as_deref().map(escape::terminal);
+    let message = escape::terminal(report.text(&d.message));
+    let labels: Vec<String> =
+        d.labels.iter().map(|l| escape::terminal_line(report.text(&l.message))).collect();
+    let help = d.help.as_ref().map(|h| escape::terminal(report.text(h)));
     let paths: Vec<String> = files
         .iter()
         .map(|&f| report.sources.get(f).map_or(String::new(), |s| escape::terminal_line(&s.path)))
@@ -190,11 +193,12 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
         if n == 0 {
             title_group = title_group.element(snippet);
         } else {
-            groups.push(Group::with_level(Level::NOTE).element(snippet));
+            groups.push(Group::with_level(Level::NOTE.with_name(words.note)).element(snippet));
         }
     }
     if let Some(help) = &help {
-        title_group = title_group.element(Level::HELP.message(help.as_str()));
+        title_group =
+            title_group.element(Level::HELP.with_name(words.help_name).message(help.as_str()));
     }
     let mut all = vec![title_group];
     all.extend(groups);

@@ -27,10 +27,7 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    };
+    let message = report.message_with_help(d);
     format!(
         "::{command} file={},line={},endLine={},col={},endColumn={},title={}::{}",
         escape::github_property(&escape::terminal_line(report.path(d))),

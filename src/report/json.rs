@@ -59,7 +59,7 @@ pub fn write(
                         line: s.line,
                         column: s.column,
                         end: Pos { line: e.line, column: e.column },
-                        message: l.message.as_str(),
+                        message: report.text(&l.message),
                     })
                 })
                 .collect();
@@ -71,8 +71,8 @@ pub fn write(
                 code: d.code,
                 name: d.name,
                 severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
+                message: report.text(&d.message),
+                help: d.help.as_ref().map(|h| report.text(h)),
                 labels,
             }
         })

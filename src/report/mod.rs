@@ -10,7 +10,8 @@ pub mod sarif;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::lang::{Lang, ReportWords};
 use crate::source::{LineCol, SourceFile};
 
 /// Output formats of `sopmap check`.
@@ -32,6 +33,8 @@ pub enum Format {
 pub struct Report<'a> {
     pub sources: &'a [SourceFile],
     pub color: bool,
+    /// The language of the human text (messages, help, labels).
+    pub lang: Lang,
 }
 
 impl Report<'_> {
@@ -45,6 +48,25 @@ impl Report<'_> {
             Some(src) => (src.line_col(d.span.start), src.line_col(d.span.end)),
             None => (LineCol { line: 1, column: 1 }, LineCol { line: 1, column: 1 }),
         }
+    }
+
+    /// A text of a finding in the report's language.
+    pub fn text<'t>(&self, t: &'t Text) -> &'t str {
+        t.get(self.lang)
+    }
+
+    /// The message with its help line (`help: …` / `saran: …`) below it,
+    /// for formats with a single text field.
+    pub fn message_with_help(&self, d: &Diagnostic) -> String {
+        let message = self.text(&d.message);
+        match &d.help {
+            Some(help) => format!("{message}\n{} {}", self.words().help, self.text(help)),
+            None => message.to_string(),
+        }
+    }
+
+    pub fn words(&self) -> &'static ReportWords {
+        ReportWords::of(self.lang)
     }
 
     pub fn path(&self, d: &Diagnostic) -> &str {
@@ -109,20 +131,30 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The summary line for stderr: `found 2 errors and 1 warning in 1 of 3 files`.
-pub fn summary(c: &Counts) -> String {
-    let files = plural(c.files, "file", "files");
+/// The summary line for stderr: `ditemukan 2 kesalahan dan 1 peringatan
+/// dalam 1 dari 3 berkas` / `found 2 errors and 1 warning in 1 of 3 files`.
+pub fn summary(c: &Counts, lang: Lang) -> String {
+    let w = ReportWords::of(lang);
+    let files = plural(c.files, w.file, w.files);
     if c.errors == 0 && c.warnings == 0 {
-        return format!("checked {files}: no problems found");
+        return format!("{}{files}{}: {}", w.checked_before, w.checked_after, w.no_problems);
     }
     let mut parts = Vec::new();
     if c.errors > 0 {
-        parts.push(plural(c.errors, "error", "errors"));
+        parts.push(plural(c.errors, w.error, w.errors));
     }
     if c.warnings > 0 {
-        parts.push(plural(c.warnings, "warning", "warnings"));
+        parts.push(plural(c.warnings, w.warning, w.warnings));
     }
-    format!("found {} in {} of {files}", parts.join(" and "), c.files_with_findings)
+    let found = parts.join(w.and);
+    format!("{} {found} {} {} {} {files}", w.found, w.in_, c.files_with_findings, w.of)
+}
+
+/// `; 2 berkas tidak dapat dibaca` / `; 2 files could not be read`, added
+/// to the summary when some input was skipped.
+pub fn unreadable(n: usize, lang: Lang) -> String {
+    let w = ReportWords::of(lang);
+    format!("; {} {}", plural(n, w.file, w.files), w.could_not_be_read)
 }
 
 #[cfg(test)]
@@ -132,8 +164,13 @@ mod tests {
     #[test]
     fn summary_wording() {
         let c = Counts { errors: 2, warnings: 1, files: 3, files_with_findings: 1 };
-        assert_eq!(summary(&c), "found 2 errors and 1 warning in 1 of 3 files");
+        assert_eq!(summary(&c, Lang::En), "found 2 errors and 1 warning in 1 of 3 files");
+        assert_eq!(
+            summary(&c, Lang::Id),
+            "ditemukan 2 kesalahan dan 1 peringatan dalam 1 dari 3 berkas"
+        );
         let c = Counts { files: 1, ..Counts::default() };
-        assert_eq!(summary(&c), "checked 1 file: no problems found");
+        assert_eq!(summary(&c, Lang::En), "checked 1 file: no problems found");
+        assert_eq!(summary(&c, Lang::Id), "1 berkas diperiksa: tidak ada masalah");
     }
 }

@@ -215,17 +215,14 @@ fn location(src: &SourceFile, span: Span, id: Option<usize>, message: Option<&st
 fn result(report: &Report<'_>, d: &Diagnostic) -> Option<SarifResult> {
     let src = report.source(d)?;
     let rule_index = RULES.iter().position(|r| r.code == d.code)?;
-    let text = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    };
+    let text = report.message_with_help(d);
     let related_locations = d
         .labels
         .iter()
         .enumerate()
         .filter_map(|(i, l)| {
             let lsrc = report.sources.get(l.file)?;
-            Some(location(lsrc, l.span, Some(i + 1), Some(&l.message)))
+            Some(location(lsrc, l.span, Some(i + 1), Some(report.text(&l.message))))
         })
         .collect();
     Some(SarifResult {

@@ -2,6 +2,7 @@
 //! lists left blank on purpose (`kosong`), to be filled in by hand.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -14,9 +15,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 b.span,
-                format!("{} is left blank (`{}: kosong`), to be filled in by hand", b.label, b.key),
+                msg!(
+                    "{} dibiarkan kosong (`{}: kosong`), untuk diisi dengan tulisan tangan"
+                        / "{} is left blank (`{}: kosong`), to be filled in by hand",
+                    b.label,
+                    b.key
+                ),
             )
-            .help(format!("write the {} once it is known", b.label)),
+            .help(msg!("tuliskan {} setelah diketahui" / "write the {} once it is known", b.label)),
         );
     }
 }

@@ -1,6 +1,7 @@
 //! cycle (SOP209, off by default): every loop in the flow.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -13,15 +14,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let cycle = g.cycle_through(first, &scc);
         let Some(step) = cx.sop.steps.get(first) else { continue };
         let extra = if scc.len() > cycle.len() {
-            format!(" ({} steps in this strongly connected part)", scc.len())
+            msg!(
+                " ({} langkah saling terhubung dalam perulangan ini)"
+                    / " ({} steps in this strongly connected part)",
+                scc.len()
+            )
         } else {
-            String::new()
+            msg!("" / "")
         };
+        let path = cx.sop.cycle_text(&cycle);
         out.push(Diagnostic::new(
             &RULE,
             cx.file,
             step.anchor(),
-            format!("loop {}{extra}", cx.sop.cycle_text(&cycle)),
+            msg!("perulangan {path}{}" / "loop {path}{}", extra),
         ));
     }
 }

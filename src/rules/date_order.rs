@@ -1,6 +1,7 @@
 //! date-order (SOP302): effective or revised before created.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -13,6 +14,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ("effective", "Tanggal Efektif", &id.effective),
         ("revised", "Tanggal Revisi", &id.revised),
     ] {
+        let (date_value, created_value) = match date {
+            Some(d) => (d.value.as_written().to_string(), created.value.as_written().to_string()),
+            None => continue,
+        };
         let Some(date) = date else { continue };
         if date.value.cmp_at_precision(&created.value) == std::cmp::Ordering::Less {
             out.push(
@@ -20,14 +25,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     date.span,
-                    format!(
-                        "`{key}` ({label}) {} is before `created` {}",
-                        date.value.as_written(),
-                        created.value.as_written()
+                    msg!(
+                        "`{key}` ({label}) {date_value} lebih awal daripada `created` (Tanggal Pembuatan) {created_value}"
+                            / "`{key}` ({label}) {date_value} is before `created` {created_value}"
                     ),
                 )
-                .label(created.span, "created here")
-                .help("check the year, and that day and month are not swapped"),
+                .label(created.span, msg!("tanggal pembuatan ditulis di sini" / "created here"))
+                .help(msg!(
+                    "periksa tahunnya, dan pastikan tanggal dan bulan tidak tertukar"
+                        / "check the year, and that day and month are not swapped"
+                )),
             );
         }
     }

@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::model::StepKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -26,12 +27,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 step.anchor(),
-                format!(
-                    "step `{}` is a dead end: it has no `next` and is not an end step",
+                msg!(
+                    "langkah `{}` buntu: tidak memiliki `next` dan bukan langkah akhir"
+                        / "step `{}` is a dead end: it has no `next` and is not an end step",
                     step.id_str()
                 ),
             )
-            .help("add `next: <step id>`, or make it `kind: end` if the procedure finishes here")
+            .help(msg!(
+                "tambahkan `next: <id langkah>`, atau jadikan `kind: end` jika prosedur selesai di sini"
+                    / "add `next: <step id>`, or make it `kind: end` if the procedure finishes here"
+            ))
             .maybe_fix(mark_end(step)),
         );
     }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Spanned;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -11,15 +12,15 @@ pub static RULE: Rule = Rule { id: &rule_id::DUPLICATE_ID, check: Check::Sop(che
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let steps = cx.sop.steps.iter().filter_map(|s| s.id.as_ref());
-    report(cx, out, "step", steps);
+    report(cx, out, ("langkah", "step"), steps);
     let actors = cx.sop.actors.iter().filter_map(|a| a.id.as_ref());
-    report(cx, out, "actor", actors);
+    report(cx, out, ("pelaksana", "actor"), actors);
 }
 
 fn report<'a>(
     cx: &Context<'_>,
     out: &mut Vec<Diagnostic>,
-    what: &str,
+    (what_id, what): (&str, &str),
     ids: impl Iterator<Item = &'a Spanned<String>>,
 ) {
     let mut first: HashMap<&str, &Spanned<String>> = HashMap::new();
@@ -30,10 +31,10 @@ fn report<'a>(
                     &RULE,
                     cx.file,
                     id.span,
-                    format!("duplicate {what} id `{}`", id.value),
+                    msg!("id {what_id} `{}` ganda" / "duplicate {what} id `{}`", id.value),
                 )
-                .label(prev.span, "first defined here")
-                .help(format!("give this {what} a different id")),
+                .label(prev.span, msg!("pertama kali ditetapkan di sini" / "first defined here"))
+                .help(msg!("beri {what_id} ini id yang lain" / "give this {what} a different id")),
             ),
             None => {
                 first.insert(id.value.as_str(), id);

@@ -1,6 +1,7 @@
 //! duplicate-sop-id (SOP106): two files declare the same SOP `id`.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
@@ -35,10 +36,21 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         e.file,
                         id_span,
-                        format!("SOP id `{id}` is also declared in {}", others.join(", ")),
+                        msg!(
+                            "id SOP `{id}` juga dipakai di {}"
+                                / "SOP id `{id}` is also declared in {}",
+                            others.join(", ")
+                        ),
                     )
-                    .label_in(other.file, other_span, "also declared here")
-                    .help("give each SOP its own id (and name the file `<id>.yaml`)"),
+                    .label_in(
+                        other.file,
+                        other_span,
+                        msg!("juga dipakai di sini" / "also declared here"),
+                    )
+                    .help(msg!(
+                        "beri setiap SOP id tersendiri (dan namai berkasnya `<id>.yaml`)"
+                            / "give each SOP its own id (and name the file `<id>.yaml`)"
+                    )),
                 );
             }
         }

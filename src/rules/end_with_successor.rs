@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -20,12 +21,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     span,
-                    format!(
-                        "end step `{}` has `{key}`; an end step finishes the procedure",
+                    msg!(
+                        "langkah akhir `{}` memiliki `{key}`; langkah akhir mengakhiri prosedur"
+                            / "end step `{}` has `{key}`; an end step finishes the procedure",
                         step.id_str()
                     ),
                 )
-                .help(format!("remove `{key}`, or make the step `kind: process`")),
+                .help(msg!(
+                    "hapus `{key}`, atau jadikan langkah ini `kind: process`"
+                        / "remove `{key}`, or make the step `kind: process`"
+                )),
             );
         }
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::catalog::links;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
@@ -37,9 +38,17 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 e.file,
                 id.span,
-                format!("file name `{name}` does not match SOP id `{}`", id.value),
+                msg!(
+                    "nama berkas `{name}` tidak sesuai dengan id SOP `{}`"
+                        / "file name `{name}` does not match SOP id `{}`",
+                    id.value
+                ),
             )
-            .help(format!("rename the file to `{}.{ext}`, or change the id", id.value)),
+            .help(msg!(
+                "ganti nama berkas menjadi `{}.{ext}`, atau ubah id-nya"
+                    / "rename the file to `{}.{ext}`, or change the id",
+                id.value
+            )),
         );
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -183,13 +184,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 activity.span,
-                format!(
-                    "the activity of step `{}` states a condition (`{cue}`): a decision written as a `{}` step",
+                msg!(
+                    "kegiatan langkah `{}` memuat syarat (`{cue}`): sebuah keputusan yang ditulis sebagai langkah `{}`"
+                        / "the activity of step `{}` states a condition (`{cue}`): a decision written as a `{}` step",
                     step.id_str(),
                     step.kind().map_or("process", StepKind::as_str)
                 ),
             )
-            .help("draw the check as a `kind: decision` step with labelled branches (e.g. `Lengkap` / `Tidak lengkap`), each leading to its own row"),
+            .help(msg!(
+                "gambarkan pemeriksaan itu sebagai langkah `kind: decision` dengan cabang berlabel (misalnya `Lengkap` / `Tidak lengkap`), masing-masing menuju barisnya sendiri"
+                    / "draw the check as a `kind: decision` step with labelled branches (e.g. `Lengkap` / `Tidak lengkap`), each leading to its own row"
+            )),
         );
     }
 }

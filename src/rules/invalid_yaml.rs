@@ -24,8 +24,8 @@ mod tests {
         format!(
             "{} {}; help: {}",
             src.line_col(d.span.start),
-            d.message,
-            d.help.clone().unwrap_or_default()
+            d.message.en,
+            d.help.as_ref().map_or("", |h| h.en.as_str())
         )
     }
 
@@ -34,7 +34,7 @@ mod tests {
         let y = "schema: sop-ap/1\nid: [a\nlevel: mikro\n".to_string();
         expect(
             lint_code(&y, "SOP001"),
-            &["2:5 SOP001 kurung `[` dibuka di sini tetapi tidak ditutup"],
+            &["2:5 SOP001 the bracket `[` opens here but is never closed"],
         );
         assert_eq!(
             english(&y),
@@ -46,10 +46,7 @@ mod tests {
     fn tab_indentation() {
         let y = "schema: sop-ap/1\nidentity:\n\tagency: x\n".to_string();
         let found = lint_code(&y, "SOP001");
-        expect(
-            found,
-            &["3:1 SOP001 baris ini diberi indentasi dengan tab; YAML hanya menerima spasi"],
-        );
+        expect(found, &["3:1 SOP001 a tab indents this line; YAML indents with spaces only"]);
         assert_eq!(
             english(&y),
             "3:1 a tab indents this line; YAML indents with spaces only; help: replace the tab with spaces (two spaces per level)"
@@ -63,7 +60,7 @@ mod tests {
         expect(
             found,
             &[
-                "3:1 SOP001 baris ini diberi indentasi dengan tab; YAML hanya menerima spasi; help: ganti tab dengan spasi (dua spasi per tingkat)",
+                "3:1 SOP001 a tab indents this line; YAML indents with spaces only; help: replace the tab with spaces (two spaces per level)",
             ],
         );
     }
@@ -75,7 +72,7 @@ mod tests {
         expect(
             found,
             &[
-                "2:1 SOP001 berkas ini memuat lebih dari satu dokumen YAML (`---`); satu berkas SOP memuat tepat satu dokumen",
+                "2:1 SOP001 this file holds more than one YAML document (`---`); a SOP file holds exactly one",
             ],
         );
         assert!(english(&y).starts_with("2:1 this file holds more than one YAML document"));
@@ -85,7 +82,7 @@ mod tests {
     fn syntax_error_is_the_only_finding() {
         let y = "schema: sop-ap/1\nid: \"unterminated\n".to_string();
         let found = lint(&y);
-        expect(found, &["2:5 SOP001 tanda kutip dibuka di sini tetapi tidak ditutup"]);
+        expect(found, &["2:5 SOP001 a quote opens here but is never closed"]);
         assert_eq!(
             english(&y),
             "2:5 a quote opens here but is never closed; help: close the text with the same quote at the end of the line: id: \"unterminated\""

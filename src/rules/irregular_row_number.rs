@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Rows;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 use crate::source::Span;
@@ -26,12 +27,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     span,
-                    format!(
-                        "step `{}` has `same_row: true` but is the first step; there is no row before it to continue",
+                    msg!(
+                        "langkah `{}` memiliki `same_row: true` padahal merupakan langkah pertama; tidak ada baris sebelumnya untuk dilanjutkan"
+                            / "step `{}` has `same_row: true` but is the first step; there is no row before it to continue",
                         step.id_str()
                     ),
                 )
-                .help("remove `same_row`"),
+                .help(msg!("hapus `same_row`" / "remove `same_row`")),
             );
         }
         let n = row.number;
@@ -43,10 +45,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         cx.file,
                         w.span,
-                        format!("row number {n} of step `{}` is already used", step.id_str()),
+                        msg!(
+                            "nomor baris {n} pada langkah `{}` sudah dipakai"
+                                / "row number {n} of step `{}` is already used",
+                            step.id_str()
+                        ),
                     )
-                    .label(first, "first used here")
-                    .help(format!("number the row {expected}, or leave `row` out to count on from the row before")),
+                    .label(first, msg!("pertama kali dipakai di sini" / "first used here"))
+                    .help(msg!(
+                        "beri nomor baris {expected}, atau hapus `row` agar nomornya melanjutkan baris sebelumnya"
+                            / "number the row {expected}, or leave `row` out to count on from the row before"
+                    )),
                 );
             } else if previous.is_some_and(|p| n < p) {
                 out.push(
@@ -54,35 +63,46 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         cx.file,
                         w.span,
-                        format!(
-                            "row number {n} of step `{}` comes after row {}; rows go in increasing order",
+                        msg!(
+                            "nomor baris {n} pada langkah `{}` muncul setelah baris {}; nomor baris harus urut naik"
+                                / "row number {n} of step `{}` comes after row {}; rows go in increasing order",
                             step.id_str(),
                             previous.unwrap_or(0)
                         ),
                     )
-                    .help(format!("number the row {expected}, or move the step to where its number belongs")),
+                    .help(msg!(
+                        "beri nomor baris {expected}, atau pindahkan langkah ke tempat yang sesuai dengan nomornya"
+                            / "number the row {expected}, or move the step to where its number belongs"
+                    )),
                 );
             } else if n > expected {
                 let skipped = if n - 1 == expected {
-                    format!("number {expected} is skipped")
+                    msg!("nomor {expected} terlewati" / "number {expected} is skipped")
                 } else {
-                    format!("numbers {expected} to {} are skipped", n - 1)
+                    let last = n - 1;
+                    msg!(
+                        "nomor {expected} sampai {last} terlewati"
+                            / "numbers {expected} to {last} are skipped"
+                    )
                 };
                 let message = match previous {
-                    Some(p) => format!(
-                        "row number {n} of step `{}` follows row {p}: {skipped}",
-                        step.id_str()
+                    Some(p) => msg!(
+                        "nomor baris {n} pada langkah `{}` menyusul baris {p}: {}"
+                            / "row number {n} of step `{}` follows row {p}: {}",
+                        step.id_str(),
+                        skipped
                     ),
-                    None => format!(
-                        "the first row (step `{}`) is numbered {n}: {skipped}",
-                        step.id_str()
+                    None => msg!(
+                        "baris pertama (langkah `{}`) bernomor {n}: {}"
+                            / "the first row (step `{}`) is numbered {n}: {}",
+                        step.id_str(),
+                        skipped
                     ),
                 };
-                out.push(
-                    Diagnostic::new(&RULE, cx.file, w.span, message).help(format!(
-                        "number the row {expected}, or keep the number as published and add `# sopmap: ignore[irregular-row-number]`"
-                    )),
-                );
+                out.push(Diagnostic::new(&RULE, cx.file, w.span, message).help(msg!(
+                    "beri nomor baris {expected}, atau pertahankan nomor sebagaimana diterbitkan dan tambahkan `# sopmap: ignore[irregular-row-number]`"
+                        / "number the row {expected}, or keep the number as published and add `# sopmap: ignore[irregular-row-number]`"
+                )));
             }
         }
         let anchor = written.map_or(step.anchor(), |w| w.span);

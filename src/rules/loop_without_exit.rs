@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::EdgeKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -76,20 +77,33 @@ fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize]) {
                 .and_then(|s| s.branches.get(b))
                 .and_then(|br| br.label.as_ref())
                 .map_or_else(|| format!("#{}", b + 1), |l| format!("`{}`", l.value));
-            (e.span, format!("; entered through branch {label} of `{}`", name(p)))
+            (
+                e.span,
+                msg!(
+                    "; dimasuki melalui cabang {label} dari keputusan `{}`"
+                        / "; entered through branch {label} of `{}`",
+                    name(p)
+                ),
+            )
         }
-        Some((p, e, EdgeKind::Next)) => (e.span, format!("; entered from `{}`", name(p))),
-        None => (cx.sop.steps.get(start).map_or(cx.sop.span, |s| s.anchor()), String::new()),
+        Some((p, e, EdgeKind::Next)) => {
+            (e.span, msg!("; dimasuki dari `{}`" / "; entered from `{}`", name(p)))
+        }
+        None => (cx.sop.steps.get(start).map_or(cx.sop.span, |s| s.anchor()), msg!("" / "")),
     };
     let mut d = Diagnostic::new(
         &RULE,
         cx.file,
         span,
-        format!("loop without exit: {path} never reaches an end step{entered}"),
+        msg!(
+            "perulangan tanpa jalan keluar: {path} tidak pernah sampai ke langkah akhir{}"
+                / "loop without exit: {path} never reaches an end step{}",
+            entered
+        ),
     );
     for &i in &cycle {
         if let Some(s) = cx.sop.steps.get(i) {
-            d = d.label(s.anchor(), "in the loop");
+            d = d.label(s.anchor(), msg!("bagian dari perulangan" / "in the loop"));
         }
     }
     let decisions: Vec<&str> = scc
@@ -98,8 +112,14 @@ fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, scc: &[usize]) {
         .map(|&i| name(i))
         .collect();
     let help = match decisions.first() {
-        Some(d) => format!("give decision `{d}` a branch that leads towards an end step"),
-        None => "add a decision to the loop with a branch that leads towards an end step".into(),
+        Some(d) => msg!(
+            "beri keputusan `{d}` cabang yang menuju langkah akhir"
+                / "give decision `{d}` a branch that leads towards an end step"
+        ),
+        None => msg!(
+            "tambahkan keputusan di dalam perulangan dengan cabang yang menuju langkah akhir"
+                / "add a decision to the loop with a branch that leads towards an end step"
+        ),
     };
     out.push(d.help(help));
 }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::SopLevel;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
@@ -18,11 +19,16 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 e.file,
                 level.span,
-                format!("makro SOP `{}` has no step with `sub_sop`", e.id()),
+                msg!(
+                    "SOP makro `{}` tidak memiliki langkah dengan `sub_sop`"
+                        / "makro SOP `{}` has no step with `sub_sop`",
+                    e.id()
+                ),
             )
-            .help(
-                "add `sub_sop: <id>` to the steps that a mikro SOP details, or set `level: mikro`",
-            ),
+            .help(msg!(
+                "tambahkan `sub_sop: <id>` pada langkah yang dirinci oleh SOP mikro, atau tetapkan `level: mikro`"
+                    / "add `sub_sop: <id>` to the steps that a mikro SOP details, or set `level: mikro`"
+            )),
         );
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::StepKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -20,17 +21,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if count < 2 {
             let span = step.branches_key.unwrap_or_else(|| step.anchor());
             let found = match count {
-                0 => "no branches".to_string(),
-                _ => "only one branch".to_string(),
+                0 => msg!("tidak memiliki cabang" / "has no branches"),
+                _ => msg!("hanya memiliki satu cabang" / "has only one branch"),
             };
             out.push(
                 Diagnostic::new(
                     &RULE,
                     cx.file,
                     span,
-                    format!("decision `{id}` has {found}; a decision needs at least two"),
+                    msg!(
+                        "keputusan `{id}` {}; keputusan memerlukan sekurang-kurangnya dua cabang"
+                            / "decision `{id}` {}; a decision needs at least two",
+                        found
+                    ),
                 )
-                .help("add `branches:` with one `{label, next}` per answer, e.g. `Ya` and `Tidak`"),
+                .help(msg!(
+                    "tambahkan `branches:` dengan satu `{{label, next}}` untuk setiap jawaban, misalnya `Ya` dan `Tidak`"
+                        / "add `branches:` with one `{{label, next}}` per answer, e.g. `Ya` and `Tidak`"
+                )),
             );
         }
         // First use of each label, by its comparison key (a map: a decision
@@ -45,9 +53,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         cx.file,
                         label.span,
-                        format!("a branch of decision `{id}` has an empty label"),
+                        msg!(
+                            "salah satu cabang keputusan `{id}` berlabel kosong"
+                                / "a branch of decision `{id}` has an empty label"
+                        ),
                     )
-                    .help("write the answer this arrow stands for, e.g. `Ya` or `Tidak lengkap`"),
+                    .help(msg!(
+                        "tulis jawaban yang diwakili panah ini, misalnya `Ya` atau `Tidak lengkap`"
+                            / "write the answer this arrow stands for, e.g. `Ya` or `Tidak lengkap`"
+                    )),
                 );
                 continue;
             }
@@ -57,13 +71,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         cx.file,
                         label.span,
-                        format!(
-                            "decision `{id}` has two branches labelled `{}`",
+                        msg!(
+                            "keputusan `{id}` memiliki dua cabang berlabel `{}`"
+                                / "decision `{id}` has two branches labelled `{}`",
                             label.value.trim()
                         ),
                     )
-                    .label(*first, "first used here")
-                    .help("give every answer its own label"),
+                    .label(*first, msg!("pertama kali dipakai di sini" / "first used here"))
+                    .help(msg!(
+                        "beri setiap jawaban label tersendiri" / "give every answer its own label"
+                    )),
                 );
             } else {
                 seen.insert(norm, label.span);
@@ -82,9 +99,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     step.branches_key.unwrap_or_else(|| step.anchor()),
-                    format!("every branch of decision `{id}` leads to `{target}`; the decision decides nothing"),
+                    msg!(
+                        "semua cabang keputusan `{id}` menuju `{target}`; keputusan ini tidak memutuskan apa pun"
+                            / "every branch of decision `{id}` leads to `{target}`; the decision decides nothing"
+                    ),
                 )
-                .help("point one branch elsewhere, or replace the decision by a process step"),
+                .help(msg!(
+                    "arahkan salah satu cabang ke langkah lain, atau ganti keputusan dengan langkah proses"
+                        / "point one branch elsewhere, or replace the decision by a process step"
+                )),
             );
         }
     }

@@ -1,6 +1,7 @@
 //! missing-end (SOP203): no step has `kind: end`.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -14,8 +15,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let span = last.kind.as_ref().map_or(last.anchor(), |k| k.span);
     out.push(
-        Diagnostic::new(&RULE, cx.file, span, "no step has `kind: end`")
-            .help(format!("make the last activity `{}` a `kind: end` step", last.id_str())),
+        Diagnostic::new(
+            &RULE,
+            cx.file,
+            span,
+            msg!("tidak ada langkah dengan `kind: end`" / "no step has `kind: end`"),
+        )
+        .help(msg!(
+            "jadikan kegiatan terakhir `{}` langkah `kind: end`"
+                / "make the last activity `{}` a `kind: end` step",
+            last.id_str()
+        )),
     );
 }
 

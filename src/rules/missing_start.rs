@@ -1,6 +1,7 @@
 //! missing-start (SOP201): no step has `kind: start`.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -19,8 +20,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return; // a missing or invalid kind (already reported) may be the start
     }
     out.push(
-        Diagnostic::new(&RULE, cx.file, span, "no step has `kind: start`")
-            .help(format!("make the first activity `{}` a `kind: start` step", first.id_str())),
+        Diagnostic::new(
+            &RULE,
+            cx.file,
+            span,
+            msg!("tidak ada langkah dengan `kind: start`" / "no step has `kind: start`"),
+        )
+        .help(msg!(
+            "jadikan kegiatan pertama `{}` langkah `kind: start`"
+                / "make the first activity `{}` a `kind: start` step",
+            first.id_str()
+        )),
     );
 }
 

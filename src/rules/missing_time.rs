@@ -1,6 +1,7 @@
 //! missing-time (SOP301): a step with neither `time` nor `time_note`.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -22,9 +23,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 step.anchor(),
-                format!("step `{}` has no `time` (Mutu Baku: Waktu)", step.id_str()),
+                msg!(
+                    "langkah `{}` tidak memiliki `time` (Mutu Baku: Waktu)"
+                        / "step `{}` has no `time` (Mutu Baku: Waktu)",
+                    step.id_str()
+                ),
             )
-            .help("add `time: 15 menit` (or `1 hari kerja` …), or `time_note:` when it cannot be quantified"),
+            .help(msg!(
+                "tambahkan `time: 15 menit` (atau `1 hari kerja` …), atau `time_note:` bila waktunya tidak dapat diukur"
+                    / "add `time: 15 menit` (or `1 hari kerja` …), or `time_note:` when it cannot be quantified"
+            )),
         );
     }
 }

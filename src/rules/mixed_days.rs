@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::duration::Unit;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -26,13 +27,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             &RULE,
             cx.file,
             bare.span,
-            format!(
-                "`{}` is read as calendar days, but this SOP also writes `{}`: say what a bare `hari` means",
-                bare.value, working.value
+            msg!(
+                "`{}` dibaca sebagai hari kalender, padahal SOP ini juga menulis `{}`: nyatakan arti `hari` tanpa keterangan"
+                    / "`{}` is read as calendar days, but this SOP also writes `{}`: say what a bare `hari` means",
+                bare.value,
+                working.value
             ),
         )
-        .label(working.span, "working days here")
-        .help("add `days: kerja` to the SOP (or to sopmap.yaml) when `hari` means a working day, or `days: kalender`"),
+        .label(working.span, msg!("hari kerja di sini" / "working days here"))
+        .help(msg!(
+            "tambahkan `days: kerja` pada SOP (atau di sopmap.yaml) bila `hari` berarti hari kerja, atau `days: kalender`"
+                / "add `days: kerja` to the SOP (or to sopmap.yaml) when `hari` means a working day, or `days: kalender`"
+        )),
     );
 }
 

@@ -1,6 +1,7 @@
 //! multiple-starts (SOP202): more than one step has `kind: start`.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -19,14 +20,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 span,
-                format!(
-                    "step `{}` is a second start; `{}` is already the start",
+                msg!(
+                    "langkah `{}` merupakan langkah awal kedua; `{}` sudah menjadi langkah awal"
+                        / "step `{}` is a second start; `{}` is already the start",
                     step.id_str(),
                     first_step.id_str()
                 ),
             )
-            .label(first_span, "first start here")
-            .help("keep one start; make this step `kind: process` and lead to it with `next`"),
+            .label(first_span, msg!("langkah awal pertama di sini" / "first start here"))
+            .help(msg!(
+                "pertahankan satu langkah awal; jadikan langkah ini `kind: process` dan arahkan ke sini dengan `next`"
+                    / "keep one start; make this step `kind: process` and lead to it with `next`"
+            )),
         );
     }
 }

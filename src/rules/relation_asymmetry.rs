@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::catalog::{Entry, LinkKind, links};
 use crate::diagnostic::Diagnostic;
 use crate::model::Relation;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::source::Span;
@@ -81,37 +82,57 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
         if !p.lists(cid, Relation::Child) {
             let at = wrong_relation(p, cid, Relation::Child).or(ev.sub_sop).unwrap_or(id_span(p));
             let why = if ev.sub_sop.is_some() {
-                format!(
-                    "SOP `{pid}` uses `{cid}` as `sub_sop` but does not list it in `related` as `child`"
+                msg!(
+                    "SOP `{pid}` memakai `{cid}` sebagai `sub_sop` tetapi tidak mencantumkannya di `related` sebagai `child`"
+                        / "SOP `{pid}` uses `{cid}` as `sub_sop` but does not list it in `related` as `child`"
                 )
             } else {
-                format!(
-                    "SOP `{cid}` names `{pid}` as its parent, but `{pid}` does not list `{cid}` in `related` as `child`"
+                msg!(
+                    "SOP `{cid}` menyebut `{pid}` sebagai induknya, tetapi `{pid}` tidak mencantumkan `{cid}` di `related` sebagai `child`"
+                        / "SOP `{cid}` names `{pid}` as its parent, but `{pid}` does not list `{cid}` in `related` as `child`"
                 )
             };
-            let mut d = Diagnostic::new(&RULE, p.file, at, why)
-                .help(format!("add `- {{sop: {cid}, relation: child}}` to `related`"));
+            let mut d = Diagnostic::new(&RULE, p.file, at, why).help(msg!(
+                "tambahkan `- {{sop: {cid}, relation: child}}` ke `related`"
+                    / "add `- {{sop: {cid}, relation: child}}` to `related`"
+            ));
             if let Some(span) = ev.parent_entry {
-                d = d.label_in(c.file, span, "the mikro names its parent here");
+                d = d.label_in(
+                    c.file,
+                    span,
+                    msg!("SOP mikro menyebut induknya di sini" / "the mikro names its parent here"),
+                );
             }
             out.push(d);
         }
         // The child side: it must list the parent as `parent`.
         if !c.lists(pid, Relation::Parent) {
             let at = wrong_relation(c, pid, Relation::Parent).unwrap_or(id_span(c));
-            let how =
-                if ev.sub_sop.is_some() { "uses it as `sub_sop`" } else { "lists it as `child`" };
+            let how = if ev.sub_sop.is_some() {
+                msg!("memakainya sebagai `sub_sop`" / "uses it as `sub_sop`")
+            } else {
+                msg!("mencantumkannya sebagai `child`" / "lists it as `child`")
+            };
             let mut d = Diagnostic::new(
                 &RULE,
                 c.file,
                 at,
-                format!(
-                    "SOP `{cid}` does not list `{pid}` in `related` as `parent`, but `{pid}` {how}"
+                msg!(
+                    "SOP `{cid}` tidak mencantumkan `{pid}` di `related` sebagai `parent`, padahal `{pid}` {}"
+                        / "SOP `{cid}` does not list `{pid}` in `related` as `parent`, but `{pid}` {}",
+                    how
                 ),
             )
-            .help(format!("add `- {{sop: {pid}, relation: parent}}` to `related`"));
+            .help(msg!(
+                "tambahkan `- {{sop: {pid}, relation: parent}}` ke `related`"
+                    / "add `- {{sop: {pid}, relation: parent}}` to `related`"
+            ));
             if let Some(span) = ev.sub_sop.or(ev.child_entry) {
-                d = d.label_in(p.file, span, "the makro names this SOP here");
+                d = d.label_in(
+                    p.file,
+                    span,
+                    msg!("SOP makro menyebut SOP ini di sini" / "the makro names this SOP here"),
+                );
             }
             out.push(d);
         }

@@ -1,7 +1,8 @@
 //! service-time-exceeded (SOP303): the worst start-to-end time is longer
 //! than the SOP's `service_time`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::timing::{self, Verdict};
@@ -13,11 +14,15 @@ fn path_text(e: &crate::catalog::Entry) -> String {
 }
 
 /// ` (3 steps without a time not counted)`, or nothing.
-fn untimed_note(n: usize) -> String {
+fn untimed_note(n: usize) -> Text {
     match n {
-        0 => String::new(),
-        1 => " (1 step without a time not counted)".into(),
-        n => format!(" ({n} steps without a time not counted)"),
+        0 => msg!("" / ""),
+        1 => {
+            msg!(" (1 langkah tanpa waktu tidak dihitung)" / " (1 step without a time not counted)")
+        }
+        n => msg!(
+            " ({n} langkah tanpa waktu tidak dihitung)" / " ({n} steps without a time not counted)"
+        ),
     }
 }
 
@@ -31,29 +36,37 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     e.file,
                     st.span,
-                    format!(
-                        "the worst path takes {}{}, over the service time of {}: {}",
+                    msg!(
+                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian {}: {}"
+                            / "the worst path takes {}{}, over the service time of {}: {}",
                         t.worst,
                         untimed_note(t.untimed.len()),
                         st.value,
                         path_text(e)
                     ),
                 )
-                .help("shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"),
+                .help(msg!(
+                    "persingkat langkah di jalur ini, tandai waktu menunggu pihak luar dengan `wait: true`, atau perbaiki `service_time`"
+                        / "shorten the steps on this path, mark time spent waiting on outside parties `wait: true`, or correct `service_time`"
+                )),
             ),
             Some(Verdict::NotComparable) => out.push(
                 Diagnostic::new(
                     &RULE,
                     e.file,
                     st.span,
-                    format!(
-                        "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
+                    msg!(
+                        "jalur terlama memerlukan {}, yang tidak dapat dibandingkan dengan jangka waktu penyelesaian {} tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja): {}"
+                            / "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
                         t.worst,
                         st.value,
                         path_text(e)
                     ),
                 )
-                .help("state the step times and `service_time` in one kind of unit: working time and `hari kerja`, or calendar `hari`/`minggu`/`bulan`"),
+                .help(msg!(
+                    "nyatakan waktu langkah dan `service_time` dalam satu jenis satuan: waktu kerja dan `hari kerja`, atau hari kalender `hari`/`minggu`/`bulan`"
+                        / "state the step times and `service_time` in one kind of unit: working time and `hari kerja`, or calendar `hari`/`minggu`/`bulan`"
+                )),
             ),
         }
     }

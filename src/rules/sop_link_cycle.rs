@@ -7,6 +7,7 @@ use crate::catalog::{LinkKind, links};
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph;
 use crate::model::Relation;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::source::Span;
@@ -68,12 +69,22 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             &RULE,
             file,
             span,
-            format!("SOP links go round in a circle: {}", names.join(" -> ")),
+            msg!(
+                "keterkaitan SOP membentuk lingkaran: {}" / "SOP links go round in a circle: {}",
+                names.join(" -> ")
+            ),
         )
-        .help("a mikro SOP is part of its makro: remove the link that points back up, or fix its `relation`");
+        .help(msg!(
+            "SOP mikro adalah bagian dari SOP makronya: hapus keterkaitan yang menunjuk balik ke atas, atau perbaiki `relation`-nya"
+                / "a mikro SOP is part of its makro: remove the link that points back up, or fix its `relation`"
+        ));
         for h in hops.iter().skip(1) {
             if let Some(&(f, s)) = edges.get(h) {
-                d = d.label_in(f, s, "the circle continues here");
+                d = d.label_in(
+                    f,
+                    s,
+                    msg!("lingkaran berlanjut di sini" / "the circle continues here"),
+                );
             }
         }
         out.push(d);

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::EdgeKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -13,13 +14,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (from, edge) in cx.graph.predecessors(start) {
             let Some(source) = cx.sop.steps.get(from) else { continue };
             let arrow = match edge.kind {
-                EdgeKind::Next => "`next`".to_string(),
+                EdgeKind::Next => msg!("`next`" / "`next`"),
                 EdgeKind::Branch(b) => {
                     match source.branches.get(b).and_then(|br| br.label.as_ref()) {
                         Some(l) if !l.value.trim().is_empty() => {
-                            format!("branch `{}`", l.value.trim())
+                            msg!("cabang `{}`" / "branch `{}`", l.value.trim())
                         }
-                        _ => "a branch".to_string(),
+                        _ => msg!("sebuah cabang" / "a branch"),
                     }
                 }
             };
@@ -28,14 +29,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     edge.span,
-                    format!(
-                        "{arrow} of step `{}` leads back into the start step `{}`",
+                    msg!(
+                        "{} dari langkah `{}` kembali menuju langkah awal `{}`"
+                            / "{} of step `{}` leads back into the start step `{}`",
+                        arrow,
                         source.id_str(),
                         target.id_str()
                     ),
                 )
-                .label(target.anchor(), "the start is here")
-                .help("lead the arrow to the activity that is repeated; the start capsule has no incoming arrow"),
+                .label(target.anchor(), msg!("langkah awal ada di sini" / "the start is here"))
+                .help(msg!(
+                    "arahkan panah ke kegiatan yang diulang; kapsul awal tidak menerima panah masuk"
+                        / "lead the arrow to the activity that is repeated; the start capsule has no incoming arrow"
+                )),
             );
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::SopLevel;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 
@@ -25,15 +26,17 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     e.file,
                     target.span,
-                    format!(
-                        "step `{}` is detailed by SOP `{}`, which is `level: makro`; a `sub_sop` must be `level: mikro`",
+                    msg!(
+                        "langkah `{}` dirinci oleh SOP `{}`, yang ber-`level: makro`; SOP pada `sub_sop` harus ber-`level: mikro`"
+                            / "step `{}` is detailed by SOP `{}`, which is `level: makro`; a `sub_sop` must be `level: mikro`",
                         step.id_str(),
                         target.value
                     ),
                 )
-                .label_in(t.file, level.span, "declared `makro` here")
-                .help(format!(
-                    "set `level: mikro` in `{}`, or point `sub_sop` at the mikro SOP that details this step",
+                .label_in(t.file, level.span, msg!("ditetapkan `makro` di sini" / "declared `makro` here"))
+                .help(msg!(
+                    "tetapkan `level: mikro` di `{}`, atau arahkan `sub_sop` ke SOP mikro yang merinci langkah ini"
+                        / "set `level: mikro` in `{}`, or point `sub_sop` at the mikro SOP that details this step",
                     t.path
                 )),
             );

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::duration::Totals;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::timing::{self, Verdict};
@@ -22,15 +23,17 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             let allowed = Totals::of(&time.value, true);
             let message = match timing::compare(&t.worst, &allowed, workday) {
                 Verdict::Within | Verdict::Untimed | Verdict::SoFar(_) => continue,
-                Verdict::Exceeds => format!(
-                    "step `{}` allows {}, but SOP `{}` takes up to {} on its worst path",
+                Verdict::Exceeds => msg!(
+                    "langkah `{}` diberi waktu {}, tetapi SOP `{}` memerlukan hingga {} pada jalur terlamanya"
+                        / "step `{}` allows {}, but SOP `{}` takes up to {} on its worst path",
                     step.id_str(),
                     time.value,
                     target.value,
                     t.worst
                 ),
-                Verdict::NotComparable => format!(
-                    "step `{}` allows {}, which cannot be compared with the {} of SOP `{}` without a calendar (calendar days hold 0 to 1 working day each)",
+                Verdict::NotComparable => msg!(
+                    "langkah `{}` diberi waktu {}, yang tidak dapat dibandingkan dengan {} dari SOP `{}` tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja)"
+                        / "step `{}` allows {}, which cannot be compared with the {} of SOP `{}` without a calendar (calendar days hold 0 to 1 working day each)",
                     step.id_str(),
                     time.value,
                     t.worst,
@@ -39,9 +42,10 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(&RULE, e.file, time.span, message)
-                    .label_in(child.file, child.sop.id.as_ref().map_or(child.sop.span, |i| i.span), "the mikro SOP")
-                    .help(format!(
-                        "raise `time` to at least {} or shorten the mikro SOP (see `sopmap timing {}`)",
+                    .label_in(child.file, child.sop.id.as_ref().map_or(child.sop.span, |i| i.span), msg!("SOP mikro tersebut" / "the mikro SOP"))
+                    .help(msg!(
+                        "naikkan `time` menjadi sekurang-kurangnya {} atau persingkat SOP mikro tersebut (lihat `sopmap timing {}`)"
+                            / "raise `time` to at least {} or shorten the mikro SOP (see `sopmap timing {}`)",
                         t.worst, child.path
                     )),
             );

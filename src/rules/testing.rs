@@ -22,7 +22,7 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
     let (source, diagnostics) = check_one(yaml, settings);
     diagnostics
         .iter()
-        .map(|d| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message))
+        .map(|d| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en))
         .collect()
 }
 
@@ -72,7 +72,7 @@ pub(crate) fn lint_corpus_scoped(files: &[(&str, &str)], code: &str, scope: &Sco
             (
                 src.path.clone(),
                 d.span.start,
-                format!("{} {} {} {}", src.path, src.line_col(d.span.start), d.code, d.message),
+                format!("{} {} {} {}", src.path, src.line_col(d.span.start), d.code, d.message.en),
             )
         })
         .collect();
@@ -177,12 +177,16 @@ pub(crate) fn lint_detail(yaml: &str, code: &str) -> Vec<String> {
         .iter()
         .filter(|d| d.code == code)
         .map(|d| {
-            let mut line = format!("{} {} {}", source.line_col(d.span.start), d.code, d.message);
+            let mut line = format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en);
             for l in &d.labels {
-                line.push_str(&format!("; label {}: {}", source.line_col(l.span.start), l.message));
+                line.push_str(&format!(
+                    "; label {}: {}",
+                    source.line_col(l.span.start),
+                    l.message.en
+                ));
             }
             if let Some(h) = &d.help {
-                line.push_str(&format!("; help: {h}"));
+                line.push_str(&format!("; help: {}", h.en));
             }
             line
         })

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::model::Sop;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 use crate::source::SourceFile;
@@ -24,6 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|a| (a, "actor"))
             .chain(step.alternate.iter().map(|a| (a, "alternate")))
             .chain(step.with.iter().map(|w| (w, "with")));
+        let step_id = step.id_str();
         for (r, key) in refs {
             if known.contains(r.value.as_str()) {
                 continue;
@@ -35,12 +37,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 None if well_formed => declare(cx.source, cx.sop, &r.value),
                 None => None,
             };
-            let help = meant_id.map(|id| format!("did you mean `{id}`?")).unwrap_or_else(|| {
+            let help = meant_id.map(|id| msg!("mungkin maksud Anda `{id}`?" / "did you mean `{id}`?")).unwrap_or_else(|| {
                 if well_formed {
-                    format!("declare it under `actors:` with `- id: {}`", r.value)
+                    msg!("daftarkan di bawah `actors:` dengan `- id: {}`" / "declare it under `actors:` with `- id: {}`", r.value)
                 } else {
                     // Never propose declaring an id that is itself invalid.
-                    "use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name".to_string()
+                    msg!("gunakan `id` pelaksana di bawah `actors:` (huruf kecil, angka, dan `_`), bukan namanya" / "use the `id` of an actor under `actors:` (lowercase letters, digits and `_`), not its name")
                 }
             });
             out.push(
@@ -48,7 +50,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     r.span,
-                    format!("unknown actor `{}` in `{key}` of step `{}`", r.value, step.id_str()),
+                    msg!(
+                        "pelaksana `{}` pada `{key}` langkah `{step_id}` tidak dikenal"
+                            / "unknown actor `{}` in `{key}` of step `{step_id}`",
+                        r.value
+                    ),
                 )
                 .help(help)
                 .maybe_fix(fix),

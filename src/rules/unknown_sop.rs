@@ -4,6 +4,7 @@
 use crate::catalog::{Entry, LinkKind, links};
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, CorpusContext, Rule};
 use crate::suggest;
@@ -38,40 +39,54 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                 // is only a neighbour loaded for links, say what happened
                 // instead of advising to add a file that exists.
                 if !cx.scope.is_reported(file) {
-                    let message = format!(
-                        "SOP `{}` is in the file {path}, but that file could not be read",
-                        link.target
+                    let target = &link.target;
+                    let message = msg!(
+                        "SOP `{target}` ada di berkas {path}, tetapi berkas itu gagal dibaca"
+                            / "SOP `{target}` is in the file {path}, but that file could not be read"
                     );
-                    let help = format!("see its error with `sopmap check {path}`");
+                    let help = msg!(
+                        "lihat kesalahannya dengan `sopmap check {path}`"
+                            / "see its error with `sopmap check {path}`"
+                    );
                     out.push(Diagnostic::new(&RULE, entry.file, link.span, message).help(help));
                 }
                 continue;
             }
             let message = match (link.kind, link.step.and_then(|i| entry.sop.steps.get(i))) {
-                (LinkKind::SubSop, Some(step)) => format!(
-                    "step `{}` is detailed by SOP `{}`, but no loaded SOP has that id",
+                (LinkKind::SubSop, Some(step)) => msg!(
+                    "langkah `{}` dirinci oleh SOP `{}`, tetapi tidak ada SOP termuat yang ber-id demikian"
+                        / "step `{}` is detailed by SOP `{}`, but no loaded SOP has that id",
                     step.id_str(),
                     link.target
                 ),
-                _ => format!(
-                    "`related` names SOP `{}` ({}), but no loaded SOP has that id",
+                _ => msg!(
+                    "`related` menyebut SOP `{}` ({}), tetapi tidak ada SOP termuat yang ber-id demikian"
+                        / "`related` names SOP `{}` ({}), but no loaded SOP has that id",
                     link.target,
                     link.kind.as_str()
                 ),
             };
             let suggestion = suggest::closest(&link.target, catalog.ids());
             let help = match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if cx.scope.is_unnamed(entry.file) => "give the file's path with `--stdin-filename PATH` so linked SOPs are looked up beside it, or mark the entry `external: true`".to_string(),
-                None if cx.scope.partial => format!(
-                    "check the whole folder (`sopmap check {}`) so linked SOPs are loaded, or mark the entry `external: true`",
+                Some(s) => msg!("mungkin maksud Anda `{s}`?" / "did you mean `{s}`?"),
+                None if cx.scope.is_unnamed(entry.file) => msg!(
+                    "sebutkan jalur berkasnya dengan `--stdin-filename PATH` agar SOP terkait dicari di sebelahnya, atau tandai entri itu `external: true`"
+                        / "give the file's path with `--stdin-filename PATH` so linked SOPs are looked up beside it, or mark the entry `external: true`"
+                ),
+                None if cx.scope.partial => msg!(
+                    "periksa seluruh folder (`sopmap check {}`) agar SOP terkait ikut dimuat, atau tandai entri itu `external: true`"
+                        / "check the whole folder (`sopmap check {}`) so linked SOPs are loaded, or mark the entry `external: true`",
                     folder_of(&entry.path)
                 ),
-                None if link.kind == LinkKind::SubSop => format!(
-                    "add the SOP `{}` to the checked folders, or list it in `related` with `external: true` if it lives outside this corpus",
+                None if link.kind == LinkKind::SubSop => msg!(
+                    "tambahkan SOP `{}` ke folder yang diperiksa, atau cantumkan di `related` dengan `external: true` bila SOP itu disimpan di tempat lain"
+                        / "add the SOP `{}` to the checked folders, or list it in `related` with `external: true` if it lives outside this corpus",
                     link.target
                 ),
-                None => "add the SOP to the checked folders, or mark the entry `external: true` if it lives outside this corpus".to_string(),
+                None => msg!(
+                    "tambahkan SOP itu ke folder yang diperiksa, atau tandai entri itu `external: true` bila SOP itu disimpan di tempat lain"
+                        / "add the SOP to the checked folders, or mark the entry `external: true` if it lives outside this corpus"
+                ),
             };
             let fix = suggestion.map(|s| Fix::replace_scalar(link.span, &link.target, s));
             out.push(
@@ -169,7 +184,7 @@ mod tests {
         let d = corpus_run(&[("sops/induk.yaml", m.as_str())], &Settings::default(), &scope)
             .diagnostics;
         let helps: Vec<_> =
-            d.iter().filter(|d| d.code == "SOP105").map(|d| d.help.clone()).collect();
+            d.iter().filter(|d| d.code == "SOP105").map(|d| d.help.clone().map(|h| h.en)).collect();
         assert_eq!(helps.len(), 3);
         assert_eq!(
             helps[0].as_deref(),

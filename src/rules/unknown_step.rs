@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::graph::EdgeKind;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -12,14 +13,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for u in &cx.graph.unresolved {
         let Some(step) = cx.sop.steps.get(u.step) else { continue };
         let place = match u.kind {
-            EdgeKind::Next => format!("`next` of step `{}`", step.id_str()),
+            EdgeKind::Next => msg!("`next` langkah `{}`" / "`next` of step `{}`", step.id_str()),
             EdgeKind::Branch(b) => {
                 let label = step
                     .branches
                     .get(b)
                     .and_then(|br| br.label.as_ref())
                     .map_or_else(|| format!("#{}", b + 1), |l| format!("`{}`", l.value));
-                format!("branch {label} of decision `{}`", step.id_str())
+                msg!(
+                    "cabang {label} keputusan `{}`" / "branch {label} of decision `{}`",
+                    step.id_str()
+                )
             }
         };
         let meant = u.suggestion.and_then(|s| cx.sop.steps.get(s)).and_then(|s| s.id.as_ref());
@@ -28,13 +32,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let parts: Vec<&str> = u.target.split(" - ").map(str::trim).collect();
         let is_id = |p: &&str| cx.sop.steps.iter().any(|s| s.id_str() == *p);
         let help = match meant {
-            _ if parts.len() > 1 && parts.iter().all(is_id) => format!(
-                "a list written under a key that already has a value reads as one text; write the key alone on its line with one `- {}` per line below it, or `[{}]`",
-                parts.first().unwrap_or(&""),
-                parts.join(", ")
+            _ if parts.len() > 1 && parts.iter().all(is_id) => {
+                let (first, all) = (parts.first().unwrap_or(&""), parts.join(", "));
+                msg!(
+                    "daftar yang ditulis di bawah kunci yang sudah bernilai terbaca sebagai satu teks; tulis kuncinya sendiri pada barisnya dengan satu `- {first}` per baris di bawahnya, atau `[{all}]`"
+                        / "a list written under a key that already has a value reads as one text; write the key alone on its line with one `- {first}` per line below it, or `[{all}]`"
+                )
+            }
+            Some(s) => msg!("mungkin maksud Anda `{}`?" / "did you mean `{}`?", s.value),
+            None => msg!(
+                "gunakan `id` salah satu langkah dalam SOP ini"
+                    / "use the `id` of one of the steps in this SOP"
             ),
-            Some(s) => format!("did you mean `{}`?", s.value),
-            None => "use the `id` of one of the steps in this SOP".to_string(),
         };
         let fix = meant.map(|s| Fix::replace_scalar(u.span, &u.target, &s.value));
         out.push(
@@ -42,7 +51,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 cx.file,
                 u.span,
-                format!("unknown step `{}` in {place}", u.target),
+                msg!(
+                    "langkah `{}` pada {} tidak dikenal" / "unknown step `{}` in {}",
+                    u.target,
+                    place
+                ),
             )
             .help(help)
             .maybe_fix(fix),

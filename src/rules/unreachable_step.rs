@@ -1,6 +1,7 @@
 //! unreachable-step (SOP204): a step no path from the start leads to.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -33,16 +34,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let preds = cx.graph.predecessors(i);
         let message = if preds.is_empty() {
-            format!("step `{}` is unreachable: no arrow leads to it", step.id_str())
+            msg!(
+                "langkah `{}` tidak dapat dicapai: tidak ada panah yang menuju ke sana"
+                    / "step `{}` is unreachable: no arrow leads to it",
+                step.id_str()
+            )
         } else {
-            format!("step `{}` is unreachable from the start step `{start_id}`", step.id_str())
+            msg!(
+                "langkah `{}` tidak dapat dicapai dari langkah awal `{start_id}`"
+                    / "step `{}` is unreachable from the start step `{start_id}`",
+                step.id_str()
+            )
         };
         let mut d = Diagnostic::new(&RULE, cx.file, step.anchor(), message);
         if let Some((p, e)) = preds.first() {
             let from = cx.sop.steps.get(*p).map_or("?", |s| s.id_str());
-            d = d.label(e.span, format!("only reached from `{from}`, which is itself unreachable"));
+            d = d.label(
+                e.span,
+                msg!(
+                    "hanya dicapai dari `{from}`, yang juga tidak dapat dicapai"
+                        / "only reached from `{from}`, which is itself unreachable"
+                ),
+            );
         }
-        out.push(d.help("add an arrow to it from a reachable step, or remove it"));
+        out.push(d.help(msg!(
+            "tambahkan panah ke langkah ini dari langkah yang dapat dicapai, atau hapus langkah ini"
+                / "add an arrow to it from a reachable step, or remove it"
+        )));
     }
 }
 

@@ -1,6 +1,7 @@
 //! unused-actor (SOP104): a declared actor that no step uses.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
 
@@ -33,9 +34,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     cx.file,
                     id.span,
-                    format!("actor `{}` is declared but no step uses it", id.value),
+                    msg!(
+                        "pelaksana `{}` dicantumkan tetapi tidak dipakai oleh langkah mana pun"
+                            / "actor `{}` is declared but no step uses it",
+                        id.value
+                    ),
                 )
-                .help("remove it, or name it in a step's `actor`, `alternate` or `with`"),
+                .help(msg!(
+                    "hapus pelaksana ini, atau sebutkan pada `actor`, `alternate`, atau `with` suatu langkah"
+                        / "remove it, or name it in a step's `actor`, `alternate` or `with`"
+                )),
             );
         }
     }

@@ -10,24 +10,30 @@ fn corpus(rel: &str) -> String {
 
 #[test]
 fn exit_codes_are_0_clean_1_findings_2_errors() {
-    let clean =
-        Test::new().file("a.yaml", &corpus("ok/minimal.yaml")).args(["check", "a.yaml"]).run();
+    let clean = Test::new()
+        .env_lang("en")
+        .file("a.yaml", &corpus("ok/minimal.yaml"))
+        .args(["check", "a.yaml"])
+        .run();
     assert_eq!((clean.status, clean.stdout.as_str()), (0, ""));
     assert_eq!(clean.stderr, "checked 1 file: no problems found\n");
 
-    let bad =
-        Test::new().file("a.yaml", &corpus("lint/dead-end.yaml")).args(["check", "a.yaml"]).run();
+    let bad = Test::new()
+        .env_lang("en")
+        .file("a.yaml", &corpus("lint/dead-end.yaml"))
+        .args(["check", "a.yaml"])
+        .run();
     assert_eq!(bad.status, 1);
     assert_eq!(bad.stderr, "found 1 error in 1 of 1 file\n");
 
-    let usage = Test::new().args(["check", "--format", "xml"]).run();
+    let usage = Test::new().env_lang("en").args(["check", "--format", "xml"]).run();
     assert_eq!(usage.status, 2);
     assert!(usage.stderr.contains("invalid value 'xml'"), "{}", usage.stderr);
 }
 
 #[test]
 fn missing_file_is_exit_2_with_the_path() {
-    let out = Test::new().args(["check", "nope.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["check", "nope.yaml"]).run();
     assert_eq!(out.status, 2);
     assert_eq!(out.stdout, "");
     assert!(out.stderr.starts_with("sopmap: error: cannot read `nope.yaml`: "), "{}", out.stderr);
@@ -36,6 +42,7 @@ fn missing_file_is_exit_2_with_the_path() {
 #[test]
 fn stdin_with_a_display_name() {
     let out = Test::new()
+        .env_lang("en")
         .stdin(&corpus("lint/dead-end.yaml"))
         .args(["check", "-", "--stdin-filename", "sops/baru.yaml"])
         .run();
@@ -44,7 +51,8 @@ fn stdin_with_a_display_name() {
         &out.stdout,
         "sops/baru.yaml:49:9: SOP205 step `kirim_surat` is a dead end: it has no `next` and is not an end step\n",
     );
-    let anon = Test::new().stdin(&corpus("lint/dead-end.yaml")).args(["check", "-"]).run();
+    let anon =
+        Test::new().env_lang("en").stdin(&corpus("lint/dead-end.yaml")).args(["check", "-"]).run();
     assert!(anon.stdout.starts_with("<stdin>:49:9: SOP205 "), "{}", anon.stdout);
 }
 
@@ -52,6 +60,7 @@ fn stdin_with_a_display_name() {
 fn folders_are_walked_recursively_in_a_stable_order() {
     let dead = corpus("lint/dead-end.yaml");
     let out = Test::new()
+        .env_lang("en")
         .file("sop/z.yaml", &dead)
         .file("sop/b/inner.yml", &dead)
         .file("sop/a.yaml", &dead)
@@ -67,18 +76,23 @@ fn folders_are_walked_recursively_in_a_stable_order() {
 
 #[test]
 fn a_folder_without_sops_is_an_error() {
-    let out = Test::new().file("empty/readme.txt", "x").args(["check", "empty"]).run();
+    let out =
+        Test::new().env_lang("en").file("empty/readme.txt", "x").args(["check", "empty"]).run();
     assert_eq!(out.status, 2);
     assert_eq!(out.stderr, "sopmap: error: no SOP files (*.yaml, *.yml) in `empty`\n");
 }
 
 #[test]
 fn check_without_paths_uses_sops_or_explains() {
-    let with = Test::new().file("sops/a.yaml", &corpus("ok/minimal.yaml")).args(["check"]).run();
+    let with = Test::new()
+        .env_lang("en")
+        .file("sops/a.yaml", &corpus("ok/minimal.yaml"))
+        .args(["check"])
+        .run();
     assert_eq!(with.status, 0, "{}", with.stderr);
     assert_eq!(with.stderr, "checked 1 file: no problems found\n");
 
-    let without = Test::new().args(["check"]).run();
+    let without = Test::new().env_lang("en").args(["check"]).run();
     assert_eq!(without.status, 2);
     assert_eq!(
         without.stderr,
@@ -89,6 +103,7 @@ fn check_without_paths_uses_sops_or_explains() {
 #[test]
 fn full_format_without_colour() {
     let out = Test::new()
+        .env_lang("en")
         .file("d.yaml", &corpus("lint/date-order.yaml"))
         .args(["check", "d.yaml", "--format", "full", "--color", "never"])
         .run();
@@ -123,10 +138,14 @@ warning[SOP302]: `effective` (Tanggal Efektif) 2024-01-03 is before `created` 20
 
 #[test]
 fn concise_is_the_default_when_piped_and_full_on_a_terminal() {
-    let piped =
-        Test::new().file("d.yaml", &corpus("lint/dead-end.yaml")).args(["check", "d.yaml"]).run();
+    let piped = Test::new()
+        .env_lang("en")
+        .file("d.yaml", &corpus("lint/dead-end.yaml"))
+        .args(["check", "d.yaml"])
+        .run();
     assert!(piped.stdout.starts_with("d.yaml:49:9: SOP205 "), "{}", piped.stdout);
     let tty = Test::new()
+        .env_lang("en")
         .tty()
         .no_color()
         .file("d.yaml", &corpus("lint/dead-end.yaml"))
@@ -138,6 +157,7 @@ fn concise_is_the_default_when_piped_and_full_on_a_terminal() {
 #[test]
 fn json_has_the_documented_fields() {
     let out = Test::new()
+        .env_lang("en")
         .file("d.yaml", &corpus("lint/date-order.yaml"))
         .file("e.yaml", &corpus("lint/unknown-actor.yaml"))
         .args(["check", "d.yaml", "e.yaml", "--format", "json"])
@@ -187,7 +207,11 @@ fn json_columns_count_characters_not_bytes() {
     let line = yaml.lines().find(|l| l.contains("petugaz")).unwrap();
     let col = line.find("petugaz").map(|b| line[..b].chars().count() + 1).unwrap();
     assert_ne!(col, line.find("petugaz").unwrap() + 1, "the line must have multi-byte text first");
-    let out = Test::new().file("u.yaml", &yaml).args(["check", "u.yaml", "--format", "json"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("u.yaml", &yaml)
+        .args(["check", "u.yaml", "--format", "json"])
+        .run();
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let d = v.as_array().unwrap().iter().find(|d| d["code"] == "SOP102").unwrap();
     assert_eq!(d["column"], col);
@@ -197,7 +221,7 @@ fn json_columns_count_characters_not_bytes() {
 
 #[test]
 fn deny_warnings_makes_warnings_fail() {
-    let t = || Test::new().file("u.yaml", &corpus("lint/unused-actor.yaml"));
+    let t = || Test::new().env_lang("en").file("u.yaml", &corpus("lint/unused-actor.yaml"));
     assert_eq!(t().args(["check", "u.yaml"]).run().status, 0);
     let denied = t().args(["check", "u.yaml", "--deny-warnings"]).run();
     assert_eq!(denied.status, 1);
@@ -206,7 +230,7 @@ fn deny_warnings_makes_warnings_fail() {
 
 #[test]
 fn select_enables_cycle_and_ignore_disables_rules() {
-    let t = || Test::new().file("r.yaml", &corpus("ok/rework-loop.yaml"));
+    let t = || Test::new().env_lang("en").file("r.yaml", &corpus("ok/rework-loop.yaml"));
     assert_eq!(t().args(["check", "r.yaml"]).run().stdout, "");
     let cyc = t().args(["check", "r.yaml", "--select", "cycle"]).run();
     assert_eq!(cyc.stdout, "r.yaml:39:9: SOP209 loop periksa -> kembalikan -> periksa\n");
@@ -214,7 +238,7 @@ fn select_enables_cycle_and_ignore_disables_rules() {
     let by_code = t().args(["check", "r.yaml", "--select", "SOP209"]).run();
     assert_eq!(by_code.stdout, cyc.stdout);
 
-    let d = || Test::new().file("d.yaml", &corpus("lint/dead-end.yaml"));
+    let d = || Test::new().env_lang("en").file("d.yaml", &corpus("lint/dead-end.yaml"));
     let ignored = d().args(["check", "d.yaml", "--ignore", "dead-end"]).run();
     assert_eq!((ignored.status, ignored.stdout.as_str()), (0, ""));
     let ignored = d().args(["check", "d.yaml", "--ignore", "sop205,unused-actor"]).run();
@@ -223,18 +247,21 @@ fn select_enables_cycle_and_ignore_disables_rules() {
 
 #[test]
 fn unknown_rule_name_is_exit_2_with_a_suggestion() {
-    let out =
-        Test::new().file("d.yaml", "x: 1").args(["check", "d.yaml", "--ignore", "dead-ends"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("d.yaml", "x: 1")
+        .args(["check", "d.yaml", "--ignore", "dead-ends"])
+        .run();
     assert_eq!(out.status, 2);
     assert_eq!(out.stderr, "sopmap: error: unknown rule `dead-ends`; did you mean `dead-end`?\n");
-    let explain = Test::new().args(["explain", "SOP2O5"]).run();
+    let explain = Test::new().env_lang("en").args(["explain", "SOP2O5"]).run();
     assert_eq!(explain.status, 2);
     assert_eq!(explain.stderr, "sopmap: error: unknown rule `SOP2O5`; did you mean `SOP205`?\n");
 }
 
 #[test]
 fn explain_by_code_and_by_name() {
-    let by_code = Test::new().args(["explain", "SOP204"]).run();
+    let by_code = Test::new().env_lang("en").args(["explain", "SOP204"]).run();
     assert_eq!(by_code.status, 0);
     let rule = sopmap::rule_id::find("unreachable-step").unwrap();
     assert_text(
@@ -242,19 +269,19 @@ fn explain_by_code_and_by_name() {
         &format!("# unreachable-step (SOP204)\n\nDefault level: error.\n\n{}\n", rule.explanation),
     );
     assert!(by_code.stdout.contains("## Why is this bad?"));
-    let by_name = Test::new().args(["explain", "dead-end"]).run();
+    let by_name = Test::new().env_lang("en").args(["explain", "dead-end"]).run();
     assert!(
         by_name
             .stdout
             .starts_with("# dead-end (SOP205)\n\nDefault level: error.\n\n## What it does\n")
     );
-    let lower = Test::new().args(["explain", "sop205"]).run();
+    let lower = Test::new().env_lang("en").args(["explain", "sop205"]).run();
     assert_eq!(lower.stdout, by_name.stdout);
 }
 
 #[test]
 fn rules_table_lists_every_rule() {
-    let out = Test::new().args(["rules"]).run();
+    let out = Test::new().env_lang("en").args(["rules"]).run();
     assert_eq!(out.status, 0);
     for rule in sopmap::rules::RULES {
         let row = out
@@ -266,7 +293,7 @@ fn rules_table_lists_every_rule() {
         assert!(row.contains(rule.default_level.as_str()), "{row}");
     }
     assert!(out.stdout.contains("│ SOP209 ┆ cycle "), "{}", out.stdout);
-    let json = Test::new().args(["rules", "--format", "json"]).run();
+    let json = Test::new().env_lang("en").args(["rules", "--format", "json"]).run();
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), sopmap::rules::RULES.len());
     assert_eq!(v[0]["code"], "SOP001");
@@ -276,15 +303,30 @@ fn rules_table_lists_every_rule() {
 fn colour_follows_terminal_no_color_and_the_flag() {
     let run = |t: Test| t.file("d.yaml", &corpus("lint/dead-end.yaml")).run().stdout;
     let esc = |s: &str| s.contains('\u{1b}');
-    assert!(esc(&run(Test::new().tty().args(["check", "d.yaml"]))), "colour on a terminal");
-    assert!(!esc(&run(Test::new().tty().no_color().args(["check", "d.yaml"]))), "NO_COLOR");
-    assert!(!esc(&run(Test::new().args(["check", "d.yaml", "--format", "full"]))), "piped");
-    assert!(esc(&run(
-        Test::new().args(["check", "d.yaml", "--format", "full", "--color", "always"])
-    )));
-    assert!(!esc(&run(Test::new().tty().args(["check", "d.yaml", "--color", "never"]))));
     assert!(
-        !esc(&run(Test::new().tty().args(["check", "d.yaml", "--format", "concise"]))),
+        esc(&run(Test::new().env_lang("en").tty().args(["check", "d.yaml"]))),
+        "colour on a terminal"
+    );
+    assert!(
+        !esc(&run(Test::new().env_lang("en").tty().no_color().args(["check", "d.yaml"]))),
+        "NO_COLOR"
+    );
+    assert!(
+        !esc(&run(Test::new().env_lang("en").args(["check", "d.yaml", "--format", "full"]))),
+        "piped"
+    );
+    assert!(esc(&run(Test::new()
+        .env_lang("en")
+        .args(["check", "d.yaml", "--format", "full", "--color", "always"]))));
+    assert!(!esc(&run(Test::new()
+        .env_lang("en")
+        .tty()
+        .args(["check", "d.yaml", "--color", "never"]))));
+    assert!(
+        !esc(&run(Test::new()
+            .env_lang("en")
+            .tty()
+            .args(["check", "d.yaml", "--format", "concise"]))),
         "concise is plain"
     );
 }
@@ -327,6 +369,7 @@ fn a_closed_pipe_is_not_an_error() {
 fn rule_lists_allow_spaces_and_a_trailing_comma() {
     let sop = repo("sops/permohonan-opp-p2p-mikro.yaml");
     let out = Test::new()
+        .env_lang("en")
         .args(["check".into(), sop.into_os_string(), "--select".into(), "cycle, dead-end,".into()])
         .run();
     assert_eq!(

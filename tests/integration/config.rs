@@ -27,7 +27,7 @@ fn concise(t: Test) -> crate::harness::Output {
 
 #[test]
 fn without_config_the_defaults_apply() {
-    let out = concise(Test::new().args(["check", "sops/contoh.yaml"]));
+    let out = concise(Test::new().env_lang("en").args(["check", "sops/contoh.yaml"]));
     assert_eq!(
         codes(&out.stdout),
         ["SOP104 (warning)", "SOP101", "SOP103", "SOP301 (warning)", "SOP102"]
@@ -41,15 +41,21 @@ fn config_levels_then_overrides_then_flags() {
                   overrides:\n  - files: [\"sops/draft/**\"]\n    rules: {unreachable-step: off, SOP101: warning}\n";
     // Config levels: unused-actor now an error, unreachable-step a warning,
     // missing-time off.
-    let out = concise(Test::new().file("sopmap.yaml", config).args(["check", "sops/contoh.yaml"]));
+    let out = concise(
+        Test::new().env_lang("en").file("sopmap.yaml", config).args(["check", "sops/contoh.yaml"]),
+    );
     assert_eq!(codes(&out.stdout), ["SOP104", "SOP101", "SOP103", "SOP102"]);
     // The override applies below sops/draft/ only.
-    let out =
-        concise(Test::new().file("sopmap.yaml", config).args(["check", "sops/draft/konsep.yaml"]));
+    let out = concise(
+        Test::new()
+            .env_lang("en")
+            .file("sopmap.yaml", config)
+            .args(["check", "sops/draft/konsep.yaml"]),
+    );
     assert_eq!(codes(&out.stdout), ["SOP104", "SOP101 (warning)", "SOP103", "SOP102"]);
     // Flags win over both: --select turns missing-time back on (at its
     // default level), --ignore silences a rule the override set.
-    let out = concise(Test::new().file("sopmap.yaml", config).args([
+    let out = concise(Test::new().env_lang("en").file("sopmap.yaml", config).args([
         "check",
         "sops/draft/konsep.yaml",
         "--select",
@@ -59,7 +65,7 @@ fn config_levels_then_overrides_then_flags() {
     ]));
     assert_eq!(codes(&out.stdout), ["SOP103", "SOP301 (warning)", "SOP102"]);
     // --no-config ignores the file.
-    let out = concise(Test::new().file("sopmap.yaml", config).args([
+    let out = concise(Test::new().env_lang("en").file("sopmap.yaml", config).args([
         "check",
         "--no-config",
         "sops/contoh.yaml",
@@ -70,6 +76,7 @@ fn config_levels_then_overrides_then_flags() {
 #[test]
 fn config_is_found_in_a_parent_folder_and_globs_are_relative_to_it() {
     let t = Test::new()
+        .env_lang("en")
         .file("sopmap.yaml", "exclude: [\"sops/draft\"]\nrules: {SOP103: off}\n")
         .copy(INPUT, "sops/contoh.yaml")
         .copy(INPUT, "sops/draft/konsep.yaml")
@@ -86,6 +93,7 @@ fn config_is_found_in_a_parent_folder_and_globs_are_relative_to_it() {
 #[test]
 fn exclude_holds_for_paths_with_dot_dot() {
     let t = Test::new()
+        .env_lang("en")
         .file("sopmap.yaml", "exclude: [\"sops/arsip\"]\n")
         .copy(INPUT, "sops/arsip/lama.yaml")
         .file("sops/draft/.keep", "");
@@ -96,14 +104,15 @@ fn exclude_holds_for_paths_with_dot_dot() {
 
 #[test]
 fn explicit_config_file() {
-    let out = concise(Test::new().file("ci/strict.yaml", "rules: {unused-actor: off}\n").args([
-        "check",
-        "--config",
-        "ci/strict.yaml",
-        "sops/contoh.yaml",
-    ]));
+    let out =
+        concise(
+            Test::new()
+                .env_lang("en")
+                .file("ci/strict.yaml", "rules: {unused-actor: off}\n")
+                .args(["check", "--config", "ci/strict.yaml", "sops/contoh.yaml"]),
+        );
     assert!(!out.stdout.contains("SOP104"), "{}", out.stdout);
-    let out = Test::new().args(["check", "--config", "nope.yaml", "x.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["check", "--config", "nope.yaml", "x.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(
         out.stderr.starts_with("sopmap: error: cannot read configuration `nope.yaml`"),
@@ -116,6 +125,7 @@ fn explicit_config_file() {
 fn config_errors_are_positioned_and_exit_2() {
     let out = concise(
         Test::new()
+            .env_lang("en")
             .file("sopmap.yaml", "rules:\n  dead-edn: warning\n  SOP205: fatal\nexclud: []\n")
             .args(["check", "sops/contoh.yaml"]),
     );
@@ -134,7 +144,12 @@ fn max_warnings_sets_the_exit_code() {
     // Two warnings and no errors once the errors are ignored.
     let base = ["check", "sops/contoh.yaml", "--ignore", "SOP101,SOP102,SOP103,SOP204"];
     let run = |extra: &[&str]| {
-        Test::new().copy(INPUT, "sops/contoh.yaml").args(base).args(extra.iter().copied()).run()
+        Test::new()
+            .env_lang("en")
+            .copy(INPUT, "sops/contoh.yaml")
+            .args(base)
+            .args(extra.iter().copied())
+            .run()
     };
     assert_eq!(run(&[]).status, 0);
     assert_eq!(run(&["--max-warnings", "2"]).status, 0);
@@ -159,7 +174,11 @@ fn suppression_comments_from_the_command_line() {
             "    next: periksaa\n",
             "    next: periksaa  # sopmap: ignore[SOP101, dead-end]\n",
         );
-    let out = Test::new().file("sops/contoh.yaml", &text).args(["check", "sops/contoh.yaml"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("sops/contoh.yaml", &text)
+        .args(["check", "sops/contoh.yaml"])
+        .run();
     assert_eq!(
         out.stdout,
         "sops/contoh.yaml:31:46: SOP901 warning: unused suppression: no `dead-end` finding on line 31\n\
@@ -169,6 +188,7 @@ fn suppression_comments_from_the_command_line() {
     );
     // Switching unused-suppression off in the config hides the report.
     let out = Test::new()
+        .env_lang("en")
         .file("sops/contoh.yaml", &text)
         .file("sopmap.yaml", "rules: {unused-suppression: off}\n")
         .args(["check", "sops/contoh.yaml"])
@@ -187,7 +207,10 @@ fn suppression_silences_one_rule_among_several_on_the_same_value() {
         1,
     );
     assert_ne!(marked, text);
-    let out =
-        Test::new().file("sops/contoh.yaml", &marked).args(["check", "sops/contoh.yaml"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("sops/contoh.yaml", &marked)
+        .args(["check", "sops/contoh.yaml"])
+        .run();
     assert_eq!(codes(&out.stdout), ["SOP104 (warning)", "SOP101", "SOP103", "SOP102"]);
 }

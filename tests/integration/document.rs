@@ -642,7 +642,9 @@ fn a_sop_with_errors_is_refused_unless_forced() {
     assert_eq!(out.status, 1);
     assert_eq!(out.stdout, "");
     assert!(
-        out.stderr.starts_with("rusak.yaml:28:11: SOP101 unknown step `selesia`"),
+        out.stderr.starts_with(
+            "rusak.yaml:28:11: SOP101 langkah `selesia` pada `next` langkah `mulai` tidak dikenal"
+        ),
         "{}",
         out.stderr
     );
@@ -974,6 +976,6 @@ fn document_follows_sopmap_yaml_rule_levels() {
         ])
         .run();
     assert_eq!(out.status, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("SOP101 warning: unknown step `selesia`"), "{}", out.stderr);
+    assert!(out.stderr.contains("SOP101 warning: langkah `selesia` pada `next`"), "{}", out.stderr);
     assert!(target.exists());
 }

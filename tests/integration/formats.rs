@@ -14,6 +14,7 @@ const INPUT: &str = "tests/golden/formats/contoh.yaml";
 
 fn check(format: &str) -> crate::harness::Output {
     Test::new()
+        .env_lang("en")
         .copy(INPUT, "sops/contoh.yaml")
         .args(["check", "--no-config", "sops/contoh.yaml", "--format", format])
         .run()
@@ -65,6 +66,7 @@ fn assert_valid_sarif(text: &str) {
 fn sarif_matches_the_sarif_2_1_0_schema() {
     assert_valid_sarif(&check("sarif").stdout);
     let clean = Test::new()
+        .env_lang("en")
         .args([
             "check".into(),
             "--no-config".into(),
@@ -127,6 +129,7 @@ fn sarif_passes_microsofts_validator() {
         (
             "clean.sarif",
             Test::new()
+                .env_lang("en")
                 .args([
                     "check".into(),
                     "--no-config".into(),
@@ -151,6 +154,7 @@ fn sarif_passes_microsofts_validator() {
 #[test]
 fn github_commands_escape_properties_and_data() {
     let out = Test::new()
+        .env_lang("en")
         .copy(INPUT, "sops/tahap:1,a%.yaml")
         .args(["check", "--no-config", "sops/tahap:1,a%.yaml", "--format", "github"])
         .run();

@@ -203,7 +203,7 @@ fn flow_rules_agree_with_a_brute_force_oracle() {
                 .diagnostics
                 .iter()
                 .filter(|d| d.code == code)
-                .map(|d| d.message.as_str())
+                .map(|d| d.message.en.as_str())
                 .collect()
         };
         let want = oracle(&g);

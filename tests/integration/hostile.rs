@@ -582,7 +582,16 @@ fn parser_limits_and_odd_yaml_get_plain_messages() {
     assert!(r.stdout.contains("a YAML tag (such as `!!timestamp`"), "{}", r.stdout);
     let r = run(
         d.path(),
-        &["check", "--lang", "en", "--format", "concise", "--max-file-size", "100000000", "teks.yaml"],
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "concise",
+            "--max-file-size",
+            "100000000",
+            "teks.yaml",
+        ],
     );
     assert!(r.stdout.contains("more than 64 MiB"), "{}", r.stdout);
     assert!(!r.stdout.contains('{') && !r.stdout.contains("total_scalar"), "{}", r.stdout);
@@ -609,12 +618,30 @@ fn max_yaml_nodes_raises_the_alias_replay_limit_too() {
     write(d.path(), "alias.yaml", &text);
     let low = run(
         d.path(),
-        &["check", "--lang", "en", "--format", "concise", "--max-yaml-nodes", "100000", "alias.yaml"],
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "concise",
+            "--max-yaml-nodes",
+            "100000",
+            "alias.yaml",
+        ],
     );
     assert!(low.stdout.contains("expands too far through aliases"), "{}", low.stdout);
     let high = run(
         d.path(),
-        &["check", "--lang", "en", "--format", "concise", "--max-yaml-nodes", "400000", "alias.yaml"],
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "concise",
+            "--max-yaml-nodes",
+            "400000",
+            "alias.yaml",
+        ],
     );
     assert!(!high.stdout.contains("SOP001"), "raised: {}", high.stdout);
 }

@@ -60,10 +60,11 @@ fn line_of(text: &str, needle: &str) -> usize {
 #[test]
 fn removing_a_mikro_gives_one_unknown_sop_per_reference() {
     let makro = std::fs::read_to_string(repo("sops/pengaduan-pmi-makro.yaml")).unwrap();
-    let out = linked(Test::new(), None).args(["check", "-f", "concise", "sops"]).run();
+    let out =
+        linked(Test::new().env_lang("en"), None).args(["check", "-f", "concise", "sops"]).run();
     assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
 
-    let out = linked(Test::new(), Some("fasilitasi-kepulangan-pmi-mikro.yaml"))
+    let out = linked(Test::new().env_lang("en"), Some("fasilitasi-kepulangan-pmi-mikro.yaml"))
         .args(["check", "-f", "concise", "sops"])
         .run();
     // The makro names the mikro twice: in Keterkaitan and at the step it details.
@@ -110,17 +111,17 @@ fn a_broken_mikro_does_not_blame_its_makro() {
         assert_eq!(
             d["message"],
             format!(
-                "SOP `verifikasi-berkas-pengaduan-mikro` is in the file {mikro}, but that file could not be read"
+                "SOP `verifikasi-berkas-pengaduan-mikro` ada di berkas {mikro}, tetapi berkas itu gagal dibaca"
             )
         );
-        assert_eq!(d["help"], format!("see its error with `sopmap check {mikro}`"));
+        assert_eq!(d["help"], format!("lihat kesalahannya dengan `sopmap check {mikro}`"));
     }
 }
 
 #[test]
 fn a_single_file_looks_up_its_links_beside_it() {
     // Beside its mikro SOPs: nothing to report.
-    let out = linked(Test::new(), None)
+    let out = linked(Test::new().env_lang("en"), None)
         .args(["check", "-f", "concise", "sops/pengaduan-pmi-makro.yaml"])
         .run();
     assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
@@ -128,6 +129,7 @@ fn a_single_file_looks_up_its_links_beside_it() {
 
     // Alone: each link is reported once, with help on loading the rest.
     let out = Test::new()
+        .env_lang("en")
         .copy("sops/pengaduan-pmi-makro.yaml", "sops/pengaduan-pmi-makro.yaml")
         .args(["check", "-f", "json", "sops/pengaduan-pmi-makro.yaml"])
         .run();
@@ -144,7 +146,7 @@ fn a_single_file_looks_up_its_links_beside_it() {
 
     // Standard input, named: looked up beside the name.
     let makro = std::fs::read_to_string(repo("sops/pengaduan-pmi-makro.yaml")).unwrap();
-    let out = linked(Test::new(), None)
+    let out = linked(Test::new().env_lang("en"), None)
         .stdin(&makro)
         .args(["check", "-f", "concise", "--stdin-filename", "sops/pengaduan-pmi-makro.yaml", "-"])
         .run();
@@ -241,7 +243,7 @@ fn service_time_rule_fires_below_the_worst_path() {
     let line = line_of(&makro, "service_time: 30 hari kerja");
     // 12 hari kerja is below the worst path (12 hari kerja + 2 jam 30 menit).
     let lowered = makro.replace("service_time: 30 hari kerja", "service_time: 12 hari kerja");
-    let out = linked(Test::new(), None)
+    let out = linked(Test::new().env_lang("en"), None)
         .file("sops/pengaduan-pmi-makro.yaml", &lowered)
         .args(["check", "-f", "concise", "sops"])
         .run();
@@ -254,7 +256,7 @@ fn service_time_rule_fires_below_the_worst_path() {
     assert_eq!(out.status, 0, "a warning does not fail the run");
     // 13 hari kerja holds it.
     let enough = makro.replace("service_time: 30 hari kerja", "service_time: 13 hari kerja");
-    let out = linked(Test::new(), None)
+    let out = linked(Test::new().env_lang("en"), None)
         .file("sops/pengaduan-pmi-makro.yaml", &enough)
         .args(["check", "-f", "concise", "--deny-warnings", "sops"])
         .run();
@@ -280,7 +282,7 @@ fn the_workday_length_decides_and_the_sop_setting_wins() {
         let mut args = vec!["check", "-f", "concise"];
         args.extend_from_slice(extra);
         args.push("anak-satu.yaml");
-        Test::new().file("anak-satu.yaml", text).args(args).run()
+        Test::new().env_lang("en").file("anak-satu.yaml", text).args(args).run()
     };
     assert_eq!(run(&sop, &[]).stdout, "");
     let six = run(&sop, &["--workday", "6 jam"]);

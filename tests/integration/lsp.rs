@@ -178,8 +178,13 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     assert_eq!(d["range"]["end"], pos(n, 22));
     assert_eq!(d["severity"], 1);
     let message = d["message"].as_str().unwrap();
-    assert!(message.starts_with("unknown step `cocokan_data` in `next` of step `terima_berkas`"));
-    assert!(message.contains("did you mean `cocokkan_data`?"), "{message}");
+    assert!(
+        message.starts_with(
+            "langkah `cocokan_data` pada `next` langkah `terima_berkas` tidak dikenal"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("mungkin maksud Anda `cocokkan_data`?"), "{message}");
 
     // The quick fix, and the fix-all action.
     let actions = c.request(
@@ -321,7 +326,9 @@ fn an_edit_republishes_the_linked_sops_and_a_broken_buffer_blocks_nothing() {
         .collect();
     assert_eq!(unknown.len(), 2, "{linked:#?}");
     assert!(
-        unknown.iter().all(|m| m.contains("did you mean `verifikasi-berkas-pengadu-mikro`?")),
+        unknown
+            .iter()
+            .all(|m| m.contains("mungkin maksud Anda `verifikasi-berkas-pengadu-mikro`?")),
         "{unknown:?}"
     );
 
@@ -441,7 +448,7 @@ fn neovim_shows_the_finding_jumps_to_the_step_and_applies_the_fix() {
     assert_eq!(r["diagnostics"].as_array().unwrap().len(), 1, "{r:#}");
     assert_eq!((d["line"].as_u64(), d["col"].as_u64()), (Some(u64::from(n) + 1), Some(11)));
     assert_eq!(d["code"], "SOP101");
-    assert!(d["message"].as_str().unwrap().contains("did you mean `cocokkan_data`?"));
+    assert!(d["message"].as_str().unwrap().contains("mungkin maksud Anda `cocokkan_data`?"));
     // The code action replaced the value; `gd` from it lands on the step.
     assert_eq!(r["line_after"], "    next: cocokkan_data");
     assert_eq!(r["definition"]["line"], st + 1);

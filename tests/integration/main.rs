@@ -29,6 +29,8 @@ mod cli;
 mod graph_oracle;
 // Hostile and odd inputs: no panics, positioned messages, exit 1 or 2.
 mod robustness;
+// Every finding in both languages, none falling back to the other.
+mod lang;
 // The import drawing: no circle through rules/.
 mod layers;
 // One run, one verdict: renderers judge as check does; global options.

@@ -126,10 +126,10 @@ fn mutated_sops_never_panic() {
                 graph: gb,
                 findings: &checked.diagnostics,
             };
-            let d = diff::diff(&old, &new, settings.workday_minutes);
+            let d = diff::diff(&old, &new, settings.workday_minutes, Lang::Id);
             let _ = (diff::text::render(&d, Lang::En), diff::markdown::render(&d, Lang::Id));
         }
-        let rep = Report { sources: &sources, color: true };
+        let rep = Report { sources: &sources, color: true, lang: Lang::Id };
         for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
             report::write(format, &rep, &checked.diagnostics, &mut out).expect("write to memory");

@@ -331,7 +331,12 @@ fn forced_checklist_never_guesses_a_misspelt_target() {
         "{}",
         out.stdout
     );
-    assert!(out.stderr.contains(": SOP101 unknown step `setujuu`"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains(": SOP101 langkah `setujuu` pada `next` langkah `periksa` tidak dikenal"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

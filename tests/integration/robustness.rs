@@ -8,7 +8,7 @@ fn header() -> String {
 }
 
 fn check_bytes(name: &str, bytes: &[u8]) -> Output {
-    let t = Test::new();
+    let t = Test::new().env_lang("en");
     std::fs::write(t.path().join(name), bytes).unwrap();
     // The parser's own words are checked in English.
     t.args(["check", name]).env_lang("en").run()
@@ -62,7 +62,7 @@ fn binary_data_that_is_valid_utf8() {
 fn steps_is_a_number() {
     let yaml = header().split("steps:").next().unwrap().to_string() + "steps: 5\n";
     let line = yaml.lines().count();
-    let out = Test::new().file("s.yaml", &yaml).args(["check", "s.yaml"]).run();
+    let out = Test::new().env_lang("en").file("s.yaml", &yaml).args(["check", "s.yaml"]).run();
     assert_eq!(out.status, 1);
     assert_eq!(
         out.stdout,
@@ -74,7 +74,7 @@ fn steps_is_a_number() {
 fn steps_is_a_list_of_numbers() {
     let yaml = header().split("steps:").next().unwrap().to_string() + "steps: [1, 2]\n";
     let line = yaml.lines().count();
-    let out = Test::new().file("s.yaml", &yaml).args(["check", "s.yaml"]).run();
+    let out = Test::new().env_lang("en").file("s.yaml", &yaml).args(["check", "s.yaml"]).run();
     assert_eq!(out.status, 1);
     assert_eq!(
         out.stdout,
@@ -95,7 +95,8 @@ fn ten_megabytes_of_text_in_one_value() {
         &format!("activity: Mengarsipkan berkas, notes: \"{payload}\","),
     );
     assert!(yaml.len() > TEN_MB);
-    let out = Test::new().file("besar.yaml", &yaml).args(["check", "besar.yaml"]).run();
+    let out =
+        Test::new().env_lang("en").file("besar.yaml", &yaml).args(["check", "besar.yaml"]).run();
     assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
 }
 
@@ -149,7 +150,8 @@ fn ten_megabytes_of_steps_in_one_long_chain() {
             "# komentar pengisi untuk membuat berkas ini sangat besar, tanpa makna apa pun\n",
         );
     }
-    let out = Test::new().file("rantai.yaml", &yaml).args(["check", "rantai.yaml"]).run();
+    let out =
+        Test::new().env_lang("en").file("rantai.yaml", &yaml).args(["check", "rantai.yaml"]).run();
     assert_eq!(out.status, 1);
     assert!(out.stdout.len() < 1000, "one finding expected, got {} bytes", out.stdout.len());
     assert_eq!(

@@ -16,7 +16,12 @@ fn generate(dir: &Path, count: usize, defects: bool, seed: u64) {
 }
 
 fn check(dir: &Path, extra: &[&str]) -> crate::harness::Output {
-    Test::new().args(["check"]).args(extra.iter().copied()).args([dir.as_os_str()]).run()
+    Test::new()
+        .env_lang("en")
+        .args(["check"])
+        .args(extra.iter().copied())
+        .args([dir.as_os_str()])
+        .run()
 }
 
 #[test]
@@ -127,7 +132,7 @@ fn parallel_output_equals_single_threaded_output() {
 
 #[test]
 fn jobs_must_be_positive() {
-    let r = Test::new().args(["check", "--jobs", "0", "x.yaml"]).run();
+    let r = Test::new().env_lang("en").args(["check", "--jobs", "0", "x.yaml"]).run();
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("--jobs"), "{}", r.stderr);
 }

@@ -4,7 +4,8 @@ use crate::harness::{Test, repo};
 
 #[test]
 fn bundled_corpus_is_clean() {
-    let out = Test::new().args(["check".into(), repo("sops").into_os_string()]).run();
+    let out =
+        Test::new().env_lang("en").args(["check".into(), repo("sops").into_os_string()]).run();
     assert_eq!(out.stdout, "");
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stderr.starts_with("checked 4 files: no problems found"), "{}", out.stderr);
@@ -12,7 +13,7 @@ fn bundled_corpus_is_clean() {
 
 #[test]
 fn missing_file_is_an_io_error() {
-    let out = Test::new().args(["check", "nope.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["check", "nope.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.starts_with("sopmap: error: cannot read `nope.yaml`"), "{}", out.stderr);
 }
@@ -23,7 +24,7 @@ fn missing_file_is_an_io_error() {
 #[test]
 fn output_files_are_readable_by_others() {
     use std::os::unix::fs::PermissionsExt;
-    let t = Test::new().bundled();
+    let t = Test::new().env_lang("en").bundled();
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("x.dot");
     let out = t

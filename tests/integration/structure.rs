@@ -45,7 +45,7 @@ fn the_real_blitar_sop_re_expressed_has_only_true_structural_findings() {
     // Without the suppression the gap is reported once, at row 6.
     let text = std::fs::read_to_string(repo(BLITAR)).unwrap();
     let unsuppressed = text.replace("# sopmap: ignore[irregular-row-number]", "#");
-    let t = Test::new().file("b.yaml", &unsuppressed);
+    let t = Test::new().env_lang("en").file("b.yaml", &unsuppressed);
     let dir = t.path().to_path_buf();
     let out = t.args(["check", "b.yaml", "--format", "concise"]).run();
     let gap: Vec<&str> = out.stdout.lines().filter(|l| l.contains("SOP112")).collect();
@@ -137,8 +137,11 @@ fn the_substitute_is_named_and_gets_the_step_in_their_checklist() {
     let yaml = std::fs::read_to_string(repo(EXAMPLE))
         .unwrap()
         .replace("alternate: sekcam", "alternate: sekcamm");
-    let out =
-        Test::new().file("r.yaml", &yaml).args(["check", "r.yaml", "--format", "concise"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("r.yaml", &yaml)
+        .args(["check", "r.yaml", "--format", "concise"])
+        .run();
     assert!(
         out.stdout.contains("SOP102 unknown actor `sekcamm` in `alternate` of step `tandatangani`"),
         "{}",

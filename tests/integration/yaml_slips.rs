@@ -31,9 +31,20 @@ fn every_slip_points_at_the_character_with_a_help_line() {
                 .args(["check", "--lang", lang, "-f", "full", "--color", "never", &rel])
                 .run();
             assert_eq!(out.status, 1, "{name} ({lang}): {}", out.stderr);
-            assert_eq!(out.stdout.matches("error[SOP001]").count(), 1, "{name}: {}", out.stdout);
-            assert_eq!(out.stdout.matches("error[").count(), 1, "{name}: {}", out.stdout);
-            assert_eq!(out.stdout.matches("= help: ").count(), 1, "{name}: {}", out.stdout);
+            // The full format names the level and the help line in the
+            // run's language.
+            let (error, help) =
+                if lang == "id" { ("kesalahan", "saran") } else { ("error", "help") };
+            let sop001 = format!("{error}[SOP001]");
+            assert_eq!(out.stdout.matches(&sop001).count(), 1, "{name}: {}", out.stdout);
+            assert_eq!(
+                out.stdout.matches(&format!("{error}[")).count(),
+                1,
+                "{name}: {}",
+                out.stdout
+            );
+            let help_line = format!("= {help}: ");
+            assert_eq!(out.stdout.matches(&help_line).count(), 1, "{name}: {}", out.stdout);
             golden(&format!("tests/corpus/yaml-slips/{name}.{suffix}"), &out.stdout);
         }
     }
