@@ -6,7 +6,7 @@
 //! DOT and as a Mermaid flowchart. Deterministic: nodes by id, edges by
 //! endpoints then kind.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Catalogue, LinkKind, links};
 use crate::lang::Lang;
@@ -178,15 +178,18 @@ pub fn build(catalog: &Catalogue) -> SopMap {
         }
     }
     // A hierarchy link that a sub_sop edge already draws is not repeated.
-    let sub: Vec<(String, String)> = edges
+    // Sets and maps, not scans: a corpus map has thousands of nodes and
+    // edges, and a scan per edge would make drawing it quadratic.
+    let sub: BTreeSet<(String, String)> = edges
         .keys()
         .filter(|(_, _, k)| *k == EdgeKind::SubSop)
         .map(|(a, b, _)| (a.clone(), b.clone()))
         .collect();
-    edges
-        .retain(|(a, b, k), _| *k != EdgeKind::Child || !sub.iter().any(|(x, y)| x == a && y == b));
+    edges.retain(|(a, b, k), _| *k != EdgeKind::Child || !sub.contains(&(a.clone(), b.clone())));
     let nodes: Vec<Node> = nodes.into_values().collect();
-    let index = |key: &str| nodes.iter().position(|n| n.key == key);
+    let positions: BTreeMap<String, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.key.clone(), i)).collect();
+    let index = |key: &str| positions.get(key).copied();
     let mut out_edges: Vec<Edge> = edges
         .into_iter()
         .filter_map(|((a, b, kind), steps)| {
