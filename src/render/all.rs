@@ -26,7 +26,6 @@ pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
         return;
     };
     let marks = findings::by_step(sop, &checked.diagnostics, Severity::Warning);
-    let first_actor = sop.actors.first().and_then(|a| a.id.as_ref()).map(|i| i.value.as_str());
     let times = crate::timing::analyze(sop, graph, workday_minutes);
     for lang in [Lang::Id, Lang::En] {
         let opts = dot::Options { lang, marks: marks.clone() };
@@ -35,17 +34,7 @@ pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
         let _ = table::render(sop, graph, lang, 100);
         let _ = table::render(sop, graph, lang, 10);
         let _ = table::markdown(sop, graph, lang);
-        for actor in [None, first_actor] {
-            let opts = checklist::Options { lang, actor, sops: BTreeMap::new(), times: None };
-            let c = checklist::build(sop, graph, &opts);
-            let _ = checklist::text::render(&c);
-            let _ = checklist::markdown::render(&c);
-            let _ = checklist::html::render(&c);
-        }
-        if let Some(t) = &times {
-            let _ = timing::text("m.yaml", sop, t, lang);
-            let _ = timing::json("m.yaml", sop, t);
-        }
+        checklists_and_times(sop, graph, times.as_ref(), lang);
         let _ = bpmn::render_marked(sop, graph, lang, &marks);
         let opts = document::Options { lang, ..document::Options::default() };
         let _ = document::document(sop, graph, &opts, &document::LinkedSops::new([sop]));
@@ -59,4 +48,27 @@ pub fn all(sources: &[SourceFile], checked: &Checked, workday_minutes: u64) {
     let map = sop_map::build(&catalogue);
     let _ = sop_map::dot(&map, Lang::Id);
     let _ = sop_map::mermaid(&map, Lang::En);
+}
+
+/// The checklist (text, Markdown, HTML; whole SOP and first actor) and the
+/// time report (text and JSON) in `lang`: part of [`all`], and on its own
+/// the checklist fuzz target.
+pub fn checklists_and_times(
+    sop: &crate::model::Sop,
+    graph: &crate::graph::ProcessGraph,
+    times: Option<&crate::timing::Timing>,
+    lang: Lang,
+) {
+    let first_actor = sop.actors.first().and_then(|a| a.id.as_ref()).map(|i| i.value.as_str());
+    for actor in [None, first_actor] {
+        let opts = checklist::Options { lang, actor, sops: BTreeMap::new(), times: None };
+        let c = checklist::build(sop, graph, &opts);
+        let _ = checklist::text::render(&c);
+        let _ = checklist::markdown::render(&c);
+        let _ = checklist::html::render(&c);
+    }
+    if let Some(t) = times {
+        let _ = timing::text("m.yaml", sop, t, lang);
+        let _ = timing::json("m.yaml", sop, t);
+    }
 }

@@ -19,4 +19,4 @@ pub mod table;
 pub mod timing;
 pub mod wrap;
 
-pub use all::all;
+pub use all::{all, checklists_and_times};
