@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let va = diff::Version { source: &old_src, sop: sa, graph: ga, findings: &a.diagnostics };
     let vb = diff::Version { source: &new_src, sop: sb, graph: gb, findings: &b.diagnostics };
-    let d = diff::diff(&va, &vb, settings.workday_minutes);
+    let d = diff::diff(&va, &vb, settings.workday_minutes, Lang::Id);
     let _ = (diff::text::render(&d, Lang::Id), diff::markdown::render(&d, Lang::En));
     let _ = diff::json::render(&d);
 });

@@ -6,15 +6,18 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
+use sopmap::lang::Lang;
 use sopmap::report::{self, Counts, Format, Report};
 
 fuzz_target!(|data: &[u8]| {
     let (source, checked, _) = common::check(data);
     let sources = [source];
-    let rep = Report { sources: &sources, color: false };
-    for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
-        let mut out = Vec::new();
-        let _ = report::write(format, &rep, &checked.diagnostics, &mut out);
+    for lang in [Lang::Id, Lang::En] {
+        let rep = Report { sources: &sources, color: false, lang };
+        for format in [Format::Full, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
+            let mut out = Vec::new();
+            let _ = report::write(format, &rep, &checked.diagnostics, &mut out);
+        }
+        let _ = report::summary(&Counts::of(&checked.diagnostics, 1), lang);
     }
-    let _ = report::summary(&Counts::of(&checked.diagnostics, 1));
 });
