@@ -11,7 +11,7 @@ use super::flowchart::{
 };
 use super::geometry::{Point, Rect};
 use super::labels::{Labeller, branch_labels, label_box};
-use super::route::{Entry, Exit, Full, Heading, Obstacle, Router, TRACK};
+use super::route::{Exit, Full, Heading, Inlet, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
 /// Where the branches of a decision leave it: the bottom vertex, the right
@@ -225,7 +225,7 @@ pub(super) fn route_page(
         }
         widen.channel |= full.channel;
     };
-    let routed = |router: &mut Router, exit: &Exit, entry: Entry, widen: &mut Widen| match router
+    let routed = |router: &mut Router, exit: &Exit, entry: Inlet, widen: &mut Widen| match router
         .route(exit, entry)
     {
         Ok(points) => points,
@@ -267,7 +267,7 @@ pub(super) fn route_page(
             let same_page = page_of.get(edge.to) == Some(&pi);
             let (entry, to) = if same_page {
                 let (Some(dst), Some(lt)) = (main_of(edge.to), local(edge.to)) else { continue };
-                (Entry { point: Point::new(dst.cx(), dst.y), gutter: lt }, Endpoint::Step(edge.to))
+                (Inlet { point: Point::new(dst.cx(), dst.y), gutter: lt }, Endpoint::Step(edge.to))
             } else {
                 let Some(label) = crossing.iter().find(|(e, _)| e == edge).map(|(_, l)| l) else {
                     continue;
@@ -280,7 +280,7 @@ pub(super) fn route_page(
                     continue;
                 };
                 (
-                    Entry { point: Point::new(c.rect.cx(), c.rect.y), gutter: n },
+                    Inlet { point: Point::new(c.rect.cx(), c.rect.y), gutter: n },
                     Endpoint::Connector(c.label.clone()),
                 )
             };
@@ -340,7 +340,7 @@ pub(super) fn route_page(
             heading: Heading::Down,
             gutter: 0,
         };
-        let entry = Entry { point: Point::new(dst.cx(), dst.y), gutter: lt };
+        let entry = Inlet { point: Point::new(dst.cx(), dst.y), gutter: lt };
         let points = routed(&mut router, &exit, entry, &mut widen);
         arrows.push(Arrow {
             edge,

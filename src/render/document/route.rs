@@ -49,7 +49,7 @@ pub struct Exit {
 
 /// Where an arrow enters its target: the middle of its top edge.
 #[derive(Clone, Copy, Debug)]
-pub struct Entry {
+pub struct Inlet {
     pub point: Point,
     /// The gutter above the target.
     pub gutter: usize,
@@ -163,7 +163,7 @@ impl Router {
     /// Routes one arrow on free tracks and remembers it. `Err` names the
     /// full gap, with the least bad path (clear of symbols, but sharing a
     /// track) to draw if the layout cannot widen it any more.
-    pub fn route(&mut self, exit: &Exit, entry: Entry) -> Result<Vec<Point>, (Full, Vec<Point>)> {
+    pub fn route(&mut self, exit: &Exit, entry: Inlet) -> Result<Vec<Point>, (Full, Vec<Point>)> {
         let back = entry.gutter < exit.gutter;
         let (px, py) = (exit.port.x, exit.port.y);
         let tx = entry.point.x;
@@ -448,7 +448,7 @@ mod tests {
     fn straight_down_when_the_column_is_free() {
         let mut r =
             router(vec![Rect::new(30.0, 18.0, 40.0, 24.0), Rect::new(30.0, 138.0, 40.0, 24.0)]);
-        let entry = Entry { point: Point::new(50.0, 138.0), gutter: 2 };
+        let entry = Inlet { point: Point::new(50.0, 138.0), gutter: 2 };
         assert_eq!(
             r.route(&down(50.0, 42.0, 1), entry).unwrap(),
             vec![Point::new(50.0, 42.0), Point::new(50.0, 138.0)]
@@ -461,7 +461,7 @@ mod tests {
         let obstacles =
             vec![Rect::new(30.0, 18.0, 40.0, 24.0), blocker, Rect::new(30.0, 138.0, 40.0, 24.0)];
         let mut r = router(obstacles.clone());
-        let entry = Entry { point: Point::new(50.0, 138.0), gutter: 2 };
+        let entry = Inlet { point: Point::new(50.0, 138.0), gutter: 2 };
         let path = r.route(&down(50.0, 42.0, 1), entry).unwrap();
         assert!(path.len() > 2, "{path:?}");
         for pair in path.windows(2) {
@@ -473,11 +473,11 @@ mod tests {
     #[test]
     fn backward_arrows_use_the_channel_and_do_not_share_it() {
         let mut r = router(vec![]);
-        let a = r.route(&down(50.0, 162.0, 3), Entry { point: Point::new(50.0, 18.0), gutter: 0 });
+        let a = r.route(&down(50.0, 162.0, 3), Inlet { point: Point::new(50.0, 18.0), gutter: 0 });
         let a = a.unwrap();
         assert!(a.iter().any(|p| p.x == 210.0), "{a:?}");
         let b =
-            r.route(&down(150.0, 162.0, 3), Entry { point: Point::new(150.0, 78.0), gutter: 1 });
+            r.route(&down(150.0, 162.0, 3), Inlet { point: Point::new(150.0, 78.0), gutter: 1 });
         let b = b.unwrap();
         assert!(b.iter().any(|p| p.x == 214.0), "{b:?}");
     }
@@ -486,10 +486,10 @@ mod tests {
     fn a_full_channel_is_reported_not_shared() {
         let mut r = router(vec![]);
         for x in [20.0, 60.0] {
-            r.route(&down(x, 162.0, 3), Entry { point: Point::new(x, 18.0), gutter: 0 }).unwrap();
+            r.route(&down(x, 162.0, 3), Inlet { point: Point::new(x, 18.0), gutter: 0 }).unwrap();
         }
         let third =
-            r.route(&down(100.0, 162.0, 3), Entry { point: Point::new(100.0, 18.0), gutter: 0 });
+            r.route(&down(100.0, 162.0, 3), Inlet { point: Point::new(100.0, 18.0), gutter: 0 });
         let (full, _) = third.unwrap_err();
         assert!(full.channel);
     }
