@@ -26,6 +26,7 @@ mod render;
 mod rules;
 mod schema;
 mod settings;
+mod site;
 mod table;
 mod timing;
 
@@ -107,6 +108,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Table(a) => table::run(&a, &cli.global, env, io),
         Command::Render(a) => render::run(&a, &cli.global, env, io),
         Command::Document(a) => document::run(&a, &cli.global, env, io),
+        Command::Site(a) => site::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),
