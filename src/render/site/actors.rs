@@ -70,7 +70,7 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     for (n, (name, duties)) in by_actor.values().enumerate() {
         let id = format!("actor-{}", n + 1);
         s.push_str(&format!(
-            "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n\
+            "<section>\n<h2 id=\"{id}\">{}</h2>\n\
              <div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\">\n\
              <table class=\"list\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",

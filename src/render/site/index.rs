@@ -60,7 +60,9 @@ pub fn page(ctx: &Ctx<'_>) -> String {
         }
         s.push_str("</select></div>\n");
     }
-    s.push_str("</form>\n");
+    // The rows filter as one types; the button is there for Enter and
+    // for readers who look for one.
+    s.push_str(&format!("<button type=\"submit\">{}</button>\n</form>\n", h(w.search)));
     s.push_str(&format!(
         "<p id=\"count\" role=\"status\" data-shown=\"{}\" data-of=\"{}\">{} {}</p>\n",
         h(w.shown),

@@ -63,7 +63,7 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
         h(&status)
     );
 
-    s.push_str(&format!("<section aria-labelledby=\"identity\">\n<h2 id=\"identity\">{}</h2>\n", h(w.identity)));
+    s.push_str(&format!("<section>\n<h2 id=\"identity\">{}</h2>\n", h(w.identity)));
     s.push_str("<div class=\"scroll identity-block\" tabindex=\"0\" role=\"region\" aria-labelledby=\"identity\">\n");
     for section in identity::pages(sop, lang, &ctx.linked, false) {
         s.push_str(&section);
@@ -76,7 +76,7 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
     let options = checklist::Options { lang, actor: None, sops: sub_sops(ctx, info), times };
     let list = checklist::build(sop, info.graph, &options);
     s.push_str(&format!(
-        "<section aria-labelledby=\"checklist\" class=\"checklist\">\n<h2 id=\"checklist\">{}</h2>\n{}</section>\n",
+        "<section class=\"checklist\">\n<h2 id=\"checklist\">{}</h2>\n{}</section>\n",
         h(crate::lang::ChecklistWords::of(lang).checklist),
         checklist::html::steps(&list)
     ));
@@ -84,7 +84,7 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
     timing_section(ctx, info, &mut s);
     links_section(ctx, i, &mut s);
 
-    s.push_str(&format!("<section aria-labelledby=\"findings\">\n<h2 id=\"findings\">{}</h2>\n", h(w.findings)));
+    s.push_str(&format!("<section>\n<h2 id=\"findings\">{}</h2>\n", h(w.findings)));
     let mut any = false;
     for d in ctx.outcome.diagnostics_of(info.file) {
         if !any {
@@ -102,7 +102,7 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
 
     let slug = &info.slug;
     s.push_str(&format!(
-        "<section aria-labelledby=\"downloads\">\n<h2 id=\"downloads\">{}</h2>\n<ul class=\"downloads\">\n",
+        "<section>\n<h2 id=\"downloads\">{}</h2>\n<ul class=\"downloads\">\n",
         h(w.downloads)
     ));
     let mut downloads = vec![(format!("../doc/{slug}.html"), w.download_print)];
@@ -127,7 +127,7 @@ fn flowchart(ctx: &Ctx<'_>, info: &SopInfo<'_>, s: &mut String) {
     let w = lang.site();
     let options = document::Options { lang, ..document::Options::default() };
     let chart = document::layout(info.sop, info.graph, &options, &ctx.linked);
-    s.push_str(&format!("<section aria-labelledby=\"flowchart\">\n<h2 id=\"flowchart\">{}</h2>\n", h(w.flowchart)));
+    s.push_str(&format!("<section>\n<h2 id=\"flowchart\">{}</h2>\n", h(w.flowchart)));
     let total = chart.pages.len();
     for p in &chart.pages {
         let svg = document::svg::page(&chart, p, lang);
@@ -178,7 +178,7 @@ fn timing_section(ctx: &Ctx<'_>, info: &SopInfo<'_>, s: &mut String) {
     let w = lang.site();
     let l = lang.labels();
     let t_words = lang.texts();
-    s.push_str(&format!("<section aria-labelledby=\"timing\">\n<h2 id=\"timing\">{}</h2>\n", h(w.timing)));
+    s.push_str(&format!("<section>\n<h2 id=\"timing\">{}</h2>\n", h(w.timing)));
     let Some(t) = info.timing else {
         s.push_str(&format!("<p>{}</p>\n</section>\n", h(t_words.no_step_states_a_time)));
         return;
@@ -227,7 +227,7 @@ fn timing_section(ctx: &Ctx<'_>, info: &SopInfo<'_>, s: &mut String) {
 
 fn links_section(ctx: &Ctx<'_>, i: usize, s: &mut String) {
     let w = ctx.lang.site();
-    s.push_str(&format!("<section aria-labelledby=\"links\">\n<h2 id=\"links\">{}</h2>\n", h(w.links)));
+    s.push_str(&format!("<section>\n<h2 id=\"links\">{}</h2>\n", h(w.links)));
     let Some(links) = ctx.links.get(i) else {
         s.push_str("</section>\n");
         return;
