@@ -4,14 +4,15 @@
 //!
 //! - a file is written only when its bytes differ from what is there, so
 //!   an unchanged corpus rewrites nothing and keeps every mtime; writes go
-//!   through [`output::write_file`] (atomic, special files respected);
+//!   through [`output::write_file_with`] (atomic, special files respected;
+//!   not `fsync`ed one by one: a re-run compares and rewrites anyway);
 //! - the folder holds a manifest ([`MARKER`]) listing every file sopmap
 //!   wrote; a file listed by the last run and not produced by this one (the
 //!   page of a SOP that is gone) is removed, and nothing else ever is;
 //! - the output must be new, empty, or a site with that manifest: any other
 //!   folder is refused, so `-o` can never clobber a folder of other files;
 //! - with `--pdf`, a SOP's PDF is printed again only when its print-ready
-//!   document changed or the PDF is missing.
+//!   document is newer than it (it changed) or the PDF is missing.
 //!
 //! An input that cannot be read stops the run before anything is written:
 //! its pages would otherwise be removed as stale.
@@ -23,8 +24,9 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::args::{GlobalArgs, SiteArgs};
 use crate::cli::corpus::{self, Request};
+use crate::cli::output::{self, Durability};
 use crate::cli::settings::Global;
-use crate::cli::{Env, ExitStatus, Io, chromium, output};
+use crate::cli::{Env, ExitStatus, Io, chromium};
 use crate::render::site::{self, Options};
 use crate::report::{self, Counts};
 use crate::run::Keep;
@@ -57,7 +59,7 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
         )?;
         return Ok(ExitStatus::Error);
     }
-    let site = site::build(&outcome, &Options { lang: g.lang, pdf: args.pdf });
+    let site = site::build(&outcome, &Options { lang: g.lang, pdf: args.pdf, jobs: g.jobs });
 
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the folder `{}`", out.display()))?;
@@ -79,8 +81,7 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
     let mut printed = 0usize;
     if let Some(program) = &chromium {
         for p in &site.printable {
-            let pdf = out.join(&p.pdf);
-            if !changed.contains(p.html.as_str()) && pdf.is_file() {
+            if !stale_pdf(&out.join(&p.html), &out.join(&p.pdf)) {
                 continue;
             }
             let bytes = chromium::print_to_pdf(program, &out.join(&p.html))?;
@@ -103,7 +104,7 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
             "site: {} SOP page(s), {} file(s) written, {} unchanged, {} removed{} → {}",
             site.printable.len(),
             changed.len() + printed,
-            site.pages.len() - changed.len(),
+            site.pages.len().saturating_sub(changed.len()),
             removed,
             if args.pdf { format!(", {printed} PDF(s) printed") } else { String::new() },
             out.join("index.html").display()
@@ -114,6 +115,17 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
         }
     }
     Ok(ExitStatus::Clean)
+}
+
+/// Whether the PDF must be printed (again): it is missing, or older than
+/// the document, which is only rewritten when it changes. A run cut short
+/// between the two so still prints it next time.
+fn stale_pdf(html: &Path, pdf: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(html), modified(pdf)) {
+        (Some(h), Some(p)) => p < h,
+        _ => true,
+    }
 }
 
 fn manifest(files: &BTreeSet<String>) -> String {
@@ -173,6 +185,8 @@ fn is_plain(rel: &str) -> bool {
 /// Writes `bytes` to `rel` inside `out` unless the file already holds
 /// exactly them. True when it wrote.
 fn write_if_changed(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
+    // The manifest decides what a later run removes: it alone is synced.
+    let durability = if rel == MARKER { Durability::Synced } else { Durability::Unsynced };
     let target = out.join(rel);
     if std::fs::read(&target).is_ok_and(|old| old == bytes) {
         return Ok(false);
@@ -181,7 +195,7 @@ fn write_if_changed(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
     }
-    output::write_file(&target, bytes)?;
+    output::write_file_with(&target, bytes, durability)?;
     Ok(true)
 }
 

@@ -101,7 +101,9 @@ fn hostile_text_shows_as_text_on_every_page() {
     }
     assert!(seen >= 6, "only {seen} pages");
     let page = std::fs::read_to_string(out.join("sop/jahat.html")).unwrap();
-    assert!(page.contains("Judul &lt;script&gt;alert(&#39;judul&#39;)&lt;/script&gt; &#39; &quot; &amp;amp;"));
+    assert!(page.contains(
+        "Judul &lt;script&gt;alert(&#39;judul&#39;)&lt;/script&gt; &#39; &quot; &amp;amp;"
+    ));
     assert!(page.contains("Petugas &lt;img src=x onerror=alert(&#39;aktor&#39;)&gt;"));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("SOP-&lt;script&gt;alert(&#39;nomor&#39;)&lt;/script&gt;"));
@@ -140,7 +142,9 @@ fn a_rerun_rewrites_nothing_and_removes_only_stale_pages() {
             "bpmn" => "bpmn",
             _ => "html",
         };
-        assert!(!after.contains_key(&PathBuf::from(format!("{gone}/permohonan-opp-p2p-mikro.{ext}"))));
+        assert!(
+            !after.contains_key(&PathBuf::from(format!("{gone}/permohonan-opp-p2p-mikro.{ext}")))
+        );
     }
     assert!(after.contains_key(Path::new("CNAME")));
     assert!(after.contains_key(Path::new("sop/pengaduan-pmi-makro.html")));
@@ -192,7 +196,14 @@ fn english_site_speaks_english() {
     let dir = tempfile::tempdir().unwrap();
     let sops = bundled(dir.path());
     let out = dir.path().join("en");
-    let run = sopmap(&["--lang".as_ref(), "en".as_ref(), "site".as_ref(), sops.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let run = sopmap(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "site".as_ref(),
+        sops.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<html lang=\"en\">") && index.contains("SOP catalogue"));
@@ -220,7 +231,9 @@ fn the_site_works_in_a_real_browser() {
     }
     if !tool.join("node_modules/puppeteer-core").is_dir() {
         if std::env::var("SOPMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
-            panic!("puppeteer-core is required (SOPMAP_REQUIRE_TOOLS=1): run `npm ci --prefix tools/site-test`");
+            panic!(
+                "puppeteer-core is required (SOPMAP_REQUIRE_TOOLS=1): run `npm ci --prefix tools/site-test`"
+            );
         }
         skipped("tools/site-test is not installed (npm ci --prefix tools/site-test)");
         return;
@@ -255,7 +268,12 @@ fn the_site_works_in_a_real_browser() {
     });
     let plan_file = dir.path().join("plan.json");
     std::fs::write(&plan_file, plan.to_string()).unwrap();
-    let check = Command::new("node").arg(tool.join("check.mjs")).arg(&out).arg(&plan_file).output().unwrap();
+    let check = Command::new("node")
+        .arg(tool.join("check.mjs"))
+        .arg(&out)
+        .arg(&plan_file)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&check.stdout);
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "{stdout}\n{stderr}");

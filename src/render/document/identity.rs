@@ -392,7 +392,10 @@ mod tests {
         assert!(html.contains("Badan &lt;X&gt;"), "{html}");
         assert!(html.contains("<td class=\"title\">Judul &amp; Co</td>"), "{html}");
         assert!(html.contains("<td>2 Januari 2024</td>"), "{html}");
-        assert!(html.contains("<th scope=\"row\">Tanggal Revisi</th><td>- (Revisi ke-2)</td>"), "{html}");
+        assert!(
+            html.contains("<th scope=\"row\">Tanggal Revisi</th><td>- (Revisi ke-2)</td>"),
+            "{html}"
+        );
         assert!(html.contains("NIP 1990 01"), "{html}");
         // Linked by number and title when loaded, as written otherwise.
         assert!(

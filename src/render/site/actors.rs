@@ -42,14 +42,14 @@ pub fn page(ctx: &Ctx<'_>) -> String {
                 .chain(step.alternate.iter().map(|a| (a, w.role_alternate)))
                 .chain(step.with.iter().map(|a| (a, w.role_with)));
             for (actor, role) in roles {
-                let name = info.sop.actor(&actor.value).map_or(actor.value.as_str(), |a| a.display_name());
+                let name =
+                    info.sop.actor(&actor.value).map_or(actor.value.as_str(), |a| a.display_name());
                 let name = name.trim();
                 if name.is_empty() {
                     continue;
                 }
-                let entry = by_actor
-                    .entry(fold(name))
-                    .or_insert_with(|| (name.to_string(), Vec::new()));
+                let entry =
+                    by_actor.entry(fold(name)).or_insert_with(|| (name.to_string(), Vec::new()));
                 entry.1.push(Duty { sop: i, row: rows.number(k), activity, role });
             }
         }

@@ -64,11 +64,9 @@ pub fn item(ctx: &Ctx<'_>, d: &Diagnostic, from: From) -> String {
                 h(&place)
             ));
         }
-        None => s.push_str(&format!(
-            " <span class=\"where\">{} ({})</span>",
-            h(&place),
-            h(w.no_page)
-        )),
+        None => {
+            s.push_str(&format!(" <span class=\"where\">{} ({})</span>", h(&place), h(w.no_page)))
+        }
     }
     s.push_str("</li>\n");
     s

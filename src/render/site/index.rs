@@ -129,11 +129,14 @@ fn row_html(ctx: &Ctx<'_>, info: &SopInfo<'_>, row: Option<&list::Row>) -> Strin
         let t = Totals::of(&st.value, true);
         sort_key(&t, info.timing.map_or(480, |t| t.workday_minutes))
     });
-    let worst_key = info.timing.filter(|t| t.has_times()).map_or(0, |t| sort_key(&t.worst, t.workday_minutes));
+    let worst_key =
+        info.timing.filter(|t| t.has_times()).map_or(0, |t| sort_key(&t.worst, t.workday_minutes));
     let (status, class, status_key) = match (info.errors, info.warnings) {
         (0, 0) => (w.clean.to_string(), "ok", 0),
         (0, n) => (format!("{n} {}", w.warnings), "warn", n),
-        (e, n) => (format!("{e} {}", w.errors), "err", e.saturating_mul(1_000_000).saturating_add(n)),
+        (e, n) => {
+            (format!("{e} {}", w.errors), "err", e.saturating_mul(1_000_000).saturating_add(n))
+        }
     };
     let title = if sop.title().trim().is_empty() { sop.id_str() } else { sop.title() };
     format!(

@@ -27,10 +27,12 @@ const FITS: usize = 46;
 pub fn page(ctx: &Ctx<'_>) -> String {
     let w = ctx.lang.site();
     // Every SOP that has children, makro first (the usual parents).
-    let mut parents: Vec<usize> =
-        (0..ctx.sops.len()).filter(|&i| ctx.links.get(i).is_some_and(|l| !l.children.is_empty())).collect();
+    let mut parents: Vec<usize> = (0..ctx.sops.len())
+        .filter(|&i| ctx.links.get(i).is_some_and(|l| !l.children.is_empty()))
+        .collect();
     parents.sort_by_key(|&i| {
-        let makro = ctx.sops.get(i).and_then(|s| s.sop.level.as_ref()).map(|l| l.value) == Some(SopLevel::Makro);
+        let makro = ctx.sops.get(i).and_then(|s| s.sop.level.as_ref()).map(|l| l.value)
+            == Some(SopLevel::Makro);
         !makro
     });
     let mut svg = String::new();
@@ -60,7 +62,12 @@ pub fn page(ctx: &Ctx<'_>) -> String {
                 Target::Page(c) => {
                     let Some(ci) = ctx.sops.get(*c) else { continue };
                     node(&mut svg, Some(&ci.href()), &ci.name(), RIGHT_X, cy, RIGHT_W, "mikro");
-                    let _ = writeln!(list, "<li><a href=\"{}\">{}</a></li>", h(&ci.href()), h(&ci.name()));
+                    let _ = writeln!(
+                        list,
+                        "<li><a href=\"{}\">{}</a></li>",
+                        h(&ci.href()),
+                        h(&ci.name())
+                    );
                 }
                 Target::Outside { id, external } => {
                     let why = if *external { w.external } else { w.not_in_site };
@@ -91,7 +98,9 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     }
     let _ = write!(s, "<h2>{}</h2>\n{list}", h(w.map_list));
     let alone: Vec<usize> = (0..ctx.sops.len())
-        .filter(|&i| ctx.links.get(i).is_some_and(|l| l.children.is_empty() && l.parents.is_empty()))
+        .filter(|&i| {
+            ctx.links.get(i).is_some_and(|l| l.children.is_empty() && l.parents.is_empty())
+        })
         .collect();
     let _ = writeln!(s, "<h2>{}</h2>", h(w.unlinked));
     if alone.is_empty() {
@@ -100,12 +109,16 @@ pub fn page(ctx: &Ctx<'_>) -> String {
         s.push_str("<ul>\n");
         for i in alone {
             if let Some(info) = ctx.sops.get(i) {
-                let _ = writeln!(s, "<li><a href=\"{}\">{}</a></li>", h(&info.href()), h(&info.name()));
+                let _ =
+                    writeln!(s, "<li><a href=\"{}\">{}</a></li>", h(&info.href()), h(&info.name()));
             }
         }
         s.push_str("</ul>\n");
     }
-    shell::page(&Frame { lang: ctx.lang, title: w.nav_map, root: "", nav: Nav::Map, script: false }, &s)
+    shell::page(
+        &Frame { lang: ctx.lang, title: w.nav_map, root: "", nav: Nav::Map, script: false },
+        &s,
+    )
 }
 
 /// A box with a name, a link when the SOP has a page.

@@ -31,8 +31,8 @@ use crate::catalog::{LinkKind, links};
 use crate::diagnostic::FileId;
 use crate::graph::ProcessGraph;
 use crate::lang::Lang;
-use crate::render::document::LinkedSops;
 use crate::model::{Relation, Rows, Sop};
+use crate::render::document::LinkedSops;
 use crate::run::Outcome;
 use crate::timing::Timing;
 
@@ -42,6 +42,8 @@ pub struct Options {
     pub lang: Lang,
     /// Each SOP page links to `pdf/<slug>.pdf` (the caller prints them).
     pub pdf: bool,
+    /// Threads rendering SOP pages; the result does not depend on it.
+    pub jobs: usize,
 }
 
 /// One file of the site: its path inside the site folder (`/`-separated,
@@ -167,15 +169,8 @@ impl<'a> Ctx<'a> {
         }
         let by_file = sops.iter().enumerate().map(|(i, s)| (s.file, i)).collect();
         let linked = LinkedSops::new(outcome.catalogue.entries().iter().map(|e| &e.sop));
-        let mut ctx = Ctx {
-            lang: options.lang,
-            options,
-            outcome,
-            sops,
-            by_file,
-            links: Vec::new(),
-            linked,
-        };
+        let mut ctx =
+            Ctx { lang: options.lang, options, outcome, sops, by_file, links: Vec::new(), linked };
         ctx.links = ctx.link_table();
         ctx
     }
@@ -259,10 +254,36 @@ pub fn build(outcome: &Outcome, options: &Options) -> Site {
     add("actors.html".into(), actors::page(&ctx));
     add("map.html".into(), map::page(&ctx));
     add("reviewers.html".into(), reviewers::page(&ctx));
-    for (i, info) in ctx.sops.iter().enumerate() {
-        for page in sop_page::files(&ctx, i, info) {
-            site.pages.push(page);
-        }
+    // The SOP pages (layout, SVG, BPMN of each SOP) are the bulk of the
+    // work: rendered on `jobs` threads in contiguous chunks, joined in
+    // order, so the result is the same on any number of threads.
+    let chunk = ctx.sops.len().div_ceil(options.jobs.max(1)).max(1);
+    let parts: Vec<Vec<Page>> = std::thread::scope(|scope| {
+        let ctx = &ctx;
+        let handles: Vec<_> = ctx
+            .sops
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, infos)| {
+                scope.spawn(move || {
+                    let first = c * chunk;
+                    let mut pages = Vec::with_capacity(infos.len() * 4);
+                    for (k, info) in infos.iter().enumerate() {
+                        pages.extend(sop_page::files(ctx, first + k, info));
+                    }
+                    pages
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for part in parts {
+        site.pages.extend(part);
+    }
+    for info in &ctx.sops {
         site.printable.push(Printable {
             html: format!("doc/{}.html", info.slug),
             pdf: format!("pdf/{}.pdf", info.slug),

@@ -18,7 +18,13 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     type ByFile<'a> = BTreeMap<FileId, Vec<&'a Diagnostic>>;
     let mut by_rule: BTreeMap<&str, (&str, ByFile<'_>)> = BTreeMap::new();
     for d in &ctx.outcome.diagnostics {
-        by_rule.entry(d.code).or_insert_with(|| (d.name, BTreeMap::new())).1.entry(d.file).or_default().push(d);
+        by_rule
+            .entry(d.code)
+            .or_insert_with(|| (d.name, BTreeMap::new()))
+            .1
+            .entry(d.file)
+            .or_default()
+            .push(d);
     }
     let mut s = format!("<h1>{}</h1>\n<p>{}</p>\n", h(w.nav_reviewers), h(w.reviewers_intro));
     if by_rule.is_empty() {
@@ -56,7 +62,13 @@ pub fn page(ctx: &Ctx<'_>) -> String {
         s.push_str("</section>\n");
     }
     shell::page(
-        &Frame { lang: ctx.lang, title: w.nav_reviewers, root: "", nav: Nav::Reviewers, script: false },
+        &Frame {
+            lang: ctx.lang,
+            title: w.nav_reviewers,
+            root: "",
+            nav: Nav::Reviewers,
+            script: false,
+        },
         &s,
     )
 }

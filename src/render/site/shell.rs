@@ -33,7 +33,8 @@ pub fn page(frame: &Frame<'_>, body: &str) -> String {
     let w = frame.lang.site();
     let root = frame.root;
     let site = w.site_title;
-    let title = if frame.title == site { site.to_string() } else { format!("{} – {site}", frame.title) };
+    let title =
+        if frame.title == site { site.to_string() } else { format!("{} – {site}", frame.title) };
     let mut s = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -59,7 +60,10 @@ pub fn page(frame: &Frame<'_>, body: &str) -> String {
     }
     s.push_str("</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
     s.push_str(body);
-    s.push_str(&format!("</main>\n<footer class=\"site\">\n<p>{}</p>\n</footer>\n", h(w.generated_by)));
+    s.push_str(&format!(
+        "</main>\n<footer class=\"site\">\n<p>{}</p>\n</footer>\n",
+        h(w.generated_by)
+    ));
     if frame.script {
         s.push_str(&format!("<script src=\"{root}assets/site.js\"></script>\n"));
     }

@@ -12,7 +12,7 @@ use super::finding_list::{self, From};
 use super::shell::{self, Frame, Nav};
 use super::{Ctx, Page, SopInfo, Target};
 use crate::render::checklist::{self, PathTimes, SopRef};
-use crate::render::document::{self, identity};
+use crate::render::document::{self, Flowchart, identity};
 use crate::render::escape::html as h;
 use crate::render::{bpmn, timing};
 use crate::timing::service_verdict;
@@ -22,23 +22,28 @@ pub fn files(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> Vec<Page> {
     let slug = &info.slug;
     let lang = ctx.lang;
     let yaml = ctx.outcome.sources.get(info.file).map_or("", |s| s.text.as_str());
-    let doc_options = document::Options { lang, errors: info.errors, ..document::Options::default() };
-    let mut out = vec![
-        Page { path: format!("sop/{slug}.html"), bytes: page(ctx, i, info).into_bytes() },
+    // One layout for the page and the print-ready document: the site shows
+    // the flowchart pages exactly as they print (a draft reserves room for
+    // its banner).
+    let doc_options =
+        document::Options { lang, errors: info.errors, ..document::Options::default() };
+    let chart = document::layout(info.sop, info.graph, &doc_options, &ctx.linked);
+    vec![
+        Page { path: format!("sop/{slug}.html"), bytes: page(ctx, i, info, &chart).into_bytes() },
         Page { path: format!("yaml/{slug}.yaml"), bytes: yaml.as_bytes().to_vec() },
         Page {
             path: format!("bpmn/{slug}.bpmn"),
             bytes: bpmn::render(info.sop, info.graph, lang).into_bytes(),
         },
-    ];
-    out.push(Page {
-        path: format!("doc/{slug}.html"),
-        bytes: document::document(info.sop, info.graph, &doc_options, &ctx.linked).into_bytes(),
-    });
-    out
+        Page {
+            path: format!("doc/{slug}.html"),
+            bytes: document::html::document(info.sop, &chart, &doc_options, &ctx.linked)
+                .into_bytes(),
+        },
+    ]
 }
 
-fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
+fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>, chart: &Flowchart) -> String {
     let lang = ctx.lang;
     let w = lang.site();
     let sop = info.sop;
@@ -70,7 +75,7 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
     }
     s.push_str("</div>\n</section>\n");
 
-    flowchart(ctx, info, &mut s);
+    flowchart(ctx, info, chart, &mut s);
 
     let times = info.timing.map(|t| PathTimes::of(t, sop, lang));
     let options = checklist::Options { lang, actor: None, sops: sub_sops(ctx, info), times };
@@ -122,15 +127,13 @@ fn page(ctx: &Ctx<'_>, i: usize, info: &SopInfo<'_>) -> String {
 /// The document's flowchart pages, each SVG labelled for assistive
 /// technology (`role="img"`, a title and a description): the steps are
 /// written out in the checklist, which is the text alternative.
-fn flowchart(ctx: &Ctx<'_>, info: &SopInfo<'_>, s: &mut String) {
+fn flowchart(ctx: &Ctx<'_>, info: &SopInfo<'_>, chart: &Flowchart, s: &mut String) {
     let lang = ctx.lang;
     let w = lang.site();
-    let options = document::Options { lang, ..document::Options::default() };
-    let chart = document::layout(info.sop, info.graph, &options, &ctx.linked);
     s.push_str(&format!("<section>\n<h2 id=\"flowchart\">{}</h2>\n", h(w.flowchart)));
     let total = chart.pages.len();
     for p in &chart.pages {
-        let svg = document::svg::page(&chart, p, lang);
+        let svg = document::svg::page(chart, p, lang);
         let title = if total > 1 {
             format!("{} {} ({} {}/{total})", w.flowchart, info.name(), w.flowchart_page, p.number)
         } else {
@@ -197,10 +200,16 @@ fn timing_section(ctx: &Ctx<'_>, info: &SopInfo<'_>, s: &mut String) {
     }
     row(l.best_path, &paths.best);
     row(l.worst_path, &paths.worst);
-    row(t_words.working_day, &timing::totals_text(
-        &crate::duration::Totals { work_seconds: t.workday_minutes.saturating_mul(60), ..Default::default() },
-        lang,
-    ));
+    row(
+        t_words.working_day,
+        &timing::totals_text(
+            &crate::duration::Totals {
+                work_seconds: t.workday_minutes.saturating_mul(60),
+                ..Default::default()
+            },
+            lang,
+        ),
+    );
     s.push_str("</table>\n");
     if !t.per_actor.is_empty() {
         s.push_str(&format!(
@@ -232,7 +241,9 @@ fn links_section(ctx: &Ctx<'_>, i: usize, s: &mut String) {
         s.push_str("</section>\n");
         return;
     };
-    let groups: [(&str, Vec<(&Target, Option<&str>)>); 3] = [
+    /// A heading and the linked SOPs under it, each with its relation.
+    type Group<'t> = (&'t str, Vec<(&'t Target, Option<&'t str>)>);
+    let groups: [Group<'_>; 3] = [
         (w.makro_parent, links.parents.iter().map(|t| (t, None)).collect()),
         (w.mikro_children, links.children.iter().map(|t| (t, None)).collect()),
         (w.other_related, links.other.iter().map(|(t, k)| (t, Some(*k))).collect()),
@@ -245,7 +256,8 @@ fn links_section(ctx: &Ctx<'_>, i: usize, s: &mut String) {
         }
         s.push_str("<ul class=\"links\">\n");
         for (target, kind) in targets {
-            let kind = kind.map_or_else(String::new, |k| format!(" <span class=\"kind\">({})</span>", h(k)));
+            let kind = kind
+                .map_or_else(String::new, |k| format!(" <span class=\"kind\">({})</span>", h(k)));
             s.push_str(&format!("<li>{}{kind}</li>\n", target_html(ctx, target)));
         }
         s.push_str("</ul>\n");
@@ -258,7 +270,9 @@ fn target_html(ctx: &Ctx<'_>, target: &Target) -> String {
     let w = ctx.lang.site();
     match target {
         Target::Page(j) => match ctx.sops.get(*j) {
-            Some(other) => format!("<a href=\"{}\">{}</a>", h(&other.href_from_sop()), h(&other.name())),
+            Some(other) => {
+                format!("<a href=\"{}\">{}</a>", h(&other.href_from_sop()), h(&other.name()))
+            }
             None => String::new(),
         },
         Target::Outside { id, external } => format!(
