@@ -42,6 +42,7 @@ const site = resolve(siteArg);
 const plan = JSON.parse(readFileSync(planArg, 'utf8'));
 const failures = [];
 const fail = (msg) => failures.push(msg);
+const step = (msg) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const summary = {};
 
 function walk(dir) {
@@ -93,6 +94,7 @@ for (const page of pages) {
 summary.pages = pages.length;
 summary.links_checked = links;
 
+step(`links checked: ${links}`);
 // ---- html-validate ----
 const validator = new HtmlValidate(
   new FileSystemConfigLoader({ extends: ['html-validate:recommended'], rules: JSON.parse(readFileSync(new URL('./rules.json', import.meta.url), 'utf8')) }),
@@ -110,6 +112,7 @@ for (const page of toValidate) {
   }
 }
 summary.validated = toValidate.length;
+step(`html-validate: ${toValidate.length} pages`);
 
 // ---- the browser ----
 const profile = mkdtempSync(join(tmpdir(), 'sopmap-site-test-'));
@@ -117,6 +120,9 @@ const browser = await puppeteer.launch({
   executablePath: plan.chromium || '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
+  // axe on a 750-SOP per-actor page (tens of thousands of nodes) takes
+  // minutes on a loaded machine.
+  protocolTimeout: 900000,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -163,6 +169,7 @@ try {
   const formShown = await index.$eval('#tools', (f) => !f.hidden);
   if (!formShown) fail('the search form stays hidden with JavaScript on');
 
+  step(`index: ${rows} rows`);
   // Typing a query filters to the rows holding every word.
   summary.queries = [];
   for (const { q, expect } of plan.queries || []) {
@@ -180,6 +187,7 @@ try {
     }, q);
     const shown = got.filter((r) => r.shown).map((r) => r.href);
     summary.queries.push({ q, shown: shown.length });
+    step(`query "${q}": ${shown.length} shown`);
     if (!shown.includes(expect)) fail(`query "${q}": ${expect} is not shown (shown: ${shown.slice(0, 5).join(', ')})`);
     for (const r of got) {
       if (r.shown !== r.holds) fail(`query "${q}": ${r.href} is ${r.shown ? 'shown but lacks' : 'hidden but holds'} the words`);
@@ -220,6 +228,7 @@ try {
     await page.close();
   }
   summary.loaded = load.length;
+  step(`loaded ${load.length} pages`);
 
   // axe-core.
   summary.axe = {};
@@ -231,6 +240,7 @@ try {
       return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
     });
     summary.axe[r] = result.map((v) => `${v.id}(${v.impact})`);
+    step(`axe ${r}: ${result.length} violations`);
     for (const v of result) {
       if (v.impact === 'serious' || v.impact === 'critical') {
         fail(`axe ${r}: ${v.impact} ${v.id}: ${v.help} (${v.nodes} nodes)`);

@@ -291,3 +291,68 @@ pub fn build(outcome: &Outcome, options: &Options) -> Site {
     }
     site
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Settings;
+    use crate::run::{Input, Keep};
+    use crate::source::SourceFile;
+
+    fn sop(id: &str, level: &str, extra: &str, step_extra: &str) -> String {
+        format!(
+            "schema: sop-ap/1\nid: {id}\nlevel: {level}\ntype: administratif\nidentity: {{title: T {id}}}\n{extra}actors:\n  - id: a\n    name: Kepala Seksi\nsteps:\n  - {{id: mulai, kind: start, actor: a, activity: Mulai, time: 1 jam, next: kerja}}\n  - {{id: kerja, kind: process, actor: a, activity: Bekerja, time: 1 jam, next: selesai{step_extra}}}\n  - {{id: selesai, kind: end, actor: a, activity: Selesai, time: 1 jam}}\n"
+        )
+    }
+
+    fn outcome() -> Outcome {
+        let files = [
+            ("m.yaml", sop("m", "makro", "", ", sub_sop: c")),
+            (
+                "c.yaml",
+                sop(
+                    "c",
+                    "mikro",
+                    "related:\n  - {sop: m, relation: parent}\n  - {sop: luar, relation: related, external: true}\n",
+                    "",
+                ),
+            ),
+        ];
+        let inputs = files
+            .iter()
+            .map(|(p, y)| Input::new(SourceFile::new(*p, y.clone()), Settings::default()))
+            .collect();
+        crate::run::check(inputs, crate::run::Options::keeping(Keep::Models))
+    }
+
+    #[test]
+    fn links_show_both_ways_and_the_result_does_not_depend_on_threads() {
+        let out = outcome();
+        let ctx = Ctx::new(&out, Options::default());
+        let m = ctx.sops.iter().position(|s| s.sop.id_str() == "m").unwrap_or(9);
+        let c = ctx.sops.iter().position(|s| s.sop.id_str() == "c").unwrap_or(9);
+        let links = |i: usize| ctx.links.get(i).cloned().unwrap_or_default();
+        assert!(links(m).children.contains(&Target::Page(c)));
+        assert!(links(c).parents.contains(&Target::Page(m)));
+        assert!(
+            links(c).other.iter().any(|(t, _)| matches!(t, Target::Outside { external: true, .. }))
+        );
+
+        let one = build(&out, &Options { jobs: 1, ..Options::default() });
+        let four = build(&out, &Options { jobs: 4, ..Options::default() });
+        assert_eq!(one, four);
+        let paths: Vec<&str> = one.pages.iter().map(|p| p.path.as_str()).collect();
+        for want in [
+            "index.html",
+            "actors.html",
+            "map.html",
+            "reviewers.html",
+            "sop/m.html",
+            "doc/c.html",
+            "yaml/c.yaml",
+            "bpmn/m.bpmn",
+        ] {
+            assert!(paths.contains(&want), "{paths:?}");
+        }
+    }
+}
