@@ -209,6 +209,7 @@ fn english_site_speaks_english() {
     assert!(index.contains("<html lang=\"en\">") && index.contains("SOP catalogue"));
     let id = std::fs::read_to_string(out.join("actors.html")).unwrap();
     assert!(id.contains("By actor"));
+    assert!(out.join("actor/petugas-layanan-pengaduan.html").is_file());
 }
 
 /// The first `id:` and `activity:` of a generated SOP file.
@@ -263,7 +264,14 @@ fn the_site_works_in_a_real_browser() {
             {"q": gen_activity, "expect": format!("sop/{gen_id}.html")},
         ],
         "walk": {"makro": "sop/pengaduan-pmi-makro.html", "mikro": "sop/verifikasi-berkas-pengaduan-mikro.html"},
-        "axe": ["index.html", "sop/pengaduan-pmi-makro.html", "actors.html", "map.html", "reviewers.html"],
+        "axe": [
+            "index.html",
+            "sop/pengaduan-pmi-makro.html",
+            "actors.html",
+            "actor/petugas-layanan-pengaduan.html",
+            "map.html",
+            "reviewers.html",
+        ],
         "validate": "all",
     });
     let plan_file = dir.path().join("plan.json");

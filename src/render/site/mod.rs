@@ -251,9 +251,9 @@ pub fn build(outcome: &Outcome, options: &Options) -> Site {
     add("assets/site.css".into(), assets::CSS.to_string());
     add("assets/site.js".into(), assets::JS.to_string());
     add("index.html".into(), index::page(&ctx));
-    add("actors.html".into(), actors::page(&ctx));
     add("map.html".into(), map::page(&ctx));
     add("reviewers.html".into(), reviewers::page(&ctx));
+    site.pages.extend(actors::pages(&ctx));
     // The SOP pages (layout, SVG, BPMN of each SOP) are the bulk of the
     // work: rendered on `jobs` threads in contiguous chunks, joined in
     // order, so the result is the same on any number of threads.
