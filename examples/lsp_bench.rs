@@ -45,7 +45,7 @@ fn main() -> Result<()> {
     }
     let root = std::fs::canonicalize(&dir)?;
     let started = Instant::now();
-    let mut ws = Workspace::new(WorkspaceConfig { config: None, root }, files.clone());
+    let mut ws = Workspace::new(WorkspaceConfig::plain(root), files.clone());
     let first = ws.publish();
     let load = started.elapsed();
     let makros: Vec<&(PathBuf, String)> = files

@@ -54,7 +54,7 @@ impl Client {
     fn start(root: &Path) -> Client {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || {
-            sopmap::cli::lsp::serve(&server).unwrap();
+            sopmap::cli::lsp::serve(&server, None).unwrap();
         });
         let mut c = Client { conn: client, server: Some(handle), next_id: 0, notes: Vec::new() };
         let init = c.request(
