@@ -292,9 +292,9 @@ impl DurationError {
     fn with_fix(mut self, written: &str, at: usize, word: &str, meant: &str) -> DurationError {
         let end = at + word.len();
         let same = written.get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(word));
-        let at_word_end = written.get(end..).is_none_or(|rest| {
-            rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-        });
+        let at_word_end = written
+            .get(end..)
+            .is_none_or(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
         if word.is_ascii()
             && same
             && at_word_end

@@ -20,8 +20,9 @@ use crate::diagnostic::FileId;
 use crate::lsp::workspace::{self, Job};
 use crate::source::SourceFile;
 
-/// How long a check may take before the user is told that it is slow and
-/// requests about its file stop waiting for it.
+/// How long a check may take, by default, before the user is told that it
+/// is slow and requests about its file stop waiting for it (the client
+/// may set another: `initializationOptions.checkBudgetMs`).
 pub const CHECK_BUDGET: Duration = Duration::from_secs(2);
 
 /// A job as queued: the file's text to check, what the editor said about
@@ -32,6 +33,8 @@ pub struct Queued {
     /// Open in the editor, and its version (`None` leaves them as they are).
     pub open: Option<(bool, Option<i32>)>,
     generation: u64,
+    /// A file loaded from disk, not an editor's buffer.
+    background: bool,
 }
 
 /// A finished check.
@@ -49,6 +52,7 @@ pub struct Done {
 #[derive(Debug)]
 struct Running {
     started: Instant,
+    background: bool,
     /// The user was told it is slow.
     warned: bool,
 }
@@ -56,6 +60,8 @@ struct Running {
 /// The worker pool and the bookkeeping of which text of which file is
 /// being checked.
 pub struct Checker {
+    /// See [`CHECK_BUDGET`].
+    pub budget: Duration,
     jobs: Sender<Queued>,
     /// Finished checks, for the main loop to select on.
     pub done: Receiver<Done>,
@@ -72,7 +78,7 @@ pub struct Checker {
 impl Checker {
     /// Starts `workers` threads (at least two, so that one slow file
     /// leaves a worker for the others).
-    pub fn start(workers: usize) -> Checker {
+    pub fn start(workers: usize, budget: Duration) -> Checker {
         let workers = workers.max(2);
         let (jobs, job_rx) = crossbeam_channel::unbounded::<Queued>();
         let (done_tx, done) = crossbeam_channel::unbounded::<Done>();
@@ -82,10 +88,10 @@ impl Checker {
             // A pool that cannot start a thread still has the others; with
             // none, files stay unchecked and requests answer from the
             // last state after the budget.
-            let _ = std::thread::Builder::new().name(format!("sopmap-check-{i}")).spawn(
-                move || {
+            let _ =
+                std::thread::Builder::new().name(format!("sopmap-check-{i}")).spawn(move || {
                     while let Ok(q) = rx.recv() {
-                        let Queued { job, open, generation } = q;
+                        let Queued { job, open, generation, .. } = q;
                         let (checked, entry) =
                             workspace::check_job(&job.source, job.file, &job.settings);
                         let done = Done {
@@ -100,10 +106,10 @@ impl Checker {
                             return;
                         }
                     }
-                },
-            );
+                });
         }
         Checker {
+            budget,
             jobs,
             done,
             idle: workers,
@@ -123,7 +129,7 @@ impl Checker {
         let file = job.file;
         self.latest.insert(file, generation);
         self.ready.retain(|q| q.job.file != file);
-        let q = Queued { job, open, generation };
+        let q = Queued { job, open, generation, background: !urgent };
         if urgent {
             self.ready.push_front(q);
         } else {
@@ -149,12 +155,13 @@ impl Checker {
                 return;
             };
             let Some(q) = self.ready.remove(at) else { return };
-            let file = q.job.file;
+            let (file, background) = (q.job.file, q.background);
             if self.jobs.send(q).is_err() {
                 return;
             }
             self.idle -= 1;
-            self.running.insert(file, Running { started: Instant::now(), warned: false });
+            let started = Instant::now();
+            self.running.insert(file, Running { started, background, warned: false });
         }
     }
 
@@ -177,11 +184,13 @@ impl Checker {
         self.latest.get(&file).is_some_and(|l| self.installed.get(&file) != Some(l))
     }
 
-    /// Whether every check has ended, except those already over the
-    /// budget: the findings are then worth publishing (a half-checked
-    /// workspace would show links into files not yet read as broken).
+    /// Whether every file loaded from disk is checked, except those
+    /// already over the budget: the findings are then worth publishing (a
+    /// half-loaded workspace would show links into files not yet read as
+    /// broken). Edits of buffers do not hold publishing back.
     pub fn settled(&self) -> bool {
-        self.ready.is_empty() && self.running.values().all(|r| r.warned)
+        !self.ready.iter().any(|q| q.background)
+            && self.running.values().all(|r| !r.background || r.warned)
     }
 
     /// The files whose running check went over the budget since the last
@@ -190,7 +199,7 @@ impl Checker {
         let mut out: Vec<FileId> = self
             .running
             .iter_mut()
-            .filter(|(_, r)| !r.warned && now.saturating_duration_since(r.started) >= CHECK_BUDGET)
+            .filter(|(_, r)| !r.warned && now.saturating_duration_since(r.started) >= self.budget)
             .map(|(f, r)| {
                 r.warned = true;
                 *f
@@ -202,6 +211,6 @@ impl Checker {
 
     /// When the next running check goes over the budget.
     pub fn next_overdue(&self) -> Option<Instant> {
-        self.running.values().filter(|r| !r.warned).map(|r| r.started + CHECK_BUDGET).min()
+        self.running.values().filter(|r| !r.warned).map(|r| r.started + self.budget).min()
     }
 }

@@ -5,10 +5,10 @@
 //! workspace.
 
 use crate::diagnostic::{FileId, Text};
-use crate::msg;
 use crate::fix::Edit;
 use crate::lsp::workspace::Workspace;
 use crate::model::Sop;
+use crate::msg;
 use crate::source::Span;
 
 /// What an id names.
@@ -176,7 +176,8 @@ pub fn rename(
     };
     if taken != *target && definition(ws, file, &taken).is_some() {
         return Err(RenameError(msg!(
-            "`{new_name}` sudah menjadi id yang lain" / "`{new_name}` is already the id of another one"
+            "`{new_name}` sudah menjadi id yang lain"
+                / "`{new_name}` is already the id of another one"
         )));
     }
     let mut out: Vec<(FileId, Vec<Edit>)> = Vec::new();

@@ -8,8 +8,9 @@
 //! newer text overtook it) and the findings that changed are published.
 //! So the loop always answers: a request about a file whose newest text is
 //! still being checked waits for that check (its answer must match the
-//! text the client has), for at most [`CHECK_BUDGET`]; every other request
-//! is answered at once. A check over the budget is reported to the user
+//! text the client has), and while the workspace's files are being loaded
+//! every request waits for them, each for at most [`CHECK_BUDGET`]; every
+//! other request is answered at once. A check over the budget is reported to the user
 //! once, and the file's findings follow when it ends.
 //!
 //! The settings are the workspace's `sopmap.yaml`, read again when it is
@@ -36,13 +37,13 @@ use lsp_types::{
     DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
     DidSaveTextDocumentParams, DocumentChangeOperation, DocumentChanges, DocumentSymbolParams,
     DocumentSymbolResponse, FileChangeType, GotoDefinitionParams, GotoDefinitionResponse, Hover,
-    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location,
-    MarkupContent, MarkupKind, OneOf, OptionalVersionedTextDocumentIdentifier,
-    PositionEncodingKind, PrepareRenameResponse, PublishDiagnosticsParams, ReferenceParams,
-    RenameFile, RenameOptions, RenameParams, ResourceOp, ResourceOperationKind, SaveOptions,
-    ServerCapabilities, ServerInfo, TextDocumentEdit, TextDocumentPositionParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, WorkDoneProgressOptions, WorkspaceEdit,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location, MarkupContent,
+    MarkupKind, OneOf, OptionalVersionedTextDocumentIdentifier, PositionEncodingKind,
+    PrepareRenameResponse, PublishDiagnosticsParams, ReferenceParams, RenameFile, RenameOptions,
+    RenameParams, ResourceOp, ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentEdit, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, WorkDoneProgressOptions,
+    WorkspaceEdit,
 };
 use serde::de::DeserializeOwned;
 
@@ -124,6 +125,12 @@ pub fn serve(conn: &Connection, host: &dyn Host) -> Result<(), ServeError> {
             }
         },
     };
+    let budget = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("checkBudgetMs"))
+        .and_then(serde_json::Value::as_u64)
+        .map_or(CHECK_BUDGET, Duration::from_millis);
     let root = root_of(&params);
     let (config, files) = match &root {
         Some(r) => {
@@ -161,7 +168,7 @@ pub fn serve(conn: &Connection, host: &dyn Host) -> Result<(), ServeError> {
         enc,
         client_lang,
         rename_files,
-        checker: Checker::start(crate::check::default_jobs()),
+        checker: Checker::start(crate::check::default_jobs(), budget),
         texts: HashMap::new(),
         pending: BTreeMap::new(),
         deadline: None,
@@ -229,7 +236,7 @@ fn root_of(params: &InitializeParams) -> Option<PathBuf> {
 /// A request waiting for the check of its file.
 struct Deferred {
     req: Request,
-    file: FileId,
+    file: Option<FileId>,
     /// When it stops waiting.
     until: Instant,
 }
@@ -302,8 +309,11 @@ impl Server<'_> {
                     if self.pending.contains_key(&path) {
                         self.queue_pending();
                     }
-                    if let Some(file) = self.ws.file(&path).filter(|&f| self.checker.busy(f)) {
-                        let until = Instant::now() + CHECK_BUDGET;
+                    // Wait for the file's own check, and for the files
+                    // still being loaded (a SOP id may name one of them).
+                    let file = self.ws.file(&path);
+                    if file.is_some_and(|f| self.checker.busy(f)) || !self.checker.settled() {
+                        let until = Instant::now() + self.checker.budget;
                         self.deferred.push(Deferred { req, file, until });
                         return Ok(true);
                     }
@@ -341,8 +351,10 @@ impl Server<'_> {
         if self.checker.settled() {
             self.publish()?;
         }
-        let (ready, waiting): (Vec<Deferred>, Vec<Deferred>) =
-            std::mem::take(&mut self.deferred).into_iter().partition(|d| !self.checker.busy(d.file));
+        let settled = self.checker.settled();
+        let (ready, waiting): (Vec<Deferred>, Vec<Deferred>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|d| settled && !d.file.is_some_and(|f| self.checker.busy(f)));
         self.deferred = waiting;
         for d in ready {
             let resp = self.request(d.req);

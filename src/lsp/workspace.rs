@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use crate::catalog::{Catalogue, Entry, Scope};
 use crate::check::{Checked, Settings, check_file};
 use crate::config::Config;
-use crate::lang::Lang;
 use crate::diagnostic::{self, Diagnostic, FileId};
+use crate::lang::Lang;
 use crate::model::Sop;
 use crate::source::SourceFile;
 use crate::{run, timing};
@@ -125,7 +125,8 @@ impl Workspace {
     /// [`Workspace::install`]).
     pub fn new(config: WorkspaceConfig, files: Vec<(PathBuf, String)>) -> Workspace {
         let mut ws = Workspace::empty(config);
-        let jobs: Vec<Job> = files.into_iter().map(|(path, text)| ws.prepare(&path, text)).collect();
+        let jobs: Vec<Job> =
+            files.into_iter().map(|(path, text)| ws.prepare(&path, text)).collect();
         let done = crate::check::parallel_map(&jobs, crate::check::default_jobs(), |_, job| {
             check_job(&job.source, job.file, &job.settings)
         });

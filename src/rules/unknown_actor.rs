@@ -132,7 +132,8 @@ fn declare(source: &SourceFile, sop: &Sop, id: &str) -> Option<Fix> {
     };
     Some(Fix::new(
         crate::msg!(
-            "cantumkan pelaksana `{id}` di bawah `actors:`" / "declare actor `{id}` under `actors:`"
+            "cantumkan pelaksana `{id}` di bawah `actors:`"
+                / "declare actor `{id}` under `actors:`"
         ),
         vec![Edit::insert(at, text)],
     ))
