@@ -97,7 +97,7 @@ impl Host for Disk {
 
     fn files(&self, config: &WorkspaceConfig) -> (Vec<(PathBuf, String)>, Vec<String>) {
         let mut problems = Vec::new();
-        let inputs = inputs::collect(&[config.root.clone()]).unwrap_or_default();
+        let inputs = inputs::collect(std::slice::from_ref(&config.root)).unwrap_or_default();
         let mut files = Vec::new();
         for input in inputs {
             let Input::File(path) = input else { continue };

@@ -141,9 +141,8 @@ pub fn serve(conn: &Connection, host: &dyn Host) -> Result<(), ServeError> {
             (config, files)
         }
         None => {
-            let mut c = WorkspaceConfig::default();
-            c.lang = client_lang.unwrap_or_default();
-            (c, Vec::new())
+            let lang = client_lang.unwrap_or_default();
+            (WorkspaceConfig { lang, ..WorkspaceConfig::default() }, Vec::new())
         }
     };
     let caps = &params.capabilities;

@@ -247,6 +247,15 @@ impl Workspace {
         if let Some(doc) = self.docs.get_mut(file) {
             doc.removed = false;
             if let Some((open, version)) = open {
+                // A file just opened is published even when its findings
+                // are those already sent (none, for a clean file): the
+                // editor then knows it is checked.
+                if open
+                    && !doc.open
+                    && let Some(slot) = self.published.get_mut(file)
+                {
+                    *slot = None;
+                }
                 doc.open = open;
                 doc.version = version;
             }
@@ -345,13 +354,21 @@ impl Workspace {
     /// check), the cross-SOP rules over the catalogue, inline suppressions,
     /// report order. Files are given in id order.
     pub fn findings(&mut self) -> Vec<Vec<Diagnostic>> {
+        // A link into a file that does not read waits for that file's
+        // fix, as in `check` over the folder (see `run::Run::finish`).
+        let mut unreadable = std::collections::BTreeMap::new();
+        for (file, (doc, source)) in self.docs.iter().zip(&self.sources).enumerate() {
+            if !doc.removed && self.entries.get(file).is_some_and(Option::is_none) {
+                for id in crate::catalog::likely_ids(&source.path, &source.text) {
+                    unreadable.entry(id).or_insert_with(|| (file, source.path.clone()));
+                }
+            }
+        }
         let scope = Scope {
             reported: self.docs.iter().map(|d| !d.removed).collect(),
             unnamed: vec![false; self.docs.len()],
             partial: false,
-            // Broken buffers are reported on their own; a link into one
-            // is judged as `check` over the folder would judge it.
-            unreadable: Default::default(),
+            unreadable,
         };
         let catalogue =
             Catalogue::new(self.entries.iter().flatten().filter(|e| e.sop.id.is_some()).cloned());
