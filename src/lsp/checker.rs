@@ -214,3 +214,45 @@ impl Checker {
         self.running.values().filter(|r| !r.warned).map(|r| r.started + self.budget).min()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Settings;
+
+    fn job(file: FileId, text: &str) -> Job {
+        Job { file, source: SourceFile::new("a.yaml", text), settings: Settings::default() }
+    }
+
+    fn next(c: &mut Checker) -> Option<Done> {
+        let d = c.done.recv_timeout(Duration::from_secs(20)).ok()?;
+        c.finish(d).map(Some).unwrap_or_else(|| next(c))
+    }
+
+    #[test]
+    fn only_the_newest_text_of_a_file_is_installed() {
+        let mut c = Checker::start(2, CHECK_BUDGET);
+        let yaml =
+            crate::rules::testing::sop_yaml("a", "mikro", "", crate::rules::testing::TWO_STEPS);
+        // Three texts of file 0 in a row: the first starts at once, the
+        // second is replaced while it waits, the first's result is dropped.
+        c.submit(job(0, "schema: sop-ap/1\n"), Some((true, Some(1))), true);
+        c.submit(job(0, "schema: [\n"), Some((true, Some(2))), true);
+        c.submit(job(0, &yaml), Some((true, Some(3))), true);
+        assert!(c.busy(0) && c.settled());
+        let d = next(&mut c).unwrap();
+        assert_eq!(d.open, Some((true, Some(3))));
+        assert!(d.checked.sop.is_some());
+        assert!(!c.busy(0));
+        // A file loaded from disk holds publishing back until it is in.
+        c.submit(job(1, &yaml), None, false);
+        assert!(!c.settled() && c.busy(1));
+        assert_eq!(next(&mut c).map(|d| d.file), Some(1));
+        assert!(c.settled());
+        // A file that left: whatever was queued for it is forgotten.
+        c.submit(job(2, &yaml), None, false);
+        c.cancel(2);
+        assert!(!c.busy(2));
+        assert!(c.done.recv_timeout(Duration::from_secs(20)).is_ok_and(|d| c.finish(d).is_none()));
+    }
+}

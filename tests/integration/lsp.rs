@@ -971,3 +971,95 @@ fn renaming_a_sop_id_renames_its_file_and_every_link() {
     assert!(std::fs::read_to_string(&renamed).unwrap().contains("\nid: verifikasi-berkas\n"));
     c.shutdown();
 }
+
+#[test]
+fn every_kind_of_safe_fix_is_a_code_action_and_fix_all_equals_check_fix() {
+    let (dir, file) = workspace();
+    // One finding of each kind with a safe fix, besides the misspelt
+    // `next`: a misspelt unit, month, `kind` value and key; a dead end (the
+    // `Tidak` branch's step loses its `next`); an actor nobody declared.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("    time: 1 jam\n", "    time: 1 jem\n", 1)
+        .replacen("created: 2022-11-15", "created: 16 Julli 2022", 1)
+        .replacen("  - id: cocokkan_data\n    kind: process\n", "  - id: cocokkan_data\n    kind: proces\n", 1)
+        .replacen(
+            "    actor: verifikator\n    activity: Menandai pengaduan",
+            "    actor: bendahara\n    activity: Menandai pengaduan",
+            1,
+        )
+        .replacen("    output: Catatan status nonprosedural\n", "    outptu: Catatan status nonprosedural\n", 1)
+        .replacen(
+            "    notes: Indikasi tindak pidana perdagangan orang dilaporkan kepada Kepala Seksi\n    next: periksa_dokumen\n",
+            "    notes: Indikasi tindak pidana perdagangan orang dilaporkan kepada Kepala Seksi\n",
+            1,
+        );
+    std::fs::write(&file, &text).unwrap();
+    let mut c = Client::start(dir.path());
+    let found = c.diagnostics_after_open(&file, &text, 7);
+    let mut codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    // unknown-step, unknown-actor, unknown-key, invalid-value,
+    // invalid-duration, invalid-date, dead-end.
+    assert_eq!(
+        codes,
+        ["SOP002", "SOP005", "SOP006", "SOP007", "SOP101", "SOP102", "SOP205"],
+        "{found:#?}"
+    );
+    let mut titles = Vec::new();
+    for d in &found {
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri(&file) },
+                "range": d["range"],
+                "context": { "diagnostics": [d], "only": ["quickfix"] },
+            }),
+        );
+        let mine: Vec<&Value> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["diagnostics"][0]["code"] == d["code"])
+            .collect();
+        assert_eq!(mine.len(), 1, "{}: {actions:#}", d["code"]);
+        titles.push(mine[0]["title"].as_str().unwrap().to_string());
+    }
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "cantumkan pelaksana `bendahara` di bawah `actors:` (unknown-actor)",
+            "ganti `cocokan_data` dengan `cocokkan_data` (unknown-step)",
+            "ganti `outptu` dengan `output` (unknown-key)",
+            "ganti `proces` dengan `process` (invalid-value)",
+            "jadikan langkah ini `kind: end` (dead-end)",
+            "tulis `1 jam` (invalid-duration)",
+            "tulis tanggal sebagai `16 Juli 2022` (invalid-date)",
+        ]
+    );
+    let all = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&file) },
+            "range": { "start": pos(0, 0), "end": pos(0, 0) },
+            "context": { "diagnostics": [], "only": ["source.fixAll.sopmap"] },
+        }),
+    );
+    assert_eq!(all[0]["title"], "Terapkan semua perbaikan aman sopmap di berkas ini (7)");
+    let fixed = apply(&text, all[0]["edit"]["changes"][uri(&file)].as_array().unwrap());
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(&file), "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    c.diagnostics(&file, <[Value]>::is_empty);
+    c.shutdown();
+    // `check --fix` writes the same text, and the folder is clean.
+    assert_eq!(check_fix(&file), fixed);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sopmap"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
