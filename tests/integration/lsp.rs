@@ -768,7 +768,7 @@ fn diagnostics_follow_the_workspace_settings_and_language_exactly_as_check() {
     let config = config
         .replace("lang: en", "lang: id")
         .replace("unknown-step: warning", "unknown-step: off");
-    std::fs::write(dir.path().join("sopmap.yaml"), config).unwrap();
+    std::fs::write(dir.path().join("sopmap.yaml"), &config).unwrap();
     c.notify(
         "textDocument/didSave",
         json!({ "textDocument": { "uri": uri(&dir.path().join("sopmap.yaml")) } }),
@@ -778,7 +778,20 @@ fn diagnostics_follow_the_workspace_settings_and_language_exactly_as_check() {
     assert!(expected[0]["message"].as_str().unwrap().contains("saran: tulis"), "{expected:#?}");
     let got = c.diagnostics(&file, |d| d.len() == 2);
     assert_eq!(comparable(&got), expected);
+
+    // 2b. Changed on disk, as a file watcher reports it: English again.
+    std::fs::write(dir.path().join("sopmap.yaml"), config.replace("lang: id", "lang: en")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&dir.path().join("sopmap.yaml")), "type": 2 }] }),
+    );
+    let expected = check_json(dir.path(), name, &[], None, "help:");
+    let got = c.diagnostics(&file, |d| {
+        d.len() == 2 && d[0]["message"].as_str().unwrap().contains("\nhelp: ")
+    });
+    assert_eq!(comparable(&got), expected);
     c.shutdown();
+    std::fs::write(dir.path().join("sopmap.yaml"), &config).unwrap();
 
     // 3. The client's `lang` wins over the configuration, as `--lang` does.
     let mut c =
