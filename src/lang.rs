@@ -339,7 +339,8 @@ texts! {
         slow_after: "` memakan waktu lebih dari batasnya; temuannya menyusul setelah selesai, berkas lain tetap diperiksa" / "` is taking longer than its budget; its findings follow when it ends, other files are checked meanwhile",
         config_ignored: "pengaturan diabaikan sampai diperbaiki" / "the settings are ignored until it is fixed",
         bad_lang: "bahasa tidak dikenal; gunakan `id` atau `en`" / "unknown language; use `id` or `en`",
-        too_large: "berkas terlalu besar untuk diperiksa" / "the file is too large to check",
+        external: " (eksternal)" / " (external)",
+        actor: "pelaksana" / "actor",
     }
 }
 

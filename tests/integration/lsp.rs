@@ -798,6 +798,14 @@ fn diagnostics_follow_the_workspace_settings_and_language_exactly_as_check() {
         Client::start_with(dir.path(), None, json!({ "initializationOptions": { "lang": "en" } }));
     let expected = check_json(dir.path(), name, &["--lang", "en"], None, "help:");
     assert_eq!(comparable(&c.diagnostics_after_open(&file, &text, 2)), expected);
+    // Hover speaks it too.
+    let (_, st) = lines(&text);
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10) }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("| Actors | Time | Output |"), "{value}");
     c.shutdown();
 
     // 4. SOPMAP_LANG wins over the configuration too.
