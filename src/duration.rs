@@ -363,12 +363,39 @@ fn tokenize(input: &str) -> Vec<Token> {
                 }
             }
             out.push(Token { tok: Tok::Word(w), start: i });
+        } else if let Some(unit) = prime_unit(c, &mut it, &out) {
+            // `5'` and `30"` (minutes and seconds marks, as some tables
+            // write them): the mark stands for the unit word.
+            out.push(Token { tok: Tok::Word(unit.into()), start: i });
         } else {
             out.push(Token { tok: Tok::Sym(c), start: i });
             it.next();
         }
     }
     out
+}
+
+/// A minutes mark (`'`, `’`, `′`) or seconds mark (`"`, `''`, `″`, `”`)
+/// right after an amount, read as the unit word; consumes the mark.
+fn prime_unit(
+    c: char,
+    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    before: &[Token],
+) -> Option<&'static str> {
+    if !matches!(before.last(), Some(Token { tok: Tok::Num(..), .. })) {
+        return None;
+    }
+    let minute = matches!(c, '\'' | '’' | '′');
+    let second = matches!(c, '"' | '″' | '”');
+    if !minute && !second {
+        return None;
+    }
+    it.next();
+    if minute && it.peek().is_some_and(|&(_, d)| matches!(d, '\'' | '’' | '′')) {
+        it.next();
+        return Some("detik");
+    }
+    Some(if minute { "menit" } else { "detik" })
 }
 
 // ---------------------------------------------------------------------------
@@ -1255,6 +1282,13 @@ mod tests {
         assert_eq!(q("10 Menit"), (10, 10, Menit, Exact));
         assert_eq!(q("5 Hari"), (5, 5, Hari, Exact));
         assert_eq!(q("Proses 1 Minggu"), (1, 1, Minggu, Exact));
+        assert_eq!(q("5'"), (5, 5, Menit, Exact));
+        assert_eq!(q("± 5’"), (5, 5, Menit, About));
+        assert_eq!(q("10 '"), (10, 10, Menit, Exact));
+        assert_eq!(q("30\""), (30, 30, Detik, Exact));
+        assert_eq!(q("30''"), (30, 30, Detik, Exact));
+        assert_eq!(q("5'-10'"), (5, 10, Menit, Exact));
+        assert_eq!(ok("5'").to_string(), "5'");
         assert_eq!(ok("Proses 1 Minggu").condition, None);
         assert_eq!(
             q("1 (satu) hari maksimal 14 (empat belas) hari kerja"),

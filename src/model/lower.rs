@@ -1134,7 +1134,7 @@ impl Lower<'_> {
             }
         }
         if step.same_row.is_some() {
-            for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
+            for &key in schema::ROW_KEYS {
                 if let Some(span) = o.key_span(key) {
                     self.push(
                         Diagnostic::new(
