@@ -234,9 +234,14 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
                     if w[0].x != w[1].x && w[0].y != w[1].y {
                         bad.push(format!("outcome arrow of step {} is diagonal", o.step + 1));
                     }
-                    for r in obstacles.iter().filter(|r| r.rect() != o.rect && r.rect() != decision) {
+                    for r in obstacles.iter().filter(|r| r.rect() != o.rect && r.rect() != decision)
+                    {
                         if r.crossed_by(w[0], w[1]) {
-                            bad.push(format!("outcome arrow of step {} crosses {:?}", o.step + 1, r.rect()));
+                            bad.push(format!(
+                                "outcome arrow of step {} crosses {:?}",
+                                o.step + 1,
+                                r.rect()
+                            ));
                         }
                     }
                 }
@@ -254,7 +259,11 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
             }
             for r in obstacles.iter().filter(|r| r.rect() != o.rect && r.rect() != decision) {
                 if r.crossed_by(p, q) {
-                    bad.push(format!("outcome arrow of step {} crosses {:?}", o.step + 1, r.rect()));
+                    bad.push(format!(
+                        "outcome arrow of step {} crosses {:?}",
+                        o.step + 1,
+                        r.rect()
+                    ));
                 }
             }
         }

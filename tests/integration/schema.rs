@@ -53,7 +53,8 @@ fn every_bundled_sop_validates() {
     // row's first step, as `misplaced-key` says; `same_row: false` may.
     let joined = "    same_row: true\n";
     assert!(text.contains(joined));
-    for key in ["time: 5 menit", "output: Berkas", "row: 3", "requirements: [Berkas]", "wait: true"] {
+    for key in ["time: 5 menit", "output: Berkas", "row: 3", "requirements: [Berkas]", "wait: true"]
+    {
         let extra = text.replacen(joined, &format!("{joined}    {key}\n"), 1);
         assert!(!errors(&v, &extra).is_empty(), "{key}");
         let out = Test::new().file("t.yaml", &extra).args(["check", "t.yaml"]).run();

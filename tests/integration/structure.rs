@@ -266,24 +266,24 @@ fn joined_rows_stand_side_by_side_with_straight_arrows_in_the_svg() {
     let bands: Vec<(usize, usize)> =
         chart.pages.iter().flat_map(|p| p.rows.iter().map(|r| (r.step, r.last))).collect();
     assert_eq!(bands, [(0, 0), (1, 2), (3, 3), (4, 4), (5, 5), (6, 7)]);
-    let level: Vec<_> = svg
-        .arrows
-        .iter()
-        .map(|(_, a)| a)
-        .filter(|a| a.len() == 2 && a[0].1 == a[1].1)
-        .collect();
+    let level: Vec<_> =
+        svg.arrows.iter().map(|(_, a)| a).filter(|a| a.len() == 2 && a[0].1 == a[1].1).collect();
     // Row 2's arrow runs right, row 6's left (to the applicant's column),
     // and the outcome's arrow from the decision's corner runs right.
     let rightwards = level.iter().filter(|a| a[1].0 > a[0].0).count();
     let leftwards = level.iter().filter(|a| a[1].0 < a[0].0).count();
     assert_eq!((rightwards, leftwards), (2, 1), "{level:?}");
-    let counts = crate::geometry::check_sop_document(&html, &std::fs::read_to_string(repo(EXAMPLE)).unwrap());
+    let counts = crate::geometry::check_sop_document(
+        &html,
+        &std::fs::read_to_string(repo(EXAMPLE)).unwrap(),
+    );
     assert_eq!(counts.total(), 0, "{}\n{:#?}", counts.summary(), counts.details);
 
     // Two steps of the row in one column: stacked bands, as before.
-    let stacked = std::fs::read_to_string(repo(EXAMPLE))
-        .unwrap()
-        .replace("    actor: petugas\n    activity: petugas menerima", "    actor: pemohon\n    activity: petugas menerima");
+    let stacked = std::fs::read_to_string(repo(EXAMPLE)).unwrap().replace(
+        "    actor: petugas\n    activity: petugas menerima",
+        "    actor: pemohon\n    activity: petugas menerima",
+    );
     let (sop, graph) = load(&stacked);
     let chart = layout(&sop, &graph, &Options::default(), &Catalogue::default());
     assert!(chart.pages.iter().flat_map(|p| &p.rows).any(|r| r.step == 2 && r.continues));
@@ -296,8 +296,18 @@ fn every_outcome_gets_its_end_capsule_even_with_no_free_side() {
     // `periksa` (Kasi) has two arrows and two outcomes: one beside it, the
     // other below; in the last column and with a `with` beside it, below.
     let two = "    branches:\n      - label: Ya\n        next: konsep\n      - label: Ulang\n        next: serahkan\n      - label: Tidak\n        outcome: Dikembalikan ke pemohon melalui CS\n      - label: Tolak\n        outcome: Ditolak\n";
-    let last_column = |t: String| t.replace("    kind: decision\n    actor: kasi\n", "    kind: decision\n    actor: sekcam\n");
-    let crowded = |t: String| t.replace("    kind: decision\n    actor: kasi\n", "    kind: decision\n    actor: kasi\n    with: [camat, petugas]\n");
+    let last_column = |t: String| {
+        t.replace(
+            "    kind: decision\n    actor: kasi\n",
+            "    kind: decision\n    actor: sekcam\n",
+        )
+    };
+    let crowded = |t: String| {
+        t.replace(
+            "    kind: decision\n    actor: kasi\n",
+            "    kind: decision\n    actor: kasi\n    with: [camat, petugas]\n",
+        )
+    };
     let one_actor = |t: String| {
         let mut t = t;
         for a in ["pemohon", "petugas", "camat", "sekcam"] {
@@ -327,6 +337,11 @@ fn every_outcome_gets_its_end_capsule_even_with_no_free_side() {
         }
         let html = crate::geometry::document_html(&yaml, 8, Lang::Id).unwrap();
         let counts = crate::geometry::check_sop_document(&html, &yaml);
-        assert_eq!(counts.through_symbol + counts.shared + counts.on_table_line, 0, "{what}: {:#?}", counts.details);
+        assert_eq!(
+            counts.through_symbol + counts.shared + counts.on_table_line,
+            0,
+            "{what}: {:#?}",
+            counts.details
+        );
     }
 }

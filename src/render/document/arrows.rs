@@ -222,7 +222,8 @@ pub(super) fn route_page(
     // straight across, side to side, reserved before anything is routed.
     let mut across: Vec<(EdgeRef, Port, Vec<Point>)> = Vec::new();
     for row in page.rows.iter().filter(|r| r.last > r.step) {
-        for e in edges.iter().filter(|e| row.holds(e.from) && e.to == e.from + 1 && row.holds(e.to)) {
+        for e in edges.iter().filter(|e| row.holds(e.from) && e.to == e.from + 1 && row.holds(e.to))
+        {
             let (Some(a), Some(b)) = (main_of(e.from), main_of(e.to)) else { continue };
             let (port, from, to) = if b.cx() > a.cx() {
                 (Port::Right, Point::new(a.right(), a.cy()), Point::new(b.x, b.cy()))
@@ -286,11 +287,8 @@ pub(super) fn route_page(
                 reserved.push(if *port == Port::Right { Port::Left } else { Port::Right });
             }
         }
-        let to_route: Vec<EdgeRef> = outgoing
-            .iter()
-            .copied()
-            .filter(|e| !across.iter().any(|(a, ..)| a == e))
-            .collect();
+        let to_route: Vec<EdgeRef> =
+            outgoing.iter().copied().filter(|e| !across.iter().any(|(a, ..)| a == e)).collect();
         let mut routed_ports = if is_decision {
             ports(&to_route, &reserved)
         } else {

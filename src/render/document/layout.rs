@@ -383,7 +383,12 @@ struct Measured {
 /// (the arrow between them runs straight across), and no arrow inside the
 /// row but from one step to the next (at most one each). Otherwise the
 /// row is drawn as stacked bands.
-fn side_by_side(r: &crate::model::Row, sop: &Sop, graph: &ProcessGraph, columns: &[Column]) -> bool {
+fn side_by_side(
+    r: &crate::model::Row,
+    sop: &Sop,
+    graph: &ProcessGraph,
+    columns: &[Column],
+) -> bool {
     if r.len() < 2 {
         return false;
     }
@@ -398,8 +403,12 @@ fn side_by_side(r: &crate::model::Row, sop: &Sop, graph: &ProcessGraph, columns:
             return false;
         }
         cols.push(c);
-        let inside: Vec<usize> =
-            graph.successors(i).into_iter().map(|(to, _)| to).filter(|to| r.steps().contains(to)).collect();
+        let inside: Vec<usize> = graph
+            .successors(i)
+            .into_iter()
+            .map(|(to, _)| to)
+            .filter(|to| r.steps().contains(to))
+            .collect();
         if inside.iter().any(|&to| to != i + 1) || inside.len() > 1 {
             return false;
         }
