@@ -316,7 +316,11 @@ mod tests {
     #[test]
     fn precision_and_recall_on_the_unseen_set() {
         let (tp, fp, fn_, wrong) = score(UNSEEN);
-        println!("unseen: tp {tp} fp {fp} fn {fn_}\n{}", wrong.join("\n"));
+        // The misses, for `--nocapture`.
+        #[allow(clippy::print_stdout)]
+        {
+            println!("unseen: tp {tp} fp {fp} fn {fn_}\n{}", wrong.join("\n"));
+        }
         let docs = include_str!("../../docs/rules.md");
         let stated = format!(
             "after: precision {}% ({tp} of {}), recall {}% ({tp} of {})",

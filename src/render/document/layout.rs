@@ -413,9 +413,12 @@ fn side_by_side(
             return false;
         }
     }
-    cols.windows(2).all(|w| {
-        let (lo, hi) = (w[0].min(w[1]), w[0].max(w[1]));
-        !cols.iter().any(|&c| lo < c && c < hi)
+    cols.windows(2).all(|w| match w {
+        [a, b] => {
+            let (lo, hi) = (*a.min(b), *a.max(b));
+            !cols.iter().any(|&c| lo < c && c < hi)
+        }
+        _ => true,
     })
 }
 
