@@ -682,17 +682,26 @@ fn place_outcomes(
                 let Some(ci) = neighbour(columns, main, side) else { continue };
                 let Some(col) = columns.get(ci) else { continue };
                 let cap = symbol_rect(Shape::Capsule, col, rect.cy());
+                // The label above the arrow; one longer than the arrow
+                // stands higher, above the capsule's top, so it does not
+                // run onto it.
+                let text = step.branches.get(b).and_then(|br| br.label.as_ref());
+                let wide = text.is_some_and(|t| {
+                    super::labels::label_box(&t.value, Point::new(0.0, 0.0), false).w + 4.0
+                        > cap.x.max(rect.x) - cap.right().min(rect.right())
+                });
+                let y = if wide { cap.y - 2.5 } else { rect.cy() - 3.0 };
                 let (from, to, label_at, end_anchor) = match side {
                     Side::Right => (
                         Point::new(rect.right(), rect.cy()),
                         Point::new(cap.x, cap.cy()),
-                        Point::new(rect.right() + 2.0, rect.cy() - 3.0),
+                        Point::new(rect.right() + 2.0, y),
                         false,
                     ),
                     Side::Left => (
                         Point::new(rect.x, rect.cy()),
                         Point::new(cap.right(), cap.cy()),
-                        Point::new(rect.x - 2.0, rect.cy() - 3.0),
+                        Point::new(rect.x - 2.0, y),
                         true,
                     ),
                 };
