@@ -60,7 +60,8 @@ mod tests {
         // `kind:` is no box on the form: no `kosong` there.
         let y = base.replacen("{id: a, kind: start,", "{id: a, kind: ,", 1);
         assert!(!lint_detail(&y, "SOP010")[0].contains("kosong"));
-        let never = base.replacen("  created: 2024-01-01\n", "  created: 2024-01-01\n  revised: null\n", 1);
+        let never =
+            base.replacen("  created: 2024-01-01\n", "  created: 2024-01-01\n  revised: null\n", 1);
         assert!(never.contains("revised: null"));
         expect(crate::rules::testing::lint(&never), &[]);
     }
