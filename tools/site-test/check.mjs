@@ -223,12 +223,13 @@ try {
   // Every page loads in the browser without a console error (a sample on
   // large sites: every page once is what the link check above covers).
   const load = plan.validate === 'sample' ? pages.filter((p, i) => !rel(p).startsWith('sop/') || i % 25 === 0) : pages;
-  for (const p of load.filter((p) => !rel(p).startsWith('doc/') || plan.validate !== 'sample')) {
+  const opened = load.filter((p) => !rel(p).startsWith('doc/') || plan.validate !== 'sample');
+  for (const p of opened) {
     const page = await open(rel(p));
     await page.close();
   }
-  summary.loaded = load.length;
-  step(`loaded ${load.length} pages`);
+  summary.loaded = opened.length;
+  step(`loaded ${opened.length} pages`);
 
   // axe-core.
   summary.axe = {};
