@@ -8,6 +8,9 @@
 //! - `label_label`, `label_symbol`, `label_arrow`: a branch label's box
 //!   meeting another label, a symbol, or another arrow's segment;
 //! - `through_symbol`: an arrow segment running through a symbol;
+//! - `near_symbol`: an arrow segment touching a symbol or running along
+//!   its edge (within a pixel) other than where the arrow leaves or
+//!   enters it: a line flush with a capsule's side reads as part of it;
 //! - `on_table_line`: an arrow segment lying on a table rule (where it
 //!   vanishes), turns included.
 //!
@@ -224,6 +227,24 @@ impl Symbol {
         }
     }
 
+    /// Distance from `p` to the drawn outline or inside (0 inside).
+    fn distance(&self, p: P) -> f64 {
+        match *self {
+            Symbol::Box(r) => {
+                let dx = (r.x0 - p.0).max(p.0 - r.x1).max(0.0);
+                let dy = (r.y0 - p.1).max(p.1 - r.y1).max(0.0);
+                dx.hypot(dy)
+            }
+            Symbol::Diamond { cx, cy, hw, hh } => {
+                if (p.0 - cx).abs() / hw + (p.1 - cy).abs() / hh <= 1.0 {
+                    return 0.0;
+                }
+                let v = [(cx, cy - hh), (cx + hw, cy), (cx, cy + hh), (cx - hw, cy)];
+                (0..4).map(|k| point_segment(p, v[k], v[(k + 1) % 4])).fold(f64::MAX, f64::min)
+            }
+        }
+    }
+
     /// Whether a label box meets the shape (a diamond's corners are free).
     fn meets(&self, l: &BBox) -> bool {
         match *self {
@@ -239,6 +260,44 @@ impl Symbol {
             }
         }
     }
+}
+
+fn point_segment(p: P, a: P, b: P) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}
+
+/// How close an arrow may come to a symbol it does not leave or enter.
+const NEAR: f64 = 1.0;
+/// Around its two ends an arrow meets its own symbols: this much of it is
+/// not judged for nearness.
+const END_ZONE: f64 = 2.5;
+
+/// Whether segment a-b (of an arrow from `start` to `end`) comes within
+/// [`NEAR`] of `sym` away from the arrow's ends, without running through
+/// it (counted apart).
+fn runs_near(a: P, b: P, start: P, end: P, sym: &Symbol) -> bool {
+    let bb = sym.bbox();
+    let (x0, x1) = (a.0.min(b.0) - NEAR, a.0.max(b.0) + NEAR);
+    let (y0, y1) = (a.1.min(b.1) - NEAR, a.1.max(b.1) + NEAR);
+    if x1 < bb.x0 || x0 > bb.x1 || y1 < bb.y0 || y0 > bb.y1 {
+        return false;
+    }
+    let len = (b.0 - a.0).hypot(b.1 - a.1);
+    let steps = (len / 0.25).ceil().max(1.0) as usize;
+    (0..=steps).any(|k| {
+        let t = k as f64 / steps as f64;
+        let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        let off_ends = (p.0 - start.0).hypot(p.1 - start.1) > END_ZONE
+            && (p.0 - end.0).hypot(p.1 - end.1) > END_ZONE;
+        off_ends && sym.distance(p) <= NEAR
+    })
 }
 
 /// A page read back from its SVG.
@@ -348,6 +407,7 @@ pub struct Counts {
     pub label_symbol: usize,
     pub label_arrow: usize,
     pub through_symbol: usize,
+    pub near_symbol: usize,
     pub on_table_line: usize,
     /// Start/end capsules narrower than 1.5 times their height (they read
     /// as connector circles), and diamonds narrower than they are high.
@@ -368,6 +428,7 @@ impl Counts {
             + self.label_symbol
             + self.label_arrow
             + self.through_symbol
+            + self.near_symbol
             + self.on_table_line
             + self.narrow_capsule
             + self.narrow_diamond
@@ -380,6 +441,7 @@ impl Counts {
         self.label_symbol += o.label_symbol;
         self.label_arrow += o.label_arrow;
         self.through_symbol += o.through_symbol;
+        self.near_symbol += o.near_symbol;
         self.on_table_line += o.on_table_line;
         self.narrow_capsule += o.narrow_capsule;
         self.narrow_diamond += o.narrow_diamond;
@@ -389,13 +451,14 @@ impl Counts {
 
     pub fn summary(&self) -> String {
         format!(
-            "shared {} label/label {} label/symbol {} label/arrow {} through-symbol {} on-table-line {} \
-             narrow-capsule {} narrow-diamond {} split-word {}",
+            "shared {} label/label {} label/symbol {} label/arrow {} through-symbol {} near-symbol {} \
+             on-table-line {} narrow-capsule {} narrow-diamond {} split-word {}",
             self.shared,
             self.label_label,
             self.label_symbol,
             self.label_arrow,
             self.through_symbol,
+            self.near_symbol,
             self.on_table_line,
             self.narrow_capsule,
             self.narrow_diamond,
@@ -460,10 +523,18 @@ pub fn check_page(svg: &str) -> Counts {
     for (_, a) in &s.arrows {
         for seg in a.windows(2) {
             let (p, q) = (seg[0], seg[1]);
+            let (start, end) = (a.first().copied().unwrap_or(p), a.last().copied().unwrap_or(q));
             for sym in &s.symbols {
                 if sym.inside(p, q) > 1.0 {
                     c.through_symbol += 1;
                     c.details.push(format!("through a symbol: {p:?}-{q:?} in {:?}", sym.bbox()));
+                } else if runs_near(p, q, start, end, sym) {
+                    c.near_symbol += 1;
+                    c.details.push(format!(
+                        "along a symbol's edge: {p:?}-{q:?} by {:?} in [{}]",
+                        sym.bbox(),
+                        fmt(a)
+                    ));
                 }
             }
             for &(y, x0, x1) in &s.rules_h {
@@ -637,6 +708,17 @@ fn the_checker_sees_what_it_counts() {
     assert_eq!(c.label_symbol, 1, "{:?}", c.details);
     assert_eq!(c.label_arrow, 1, "{:?}", c.details);
     assert_eq!(c.on_table_line, 1, "{:?}", c.details);
+    assert_eq!(c.near_symbol, 0, "{:?}", c.details);
+    // Flush along a capsule's side, and touching a diamond's corner: both
+    // counted; leaving a symbol and entering another is not.
+    let near = r#"<svg><rect class="sym" x="40" y="40" width="40" height="20" rx="10"/>
+<polygon class="sym" points="150,0 170,20 150,40 130,20"/>
+<g class="edge"><polyline class="arrow" points="80.5,0 80.5,100"/></g>
+<g class="edge"><polyline class="arrow" points="100,-0.5 200,-0.5"/></g>
+<g class="edge"><polyline class="arrow" points="60,60 60,80 150,80 150,40"/></g>
+<g class="edge"><polyline class="arrow" points="170,20 190,20 190,60"/></g></svg>"#;
+    let c = check_page(near);
+    assert_eq!((c.near_symbol, c.through_symbol), (2, 0), "{:?}", c.details);
     // Merging into one target on the last stretch is fine.
     let merge = r#"<svg><g class="edge"><polyline class="arrow" points="0,10 50,10 50,40"/></g>
 <g class="edge"><polyline class="arrow" points="100,20 50,20 50,40"/></g></svg>"#;
