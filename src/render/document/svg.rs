@@ -10,6 +10,7 @@ use super::flowchart::{
     default_header_size, header_line_height,
 };
 use super::geometry::{Point, Rect};
+use super::labels::LABEL_LINE;
 use crate::lang::Lang;
 use crate::render::escape;
 
@@ -119,13 +120,28 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
         );
         if let Some((text, at, end)) = label {
             let anchor = if *end { " text-anchor=\"end\"" } else { "" };
-            let _ = write!(
-                s,
-                "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
-                n(at.x),
-                n(at.y),
-                escape::html(text)
-            );
+            if text.contains('\n') {
+                // A label on two lines (set so where one line met an arrow).
+                let _ = write!(s, "<text class=\"lbl\"{anchor}>");
+                for (k, line) in text.split('\n').enumerate() {
+                    let _ = write!(
+                        s,
+                        "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                        n(at.x),
+                        n(at.y + k as f64 * LABEL_LINE),
+                        escape::html(line)
+                    );
+                }
+                s.push_str("</text>");
+            } else {
+                let _ = write!(
+                    s,
+                    "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
+                    n(at.x),
+                    n(at.y),
+                    escape::html(text)
+                );
+            }
         }
         s.push_str("</g>\n");
     }
