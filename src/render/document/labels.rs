@@ -156,12 +156,22 @@ fn meets_obstacle(o: &Obstacle, l: &Rect) -> bool {
 /// beside the line touches another arrow) a little further out from it.
 /// `below` is how far the box reaches under its first line (the second
 /// line of a label on two).
+/// Nearest the port first, a place further out counting as three units
+/// further along: a label a little off its line still reads as its own,
+/// one far down the line (in the next row) does not.
 fn candidates(path: &[Point], aways: &[f64], below: f64) -> Vec<(Point, bool)> {
     let mut out = Vec::new();
     for &away in aways {
-        candidates_at(path, away, below, &mut out);
+        let mut here = Vec::new();
+        candidates_at(path, away, below, &mut here);
+        // `candidates_at` gives two places per step of 3 units along the
+        // path, segment after segment.
+        for (k, (p, end)) in here.into_iter().enumerate() {
+            out.push(((k / 2) as f64 * 3.0 + 3.0 * away, p, end));
+        }
     }
-    out
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, p, end)| (p, end)).collect()
 }
 
 /// The candidates `away` units further from the line than the nearest.

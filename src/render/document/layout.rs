@@ -94,7 +94,7 @@ fn layout_as(
     form: Form,
 ) -> Flowchart {
     let edges = edges(graph, sop.steps.len());
-    let mut extra = vec![0.0; sop.steps.len()];
+    let mut extra = crowded_decisions(&edges, sop.steps.len());
     let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
     let mut round = 0;
     loop {
@@ -112,6 +112,21 @@ fn layout_as(
         }
         round += 1;
     }
+}
+
+/// Extra height for the rows of decisions with more than three arrows:
+/// past the bottom, right and left vertices their branches leave from the
+/// lower edges, each needing a track of its own in the gutter below and
+/// room for its label, so the gutter gets one more track per branch from
+/// the start (the row grows by two, half of it below the symbol).
+fn crowded_decisions(edges: &[EdgeRef], n: usize) -> Vec<f64> {
+    let mut out = vec![0usize; n];
+    for e in edges {
+        if let Some(c) = out.get_mut(e.from) {
+            *c += 1;
+        }
+    }
+    out.into_iter().map(|c| 2.0 * TRACK * c.saturating_sub(3) as f64).collect()
 }
 
 /// The most arrows back to earlier rows that pass one row: the lanes the
