@@ -896,7 +896,7 @@ fn swimlane_svgs_have_no_misleading_geometry_and_lanes_in_actors_order() {
         let src = SourceFile::new("t.yaml", yaml);
         let c = check_source(&src, 0, &Settings::default());
         let sop = c.sop.unwrap();
-        let svg = swimlane_svg(&sop, &c.graph.unwrap(), Lang::Id);
+        let svg = swimlane_svg(&sop, &c.graph.unwrap(), Lang::Id, &[]);
         let mut counts = check_page(&svg);
         for d in &mut counts.details {
             *d = format!("{name}: {d}");
@@ -926,6 +926,155 @@ fn swimlane_svgs_have_no_misleading_geometry_and_lanes_in_actors_order() {
         assert_eq!(got, want, "{name}: lanes not in `actors` order");
     }
     assert_clean("swimlane SVGs", &total);
+}
+
+/// The boxes of the lines of every `<text>` of `class` (their first
+/// baseline at `y`, set at `size`): (box, line).
+fn text_lines(svg: &str, class: &str, font: Font) -> Vec<(BBox, String)> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    let open = format!("<text class=\"{class}\"");
+    while let Some(at) = rest.find(&open) {
+        rest = &rest[at..];
+        let end = rest.find("</text>").unwrap_or(rest.len());
+        // Each tspan: x, y and its text.
+        for t in rest[..end].split("<tspan ").skip(1) {
+            let num = |key: &str| -> f64 {
+                t.split(&format!("{key}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            let text = unescape(t.split('>').nth(1).unwrap().split('<').next().unwrap());
+            let (x, y) = (num("x"), num("y"));
+            let w = font.width(&text);
+            out.push((
+                BBox { x0: x, y0: y - font.size * 0.8, x1: x + w, y1: y + font.size * 0.25 },
+                text,
+            ));
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// A SOP with findings rendered with `--force`: its swimlane marks the
+/// faulty steps (red outline, codes in red under the Kegiatan), and the
+/// marks take room in their row instead of covering anything.
+#[test]
+fn forced_swimlanes_mark_findings_without_covering_anything() {
+    use sopmap::diagnostic::Severity;
+    use sopmap::render::document::swimlane_svg;
+    use sopmap::render::findings::by_step;
+    // The golden broken SOP through the CLI, as a user runs it.
+    let broken = std::fs::read_to_string(repo("tests/golden/render/broken.yaml")).unwrap();
+    let out = Test::new()
+        .file("b.yaml", &broken)
+        .args(["render", "b.yaml", "--format", "svg", "--force"])
+        .run();
+    assert!(out.status <= 1, "{}", out.stderr);
+    let mut svgs = vec![("broken (CLI)".to_string(), out.stdout.clone())];
+    assert!(out.stdout.contains("class=\"sym bad\""), "no red symbol");
+    assert!(out.stdout.contains("SOP101"), "no code");
+    // Generated SOPs broken in every way the generator knows, in process.
+    let dir = tempfile::tempdir().unwrap();
+    gen_corpus::write_corpus(dir.path(), 30, true, 5, None).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let mut marked = 0;
+    for f in files {
+        let yaml = std::fs::read_to_string(&f).unwrap();
+        let src = SourceFile::new("t.yaml", &yaml);
+        let c = check_source(&src, 0, &Settings::default());
+        let (Some(sop), Some(graph)) = (c.sop, c.graph) else { continue };
+        let marks = by_step(&sop, &c.diagnostics, Severity::Error);
+        marked += marks.iter().filter(|m| !m.is_empty()).count();
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        svgs.push((name, swimlane_svg(&sop, &graph, Lang::Id, &marks)));
+    }
+    assert!(marked > 5, "the broken corpus marks only {marked} steps");
+    let mut total = Counts::default();
+    let mut mark_lines = 0;
+    for (name, svg) in &svgs {
+        let mut c = check_page(svg);
+        // Each mark line: on no symbol, label, arrow, rule or other text.
+        let s = Svg::parse(svg);
+        let cells = text_lines(svg, "c", Font::regular(9.5));
+        for (b, text) in text_lines(svg, "mark", Font::bold(9.5)) {
+            mark_lines += 1;
+            let on_text = cells.iter().any(|(o, _)| o.meets(&b));
+            let on_rule =
+                s.rules_h.iter().any(|&(y, x0, x1)| y > b.y0 && y < b.y1 && x0 < b.x1 && x1 > b.x0);
+            let on_symbol = s.symbols.iter().any(|y| y.meets(&b));
+            let on_label = s.labels.iter().any(|(l, ..)| l.meets(&b));
+            let on_arrow =
+                s.arrows.iter().any(|(_, a)| a.windows(2).any(|w| segment_meets(w[0], w[1], &b)));
+            if on_text || on_rule || on_symbol || on_label || on_arrow {
+                c.label_symbol += 1;
+                c.details.push(format!(
+                    "mark `{text}` {b:?} covers: text {on_text} rule {on_rule} symbol {on_symbol} label {on_label} arrow {on_arrow}"
+                ));
+            }
+        }
+        for d in &mut c.details {
+            *d = format!("{name}: {d}");
+        }
+        total.add(c);
+    }
+    assert!(mark_lines >= marked, "{mark_lines} mark lines for {marked} marked steps");
+    assert_clean("forced swimlane SVGs with findings marked", &total);
+}
+
+/// Past twelve actors the text columns are at their narrowest and the
+/// actor columns go below 52 units: symbols get lower, keeping their
+/// proportions, and every count stays zero. The 12-actor generated SOPs
+/// get extra actors that take over every third step.
+#[test]
+fn thirteen_to_twenty_actors_keep_shapes_and_geometry() {
+    let mut total = Counts::default();
+    for extra in [1usize, 4, 8] {
+        for (id, yaml) in gen_corpus::generate(4, 13 + extra as u64, Some(24), (12, 12), (2, 6)) {
+            let added: String = (1..=extra)
+                .map(|k| {
+                    format!("  - id: tambahan_{k}\n    name: Petugas Tambahan Pemeriksa {k}\n")
+                })
+                .collect();
+            let mut step = 0usize;
+            let mut out = String::new();
+            for line in yaml.lines() {
+                if line == "steps:" {
+                    out.push_str(&added);
+                }
+                if line.starts_with("    actor: ") {
+                    step += 1;
+                    if step % 3 == 0 {
+                        out.push_str(&format!("    actor: tambahan_{}\n", step / 3 % extra + 1));
+                        continue;
+                    }
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+            let sop_actors = 12 + extra;
+            let html = document_html(&out, 8, Lang::Id).unwrap();
+            assert!(
+                html.matches("<text class=\"ha\"").count() >= sop_actors,
+                "{id}: {sop_actors} actor headers expected"
+            );
+            let mut c = check_sop_document(&html, &out);
+            for d in &mut c.details {
+                *d = format!("{id} with {sop_actors} actors: {d}");
+            }
+            total.add(c);
+        }
+    }
+    assert_clean("13, 16 and 20 actors", &total);
 }
 
 // ---------------------------------------------------------------------

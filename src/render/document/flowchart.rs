@@ -187,6 +187,10 @@ pub struct Row {
     pub y: f64,
     pub h: f64,
     pub cells: Vec<Cell>,
+    /// Lines naming the rule codes of the findings in this step, set in
+    /// red under its Kegiatan (a swimlane sheet of a SOP rendered with
+    /// `--force`); its symbol is drawn red too. Empty otherwise.
+    pub marks: Vec<String>,
 }
 
 /// An extra table row at the top or bottom of a page holding off-page

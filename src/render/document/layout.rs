@@ -67,14 +67,22 @@ const WIDEN_ROUNDS: usize = 8;
 /// around it get taller or the channel gets more lanes, and the table is
 /// laid out again: arrows never share a track to save space.
 pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
-    layout_as(sop, graph, options, cat, Form::Document)
+    layout_as(sop, graph, options, cat, Form::Document, &[])
 }
 
 /// The flowchart as a swimlane diagram: the same grid, symbols and router
 /// as the document, with only the No and Kegiatan columns beside the
 /// lanes (one per actor, in `actors` order) and every row on one sheet.
-pub fn swimlanes(sop: &Sop, graph: &ProcessGraph, options: &Options) -> Flowchart {
-    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes)
+/// `marks` are the rule codes of the findings in each step (empty unless
+/// rendered with `--force`): written in red under the step's Kegiatan,
+/// inside its row, so they take room instead of covering anything.
+pub fn swimlanes(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    options: &Options,
+    marks: &[Vec<&'static str>],
+) -> Flowchart {
+    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes, marks)
 }
 
 /// Which drawing the grid is laid out for.
@@ -92,13 +100,14 @@ fn layout_as(
     options: &Options,
     cat: &LinkedSops,
     form: Form,
+    marks: &[Vec<&'static str>],
 ) -> Flowchart {
     let edges = edges(graph, sop.steps.len());
     let mut extra = crowded_decisions(&edges, sop.steps.len());
     let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
     let mut round = 0;
     loop {
-        let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form);
+        let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form, marks);
         if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
             return chart;
         }
@@ -161,6 +170,7 @@ fn attempt(
     extra: &[f64],
     lanes: usize,
     form: Form,
+    marks: &[Vec<&'static str>],
 ) -> (Flowchart, Widen) {
     let lang = options.lang;
     let labels = lang.labels();
@@ -233,10 +243,25 @@ fn attempt(
 
     // Rows, measured.
     let numbering = Rows::of(sop);
-    let measured: Vec<(Vec<Cell>, f64)> = (0..sop.steps.len())
+    let activity = columns.iter().position(|c| c.kind == ColumnKind::Activity);
+    let measured: Vec<(Vec<Cell>, f64, Vec<String>)> = (0..sop.steps.len())
         .map(|i| {
             let (c, h) = cells(i, sop, &numbering, &columns, lang, cat);
-            (c, h + extra.get(i).copied().unwrap_or(0.0))
+            let codes = marks.get(i).filter(|m| !m.is_empty());
+            let (mark_lines, h) = match (codes, activity.and_then(|a| columns.get(a))) {
+                (Some(codes), Some(col)) => {
+                    let lines =
+                        wrap(&format!("⚠ {}", codes.join(", ")), MARK_FONT, col.w - 2.0 * PAD_X);
+                    let above = c
+                        .iter()
+                        .find(|cell| Some(cell.column) == activity)
+                        .map_or(0, |cell| cell.lines.len());
+                    let need = (above + lines.len()) as f64 * LINE_HEIGHT + 2.0 * PAD_Y;
+                    (lines, h.max(need))
+                }
+                _ => (Vec::new(), h),
+            };
+            (c, h + extra.get(i).copied().unwrap_or(0.0), mark_lines)
         })
         .collect();
     let (max_height, rows_per_page) = match form {
@@ -249,7 +274,7 @@ fn attempt(
     let heights: Vec<f64> = numbering
         .rows()
         .iter()
-        .map(|r| r.steps().filter_map(|i| measured.get(i)).map(|(_, h)| *h).sum())
+        .map(|r| r.steps().filter_map(|i| measured.get(i)).map(|(_, h, _)| *h).sum())
         .collect();
     let ranges: Vec<std::ops::Range<usize>> = paginate(&heights, rows_per_page, budget)
         .into_iter()
@@ -313,7 +338,7 @@ fn attempt(
         });
         let mut rows = Vec::new();
         for i in range.clone() {
-            let Some((cells, h)) = measured.next() else { break };
+            let Some((cells, h, marks)) = measured.next() else { break };
             rows.push(Row {
                 step: i,
                 number: numbering.number(i),
@@ -321,6 +346,7 @@ fn attempt(
                 y,
                 h,
                 cells,
+                marks,
             });
             y += h;
         }
@@ -350,6 +376,9 @@ fn attempt(
     }
     (Flowchart { columns, header, pages, actor_names, max_height }, widen)
 }
+
+/// The font of the finding codes under a marked step's Kegiatan.
+pub const MARK_FONT: Font = Font::bold(9.5);
 
 /// Room left and right of an actor name in its header cell.
 const ACTOR_HEADER_PAD: f64 = 4.0;

@@ -30,7 +30,9 @@ text{font-family:'Liberation Sans',Arial,Helvetica,sans-serif;fill:#000}\
 .lbl{font-size:8px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .con{fill:#fff;stroke:#000;stroke-width:1.2}\
 .conl{font-size:10px;font-weight:bold}\
-.cap{font-weight:bold}";
+.cap{font-weight:bold}\
+.bad{stroke:#d00000;stroke-width:2.2}\
+.mark{font-size:9.5px;font-weight:bold;fill:#d00000}";
 
 /// The word in a start or end capsule.
 const CAPSULE_FONT: super::text::Font = super::text::Font::bold(8.0);
@@ -86,13 +88,15 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
         }
     }
     for y in &page.symbols {
-        symbol(&mut s, y.shape, y.role, y.rect);
+        let marked = y.role == Role::Main
+            && page.rows.iter().any(|r| r.step == y.step && !r.marks.is_empty());
+        symbol(&mut s, y.shape, y.role, y.rect, marked);
         if let Some(word) = y.text {
             capsule_text(&mut s, y.rect, word);
         }
     }
     for o in &page.outcomes {
-        symbol(&mut s, Shape::Capsule, Role::Main, o.rect);
+        symbol(&mut s, Shape::Capsule, Role::Main, o.rect, false);
         capsule_text(&mut s, o.rect, o.text);
     }
     for c in &page.connectors {
@@ -176,10 +180,13 @@ fn pentagon(r: Rect) -> String {
     pts.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect::<Vec<_>>().join(" ")
 }
 
-fn symbol(s: &mut String, shape: Shape, role: Role, r: Rect) {
-    let class = match role {
-        Role::Main => "sym",
-        Role::With => "sym with",
+/// `marked`: the step has findings (a swimlane sheet rendered with
+/// `--force`), so its outline is red.
+fn symbol(s: &mut String, shape: Shape, role: Role, r: Rect, marked: bool) {
+    let class = match (role, marked) {
+        (Role::Main, false) => "sym",
+        (Role::Main, true) => "sym bad",
+        (Role::With, _) => "sym with",
     };
     let rect = |s: &mut String, r: Rect, rx: f64| {
         let _ = writeln!(
@@ -358,6 +365,25 @@ fn same_group(a: ColumnKind, b: ColumnKind) -> bool {
 
 fn rows(s: &mut String, chart: &Flowchart, page: &Page) {
     for row in &page.rows {
+        if !row.marks.is_empty()
+            && let Some((ci, col)) =
+                chart.columns.iter().enumerate().find(|(_, c)| c.kind == ColumnKind::Activity)
+        {
+            // Under the activity's own lines, inside the row (measured so).
+            let above = row.cells.iter().find(|c| c.column == ci).map_or(0, |c| c.lines.len());
+            let _ = write!(s, "<text class=\"mark\">");
+            for (k, line) in row.marks.iter().enumerate() {
+                let y = row.y + PAD_Y + LINE_HEIGHT - 3.0 + (above + k) as f64 * LINE_HEIGHT;
+                let _ = write!(
+                    s,
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    n(col.x + PAD_X),
+                    n(y),
+                    escape::html(line)
+                );
+            }
+            s.push_str("</text>\n");
+        }
         for cell in &row.cells {
             let Some(col) = chart.columns.get(cell.column) else { continue };
             if cell.lines.iter().all(|l| l.text.is_empty()) {
