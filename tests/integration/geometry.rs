@@ -414,6 +414,9 @@ pub struct Counts {
     pub label_label: usize,
     pub label_symbol: usize,
     pub label_arrow: usize,
+    /// A label as near another arrow's line as its own (within a unit):
+    /// a reader pairs it with the wrong branch.
+    pub label_nearer: usize,
     pub through_symbol: usize,
     pub near_symbol: usize,
     pub on_table_line: usize,
@@ -435,6 +438,7 @@ impl Counts {
             + self.label_label
             + self.label_symbol
             + self.label_arrow
+            + self.label_nearer
             + self.through_symbol
             + self.near_symbol
             + self.on_table_line
@@ -448,6 +452,7 @@ impl Counts {
         self.label_label += o.label_label;
         self.label_symbol += o.label_symbol;
         self.label_arrow += o.label_arrow;
+        self.label_nearer += o.label_nearer;
         self.through_symbol += o.through_symbol;
         self.near_symbol += o.near_symbol;
         self.on_table_line += o.on_table_line;
@@ -459,12 +464,13 @@ impl Counts {
 
     pub fn summary(&self) -> String {
         format!(
-            "shared {} label/label {} label/symbol {} label/arrow {} through-symbol {} near-symbol {} \
+            "shared {} label/label {} label/symbol {} label/arrow {} label-nearer-other {} through-symbol {} near-symbol {} \
              on-table-line {} narrow-capsule {} narrow-diamond {} split-word {}",
             self.shared,
             self.label_label,
             self.label_symbol,
             self.label_arrow,
+            self.label_nearer,
             self.through_symbol,
             self.near_symbol,
             self.on_table_line,
@@ -574,6 +580,31 @@ pub fn check_page(svg: &str) -> Counts {
                 c.label_symbol += 1;
                 c.details.push(format!("label `{text}` {l:?} on a symbol {:?}", sym.bbox()));
             }
+        }
+        let dist = |a: &[P]| {
+            a.windows(2)
+                .map(|w| {
+                    let dx = (w[0].0.min(w[1].0) - l.x1).max(l.x0 - w[0].0.max(w[1].0)).max(0.0);
+                    let dy = (w[0].1.min(w[1].1) - l.y1).max(l.y0 - w[0].1.max(w[1].1)).max(0.0);
+                    dx.hypot(dy)
+                })
+                .fold(f64::MAX, f64::min)
+        };
+        let own = s
+            .arrows
+            .iter()
+            .filter(|(o, _)| o.is_some() && o == edge)
+            .map(|(_, a)| dist(a))
+            .fold(f64::MAX, f64::min);
+        if let Some((_, a)) = s
+            .arrows
+            .iter()
+            .filter(|(o, _)| !(o.is_some() && o == edge))
+            .find(|(_, a)| dist(a) + 0.5 < own)
+        {
+            c.label_nearer += 1;
+            c.details
+                .push(format!("label `{text}` {l:?} nearer the arrow [{}] than its own", fmt(a)));
         }
         for (owner, a) in &s.arrows {
             if owner.is_some() && owner == edge {
@@ -727,6 +758,10 @@ fn the_checker_sees_what_it_counts() {
 <g class="edge"><polyline class="arrow" points="170,20 190,20 190,60"/></g></svg>"#;
     let c = check_page(near);
     assert_eq!((c.near_symbol, c.through_symbol), (2, 0), "{:?}", c.details);
+    // A label beside another branch's line, further from its own.
+    let nearer = r#"<svg><g class="edge"><polyline class="arrow" points="0,0 0,100"/><text class="lbl" x="14" y="50">Ya</text></g>
+<g class="edge"><polyline class="arrow" points="12,0 12,100"/></g></svg>"#;
+    assert_eq!(check_page(nearer).label_nearer, 1);
     // Merging into one target on the last stretch is fine.
     let merge = r#"<svg><g class="edge"><polyline class="arrow" points="0,10 50,10 50,40"/></g>
 <g class="edge"><polyline class="arrow" points="100,20 50,20 50,40"/></g></svg>"#;

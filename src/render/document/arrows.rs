@@ -389,7 +389,7 @@ fn settle_labels(
         let Some((text, at, end)) = &a.label else { continue };
         let others = others_of(arrows, k);
         let others: Vec<&[Point]> = others.iter().map(Vec::as_slice).collect();
-        if Labeller::new(area).is_free(text, *at, *end, &others, obstacles) {
+        if Labeller::new(area).is_free(text, *at, *end, &a.points, &others, obstacles) {
             again.reserve(label_box(text, *at, *end));
         } else {
             misplaced.push(k);

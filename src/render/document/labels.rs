@@ -59,7 +59,14 @@ pub fn shortened(labels: &[&str], max: f64) -> Vec<Option<String>> {
 pub fn branch_labels(step: &Step, columns: &[Column]) -> Vec<Option<(String, bool)>> {
     let texts: Vec<&str> =
         step.branches.iter().filter_map(|b| b.label.as_ref().map(|l| l.value.as_str())).collect();
-    let mut short = shortened(&texts, max_label_width(columns)).into_iter();
+    // Five or more branches fan out of one narrow column: their lines
+    // stand closer together, so their labels are shortened sooner.
+    let max = if step.branches.len() >= 5 {
+        (max_label_width(columns) * 0.75).max(30.0)
+    } else {
+        max_label_width(columns)
+    };
+    let mut short = shortened(&texts, max).into_iter();
     step.branches
         .iter()
         .map(|b| {
@@ -247,10 +254,11 @@ impl Labeller {
         text: &str,
         at: Point,
         end: bool,
+        own: &[Point],
         others: &[&[Point]],
         obstacles: &[Obstacle],
     ) -> bool {
-        self.badness(text, at, end, others, obstacles) == 0
+        self.badness(text, at, end, own, others, obstacles) == 0
     }
 
     /// Places a label again once every arrow of the page is known: its
@@ -293,7 +301,7 @@ impl Labeller {
         let mut best: Option<(usize, Point, bool)> = None;
         let below = text.matches('\n').count() as f64 * LABEL_LINE;
         for (at, end) in candidates(own, aways, below) {
-            let bad = self.badness(text, at, end, others, obstacles);
+            let bad = self.badness(text, at, end, own, others, obstacles);
             if best.is_none_or(|(b, _, _)| bad < b) {
                 best = Some((bad, at, end));
             }
@@ -313,6 +321,7 @@ impl Labeller {
         text: &str,
         at: Point,
         end: bool,
+        own: &[Point],
         others: &[&[Point]],
         obstacles: &[Obstacle],
     ) -> usize {
@@ -338,9 +347,32 @@ impl Labeller {
                     })
                     .count();
             }
+            // A label reads as belonging to the line nearest it: another
+            // arrow as near as its own makes it ambiguous.
+            let mine = path_distance(own, &b);
+            if others.iter().any(|o| path_distance(o, &b) < mine + AMBIGUITY) {
+                n += 1;
+            }
             n
         }
     }
+}
+
+/// Another arrow must be this much further from a label than its own.
+const AMBIGUITY: f64 = 1.0;
+
+/// The distance from box `r` to the nearest segment of `path`.
+pub fn path_distance(path: &[Point], r: &Rect) -> f64 {
+    path.windows(2)
+        .filter_map(|s| match s {
+            [a, b] => {
+                let dx = (a.x.min(b.x) - r.right()).max(r.x - a.x.max(b.x)).max(0.0);
+                let dy = (a.y.min(b.y) - r.bottom()).max(r.y - a.y.max(b.y)).max(0.0);
+                Some(dx.hypot(dy))
+            }
+            _ => None,
+        })
+        .fold(f64::MAX, f64::min)
 }
 
 /// Whether an axis-aligned segment passes through a box (touching its
