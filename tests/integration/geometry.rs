@@ -1088,7 +1088,7 @@ fn thirteen_to_twenty_actors_keep_shapes_and_geometry() {
                 }
                 if line.starts_with("    actor: ") {
                     step += 1;
-                    if step % 3 == 0 {
+                    if step.is_multiple_of(3) {
                         out.push_str(&format!("    actor: tambahan_{}\n", step / 3 % extra + 1));
                         continue;
                     }

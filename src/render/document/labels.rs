@@ -128,12 +128,11 @@ pub fn label_box(text: &str, at: Point, end: bool) -> Rect {
 pub fn two_lines(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..words.len())
-        .map(|k| {
+        .filter_map(|k| {
             let (a, b) = (words.get(..k)?.join(" "), words.get(k..)?.join(" "));
             let w = LABEL_FONT.width(&a).max(LABEL_FONT.width(&b));
             Some((w, format!("{a}\n{b}")))
         })
-        .flatten()
         .min_by(|x, y| x.0.total_cmp(&y.0))
         .map(|(_, t)| t)
 }
