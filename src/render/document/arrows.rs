@@ -10,7 +10,7 @@ use super::flowchart::{
     LANE_INSET, Page, Role, Shape, Side,
 };
 use super::geometry::{Point, Rect};
-use super::labels::{Fit, Labeller, branch_labels, label_box};
+use super::labels::{Labeller, branch_labels, label_box};
 use super::route::{Exit, Full, Heading, Inlet, Obstacle, Router, TRACK};
 use crate::model::{Sop, StepKind};
 
@@ -102,9 +102,6 @@ fn exit_of(port: Port, r: Rect) -> (Point, Heading) {
 pub(super) struct Widen {
     pub steps: Vec<usize>,
     pub channel: bool,
-    /// Rows that would set a label nearer its decision if taller: a wish,
-    /// granted for the first rounds only (see `layout`).
-    pub nearer: Vec<usize>,
 }
 
 pub(super) fn route_page(
@@ -210,9 +207,6 @@ pub(super) fn route_page(
         }
     }
     let local = |step: usize| page.rows.iter().position(|r| r.step == step);
-    // Labels of row `lr` end above the symbols of the next row (or the
-    // connectors' band under the last).
-    let reach_below = |lr: usize| -> f64 { symbol_span(lr + 1).map_or(bottom_limit, |s| s.0) };
     let main_of = |step: usize| {
         page.symbols.iter().find(|s| s.step == step && s.role == Role::Main).map(|s| s.rect)
     };
@@ -296,8 +290,6 @@ pub(super) fn route_page(
         // The branch labels of this row, as soon as its arrows are known:
         // clear of every arrow routed so far, and obstacles for the rest.
         let first = arrows.len() - outgoing.len().min(arrows.len());
-        let reach = reach_below(lr);
-        labeller.reach(reach);
         for k in first..arrows.len() {
             let Some(text) = arrows.get(k).and_then(|a| a.label.as_ref()).map(|l| l.0.clone())
             else {
@@ -311,21 +303,19 @@ pub(super) fn route_page(
                 .chain(page.outcomes.iter().map(|o| o.points.as_slice()))
                 .collect();
             let own = arrows.get(k).map_or(&[][..], |a| a.points.as_slice());
-            let (at, end, rect, fit) = labeller.place(&text, own, &others, &obstacles);
+            let (at, end, rect, free) = labeller.place(&text, own, &others, &obstacles);
             router.add_obstacle(Obstacle::Box(Rect::new(
                 rect.x - 1.0,
                 rect.y - 1.0,
                 rect.w + 2.0,
                 rect.h + 2.0,
             )));
-            if fit != Fit::Near {
-                // No free place, or only far down the line: the rows around
-                // the decision get more room.
+            if !free {
+                // No free place: the rows around the decision get more room.
                 let next = page.rows.get(lr + 1).map(|r| r.step);
-                let list = if fit == Fit::Blocked { &mut widen.steps } else { &mut widen.nearer };
                 for step in std::iter::once(row.step).chain(next) {
-                    if !list.contains(&step) {
-                        list.push(step);
+                    if !widen.steps.contains(&step) {
+                        widen.steps.push(step);
                     }
                 }
             }
@@ -361,9 +351,7 @@ pub(super) fn route_page(
         });
     }
 
-    let reaches: Vec<f64> =
-        arrows.iter().map(|a| local(a.edge.from).map_or(f64::MAX, reach_below)).collect();
-    settle_labels(page, &mut arrows, area, &obstacles, &reaches, &mut widen);
+    settle_labels(page, &mut arrows, area, &obstacles, &mut widen);
     page.arrows = arrows;
     widen
 }
@@ -379,7 +367,6 @@ fn settle_labels(
     arrows: &mut [Arrow],
     area: Rect,
     obstacles: &[Obstacle],
-    reaches: &[f64],
     widen: &mut Widen,
 ) {
     let others_of = |arrows: &[Arrow], k: usize| -> Vec<Vec<Point>> {
@@ -402,9 +389,7 @@ fn settle_labels(
         let Some((text, at, end)) = &a.label else { continue };
         let others = others_of(arrows, k);
         let others: Vec<&[Point]> = others.iter().map(Vec::as_slice).collect();
-        let mut check = Labeller::new(area);
-        check.reach(reaches.get(k).copied().unwrap_or(f64::MAX));
-        if check.is_free(text, *at, *end, &a.points, &others, obstacles) {
+        if Labeller::new(area).is_free(text, *at, *end, &a.points, &others, obstacles) {
             again.reserve(label_box(text, *at, *end));
         } else {
             misplaced.push(k);
@@ -413,21 +398,19 @@ fn settle_labels(
     for k in misplaced {
         let others = others_of(arrows, k);
         let others: Vec<&[Point]> = others.iter().map(Vec::as_slice).collect();
-        again.reach(reaches.get(k).copied().unwrap_or(f64::MAX));
         let Some(a) = arrows.get_mut(k) else { continue };
         let Some((text, at, end)) = a.label.as_mut() else { continue };
-        let (set, p, e, _, fit) = again.place_again(text, &a.points, &others, obstacles);
+        let (set, p, e, _, free) = again.place_again(text, &a.points, &others, obstacles);
         *text = set;
         *at = p;
         *end = e;
-        if fit != Fit::Near {
+        if !free {
             let from = a.edge.from;
             let local = page.rows.iter().position(|r| r.step == from);
             let next = local.and_then(|l| page.rows.get(l + 1)).map(|r| r.step);
-            let list = if fit == Fit::Blocked { &mut widen.steps } else { &mut widen.nearer };
             for step in std::iter::once(from).chain(next) {
-                if !list.contains(&step) {
-                    list.push(step);
+                if !widen.steps.contains(&step) {
+                    widen.steps.push(step);
                 }
             }
         }

@@ -206,28 +206,6 @@ fn candidates_at(path: &[Point], away: f64, below: f64, out: &mut Vec<(Point, bo
     }
 }
 
-/// How well a label found its place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fit {
-    /// Free, and above the next row's symbols.
-    Near,
-    /// Free, but only further down its line, beside the next row's
-    /// symbols: the rows are given more room while the layout may.
-    Far,
-    /// Nowhere free: the rows must get more room.
-    Blocked,
-}
-
-impl Fit {
-    fn of(bad: usize) -> Fit {
-        match bad {
-            0 => Fit::Near,
-            1 => Fit::Far,
-            _ => Fit::Blocked,
-        }
-    }
-}
-
 /// How far out from its line a label is tried while the page is routed.
 const NEAR: [f64; 5] = [0.0, 3.0, 6.0, 9.0, 12.0];
 /// And once every arrow is known, for the labels something ran into.
@@ -239,20 +217,11 @@ pub struct Labeller {
     /// Where labels may go (the Pelaksana area of the page's rows).
     area: Rect,
     placed: Vec<Rect>,
-    /// See [`Labeller::reach`].
-    reach: f64,
 }
 
 impl Labeller {
     pub fn new(area: Rect) -> Labeller {
-        Labeller { area, placed: Vec::new(), reach: f64::MAX }
-    }
-
-    /// Labels placed from now on must end above `y` (the top of the
-    /// symbols of the row under their decision): a label further down its
-    /// line, beside the next row's symbols, reads as theirs.
-    pub fn reach(&mut self, y: f64) {
-        self.reach = y;
+        Labeller { area, placed: Vec::new() }
     }
 
     /// A label placed by someone else, which later labels keep clear of.
@@ -270,11 +239,11 @@ impl Labeller {
         own: &[Point],
         others: &[&[Point]],
         obstacles: &[Obstacle],
-    ) -> (Point, bool, Rect, Fit) {
+    ) -> (Point, bool, Rect, bool) {
         let (at, end, bad) = self.best(text, own, others, obstacles, &NEAR);
         let b = label_box(text, at, end);
         self.placed.push(b);
-        (at, end, b, Fit::of(bad))
+        (at, end, b, bad == 0)
     }
 
     /// Whether a label of `text` at `at` is free of everything: inside the
@@ -301,7 +270,7 @@ impl Labeller {
         own: &[Point],
         others: &[&[Point]],
         obstacles: &[Obstacle],
-    ) -> (String, Point, bool, Rect, Fit) {
+    ) -> (String, Point, bool, Rect, bool) {
         let mut best: Option<(usize, String, Point, bool)> = None;
         for t in std::iter::once(text.to_string()).chain(two_lines(text)) {
             let (at, end, bad) = self.best(&t, own, others, obstacles, &FAR);
@@ -316,7 +285,7 @@ impl Labeller {
         let (bad, t, at, end) = best.unwrap_or((1, text.to_string(), start, false));
         let b = label_box(&t, at, end);
         self.placed.push(b);
-        (t, at, end, b, Fit::of(bad))
+        (t, at, end, b, bad == 0)
     }
 
     /// The least bad place for `text` among the candidates `aways` out.
@@ -328,15 +297,10 @@ impl Labeller {
         obstacles: &[Obstacle],
         aways: &[f64],
     ) -> (Point, bool, usize) {
-        // The least bad place, a free one within reach beating a free one
-        // beyond it (which is still taken when nothing nearer is free).
         let mut best: Option<(usize, Point, bool)> = None;
         let below = text.matches('\n').count() as f64 * LABEL_LINE;
         for (at, end) in candidates(own, aways, below) {
-            let mut bad = self.badness(text, at, end, own, others, obstacles) * 2;
-            if bad == 0 && label_box(text, at, end).bottom() > self.reach {
-                bad = 1;
-            }
+            let bad = self.badness(text, at, end, own, others, obstacles);
             if best.is_none_or(|(b, _, _)| bad < b) {
                 best = Some((bad, at, end));
             }
@@ -441,7 +405,7 @@ mod tests {
         let mut l = Labeller::new(Rect::new(0.0, 0.0, 200.0, 200.0));
         let (_, _, ba, free_a) = l.place("Ya", &a, &[&b], &[]);
         let (_, _, bb, free_b) = l.place("Tidak", &b, &[&a], &[]);
-        assert!(free_a == Fit::Near && free_b == Fit::Near);
+        assert!(free_a && free_b);
         assert!(!meets(&ba, &bb), "{ba:?} {bb:?}");
     }
 }

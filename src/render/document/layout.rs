@@ -60,10 +60,7 @@ pub fn shape_of(step: &Step) -> Shape {
 
 /// How often routing may ask for wider gaps before the layout settles
 /// for what it has (each round widens every full gap).
-const WIDEN_ROUNDS: usize = 10;
-/// Of those, the first rounds also give room to labels that found a free
-/// place only far down their line; later rounds settle what is blocked.
-const NEARER_ROUNDS: usize = 3;
+const WIDEN_ROUNDS: usize = 8;
 
 /// Lays out the flowchart table of `sop`. When the router finds a gap with
 /// no free track (a gutter between two rows, or the side channel), the rows
@@ -111,12 +108,10 @@ fn layout_as(
     let mut round = 0;
     loop {
         let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form, marks);
-        let wishes = round < NEARER_ROUNDS && !widen.nearer.is_empty();
-        if (widen.steps.is_empty() && !widen.channel && !wishes) || round == WIDEN_ROUNDS {
+        if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
             return chart;
         }
-        let nearer = if round < NEARER_ROUNDS { widen.nearer } else { Vec::new() };
-        for step in widen.steps.into_iter().chain(nearer) {
+        for step in widen.steps {
             if let Some(e) = extra.get_mut(step) {
                 *e += 2.0 * TRACK;
             }
@@ -376,7 +371,6 @@ fn attempt(
         place_connectors(&mut page, &ins, &outs, sop, &columns);
         let w = route_page(&mut page, sop, &columns, edges, &crossing, &page_of, pi);
         widen.steps.extend(w.steps);
-        widen.nearer.extend(w.nearer);
         widen.channel |= w.channel;
         pages.push(page);
     }
