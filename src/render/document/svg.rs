@@ -243,11 +243,14 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
             n(band.h)
         );
     }
+    // The outline inside the drawing by half its stroke: centred on the
+    // edge, half of it fell outside the page's SVG and the table printed
+    // without its right border.
     let _ = writeln!(
         s,
-        "<rect class=\"grid\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>",
-        n(w),
-        n(page.height)
+        "<rect class=\"grid\" x=\"0.4\" y=\"0.4\" width=\"{}\" height=\"{}\"/>",
+        n(w - 0.8),
+        n(page.height - 0.8)
     );
     // Group header row: Pelaksana over the actors, Mutu Baku over three.
     let span = |pred: &dyn Fn(ColumnKind) -> bool| {
