@@ -60,7 +60,7 @@ pub fn shape_of(step: &Step) -> Shape {
 
 /// How often routing may ask for wider gaps before the layout settles
 /// for what it has (each round widens every full gap).
-const WIDEN_ROUNDS: usize = 8;
+const WIDEN_ROUNDS: usize = 12;
 
 /// Lays out the flowchart table of `sop`. When the router finds a gap with
 /// no free track (a gutter between two rows, or the side channel), the rows
@@ -185,7 +185,13 @@ fn attempt(
     };
 
     // Header.
-    let actor_font = actor_header_font(&columns, &actor_names);
+    let mut actor_font = actor_header_font(&columns, &actor_names);
+    // A word too wide for its column even at the smallest size: the names
+    // go vertical (at the usual size) instead of being hyphenated.
+    let rotated = form == Form::Document && !names_fit(&columns, &actor_names, actor_font);
+    if rotated {
+        actor_font = ACTOR_HEADER_FONT;
+    }
     let header_text = |c: &Column| -> &str {
         match c.kind {
             ColumnKind::No => labels.no,
@@ -222,6 +228,7 @@ fn attempt(
                 ColumnKind::Notes => labels.notes,
             };
             match c.kind {
+                ColumnKind::Actor(_) if rotated => rotated_lines(text, actor_font, c.w),
                 ColumnKind::Actor(_) => wrap(text, actor_font, c.w - ACTOR_HEADER_PAD),
                 _ => wrap(text, text_font, c.w - 2.0 * PAD_X),
             }
@@ -232,13 +239,20 @@ fn attempt(
         .iter()
         .zip(&header_labels)
         .zip(&sizes)
-        .map(|((c, l), &size)| l.len() as f64 * header_line_height(c.kind, size))
+        .map(|((c, l), &size)| match c.kind {
+            // Set vertically: as tall as its longest line is wide.
+            ColumnKind::Actor(_) if rotated => {
+                l.iter().map(|t| actor_font.width(t)).fold(0.0, f64::max) + ACTOR_HEADER_PAD
+            }
+            _ => l.len() as f64 * header_line_height(c.kind, size),
+        })
         .fold(LINE_HEIGHT, f64::max);
     let header = Header {
         height: GROUP_HEADER_HEIGHT + tallest + 2.0 * PAD_Y,
         group_height: GROUP_HEADER_HEIGHT,
         labels: header_labels,
         sizes,
+        rotated,
     };
 
     // Rows, measured.
@@ -398,6 +412,33 @@ fn header_font(base: Font, texts: &[(f64, &str)]) -> Font {
         size -= 0.5;
     }
     Font::bold(size.max(MIN_ACTOR_HEADER_SIZE))
+}
+
+/// Whether every word of every actor name fits its column at `font`.
+fn names_fit(columns: &[Column], names: &[String], font: Font) -> bool {
+    columns.iter().all(|c| match c.kind {
+        ColumnKind::Actor(a) => names.get(a).is_none_or(|n| {
+            n.split_whitespace()
+                .flat_map(unbreakable)
+                .all(|w| font.width(w) <= c.w - ACTOR_HEADER_PAD)
+        }),
+        _ => true,
+    })
+}
+
+/// An actor name set vertically in a column `width` wide: wrapped at the
+/// shortest length (from 90 units up) whose lines, stacked across the
+/// column, fit it.
+fn rotated_lines(text: &str, font: Font, width: f64) -> Vec<String> {
+    let across = ((width - ACTOR_HEADER_PAD) / LINE_HEIGHT).floor().max(1.0) as usize;
+    let mut length = 90.0;
+    loop {
+        let lines = wrap(text, font, length);
+        if lines.len() <= across || length >= 400.0 {
+            return lines;
+        }
+        length += 10.0;
+    }
 }
 
 /// The actor-name font: see [`header_font`].

@@ -325,6 +325,30 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
             } else {
                 format!(" style=\"font-size:{}px\"", n(size))
             };
+            if actor && chart.header.rotated {
+                // Reading upwards, centred in the cell, lines side by side
+                // (the first leftmost).
+                let (cx, cy) = (c.center(), (top + bottom) / 2.0);
+                let _ = write!(
+                    s,
+                    "<text class=\"{class}\"{size} text-anchor=\"middle\" \
+                     transform=\"rotate(-90 {} {})\">",
+                    n(cx),
+                    n(cy)
+                );
+                let first = cy - (lines.len() as f64 - 1.0) * line_h / 2.0 + 3.0;
+                for (k, line) in lines.iter().enumerate() {
+                    let _ = write!(
+                        s,
+                        "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                        n(cx),
+                        n(first + k as f64 * line_h),
+                        escape::html(line)
+                    );
+                }
+                s.push_str("</text>\n");
+                continue;
+            }
             let _ = write!(s, "<text class=\"{class}\"{size} text-anchor=\"middle\">");
             for (k, line) in lines.iter().enumerate() {
                 let _ = write!(
