@@ -1214,8 +1214,8 @@ fn the_pdf_page_count_is_the_one_every_page_prints() {
     {
         return;
     }
-    let twelve = gen_corpus::generate(1, 40, Some(40), (12, 12), (2, 6)).remove(0).1;
-    for (what, yaml) in [("long identity", long_identity_sop()), ("12 actors", twelve)] {
+    let twelve = gen_corpus::generate(1, 64, Some(64), (12, 12), (2, 6)).remove(0).1;
+    for (what, yaml) in [("long identity", long_identity_sop()), ("64 steps, 12 actors", twelve)] {
         let (pages, texts) = print_pdf(&yaml);
         assert_eq!(texts.len(), pages, "{what}");
         for (k, text) in texts.iter().enumerate() {
