@@ -26,10 +26,12 @@ pub fn run(
     let bytes = match args.format {
         RenderFormat::Dot => dot::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
         RenderFormat::Mermaid => mermaid::render(&cleared.sop, &cleared.graph, &opts).into_bytes(),
-        RenderFormat::Svg => swimlane_svg(&cleared.sop, &cleared.graph, opts.lang).into_bytes(),
+        RenderFormat::Svg => {
+            swimlane_svg(&cleared.sop, &cleared.graph, opts.lang, &opts.marks).into_bytes()
+        }
         RenderFormat::Png => {
             let program = chromium::find(args.chromium.as_deref())?;
-            let svg = swimlane_svg(&cleared.sop, &cleared.graph, opts.lang);
+            let svg = swimlane_svg(&cleared.sop, &cleared.graph, opts.lang, &opts.marks);
             let (w, h) = svg_size(&svg);
             let work = tempfile::Builder::new()
                 .prefix("sopmap-render-")

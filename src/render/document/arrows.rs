@@ -197,8 +197,8 @@ pub(super) fn route_page(
     let mut router = Router::new(obstacles.clone(), gutters, rules, verticals, channel);
     let top = page.rows.first().map_or(0.0, |r| r.y);
     let bottom = page.rows.last().map_or(page.height, |r| r.y + r.h);
-    let mut labeller =
-        Labeller::new(Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top));
+    let area = Rect::new(area_lo, top, (area_hi - area_lo).max(0.0), bottom - top);
+    let mut labeller = Labeller::new(area);
     // The arrows into end capsules beside decisions, and their labels,
     // are already drawn: routed arrows and labels keep clear of them.
     for o in &page.outcomes {
@@ -413,8 +413,70 @@ pub(super) fn route_page(
         });
     }
 
+    settle_labels(page, &mut arrows, area, &obstacles, &mut widen);
     page.arrows = arrows;
     widen
+}
+
+/// Labels are placed as their row is routed, and arrows routed later go
+/// around them, unless a label hems an arrow in (the router then takes a
+/// path through it). So each label is checked again against the finished
+/// page; one that meets an arrow is placed again with every arrow known,
+/// further out or on two lines, and where even that fails the rows around
+/// its decision get taller for the next layout round.
+fn settle_labels(
+    page: &Page,
+    arrows: &mut [Arrow],
+    area: Rect,
+    obstacles: &[Obstacle],
+    widen: &mut Widen,
+) {
+    let others_of = |arrows: &[Arrow], k: usize| -> Vec<Vec<Point>> {
+        arrows
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k)
+            .map(|(_, a)| a.points.clone())
+            .chain(page.outcomes.iter().map(|o| o.points.clone()))
+            .collect()
+    };
+    let mut again = Labeller::new(area);
+    for o in &page.outcomes {
+        if let Some((text, at, end)) = &o.label {
+            again.reserve(label_box(text, *at, *end));
+        }
+    }
+    let mut misplaced = Vec::new();
+    for (k, a) in arrows.iter().enumerate() {
+        let Some((text, at, end)) = &a.label else { continue };
+        let others = others_of(arrows, k);
+        let others: Vec<&[Point]> = others.iter().map(Vec::as_slice).collect();
+        if Labeller::new(area).is_free(text, *at, *end, &a.points, &others, obstacles) {
+            again.reserve(label_box(text, *at, *end));
+        } else {
+            misplaced.push(k);
+        }
+    }
+    for k in misplaced {
+        let others = others_of(arrows, k);
+        let others: Vec<&[Point]> = others.iter().map(Vec::as_slice).collect();
+        let Some(a) = arrows.get_mut(k) else { continue };
+        let Some((text, at, end)) = a.label.as_mut() else { continue };
+        let (set, p, e, _, free) = again.place_again(text, &a.points, &others, obstacles);
+        *text = set;
+        *at = p;
+        *end = e;
+        if !free {
+            let from = a.edge.from;
+            let local = page.rows.iter().position(|r| r.step == from);
+            let next = local.and_then(|l| page.rows.get(l + 1)).map(|r| r.step);
+            for step in std::iter::once(from).chain(next) {
+                if !widen.steps.contains(&step) {
+                    widen.steps.push(step);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

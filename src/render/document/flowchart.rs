@@ -84,6 +84,10 @@ pub struct Header {
     /// ([`ACTOR_HEADER_FONT`] for actor names, one size for them all, else
     /// [`HEADER_FONT`]) or smaller, so that no word of it has to break.
     pub sizes: Vec<f64>,
+    /// Actor names are set vertically (reading upwards), their lines
+    /// across the column: a word of one did not fit its narrow column even
+    /// at [`MIN_ACTOR_HEADER_SIZE`], as printed SOPs set such headers.
+    pub rotated: bool,
 }
 
 /// Line height of a header of a column of `kind` set at `size`:
@@ -206,6 +210,10 @@ pub struct Row {
     pub y: f64,
     pub h: f64,
     pub cells: Vec<Cell>,
+    /// Lines naming the rule codes of the findings in this step, set in
+    /// red under its Kegiatan (a swimlane sheet of a SOP rendered with
+    /// `--force`); its symbol is drawn red too. Empty otherwise.
+    pub marks: Vec<String>,
 }
 
 impl Row {

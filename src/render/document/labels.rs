@@ -59,7 +59,14 @@ pub fn shortened(labels: &[&str], max: f64) -> Vec<Option<String>> {
 pub fn branch_labels(step: &Step, columns: &[Column]) -> Vec<Option<(String, bool)>> {
     let texts: Vec<&str> =
         step.branches.iter().filter_map(|b| b.label.as_ref().map(|l| l.value.as_str())).collect();
-    let mut short = shortened(&texts, max_label_width(columns)).into_iter();
+    // Five or more branches fan out of one narrow column: their lines
+    // stand closer together, so their labels are shortened sooner.
+    let max = if step.branches.len() >= 5 {
+        (max_label_width(columns) * 0.75).max(30.0)
+    } else {
+        max_label_width(columns)
+    };
+    let mut short = shortened(&texts, max).into_iter();
     step.branches
         .iter()
         .map(|b| {
@@ -103,12 +110,31 @@ fn shorten(text: &str, max: f64, extra: usize) -> Option<String> {
     Some(format!("{}…", out.trim_end()))
 }
 
-/// The box of a label with its baseline at `at`, starting there or (with
-/// `end`) ending there.
+/// Baseline to baseline of a label set on two lines.
+pub const LABEL_LINE: f64 = 9.0;
+
+/// The box of a label with its (first) baseline at `at`, starting there or
+/// (with `end`) ending there. A label may hold a line break (`\n`), see
+/// [`two_lines`].
 pub fn label_box(text: &str, at: Point, end: bool) -> Rect {
-    let w = LABEL_FONT.width(text);
+    let w = text.split('\n').map(|l| LABEL_FONT.width(l)).fold(0.0, f64::max);
+    let extra = text.matches('\n').count() as f64 * LABEL_LINE;
     let x = if end { at.x - w } else { at.x };
-    Rect::new(x, at.y - ASCENT, w, ASCENT + DESCENT)
+    Rect::new(x, at.y - ASCENT, w, ASCENT + DESCENT + extra)
+}
+
+/// A label of several words set on two lines, broken at the space that
+/// makes the longer line shortest (`None` for one word).
+pub fn two_lines(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..words.len())
+        .filter_map(|k| {
+            let (a, b) = (words.get(..k)?.join(" "), words.get(k..)?.join(" "));
+            let w = LABEL_FONT.width(&a).max(LABEL_FONT.width(&b));
+            Some((w, format!("{a}\n{b}")))
+        })
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, t)| t)
 }
 
 fn meets(a: &Rect, b: &Rect) -> bool {
@@ -134,16 +160,28 @@ fn meets_obstacle(o: &Obstacle, l: &Rect) -> bool {
 /// Where a label may go: along its arrow's stretches, on either side,
 /// nearest the port first; then (for crowded decisions, where every place
 /// beside the line touches another arrow) a little further out from it.
-fn candidates(path: &[Point]) -> Vec<(Point, bool)> {
+/// `below` is how far the box reaches under its first line (the second
+/// line of a label on two).
+/// Nearest the port first, a place further out counting as three units
+/// further along: a label a little off its line still reads as its own,
+/// one far down the line (in the next row) does not.
+fn candidates(path: &[Point], aways: &[f64], below: f64) -> Vec<(Point, bool)> {
     let mut out = Vec::new();
-    for away in [0.0, 3.0, 6.0, 9.0, 12.0] {
-        candidates_at(path, away, &mut out);
+    for &away in aways {
+        let mut here = Vec::new();
+        candidates_at(path, away, below, &mut here);
+        // `candidates_at` gives two places per step of 3 units along the
+        // path, segment after segment.
+        for (k, (p, end)) in here.into_iter().enumerate() {
+            out.push(((k / 2) as f64 * 3.0 + 3.0 * away, p, end));
+        }
     }
-    out
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, p, end)| (p, end)).collect()
 }
 
 /// The candidates `away` units further from the line than the nearest.
-fn candidates_at(path: &[Point], away: f64, out: &mut Vec<(Point, bool)>) {
+fn candidates_at(path: &[Point], away: f64, below: f64, out: &mut Vec<(Point, bool)>) {
     for pair in path.windows(2) {
         let [a, b] = pair else { continue };
         let len = ((b.x - a.x).abs()).max((b.y - a.y).abs());
@@ -160,13 +198,18 @@ fn candidates_at(path: &[Point], away: f64, out: &mut Vec<(Point, bool)>) {
                 let dir = if b.x >= a.x { 1.0 } else { -1.0 };
                 let x = a.x + dir * (d + 1.0);
                 let end = dir < 0.0;
-                out.push((Point::new(x, a.y - DESCENT - 1.0 - away), end));
+                out.push((Point::new(x, a.y - DESCENT - 1.0 - away - below), end));
                 out.push((Point::new(x, a.y + ASCENT + 1.0 + away), end));
             }
             d += 3.0;
         }
     }
 }
+
+/// How far out from its line a label is tried while the page is routed.
+const NEAR: [f64; 5] = [0.0, 3.0, 6.0, 9.0, 12.0];
+/// And once every arrow is known, for the labels something ran into.
+const FAR: [f64; 9] = [0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0];
 
 /// Places labels one at a time, each clear of those placed before.
 #[derive(Debug)]
@@ -197,8 +240,92 @@ impl Labeller {
         others: &[&[Point]],
         obstacles: &[Obstacle],
     ) -> (Point, bool, Rect, bool) {
+        let (at, end, bad) = self.best(text, own, others, obstacles, &NEAR);
+        let b = label_box(text, at, end);
+        self.placed.push(b);
+        (at, end, b, bad == 0)
+    }
+
+    /// Whether a label of `text` at `at` is free of everything: inside the
+    /// area, off every obstacle, placed label and `others` arrow.
+    pub fn is_free(
+        &self,
+        text: &str,
+        at: Point,
+        end: bool,
+        own: &[Point],
+        others: &[&[Point]],
+        obstacles: &[Obstacle],
+    ) -> bool {
+        self.badness(text, at, end, own, others, obstacles) == 0
+    }
+
+    /// Places a label again once every arrow of the page is known: its
+    /// text on one line, then (several words) on two, each tried along
+    /// its arrow and up to 24 units out from it. Returns the text as set,
+    /// its anchor, whether it ends there, its box and whether it is free.
+    pub fn place_again(
+        &mut self,
+        text: &str,
+        own: &[Point],
+        others: &[&[Point]],
+        obstacles: &[Obstacle],
+    ) -> (String, Point, bool, Rect, bool) {
+        let mut best: Option<(usize, String, Point, bool)> = None;
+        for t in std::iter::once(text.to_string()).chain(two_lines(text)) {
+            let (at, end, bad) = self.best(&t, own, others, obstacles, &FAR);
+            if best.as_ref().is_none_or(|b| bad < b.0) {
+                best = Some((bad, t, at, end));
+            }
+            if bad == 0 {
+                break;
+            }
+        }
+        let start = own.first().copied().unwrap_or(Point::new(0.0, 0.0));
+        let (bad, t, at, end) = best.unwrap_or((1, text.to_string(), start, false));
+        let b = label_box(&t, at, end);
+        self.placed.push(b);
+        (t, at, end, b, bad == 0)
+    }
+
+    /// The least bad place for `text` among the candidates `aways` out.
+    fn best(
+        &self,
+        text: &str,
+        own: &[Point],
+        others: &[&[Point]],
+        obstacles: &[Obstacle],
+        aways: &[f64],
+    ) -> (Point, bool, usize) {
+        let mut best: Option<(usize, Point, bool)> = None;
+        let below = text.matches('\n').count() as f64 * LABEL_LINE;
+        for (at, end) in candidates(own, aways, below) {
+            let bad = self.badness(text, at, end, own, others, obstacles);
+            if best.is_none_or(|(b, _, _)| bad < b) {
+                best = Some((bad, at, end));
+            }
+            if bad == 0 {
+                break;
+            }
+        }
+        let start = own.first().copied().unwrap_or(Point::new(0.0, 0.0));
+        let (bad, at, end) = best.unwrap_or((1, start, false));
+        (at, end, bad)
+    }
+
+    /// How badly a label at `at` meets things: 100 outside the area, 10
+    /// per symbol or label, 1 per other arrow's segment.
+    fn badness(
+        &self,
+        text: &str,
+        at: Point,
+        end: bool,
+        own: &[Point],
+        others: &[&[Point]],
+        obstacles: &[Obstacle],
+    ) -> usize {
         let area = self.area;
-        let badness = |at: Point, end: bool| -> usize {
+        {
             let b = label_box(text, at, end);
             let mut n = 0;
             if b.x < area.x
@@ -219,24 +346,32 @@ impl Labeller {
                     })
                     .count();
             }
+            // A label reads as belonging to the line nearest it: another
+            // arrow as near as its own makes it ambiguous.
+            let mine = path_distance(own, &b);
+            if others.iter().any(|o| path_distance(o, &b) < mine + AMBIGUITY) {
+                n += 1;
+            }
             n
-        };
-        let mut best: Option<(usize, Point, bool)> = None;
-        for (at, end) in candidates(own) {
-            let bad = badness(at, end);
-            if best.is_none_or(|(b, _, _)| bad < b) {
-                best = Some((bad, at, end));
-            }
-            if bad == 0 {
-                break;
-            }
         }
-        let start = own.first().copied().unwrap_or(Point::new(0.0, 0.0));
-        let (bad, at, end) = best.unwrap_or((1, start, false));
-        let b = label_box(text, at, end);
-        self.placed.push(b);
-        (at, end, b, bad == 0)
     }
+}
+
+/// Another arrow must be this much further from a label than its own.
+const AMBIGUITY: f64 = 1.0;
+
+/// The distance from box `r` to the nearest segment of `path`.
+pub fn path_distance(path: &[Point], r: &Rect) -> f64 {
+    path.windows(2)
+        .filter_map(|s| match s {
+            [a, b] => {
+                let dx = (a.x.min(b.x) - r.right()).max(r.x - a.x.max(b.x)).max(0.0);
+                let dy = (a.y.min(b.y) - r.bottom()).max(r.y - a.y.max(b.y)).max(0.0);
+                Some(dx.hypot(dy))
+            }
+            _ => None,
+        })
+        .fold(f64::MAX, f64::min)
 }
 
 /// Whether an axis-aligned segment passes through a box (touching its

@@ -60,21 +60,29 @@ pub fn shape_of(step: &Step) -> Shape {
 
 /// How often routing may ask for wider gaps before the layout settles
 /// for what it has (each round widens every full gap).
-const WIDEN_ROUNDS: usize = 8;
+const WIDEN_ROUNDS: usize = 12;
 
 /// Lays out the flowchart table of `sop`. When the router finds a gap with
 /// no free track (a gutter between two rows, or the side channel), the rows
 /// around it get taller or the channel gets more lanes, and the table is
 /// laid out again: arrows never share a track to save space.
 pub fn layout(sop: &Sop, graph: &ProcessGraph, options: &Options, cat: &LinkedSops) -> Flowchart {
-    layout_as(sop, graph, options, cat, Form::Document)
+    layout_as(sop, graph, options, cat, Form::Document, &[])
 }
 
 /// The flowchart as a swimlane diagram: the same grid, symbols and router
 /// as the document, with only the No and Kegiatan columns beside the
 /// lanes (one per actor, in `actors` order) and every row on one sheet.
-pub fn swimlanes(sop: &Sop, graph: &ProcessGraph, options: &Options) -> Flowchart {
-    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes)
+/// `marks` are the rule codes of the findings in each step (empty unless
+/// rendered with `--force`): written in red under the step's Kegiatan,
+/// inside its row, so they take room instead of covering anything.
+pub fn swimlanes(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    options: &Options,
+    marks: &[Vec<&'static str>],
+) -> Flowchart {
+    layout_as(sop, graph, options, &LinkedSops::default(), Form::Swimlanes, marks)
 }
 
 /// Which drawing the grid is laid out for.
@@ -92,13 +100,14 @@ fn layout_as(
     options: &Options,
     cat: &LinkedSops,
     form: Form,
+    marks: &[Vec<&'static str>],
 ) -> Flowchart {
     let edges = edges(graph, sop.steps.len());
-    let mut extra = vec![0.0; sop.steps.len()];
+    let mut extra = crowded_decisions(&edges, sop.steps.len());
     let mut lanes = back_edge_density(&edges, sop.steps.len()).max(1);
     let mut round = 0;
     loop {
-        let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form);
+        let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form, marks);
         if (widen.steps.is_empty() && !widen.channel && widen.room.is_empty())
             || round == WIDEN_ROUNDS
         {
@@ -120,6 +129,21 @@ fn layout_as(
         }
         round += 1;
     }
+}
+
+/// Extra height for the rows of decisions with more than three arrows:
+/// past the bottom, right and left vertices their branches leave from the
+/// lower edges, each needing a track of its own in the gutter below and
+/// room for its label, so the gutter gets one more track per branch from
+/// the start (the row grows by two, half of it below the symbol).
+fn crowded_decisions(edges: &[EdgeRef], n: usize) -> Vec<f64> {
+    let mut out = vec![0usize; n];
+    for e in edges {
+        if let Some(c) = out.get_mut(e.from) {
+            *c += 1;
+        }
+    }
+    out.into_iter().map(|c| 2.0 * TRACK * c.saturating_sub(3) as f64).collect()
 }
 
 /// The most arrows back to earlier rows that pass one row: the lanes the
@@ -154,6 +178,7 @@ fn attempt(
     extra: &[f64],
     lanes: usize,
     form: Form,
+    marks: &[Vec<&'static str>],
 ) -> (Flowchart, Widen) {
     let lang = options.lang;
     let labels = lang.labels();
@@ -168,7 +193,13 @@ fn attempt(
     };
 
     // Header.
-    let actor_font = actor_header_font(&columns, &actor_names);
+    let mut actor_font = actor_header_font(&columns, &actor_names);
+    // A word too wide for its column even at the smallest size: the names
+    // go vertical (at the usual size) instead of being hyphenated.
+    let rotated = form == Form::Document && !names_fit(&columns, &actor_names, actor_font);
+    if rotated {
+        actor_font = ACTOR_HEADER_FONT;
+    }
     let header_text = |c: &Column| -> &str {
         match c.kind {
             ColumnKind::No => labels.no,
@@ -205,6 +236,7 @@ fn attempt(
                 ColumnKind::Notes => labels.notes,
             };
             match c.kind {
+                ColumnKind::Actor(_) if rotated => rotated_lines(text, actor_font, c.w),
                 ColumnKind::Actor(_) => wrap(text, actor_font, c.w - ACTOR_HEADER_PAD),
                 _ => wrap(text, text_font, c.w - 2.0 * PAD_X),
             }
@@ -215,23 +247,53 @@ fn attempt(
         .iter()
         .zip(&header_labels)
         .zip(&sizes)
-        .map(|((c, l), &size)| l.len() as f64 * header_line_height(c.kind, size))
+        .map(|((c, l), &size)| match c.kind {
+            // Set vertically: as tall as its longest line is wide.
+            ColumnKind::Actor(_) if rotated => {
+                l.iter().map(|t| actor_font.width(t)).fold(0.0, f64::max) + ACTOR_HEADER_PAD
+            }
+            _ => l.len() as f64 * header_line_height(c.kind, size),
+        })
         .fold(LINE_HEIGHT, f64::max);
     let header = Header {
         height: GROUP_HEADER_HEIGHT + tallest + 2.0 * PAD_Y,
         group_height: GROUP_HEADER_HEIGHT,
         labels: header_labels,
         sizes,
+        rotated,
     };
 
     // Bands, measured: one per step, or one per numbered row drawn side
     // by side.
     let numbering = Rows::of(sop);
+    let activity = columns.iter().position(|c| c.kind == ColumnKind::Activity);
+    // The finding codes of `steps` (a swimlane of a forced render) under
+    // the Kegiatan of their band, which grows to hold them.
+    let mark = |steps: &mut dyn Iterator<Item = usize>, cells: &[Cell], h: f64| {
+        let mut codes: Vec<&str> = steps.filter_map(|i| marks.get(i)).flatten().copied().collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let col = activity.and_then(|a| columns.get(a));
+        match col {
+            Some(col) if !codes.is_empty() => {
+                let lines =
+                    wrap(&format!("⚠ {}", codes.join(", ")), MARK_FONT, col.w - 2.0 * PAD_X);
+                let above = cells
+                    .iter()
+                    .find(|cell| Some(cell.column) == activity)
+                    .map_or(0, |cell| cell.lines.len());
+                let need = (above + lines.len()) as f64 * LINE_HEIGHT + 2.0 * PAD_Y;
+                (lines, h.max(need))
+            }
+            _ => (Vec::new(), h),
+        }
+    };
     let mut bands: Vec<Measured> = Vec::with_capacity(sop.steps.len());
     for r in numbering.rows() {
         let grow = |i: usize| extra.get(i).copied().unwrap_or(0.0);
         if side_by_side(r, sop, graph, &columns) {
             let (cells, h) = row_cells(r, sop, &numbering, &columns, lang, cat);
+            let (marks, h) = mark(&mut r.steps(), &cells, h);
             bands.push(Measured {
                 first: r.first,
                 last: r.last,
@@ -239,10 +301,12 @@ fn attempt(
                 continues: false,
                 cells,
                 h: h + r.steps().map(grow).fold(0.0, f64::max),
+                marks,
             });
         } else {
             for i in r.steps() {
                 let (cells, h) = cells(i, sop, &numbering, &columns, lang, cat);
+                let (marks, h) = mark(&mut std::iter::once(i), &cells, h);
                 bands.push(Measured {
                     first: i,
                     last: i,
@@ -250,6 +314,7 @@ fn attempt(
                     continues: i != r.first,
                     cells,
                     h: h + grow(i),
+                    marks,
                 });
             }
         }
@@ -337,6 +402,7 @@ fn attempt(
                 y,
                 h: b.h,
                 cells: b.cells,
+                marks: b.marks,
             });
             y += b.h;
         }
@@ -367,6 +433,9 @@ fn attempt(
     (Flowchart { columns, header, pages, actor_names, max_height }, widen)
 }
 
+/// The font of the finding codes under a marked step's Kegiatan.
+pub const MARK_FONT: Font = Font::bold(9.5);
+
 /// One band of the table, measured before it is placed on a page.
 struct Measured {
     first: usize,
@@ -375,6 +444,8 @@ struct Measured {
     continues: bool,
     cells: Vec<Cell>,
     h: f64,
+    /// See [`Row::marks`].
+    marks: Vec<String>,
 }
 
 /// Whether the steps of numbered row `r` can be drawn side by side in one
@@ -440,6 +511,33 @@ fn header_font(base: Font, texts: &[(f64, &str)]) -> Font {
         size -= 0.5;
     }
     Font::bold(size.max(MIN_ACTOR_HEADER_SIZE))
+}
+
+/// Whether every word of every actor name fits its column at `font`.
+fn names_fit(columns: &[Column], names: &[String], font: Font) -> bool {
+    columns.iter().all(|c| match c.kind {
+        ColumnKind::Actor(a) => names.get(a).is_none_or(|n| {
+            n.split_whitespace()
+                .flat_map(unbreakable)
+                .all(|w| font.width(w) <= c.w - ACTOR_HEADER_PAD)
+        }),
+        _ => true,
+    })
+}
+
+/// An actor name set vertically in a column `width` wide: wrapped at the
+/// shortest length (from 90 units up) whose lines, stacked across the
+/// column, fit it.
+fn rotated_lines(text: &str, font: Font, width: f64) -> Vec<String> {
+    let across = ((width - ACTOR_HEADER_PAD) / LINE_HEIGHT).floor().max(1.0) as usize;
+    let mut length = 90.0;
+    loop {
+        let lines = wrap(text, font, length);
+        if lines.len() <= across || length >= 400.0 {
+            return lines;
+        }
+        length += 10.0;
+    }
 }
 
 /// The actor-name font: see [`header_font`].

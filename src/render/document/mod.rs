@@ -103,9 +103,18 @@ impl LinkedSops {
 /// The swimlane diagram of one SOP as a standalone SVG: the flowchart grid
 /// with the No and Kegiatan columns and one lane per actor in `actors`
 /// order, routed like the document.
-pub fn swimlane_svg(sop: &Sop, graph: &ProcessGraph, lang: Lang) -> String {
+///
+/// `marks` (from `render --force`) are the rule codes of the findings in
+/// each step: the step's symbol is drawn red and the codes are written in
+/// red under its Kegiatan, inside its row.
+pub fn swimlane_svg(
+    sop: &Sop,
+    graph: &ProcessGraph,
+    lang: Lang,
+    marks: &[Vec<&'static str>],
+) -> String {
     let options = Options { lang, ..Options::default() };
-    let chart = swimlanes(sop, graph, &options);
+    let chart = swimlanes(sop, graph, &options, marks);
     let body = chart.pages.first().map(|p| svg::page(&chart, p, lang)).unwrap_or_default();
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{body}")
 }

@@ -29,6 +29,12 @@ use super::geometry::{Point, Rect};
 pub const TRACK: f64 = 4.0;
 /// Tracks keep this far from a table rule.
 const RULE_CLEARANCE: f64 = 2.5;
+/// Arrows keep this far from every symbol they do not leave or enter: a
+/// line flush with a capsule's side reads as part of its outline.
+pub const SYMBOL_CLEARANCE: f64 = 2.0;
+/// Near its port and its inlet an arrow touches its own symbols: the
+/// clearance is not asked of the first and last this many units.
+const PORT_ZONE: f64 = 4.0;
 
 /// Which way an arrow leaves its port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +74,26 @@ impl Obstacle {
     pub fn rect(&self) -> Rect {
         match *self {
             Obstacle::Box(r) | Obstacle::Diamond(r) => r,
+        }
+    }
+
+    /// The obstacle grown by `by` on every side (a diamond scaled about
+    /// its centre so that each edge moves `by` outwards).
+    pub fn grown(&self, by: f64) -> Obstacle {
+        match *self {
+            Obstacle::Box(r) => {
+                Obstacle::Box(Rect::new(r.x - by, r.y - by, r.w + 2.0 * by, r.h + 2.0 * by))
+            }
+            Obstacle::Diamond(r) => {
+                let (hw, hh) = (r.w / 2.0, r.h / 2.0);
+                let apothem = hw * hh / hw.hypot(hh);
+                if apothem <= 0.0 {
+                    return *self;
+                }
+                let k = 1.0 + by / apothem;
+                let (w, h) = (r.w * k, r.h * k);
+                Obstacle::Diamond(Rect::new(r.cx() - w / 2.0, r.cy() - h / 2.0, w, h))
+            }
         }
     }
 
@@ -149,7 +175,7 @@ impl Router {
         channel: Vec<f64>,
     ) -> Router {
         Router {
-            obstacles,
+            obstacles: obstacles.iter().map(|o| o.grown(SYMBOL_CLEARANCE)).collect(),
             soft: Vec::new(),
             use_soft: true,
             gutters,
@@ -357,9 +383,18 @@ impl Router {
         out
     }
 
+    /// Whether no segment runs through a symbol (or within
+    /// [`SYMBOL_CLEARANCE`] of one, away from the two ends), a label, or
+    /// along a table rule.
     fn is_clear(&self, path: &[Point]) -> bool {
-        path.windows(2).all(|pair| match pair {
+        let n = path.len().saturating_sub(1);
+        path.windows(2).enumerate().all(|(k, pair)| match pair {
             [a, b] => {
+                let (a, b) = (
+                    if k == 0 { toward(*a, *b, PORT_ZONE) } else { *a },
+                    if k + 1 == n { toward(*b, *a, PORT_ZONE) } else { *b },
+                );
+                let (a, b) = (&a, &b);
                 let hard = self.obstacles.iter().any(|o| o.crossed_by(*a, *b));
                 let soft = self.use_soft && self.soft.iter().any(|o| o.crossed_by(*a, *b));
                 !(hard || soft || on_rule(*a, *b, &self.rules))
@@ -383,6 +418,16 @@ impl Router {
             _ => false,
         })
     }
+}
+
+/// `from` moved `by` towards `to` (at most to the middle of the segment).
+fn toward(from: Point, to: Point, by: f64) -> Point {
+    let len = (to.x - from.x).hypot(to.y - from.y);
+    if len <= 0.0 {
+        return from;
+    }
+    let t = (by / len).min(0.5);
+    Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t)
 }
 
 /// Whether a horizontal segment lies on a row rule.

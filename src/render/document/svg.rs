@@ -10,6 +10,7 @@ use super::flowchart::{
     default_header_size, header_line_height,
 };
 use super::geometry::{Point, Rect};
+use super::labels::LABEL_LINE;
 use crate::lang::Lang;
 use crate::render::escape;
 
@@ -30,7 +31,9 @@ text{font-family:'Liberation Sans',Arial,Helvetica,sans-serif;fill:#000}\
 .lbl{font-size:8px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .con{fill:#fff;stroke:#000;stroke-width:1.2}\
 .conl{font-size:10px;font-weight:bold}\
-.cap{font-weight:bold}";
+.cap{font-weight:bold}\
+.bad{stroke:#d00000;stroke-width:2.2}\
+.mark{font-size:9.5px;font-weight:bold;fill:#d00000}";
 
 /// The word in a start or end capsule.
 const CAPSULE_FONT: super::text::Font = super::text::Font::bold(8.0);
@@ -86,13 +89,15 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
         }
     }
     for y in &page.symbols {
-        symbol(&mut s, y.shape, y.role, y.rect);
+        let marked = y.role == Role::Main
+            && page.rows.iter().any(|r| r.step == y.step && !r.marks.is_empty());
+        symbol(&mut s, y.shape, y.role, y.rect, marked);
         if let Some(word) = y.text {
             capsule_text(&mut s, y.rect, word);
         }
     }
     for o in &page.outcomes {
-        symbol(&mut s, Shape::Capsule, Role::Main, o.rect);
+        symbol(&mut s, Shape::Capsule, Role::Main, o.rect, false);
         capsule_text(&mut s, o.rect, o.text);
     }
     for c in &page.connectors {
@@ -120,13 +125,28 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
         );
         if let Some((text, at, end)) = label {
             let anchor = if *end { " text-anchor=\"end\"" } else { "" };
-            let _ = write!(
-                s,
-                "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
-                n(at.x),
-                n(at.y),
-                escape::html(text)
-            );
+            if text.contains('\n') {
+                // A label on two lines (set so where one line met an arrow).
+                let _ = write!(s, "<text class=\"lbl\"{anchor}>");
+                for (k, line) in text.split('\n').enumerate() {
+                    let _ = write!(
+                        s,
+                        "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                        n(at.x),
+                        n(at.y + k as f64 * LABEL_LINE),
+                        escape::html(line)
+                    );
+                }
+                s.push_str("</text>");
+            } else {
+                let _ = write!(
+                    s,
+                    "<text class=\"lbl\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
+                    n(at.x),
+                    n(at.y),
+                    escape::html(text)
+                );
+            }
         }
         s.push_str("</g>\n");
     }
@@ -161,11 +181,14 @@ fn pentagon(r: Rect) -> String {
     pts.iter().map(|p| format!("{},{}", n(p.x), n(p.y))).collect::<Vec<_>>().join(" ")
 }
 
-fn symbol(s: &mut String, shape: Shape, role: Role, r: Rect) {
-    let class = match role {
-        Role::Main => "sym",
-        Role::With => "sym with",
-        Role::Alternate => "sym alt",
+/// `marked`: the step has findings (a swimlane sheet rendered with
+/// `--force`), so its outline is red.
+fn symbol(s: &mut String, shape: Shape, role: Role, r: Rect, marked: bool) {
+    let class = match (role, marked) {
+        (Role::Main, false) => "sym",
+        (Role::Main, true) => "sym bad",
+        (Role::With, _) => "sym with",
+        (Role::Alternate, _) => "sym alt",
     };
     let rect = |s: &mut String, r: Rect, rx: f64| {
         let _ = writeln!(
@@ -222,11 +245,14 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
             n(band.h)
         );
     }
+    // The outline inside the drawing by half its stroke: centred on the
+    // edge, half of it fell outside the page's SVG and the table printed
+    // without its right border.
     let _ = writeln!(
         s,
-        "<rect class=\"grid\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>",
-        n(w),
-        n(page.height)
+        "<rect class=\"grid\" x=\"0.4\" y=\"0.4\" width=\"{}\" height=\"{}\"/>",
+        n(w - 0.8),
+        n(page.height - 0.8)
     );
     // Group header row: Pelaksana over the actors, Mutu Baku over three.
     let span = |pred: &dyn Fn(ColumnKind) -> bool| {
@@ -301,6 +327,30 @@ fn grid(s: &mut String, chart: &Flowchart, page: &Page, lang: Lang) {
             } else {
                 format!(" style=\"font-size:{}px\"", n(size))
             };
+            if actor && chart.header.rotated {
+                // Reading upwards, centred in the cell, lines side by side
+                // (the first leftmost).
+                let (cx, cy) = (c.center(), (top + bottom) / 2.0);
+                let _ = write!(
+                    s,
+                    "<text class=\"{class}\"{size} text-anchor=\"middle\" \
+                     transform=\"rotate(-90 {} {})\">",
+                    n(cx),
+                    n(cy)
+                );
+                let first = cy - (lines.len() as f64 - 1.0) * line_h / 2.0 + 3.0;
+                for (k, line) in lines.iter().enumerate() {
+                    let _ = write!(
+                        s,
+                        "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                        n(cx),
+                        n(first + k as f64 * line_h),
+                        escape::html(line)
+                    );
+                }
+                s.push_str("</text>\n");
+                continue;
+            }
             let _ = write!(s, "<text class=\"{class}\"{size} text-anchor=\"middle\">");
             for (k, line) in lines.iter().enumerate() {
                 let _ = write!(
@@ -344,6 +394,25 @@ fn same_group(a: ColumnKind, b: ColumnKind) -> bool {
 
 fn rows(s: &mut String, chart: &Flowchart, page: &Page) {
     for row in &page.rows {
+        if !row.marks.is_empty()
+            && let Some((ci, col)) =
+                chart.columns.iter().enumerate().find(|(_, c)| c.kind == ColumnKind::Activity)
+        {
+            // Under the activity's own lines, inside the row (measured so).
+            let above = row.cells.iter().find(|c| c.column == ci).map_or(0, |c| c.lines.len());
+            let _ = write!(s, "<text class=\"mark\">");
+            for (k, line) in row.marks.iter().enumerate() {
+                let y = row.y + PAD_Y + LINE_HEIGHT - 3.0 + (above + k) as f64 * LINE_HEIGHT;
+                let _ = write!(
+                    s,
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    n(col.x + PAD_X),
+                    n(y),
+                    escape::html(line)
+                );
+            }
+            s.push_str("</text>\n");
+        }
         for cell in &row.cells {
             let Some(col) = chart.columns.get(cell.column) else { continue };
             if cell.lines.iter().all(|l| l.text.is_empty()) {
