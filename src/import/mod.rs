@@ -1,0 +1,95 @@
+//! `sopmap import`'s reconstruction: published SOP AP PDFs back into
+//! `sop-ap/1` drafts. The CLI runs poppler and hands over plain data per
+//! page, the positioned words ([`words`]) and the vector drawing
+//! ([`paths`]); from them this module finds the table rules ([`grid`]),
+//! reads the identity page ([`identity`]), the symbols by shape
+//! ([`symbols`]), the arrows and their labels ([`arrows`]), puts the
+//! flowchart together across pages ([`flowchart`]) and writes the draft
+//! ([`draft`]). Nothing here reads files or runs programs.
+
+pub mod arrows;
+pub mod draft;
+pub mod flowchart;
+pub mod geometry;
+pub mod grid;
+pub mod identity;
+pub mod paths;
+pub mod symbols;
+pub mod words;
+
+use crate::lang::{ImportWords, Lang};
+
+pub use draft::{Draft, to_yaml};
+
+/// One PDF page as poppler gives it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<words::Word>,
+    pub drawing: paths::Drawing,
+}
+
+/// Why a PDF gives no draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// No page has text: a scan or a picture. OCR is not attempted.
+    NoTextLayer,
+    /// Text, but no SOP AP flowchart table (No, Kegiatan, Pelaksana,
+    /// Mutu Baku).
+    NotSopAp,
+}
+
+impl ImportError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        let w = ImportWords::of(lang);
+        match self {
+            ImportError::NoTextLayer => w.no_text_layer,
+            ImportError::NotSopAp => w.not_sop_ap,
+        }
+    }
+}
+
+/// The draft of the SOP AP document in `pages`; `id` becomes its `id`.
+pub fn import(pages: &[Page], id: &str, lang: Lang) -> Result<Draft, ImportError> {
+    if pages.iter().all(|p| p.words.is_empty()) {
+        return Err(ImportError::NoTextLayer);
+    }
+    let w = ImportWords::of(lang);
+    let rules: Vec<grid::Rules> = pages.iter().map(grid::rules).collect();
+    let tables = flowchart::tables(pages, &rules);
+    let Some(first) = tables.first().map(|(i, _)| *i) else {
+        return Err(ImportError::NotSopAp);
+    };
+    let mut ident = identity::Identity::default();
+    for (p, r) in pages.iter().zip(&rules).take(first) {
+        identity::read_page(&p.words, r, &mut ident);
+    }
+    let chart = flowchart::read(pages, tables, w);
+    let mut unsettled = chart.unsettled;
+    if first == 0 {
+        unsettled.push(w.no_identity_page.to_string());
+    }
+    if chart.steps.is_empty() {
+        unsettled.push(w.no_steps.to_string());
+    }
+    Ok(Draft {
+        id: id.to_string(),
+        level: ident.level,
+        agency: ident.agency,
+        unit: ident.unit,
+        number: ident.number,
+        title: ident.title,
+        created: ident.created,
+        revised: ident.revised,
+        revision: ident.revision,
+        effective: ident.effective,
+        position: ident.position,
+        name: ident.name,
+        nip: ident.nip,
+        boxes: ident.boxes,
+        actors: chart.actors,
+        steps: chart.steps,
+        unsettled,
+    })
+}
