@@ -17,7 +17,12 @@ use crate::cli::{Env, ExitStatus, Io, output};
 use crate::import::{self, Page, paths, words};
 use crate::lang::{ImportWords, Lang};
 
-pub fn run(args: &ImportArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn run(
+    args: &ImportArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let g = match Global::resolve(global, env, io)? {
         Ok(g) => g,
         Err(status) => return Ok(status),
@@ -59,7 +64,8 @@ pub fn run(args: &ImportArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -
         match &args.output {
             None => write!(io.stdout, "{text}")?,
             Some(o) => {
-                let target = if several || o.is_dir() { o.join(format!("{id}.yaml")) } else { o.clone() };
+                let target =
+                    if several || o.is_dir() { o.join(format!("{id}.yaml")) } else { o.clone() };
                 if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent)?;
                 }

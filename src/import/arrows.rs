@@ -121,7 +121,12 @@ pub fn phrases(words: &[Word], table: &Table, symbols: &[Symbol]) -> Vec<Phrase>
             Some((line, ph)) if *line == w.line && w.rect.x0 - ph.rect.x1 < 6.0 => {
                 ph.text.push(' ');
                 ph.text.push_str(&w.text);
-                ph.rect = Rect::new(ph.rect.x0, ph.rect.y0.min(w.rect.y0), w.rect.x1, ph.rect.y1.max(w.rect.y1));
+                ph.rect = Rect::new(
+                    ph.rect.x0,
+                    ph.rect.y0.min(w.rect.y0),
+                    w.rect.x1,
+                    ph.rect.y1.max(w.rect.y1),
+                );
             }
             _ => out.push((w.line, Phrase { text: w.text.clone(), rect: w.rect })),
         }
@@ -139,8 +144,7 @@ pub fn label(arrows: &mut [Arrow], phrases: &[Phrase], is_decision: impl Fn(usiz
         }
         let start: Vec<Point> = a.points.iter().take(3).copied().collect();
         for (pi, p) in phrases.iter().enumerate() {
-            let d = polyline_dist(p.rect.center(), &start)
-                .min(corner_dist(p.rect, &start));
+            let d = polyline_dist(p.rect.center(), &start).min(corner_dist(p.rect, &start));
             if d <= LABEL_REACH {
                 pairs.push((d, ai, pi));
             }
@@ -186,7 +190,8 @@ mod tests {
             headless: false,
             label: None,
         };
-        let mut arrows = vec![mk(&[(100.0, 50.0), (100.0, 100.0)]), mk(&[(120.0, 40.0), (160.0, 40.0)])];
+        let mut arrows =
+            vec![mk(&[(100.0, 50.0), (100.0, 100.0)]), mk(&[(120.0, 40.0), (160.0, 40.0)])];
         let phrases = vec![
             Phrase { text: "Tidak".into(), rect: Rect::new(125.0, 30.0, 145.0, 38.0) },
             Phrase { text: "Ya".into(), rect: Rect::new(103.0, 55.0, 110.0, 62.0) },

@@ -70,7 +70,8 @@ impl Draft {
     }
 }
 
-const BOX_KEYS: [&str; 6] = ["legal_basis", "qualifications", "related", "equipment", "warnings", "records"];
+const BOX_KEYS: [&str; 6] =
+    ["legal_basis", "qualifications", "related", "equipment", "warnings", "records"];
 
 /// The draft as YAML text.
 pub fn to_yaml(d: &Draft, source: &str, lang: Lang) -> String {

@@ -140,10 +140,12 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                 let c = sym.rect.center().y;
                 c > y0 && c < y1 && sym.shape != Shape::Connector
             };
-            let mut main: Vec<usize> =
-                (0..s.symbols.len()).filter(|&i| s.symbols.get(i).is_some_and(|x| in_band(x) && !x.dashed)).collect();
-            let with: Vec<usize> =
-                (0..s.symbols.len()).filter(|&i| s.symbols.get(i).is_some_and(|x| in_band(x) && x.dashed)).collect();
+            let mut main: Vec<usize> = (0..s.symbols.len())
+                .filter(|&i| s.symbols.get(i).is_some_and(|x| in_band(x) && !x.dashed))
+                .collect();
+            let with: Vec<usize> = (0..s.symbols.len())
+                .filter(|&i| s.symbols.get(i).is_some_and(|x| in_band(x) && x.dashed))
+                .collect();
             let cell = |k: ColumnKind| -> Vec<(f64, String)> {
                 s.table
                     .column_of(&k)
@@ -238,7 +240,11 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                     };
                     let lo = if k == 0 { y0 } else { bound(k) };
                     let hi = if k + 1 == n { y1 } else { bound(k + 1) };
-                    activity_lines.iter().filter(|(y, _)| *y >= lo && *y < hi).map(|(_, t)| t.clone()).collect()
+                    activity_lines
+                        .iter()
+                        .filter(|(y, _)| *y >= lo && *y < hi)
+                        .map(|(_, t)| t.clone())
+                        .collect()
                 } else {
                     activity_lines.iter().map(|(_, t)| t.clone()).collect()
                 };
@@ -267,7 +273,13 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                     step.sub_sop = Some(String::new());
                 }
                 if k == 0 {
-                    fill_mutu(&mut step, &cell(ColumnKind::Requirements), &cell(ColumnKind::Time), &cell(ColumnKind::Output), w);
+                    fill_mutu(
+                        &mut step,
+                        &cell(ColumnKind::Requirements),
+                        &cell(ColumnKind::Time),
+                        &cell(ColumnKind::Output),
+                        w,
+                    );
                     let (notes, sub) = notes_and_sub(&notes_segments);
                     step.notes = notes;
                     if let Some(sub) = sub
@@ -277,7 +289,10 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                     }
                 }
                 if step.sub_sop.as_deref() == Some("") {
-                    step.sub_sop = Some(format!("{}-mikro", slug(step.activity.as_deref().unwrap_or("sub-sop"), '-', 40)));
+                    step.sub_sop = Some(format!(
+                        "{}-mikro",
+                        slug(step.activity.as_deref().unwrap_or("sub-sop"), '-', 40)
+                    ));
                     step.unsettled.push(w.sub_sop_guessed.to_string());
                 } else if step.sub_sop.is_some() {
                     step.unsettled.push(w.sub_sop_guessed.to_string());
@@ -320,16 +335,20 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
             let next = step_of.get(target).and_then(|&t| ids.get(t)).cloned();
             let outcome = texts.get(target).cloned();
             if step.kind == "decision" {
-                let label = label.clone().map(|l| {
-                    full.iter().find(|(s, _)| *s == l).map_or(l, |(_, f)| f.clone())
-                });
+                let label = label
+                    .clone()
+                    .map(|l| full.iter().find(|(s, _)| *s == l).map_or(l, |(_, f)| f.clone()));
                 let label = label.unwrap_or_else(|| {
                     step.unsettled.push(w.branch_unlabelled.to_string());
                     "?".to_string()
                 });
                 match (next, outcome) {
-                    (_, Some(o)) => step.branches.push(DraftBranch { label, next: None, outcome: Some(o) }),
-                    (Some(n), None) => step.branches.push(DraftBranch { label, next: Some(n), outcome: None }),
+                    (_, Some(o)) => {
+                        step.branches.push(DraftBranch { label, next: None, outcome: Some(o) })
+                    }
+                    (Some(n), None) => {
+                        step.branches.push(DraftBranch { label, next: Some(n), outcome: None })
+                    }
                     (None, None) => step.unsettled.push(w.arrow_to_nothing.to_string()),
                 }
             } else if step.kind == "end" {
@@ -416,7 +435,8 @@ fn notes_and_sub(segs: &[String]) -> (Option<String>, Option<String>) {
             // "NUMBER Title": the title, without the number, names it.
             let title = named.split_once(' ').map_or(named, |(_, t)| t);
             sub = Some(slug(title, '-', 60));
-        } else if s.contains("… = ") || s.starts_with("Pengganti:") || s.starts_with("Substitute:") {
+        } else if s.contains("… = ") || s.starts_with("Pengganti:") || s.starts_with("Substitute:")
+        {
             continue;
         } else {
             notes.push(s.clone());

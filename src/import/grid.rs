@@ -353,18 +353,20 @@ mod tests {
     #[test]
     fn cell_around_a_point() {
         let rules = Rules {
-            horizontal: vec![Rule { at: 0.0, from: 0.0, to: 100.0 }, Rule {
-                at: 50.0,
-                from: 0.0,
-                to: 100.0,
-            }],
+            horizontal: vec![
+                Rule { at: 0.0, from: 0.0, to: 100.0 },
+                Rule { at: 50.0, from: 0.0, to: 100.0 },
+            ],
             vertical: vec![
                 Rule { at: 0.0, from: 0.0, to: 50.0 },
                 Rule { at: 40.0, from: 0.0, to: 50.0 },
                 Rule { at: 100.0, from: 0.0, to: 50.0 },
             ],
         };
-        assert_eq!(cell_at(&rules, Point::new(60.0, 10.0)), Some(Rect::new(40.0, 0.0, 100.0, 50.0)));
+        assert_eq!(
+            cell_at(&rules, Point::new(60.0, 10.0)),
+            Some(Rect::new(40.0, 0.0, 100.0, 50.0))
+        );
         assert_eq!(cell_at(&rules, Point::new(60.0, 70.0)), None);
     }
 

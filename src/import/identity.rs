@@ -32,7 +32,8 @@ pub struct Identity {
 /// The first words of the six boxes' headings, in order: Dasar Hukum,
 /// Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan,
 /// Pencatatan dan Pendataan.
-pub const BOXES: [&str; 6] = ["dasar", "kualifikasi", "keterkaitan", "peralatan", "peringatan", "pencatatan"];
+pub const BOXES: [&str; 6] =
+    ["dasar", "kualifikasi", "keterkaitan", "peralatan", "peringatan", "pencatatan"];
 
 fn norm(w: &str) -> String {
     w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string()
@@ -70,7 +71,10 @@ pub fn read_page(words: &[Word], rules: &Rules, id: &mut Identity) {
     set(&mut id.number, text(&["nomor", "sop"]));
     set(&mut id.title, text(&["nama", "sop"]));
     set(&mut id.created, text(&["tanggal", "pembuatan"]));
-    set(&mut id.effective, text(&["tanggal", "efektif"]).or_else(|| text(&["tanggal", "pengesahan"])));
+    set(
+        &mut id.effective,
+        text(&["tanggal", "efektif"]).or_else(|| text(&["tanggal", "pengesahan"])),
+    );
     if id.revised.is_none()
         && let Some(r) = text(&["tanggal", "revisi"])
     {
@@ -275,7 +279,9 @@ mod tests {
     #[test]
     fn numbered_items() {
         let rows: Vec<String> =
-            ["1. Undang-Undang Nomor 25", "Tahun 2009", "2. Peraturan", "10. Lain"].map(String::from).to_vec();
+            ["1. Undang-Undang Nomor 25", "Tahun 2009", "2. Peraturan", "10. Lain"]
+                .map(String::from)
+                .to_vec();
         assert_eq!(items(&rows), vec!["Undang-Undang Nomor 25 Tahun 2009", "Peraturan", "Lain"]);
     }
 }

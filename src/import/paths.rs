@@ -296,11 +296,10 @@ mod tests {
         let p = &d.paths[0];
         assert!(p.dashed && p.fill.is_none() && p.stroke.is_some());
         assert!((p.width - 0.5).abs() < 1e-9);
-        assert_eq!(p.subpaths[0].points, vec![
-            Point::new(100.0, 200.0),
-            Point::new(105.0, 200.0),
-            Point::new(105.0, 210.0)
-        ]);
+        assert_eq!(
+            p.subpaths[0].points,
+            vec![Point::new(100.0, 200.0), Point::new(105.0, 200.0), Point::new(105.0, 210.0)]
+        );
         let q = &d.paths[1];
         assert_eq!(q.subpaths.len(), 1);
         assert!(q.subpaths[0].closed && q.subpaths[0].curved);

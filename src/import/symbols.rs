@@ -40,10 +40,42 @@ pub struct Symbol {
 pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
     let mut out: Vec<Symbol> = Vec::new();
     let body = Rect::new(table.x0, table.top, table.x1, f64::INFINITY);
+    // White fills under a dashed outline: Chromium prints the dashes as
+    // many small filled pieces, so the shape is read from the fill.
+    let mut fills: Vec<(Rect, Shape)> = Vec::new();
     for p in paths {
         let ink = p.stroke.is_some_and(|c| c.is_dark());
         let filled = p.fill.is_some_and(|c| c.0 + c.1 + c.2 < 2.9);
-        if !(ink || filled) {
+        if !ink && !filled {
+            if let Some(o) = p.subpaths.first().filter(|o| o.closed)
+                && let Some(r) = Rect::around(o.points.iter().copied())
+                && let Some(shape) = classify(&o.points, o.curved, r)
+            {
+                fills.push((r, shape));
+            }
+            continue;
+        }
+        if !ink && p.subpaths.len() >= 6 {
+            let pieces = p.subpaths.iter().filter_map(|s| Rect::around(s.points.iter().copied()));
+            let small = pieces.clone().all(|r| r.w().min(r.h()) <= 1.5 && r.w().max(r.h()) <= 4.0);
+            let all =
+                Rect::around(pieces.flat_map(|r| [Point::new(r.x0, r.y0), Point::new(r.x1, r.y1)]));
+            if small
+                && let Some(all) = all
+                && let Some((rect, shape)) = fills.iter().find(|(f, _)| near_rect(*f, all, 1.5))
+                && let Some(column) = table.column_at(rect.center().x)
+                && rect.center().y > table.header_bottom
+            {
+                out.push(Symbol {
+                    shape: *shape,
+                    rect: *rect,
+                    double: false,
+                    dashed: true,
+                    text: String::new(),
+                    column,
+                    straddles: false,
+                });
+            }
             continue;
         }
         let Some(outline) = p.subpaths.first() else { continue };
@@ -59,9 +91,8 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
             continue;
         }
         let Some(column) = table.column_at(c.x) else { continue };
-        let is_actor = |i: usize| {
-            table.columns.get(i).is_some_and(|c| matches!(c.kind, ColumnKind::Actor(_)))
-        };
+        let is_actor =
+            |i: usize| table.columns.get(i).is_some_and(|c| matches!(c.kind, ColumnKind::Actor(_)));
         if !is_actor(column) {
             continue;
         }
@@ -97,7 +128,12 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
             if i == j || a.shape != Shape::Box || b.shape != Shape::Box {
                 continue;
             }
-            let insets = [b.rect.x0 - a.rect.x0, b.rect.y0 - a.rect.y0, a.rect.x1 - b.rect.x1, a.rect.y1 - b.rect.y1];
+            let insets = [
+                b.rect.x0 - a.rect.x0,
+                b.rect.y0 - a.rect.y0,
+                a.rect.x1 - b.rect.x1,
+                a.rect.y1 - b.rect.y1,
+            ];
             if insets.iter().all(|d| (1.0..=5.0).contains(d)) {
                 if let Some(f) = inner.get_mut(j) {
                     *f = true;
@@ -126,6 +162,13 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
 /// A stroked outline that ends where it starts.
 fn closes(points: &[Point]) -> bool {
     matches!((points.first(), points.last()), (Some(a), Some(b)) if a.dist(*b) < 0.5)
+}
+
+fn near_rect(a: Rect, b: Rect, tol: f64) -> bool {
+    (a.x0 - b.x0).abs() < tol
+        && (a.y0 - b.y0).abs() < tol
+        && (a.x1 - b.x1).abs() < tol
+        && (a.y1 - b.y1).abs() < tol
 }
 
 fn same_rect(a: Rect, b: Rect) -> bool {

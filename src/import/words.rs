@@ -47,7 +47,8 @@ pub fn parse_bbox_layout(xhtml: &str) -> Vec<PageWords> {
                 let Some(close) = rest.find("</word>") else { break };
                 let text = unescape(rest.get(..close).unwrap_or(""));
                 rest = rest.get(close..).unwrap_or("");
-                let r = (attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"));
+                let r =
+                    (attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"));
                 if let (Some(x0), Some(y0), Some(x1), Some(y1), Some(page)) =
                     (r.0, r.1, r.2, r.3, pages.last_mut())
                     && !text.trim().is_empty()
