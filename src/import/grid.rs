@@ -316,9 +316,7 @@ pub fn join_lines(lines: &[String]) -> String {
         if l.is_empty() {
             continue;
         }
-        if out.is_empty() {
-            out.push_str(l);
-        } else if out.ends_with('/') {
+        if out.is_empty() || out.ends_with('/') {
             out.push_str(l);
         } else if out.ends_with('-')
             && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)

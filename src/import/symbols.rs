@@ -79,7 +79,9 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
             continue;
         }
         let Some(outline) = p.subpaths.first() else { continue };
-        if !outline.closed && !(ink && outline.points.len() >= 4 && closes(&outline.points)) {
+        let closed =
+            outline.closed || (ink && outline.points.len() >= 4 && closes(&outline.points));
+        if !closed {
             continue;
         }
         let Some(rect) = Rect::around(outline.points.iter().copied()) else { continue };
