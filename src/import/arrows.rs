@@ -89,6 +89,54 @@ pub fn arrows(paths: &[Path], table: &Table, symbols: &[Symbol]) -> Vec<Arrow> {
     out
 }
 
+/// Arrows drawn as pictures (some FPDF documents): a picture in the body
+/// whose box touches exactly two symbols joins them. The picture's pixels
+/// are not read, so the direction is the reading order (the upper, then
+/// left, symbol first) and the arrow counts as headless.
+pub fn picture_arrows(images: &[Rect], table: &Table, symbols: &[Symbol]) -> Vec<Arrow> {
+    let body = Rect::new(table.x0, table.header_bottom - 12.0, table.x1, f64::INFINITY);
+    let mut out = Vec::new();
+    for img in images {
+        if !body.contains(img.center()) || img.w() > 0.8 * (table.x1 - table.x0) {
+            continue;
+        }
+        let grown = img.grow(2.0);
+        let touching: Vec<usize> = symbols
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| overlaps(s.rect, grown) && !contains(s.rect, *img))
+            .map(|(i, _)| i)
+            .collect();
+        let [a, b] = touching.as_slice() else { continue };
+        let (Some(sa), Some(sb)) = (symbols.get(*a), symbols.get(*b)) else { continue };
+        let a_first =
+            (sa.rect.center().y, sa.rect.center().x) < (sb.rect.center().y, sb.rect.center().x);
+        let (from, to, fr, tr) =
+            if a_first { (*a, *b, sa.rect, sb.rect) } else { (*b, *a, sb.rect, sa.rect) };
+        out.push(Arrow {
+            from: Some(from),
+            to: Some(to),
+            points: vec![clamp(img.center(), fr), img.center(), clamp(img.center(), tr)],
+            headless: true,
+            label: None,
+        });
+    }
+    out
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1
+}
+
+fn contains(outer: Rect, inner: Rect) -> bool {
+    outer.x0 <= inner.x0 && outer.y0 <= inner.y0 && outer.x1 >= inner.x1 && outer.y1 >= inner.y1
+}
+
+/// The point of `r` nearest `p`.
+fn clamp(p: Point, r: Rect) -> Point {
+    Point::new(p.x.clamp(r.x0, r.x1), p.y.clamp(r.y0, r.y1))
+}
+
 /// The symbol whose outline `p` touches (the nearest within reach).
 fn touching(symbols: &[Symbol], p: Point) -> Option<usize> {
     symbols

@@ -50,6 +50,7 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
         let Some(page) = pages.get(pi) else { continue };
         let symbols = symbols::symbols(&page.drawing.paths, &page.words, &table);
         let mut arrows = arrows::arrows(&page.drawing.paths, &table, &symbols);
+        arrows.extend(arrows::picture_arrows(&page.drawing.images, &table, &symbols));
         let phrases = arrows::phrases(&page.words, &table, &symbols);
         arrows::label(&mut arrows, &phrases, |i| {
             symbols.get(i).is_some_and(|s| s.shape == Shape::Decision)
@@ -238,13 +239,25 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                             _ => y0,
                         }
                     };
-                    let lo = if k == 0 { y0 } else { bound(k) };
-                    let hi = if k + 1 == n { y1 } else { bound(k + 1) };
-                    activity_lines
-                        .iter()
-                        .filter(|(y, _)| *y >= lo && *y < hi)
-                        .map(|(_, t)| t.clone())
-                        .collect()
+                    let part = |k: usize| -> Vec<String> {
+                        let lo = if k == 0 { y0 } else { bound(k) };
+                        let hi = if k + 1 == n { y1 } else { bound(k + 1) };
+                        activity_lines
+                            .iter()
+                            .filter(|(y, _)| *y >= lo && *y < hi)
+                            .map(|(_, t)| t.clone())
+                            .collect()
+                    };
+                    // Split by height only when every symbol has its own
+                    // lines (as `sopmap document` prints a shared row);
+                    // else the row's text is its first step's.
+                    if (0..n).all(|j| !part(j).is_empty()) {
+                        part(k)
+                    } else if k == 0 {
+                        activity_lines.iter().map(|(_, t)| t.clone()).collect()
+                    } else {
+                        Vec::new()
+                    }
                 } else {
                     activity_lines.iter().map(|(_, t)| t.clone()).collect()
                 };
@@ -257,7 +270,14 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                         let t = sym.text.to_lowercase();
                         let has_in = incoming.contains_key(&(si, sym_i));
                         let has_out = out.contains_key(&(si, sym_i));
-                        if t.contains("mulai") || t.contains("start") || (!has_in && has_out) {
+                        let first = steps.is_empty();
+                        if t.contains("mulai") || t.contains("start") {
+                            "start"
+                        } else if t.contains("selesai") || t.contains("end") {
+                            "end"
+                        } else if has_in != has_out {
+                            if has_out { "start" } else { "end" }
+                        } else if first {
                             "start"
                         } else {
                             "end"

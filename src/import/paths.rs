@@ -60,6 +60,13 @@ pub fn parse_cairo_svg_pages(svg: &str) -> Vec<Drawing> {
     let mut drawing = Drawing::default();
     let mut paged = false;
     let mut image_sizes: Vec<(String, f64, f64)> = Vec::new();
+    // Groups defined once and drawn by reference (`<g id="surfaceN">` in
+    // `<defs>`, then `<use xlink:href="#surfaceN"/>`): cairo writes a
+    // PDF's form XObjects so, and FPDF pages come out that way.
+    let mut groups: Vec<(String, Drawing)> = Vec::new();
+    let mut capturing: Vec<(usize, usize)> = Vec::new(); // (index in groups, g depth)
+    let mut depth = 0usize;
+    let mut in_defs = false;
     let mut skip = 0usize;
     let mut rest = svg;
     while let Some(start) = rest.find('<') {
@@ -69,12 +76,31 @@ pub fn parse_cairo_svg_pages(svg: &str) -> Vec<Drawing> {
         rest = after.get(end + 1..).unwrap_or("");
         let name = tag.split_whitespace().next().unwrap_or("");
         let self_closing = tag.ends_with('/');
+        let cap = capturing.last().map(|&(g, _)| g);
         match name {
             "page" => {
                 if paged {
                     pages.push(std::mem::take(&mut drawing));
                 }
                 paged = true;
+            }
+            "defs" if !self_closing => in_defs = true,
+            "/defs" => in_defs = false,
+            "g" if !self_closing => {
+                depth += 1;
+                if in_defs
+                    && skip == 0
+                    && let Some(id) = text_attr(tag, "id").filter(|i| i.starts_with("surface"))
+                {
+                    groups.push((id.to_string(), Drawing::default()));
+                    capturing.push((groups.len() - 1, depth));
+                }
+            }
+            "/g" => {
+                if capturing.last().is_some_and(|&(_, d)| d == depth) {
+                    capturing.pop();
+                }
+                depth = depth.saturating_sub(1);
             }
             "symbol" | "clipPath" | "mask" if !self_closing => skip += 1,
             "/symbol" | "/clipPath" | "/mask" => skip = skip.saturating_sub(1),
@@ -87,20 +113,31 @@ pub fn parse_cairo_svg_pages(svg: &str) -> Vec<Drawing> {
             }
             "use" if skip == 0 => {
                 let Some(href) = text_attr(tag, "xlink:href") else { continue };
-                let Some(id) = href.strip_prefix('#').filter(|i| i.starts_with("image")) else {
+                let Some(id) = href.strip_prefix('#') else { continue };
+                if id.starts_with("surface") {
+                    let Some((_, g)) = groups.iter().find(|(i, _)| i == id) else { continue };
+                    let g = g.clone();
+                    let target = target_of(&mut drawing, &mut groups, cap);
+                    target.paths.extend(g.paths);
+                    target.images.extend(g.images);
                     continue;
-                };
+                }
+                if !id.starts_with("image") || (in_defs && capturing.is_empty()) {
+                    continue;
+                }
                 let Some((_, w, h)) = image_sizes.iter().find(|(i, _, _)| i == id) else {
                     continue;
                 };
                 let m = text_attr(tag, "transform").and_then(matrix).unwrap_or(IDENTITY);
                 let a = apply(&m, Point::new(0.0, 0.0));
                 let b = apply(&m, Point::new(*w, *h));
-                drawing.images.push(Rect::new(a.x, a.y, b.x, b.y));
+                target_of(&mut drawing, &mut groups, cap)
+                    .images
+                    .push(Rect::new(a.x, a.y, b.x, b.y));
             }
-            "path" if skip == 0 => {
+            "path" if skip == 0 && !(in_defs && capturing.is_empty()) => {
                 if let Some(p) = path(tag) {
-                    drawing.paths.push(p);
+                    target_of(&mut drawing, &mut groups, cap).paths.push(p);
                 }
             }
             _ => {}
@@ -108,6 +145,18 @@ pub fn parse_cairo_svg_pages(svg: &str) -> Vec<Drawing> {
     }
     pages.push(drawing);
     pages
+}
+
+/// Where drawing goes: the group being defined, else the page.
+fn target_of<'a>(
+    page: &'a mut Drawing,
+    groups: &'a mut [(String, Drawing)],
+    cap: Option<usize>,
+) -> &'a mut Drawing {
+    match cap.and_then(|g| groups.get_mut(g)) {
+        Some((_, d)) => d,
+        None => page,
+    }
 }
 
 type Matrix = [f64; 6];
@@ -293,6 +342,12 @@ mod tests {
 </svg>"##;
         let d = parse_cairo_svg(svg);
         assert_eq!(d.paths.len(), 2);
+        let paged = r##"<svg><defs><g id="surface11"><path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 0 L 5 0 "/></g></defs>
+<pageSet><page><g id="surface1"><use xlink:href="#surface11"/></g></page><page><g id="surface1"></g></page></pageSet></svg>"##;
+        let pages = parse_cairo_svg_pages(paged);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].paths.len(), 1);
+        assert!(pages[1].paths.is_empty());
         let p = &d.paths[0];
         assert!(p.dashed && p.fill.is_none() && p.stroke.is_some());
         assert!((p.width - 0.5).abs() < 1e-9);
