@@ -11,8 +11,11 @@ use super::paths::Path;
 use super::symbols::Symbol;
 use super::words::Word;
 
-/// How far (pt) an arrow's end may stop short of the outline it touches.
-const TOUCH: f64 = 4.0;
+/// How far (pt) an arrow's tail may stop short of the outline it leaves.
+const TOUCH: f64 = 4.5;
+/// How far (pt) a head may stop short of its symbol: hand-placed
+/// arrowheads often end a few points before the outline.
+const HEAD_REACH: f64 = 10.0;
 /// How far (pt) a label may sit from its arrow.
 const LABEL_REACH: f64 = 30.0;
 
@@ -79,7 +82,7 @@ pub fn arrows(paths: &[Path], table: &Table, symbols: &[Symbol]) -> Vec<Arrow> {
             let (Some(&tail), Some(&head)) = (points.first(), points.last()) else { continue };
             out.push(Arrow {
                 from: touching(symbols, tail),
-                to: touching(symbols, head),
+                to: if headless { touching(symbols, head) } else { pointed(symbols, head) },
                 points,
                 headless,
                 label: None,
@@ -87,6 +90,106 @@ pub fn arrows(paths: &[Path], table: &Table, symbols: &[Symbol]) -> Vec<Arrow> {
         }
     }
     out
+}
+
+/// Arrows whose lines are filled outlines (FPDF strokes as fills): a thin
+/// closed outline, with the head as a small triangle in the same path or
+/// without one (a piece of a longer arrow). Pieces are chained from a
+/// head's tail to the piece that ends there.
+pub fn outline_arrows(paths: &[Path], table: &Table, symbols: &[Symbol]) -> Vec<Arrow> {
+    let body = Rect::new(table.x0, table.header_bottom - 12.0, table.x1, f64::INFINITY);
+    // (outline, head)
+    let mut pieces: Vec<(Vec<Point>, Option<Point>)> = Vec::new();
+    for p in paths {
+        if p.stroke.is_some() || !p.fill.is_some_and(|c| c.is_dark()) {
+            continue;
+        }
+        let Some(first) = p.subpaths.first() else { continue };
+        let Some(r) = Rect::around(first.points.iter().copied()) else { continue };
+        if !body.contains(r.center()) || !thin(&first.points) || r.w().max(r.h()) < 3.0 {
+            continue;
+        }
+        if r.w() > 0.8 * (table.x1 - table.x0) {
+            continue;
+        }
+        let head = p
+            .subpaths
+            .iter()
+            .skip(1)
+            .filter(|s| s.points.len() >= 3 && s.points.len() <= 5)
+            .filter_map(|s| Rect::around(s.points.iter().copied()))
+            .find(|t| t.w() <= 10.0 && t.h() <= 10.0)
+            .map(|t| t.center());
+        pieces.push((first.points.clone(), head));
+    }
+    let ends = |pts: &[Point]| -> Option<(Point, Point)> {
+        let mut best: Option<(f64, Point, Point)> = None;
+        for (i, a) in pts.iter().enumerate() {
+            for b in pts.iter().skip(i + 1) {
+                let d = a.dist(*b);
+                if best.is_none_or(|(m, _, _)| d > m) {
+                    best = Some((d, *a, *b));
+                }
+            }
+        }
+        best.map(|(_, a, b)| (a, b))
+    };
+    let loose: Vec<(Point, Point)> =
+        pieces.iter().filter(|(_, h)| h.is_none()).filter_map(|(o, _)| ends(o)).collect();
+    let mut out = Vec::new();
+    for (outline, head) in &pieces {
+        let Some(head) = *head else { continue };
+        let Some(mut tail) =
+            outline.iter().copied().max_by(|a, b| a.dist(head).total_cmp(&b.dist(head)))
+        else {
+            continue;
+        };
+        let mut points = vec![head, tail];
+        let mut used = vec![false; loose.len()];
+        while touching(symbols, tail).is_none() {
+            let next = loose.iter().enumerate().find_map(|(i, (a, b))| {
+                if used.get(i).copied().unwrap_or(true) {
+                    None
+                } else if a.dist(tail) < 2.5 {
+                    Some((i, *b))
+                } else if b.dist(tail) < 2.5 {
+                    Some((i, *a))
+                } else {
+                    None
+                }
+            });
+            let Some((i, other)) = next else { break };
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
+            tail = other;
+            points.push(tail);
+        }
+        points.reverse();
+        out.push(Arrow {
+            from: touching(symbols, tail),
+            to: pointed(symbols, head),
+            points,
+            headless: false,
+            label: None,
+        });
+    }
+    out
+}
+
+/// A closed outline of a line: its area is small for its length.
+fn thin(points: &[Point]) -> bool {
+    let n = points.len();
+    if n < 3 {
+        return false;
+    }
+    let (mut area, mut perimeter) = (0.0, 0.0);
+    for i in 0..n {
+        let (Some(a), Some(b)) = (points.get(i), points.get((i + 1) % n)) else { continue };
+        area += a.x * b.y - b.x * a.y;
+        perimeter += a.dist(*b);
+    }
+    perimeter > 0.0 && (area.abs() / 2.0) / perimeter < 0.5
 }
 
 /// Arrows drawn as pictures (some FPDF documents): a picture in the body
@@ -139,11 +242,20 @@ fn clamp(p: Point, r: Rect) -> Point {
 
 /// The symbol whose outline `p` touches (the nearest within reach).
 fn touching(symbols: &[Symbol], p: Point) -> Option<usize> {
+    near(symbols, p, TOUCH)
+}
+
+/// The symbol an arrowhead at `p` points into.
+fn pointed(symbols: &[Symbol], p: Point) -> Option<usize> {
+    near(symbols, p, HEAD_REACH)
+}
+
+fn near(symbols: &[Symbol], p: Point, reach: f64) -> Option<usize> {
     symbols
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.rect.border_dist(p)))
-        .filter(|(_, d)| *d <= TOUCH)
+        .filter(|(_, d)| *d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

@@ -50,6 +50,7 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
         let Some(page) = pages.get(pi) else { continue };
         let symbols = symbols::symbols(&page.drawing.paths, &page.words, &table);
         let mut arrows = arrows::arrows(&page.drawing.paths, &table, &symbols);
+        arrows.extend(arrows::outline_arrows(&page.drawing.paths, &table, &symbols));
         arrows.extend(arrows::picture_arrows(&page.drawing.images, &table, &symbols));
         let phrases = arrows::phrases(&page.words, &table, &symbols);
         arrows::label(&mut arrows, &phrases, |i| {

@@ -192,7 +192,16 @@ pub fn flowchart_table(page: &Page, rules: &Rules) -> Option<Table> {
     if !(has(ColumnKind::Activity) && has(ColumnKind::Time)) {
         return None;
     }
-    let pelaksana = words.iter().find(|w| w.text.to_lowercase().starts_with("pelaksana"))?;
+    // The "Pelaksana" over the actor columns, not one in the identity
+    // part above (Kualifikasi Pelaksana): a Kegiatan head sits beside it.
+    let pelaksana = words.iter().find(|p| {
+        p.text.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()) == "pelaksana"
+            && words.iter().any(|w| {
+                header_kind(&w.text) == Some(ColumnKind::Activity)
+                    && w.rect.y0 >= p.rect.y0 - 5.0
+                    && w.rect.y0 <= p.rect.y1 + 40.0
+            })
+    })?;
     let longest = rules.horizontal.iter().map(Rule::len).fold(0.0, f64::max);
     let full: Vec<&Rule> = rules.horizontal.iter().filter(|r| r.len() >= 0.9 * longest).collect();
     let x0 = full.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
@@ -273,7 +282,8 @@ pub fn flowchart_table(page: &Page, rules: &Rules) -> Option<Table> {
     let name_top = pelaksana.rect.y1;
     for c in columns.iter_mut().take(mutu).skip(act + 1) {
         let r = Rect::new(c.x0, name_top, c.x1, header_bottom);
-        c.kind = ColumnKind::Actor(join_lines(&text_in(words, r)));
+        let below: Vec<Word> = words.iter().filter(|w| w.line != pelaksana.line).cloned().collect();
+        c.kind = ColumnKind::Actor(join_lines(&text_in(&below, r)));
     }
     let bands = ys
         .windows(2)

@@ -102,7 +102,8 @@ pub fn read_page(words: &[Word], rules: &Rules, id: &mut Identity) {
                 .to_string()
         });
         let (position, name) = match (nip_at, head) {
-            (Some(_), [p @ .., n]) if !p.is_empty() => (p.to_vec(), Some((*n).clone())),
+            // Position, then name (and NIP under it when printed).
+            (_, [p @ .., n]) if !p.is_empty() => (p.to_vec(), Some((*n).clone())),
             _ => (head.to_vec(), None),
         };
         let position: Vec<String> = position.into_iter().cloned().collect();

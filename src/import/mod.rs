@@ -58,16 +58,19 @@ pub fn import(pages: &[Page], id: &str, lang: Lang) -> Result<Draft, ImportError
     let w = ImportWords::of(lang);
     let rules: Vec<grid::Rules> = pages.iter().map(grid::rules).collect();
     let tables = flowchart::tables(pages, &rules);
-    let Some(first) = tables.first().map(|(i, _)| *i) else {
+    let Some((first, top)) = tables.first().map(|(i, t)| (*i, t.top)) else {
         return Err(ImportError::NotSopAp);
     };
     let mut ident = identity::Identity::default();
-    for (p, r) in pages.iter().zip(&rules).take(first) {
-        identity::read_page(&p.words, r, &mut ident);
+    for (i, (p, r)) in pages.iter().zip(&rules).enumerate().take(first + 1) {
+        // A page holding both: the identity is what stands above the table.
+        let words: Vec<words::Word> =
+            p.words.iter().filter(|w| i < first || w.rect.y1 < top).cloned().collect();
+        identity::read_page(&words, r, &mut ident);
     }
     let chart = flowchart::read(pages, tables, w);
     let mut unsettled = chart.unsettled;
-    if first == 0 {
+    if ident.number.is_none() && ident.title.is_none() {
         unsettled.push(w.no_identity_page.to_string());
     }
     if chart.steps.is_empty() {
