@@ -5,7 +5,7 @@
 //! text (outside every symbol) in the actor columns nearest the arrow's
 //! first stretch.
 
-use super::geometry::{Point, Rect, polyline_dist};
+use super::geometry::{Point, Rect, polyline_dist, thin};
 use super::grid::{ColumnKind, Table};
 use super::paths::Path;
 use super::symbols::Symbol;
@@ -175,21 +175,6 @@ pub fn outline_arrows(paths: &[Path], table: &Table, symbols: &[Symbol]) -> Vec<
         });
     }
     out
-}
-
-/// A closed outline of a line: its area is small for its length.
-fn thin(points: &[Point]) -> bool {
-    let n = points.len();
-    if n < 3 {
-        return false;
-    }
-    let (mut area, mut perimeter) = (0.0, 0.0);
-    for i in 0..n {
-        let (Some(a), Some(b)) = (points.get(i), points.get((i + 1) % n)) else { continue };
-        area += a.x * b.y - b.x * a.y;
-        perimeter += a.dist(*b);
-    }
-    perimeter > 0.0 && (area.abs() / 2.0) / perimeter < 0.5
 }
 
 /// Arrows drawn as pictures (some FPDF documents): a picture in the body

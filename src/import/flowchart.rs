@@ -35,12 +35,15 @@ pub struct Flowchart {
 
 /// The pages holding a flowchart table, with their tables.
 pub fn tables(pages: &[Page], rules: &[Rules]) -> Vec<(usize, Table)> {
-    pages
-        .iter()
-        .zip(rules)
-        .enumerate()
-        .filter_map(|(i, (p, r))| grid::flowchart_table(p, r).map(|t| (i, t)))
-        .collect()
+    let mut out: Vec<(usize, Table)> = Vec::new();
+    for (i, (p, r)) in pages.iter().zip(rules).enumerate() {
+        let table = grid::flowchart_table(p, r)
+            .or_else(|| out.last().and_then(|(_, prev)| grid::continuation_table(r, prev)));
+        if let Some(t) = table {
+            out.push((i, t));
+        }
+    }
+    out
 }
 
 pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flowchart {
@@ -154,6 +157,10 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                     .map(|c| lines_with_y(words, Rect::new(c.x0, y0, c.x1, y1)))
                     .unwrap_or_default()
             };
+            // The row of column numbers some tables print under the head.
+            if cell(ColumnKind::No).first().is_some_and(|(_, t)| t.trim_start().starts_with('(')) {
+                continue;
+            }
             let number: Option<i64> = cell(ColumnKind::No)
                 .iter()
                 .find_map(|(_, t)| t.trim().trim_end_matches('.').parse().ok());

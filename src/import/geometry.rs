@@ -107,6 +107,21 @@ pub fn polyline_dist(p: Point, points: &[Point]) -> f64 {
     }
 }
 
+/// A closed outline of a line: its area is small for its length.
+pub fn thin(points: &[Point]) -> bool {
+    let n = points.len();
+    if n < 3 {
+        return false;
+    }
+    let (mut area, mut perimeter) = (0.0, 0.0);
+    for i in 0..n {
+        let (Some(a), Some(b)) = (points.get(i), points.get((i + 1) % n)) else { continue };
+        area += a.x * b.y - b.x * a.y;
+        perimeter += a.dist(*b);
+    }
+    perimeter > 0.0 && (area.abs() / 2.0) / perimeter < 0.5
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

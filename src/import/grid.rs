@@ -170,18 +170,76 @@ impl Table {
     }
 }
 
-/// The header word that names a column's kind, lower-cased.
+/// The header word that names a column's kind ("Kegiatan",
+/// "Aktivitas/Kegiatan", "Persyaratan/", "Ket." …).
 fn header_kind(text: &str) -> Option<ColumnKind> {
     let t = text.to_lowercase();
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
     Some(match t {
         "no" | "nomor" => ColumnKind::No,
-        "kegiatan" | "aktivitas" | "uraian" => ColumnKind::Activity,
-        "kelengkapan" | "persyaratan" | "persyaratan/" => ColumnKind::Requirements,
         "waktu" => ColumnKind::Time,
         "output" | "keluaran" => ColumnKind::Output,
         "keterangan" | "ket" => ColumnKind::Notes,
+        "uraian" => ColumnKind::Activity,
+        _ if t.starts_with("kegiatan")
+            || t.starts_with("aktivitas")
+            || t.ends_with("/kegiatan") =>
+        {
+            ColumnKind::Activity
+        }
+        _ if t.starts_with("kelengkapan") || t.starts_with("persyaratan") => {
+            ColumnKind::Requirements
+        }
         _ => return None,
+    })
+}
+
+/// A page that continues the table of `prev` without repeating its
+/// header: the same column edges, full-width rules between rows.
+pub fn continuation_table(rules: &Rules, prev: &Table) -> Option<Table> {
+    let width = prev.x1 - prev.x0;
+    let mut ys: Vec<f64> = rules
+        .horizontal
+        .iter()
+        .filter(|r| {
+            (r.from - prev.x0).abs() < 4.0 && (r.to - prev.x1).abs() < 4.0 && r.len() > 0.9 * width
+        })
+        .map(|r| r.at)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    let (top, bottom) = (*ys.first()?, *ys.last()?);
+    if bottom - top < 20.0 {
+        return None;
+    }
+    let edges: Vec<f64> =
+        prev.columns.iter().map(|c| c.x0).chain(prev.columns.last().map(|c| c.x1)).collect();
+    let found = edges
+        .iter()
+        .filter(|x| {
+            rules
+                .vertical
+                .iter()
+                .any(|v| (v.at - **x).abs() < 2.0 && v.len() > 0.3 * (bottom - top))
+        })
+        .count();
+    if found * 10 < edges.len() * 7 {
+        return None;
+    }
+    let bands = ys
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if b - a > 2.0 => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
+    Some(Table {
+        columns: prev.columns.clone(),
+        x0: prev.x0,
+        x1: prev.x1,
+        top,
+        header_bottom: top,
+        bands,
     })
 }
 
@@ -192,17 +250,44 @@ pub fn flowchart_table(page: &Page, rules: &Rules) -> Option<Table> {
     if !(has(ColumnKind::Activity) && has(ColumnKind::Time)) {
         return None;
     }
-    // The "Pelaksana" over the actor columns, not one in the identity
-    // part above (Kualifikasi Pelaksana): a Kegiatan head sits beside it.
-    let pelaksana = words.iter().find(|p| {
-        p.text.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()) == "pelaksana"
-            && words.iter().any(|w| {
-                header_kind(&w.text) == Some(ColumnKind::Activity)
-                    && w.rect.y0 >= p.rect.y0 - 5.0
-                    && w.rect.y0 <= p.rect.y1 + 40.0
-            })
-    })?;
+    // The Kegiatan head with a Waktu head to its right, then the
+    // "Pelaksana" over the actor columns right of it (not the word in
+    // Kualifikasi Pelaksana or Peringatan above). Tables that name the
+    // actors without it are anchored on Kegiatan.
+    words
+        .iter()
+        .filter(|w| {
+            header_kind(&w.text) == Some(ColumnKind::Activity)
+                && words.iter().any(|t| {
+                    header_kind(&t.text) == Some(ColumnKind::Time)
+                        && (t.rect.y0 - w.rect.y0).abs() < 40.0
+                        && t.rect.x0 > w.rect.x1
+                })
+        })
+        .find_map(|a| table_from(words, rules, a))
+}
+
+/// The table whose Kegiatan head is `activity`.
+fn table_from(words: &[Word], rules: &Rules, activity: &Word) -> Option<Table> {
     let longest = rules.horizontal.iter().map(Rule::len).fold(0.0, f64::max);
+    // The table's top: the last full-width rule above its Kegiatan head.
+    let above = rules
+        .horizontal
+        .iter()
+        .filter(|r| r.len() >= 0.9 * longest && r.at <= activity.rect.y0 + 1.0)
+        .map(|r| r.at)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let pelaksana = words
+        .iter()
+        .filter(|p| {
+            p.text.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()) == "pelaksana"
+                && p.rect.x0 > activity.rect.x1
+                && p.rect.y0 >= above - 1.0
+                && p.rect.y0 <= activity.rect.y1 + 2.0
+        })
+        .min_by(|a, b| a.rect.y0.total_cmp(&b.rect.y0))
+        .unwrap_or(activity);
+    let named_pelaksana = header_kind(&pelaksana.text).is_none();
     let full: Vec<&Rule> = rules.horizontal.iter().filter(|r| r.len() >= 0.9 * longest).collect();
     let x0 = full.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
     let x1 = full.iter().map(|r| r.to).fold(f64::NEG_INFINITY, f64::max);
@@ -279,7 +364,7 @@ pub fn flowchart_table(page: &Page, rules: &Rules) -> Option<Table> {
             matches!(c.kind, ColumnKind::Requirements | ColumnKind::Time | ColumnKind::Output)
         })
         .filter(|&m| m > act + 1)?;
-    let name_top = pelaksana.rect.y1;
+    let name_top = if named_pelaksana { pelaksana.rect.y1 } else { top };
     for c in columns.iter_mut().take(mutu).skip(act + 1) {
         let r = Rect::new(c.x0, name_top, c.x1, header_bottom);
         let below: Vec<Word> = words.iter().filter(|w| w.line != pelaksana.line).cloned().collect();

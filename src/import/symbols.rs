@@ -7,7 +7,7 @@
 //! a stroke, or as a filled ring (FPDF strokes as fills); copies of one
 //! outline are merged.
 
-use super::geometry::{Point, Rect};
+use super::geometry::{Point, Rect, thin};
 use super::grid::{ColumnKind, Table};
 use super::paths::Path;
 use super::words::Word;
@@ -85,6 +85,10 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
             continue;
         }
         let Some(rect) = Rect::around(outline.points.iter().copied()) else { continue };
+        // The filled outline of a line (an arrow drawn by FPDF) is no symbol.
+        if thin(&outline.points) {
+            continue;
+        }
         if !(6.0..=200.0).contains(&rect.w()) || !(5.0..=120.0).contains(&rect.h()) {
             continue;
         }
@@ -93,6 +97,10 @@ pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
             continue;
         }
         let Some(column) = table.column_at(c.x) else { continue };
+        // A shaded or bordered cell is no symbol.
+        if table.columns.get(column).is_some_and(|col| rect.w() >= 0.92 * (col.x1 - col.x0)) {
+            continue;
+        }
         let is_actor =
             |i: usize| table.columns.get(i).is_some_and(|c| matches!(c.kind, ColumnKind::Actor(_)));
         if !is_actor(column) {
