@@ -214,6 +214,7 @@ texts! {
         unsettled: "hal yang perlu diperiksa" / "things to check",
         no_text_layer: "PDF tidak memiliki lapisan teks (hasil pindai atau gambar); OCR tidak dilakukan" / "the PDF has no text layer (a scan or a picture); OCR is not attempted",
         not_sop_ap: "bukan dokumen SOP AP: tidak ada tabel flowchart dengan kolom No, Kegiatan, Pelaksana dan Mutu Baku" / "not a SOP AP document: no flowchart table with the columns No, Kegiatan, Pelaksana and Mutu Baku",
+        flowchart_picture: "tabel flowchart tidak ada dalam teks PDF, tetapi ada gambar besar: tabel itu ditempel sebagai gambar; OCR tidak dilakukan" / "no flowchart table in the PDF's text, but a large picture: the table was pasted as an image; OCR is not attempted",
         no_poppler: "program poppler `{}` tidak ditemukan; pasang dengan `apt-get install poppler-utils` (Debian/Ubuntu)" / "poppler's `{}` was not found; install it with `apt-get install poppler-utils` (Debian/Ubuntu)",
         wrote: "ditulis" / "wrote",
         related_titles: "Keterkaitan dibaca sebagai judul SOP lain; isi `sop:` bila SOP itu ada di korpus" / "Keterkaitan read as titles of other SOPs; give `sop:` when that SOP is in the corpus",

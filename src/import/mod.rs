@@ -38,6 +38,9 @@ pub enum ImportError {
     /// Text, but no SOP AP flowchart table (No, Kegiatan, Pelaksana,
     /// Mutu Baku).
     NotSopAp,
+    /// No flowchart table in the text, but a page carries a large picture:
+    /// the table was pasted as an image. OCR is not attempted.
+    FlowchartIsPicture,
 }
 
 impl ImportError {
@@ -46,6 +49,7 @@ impl ImportError {
         match self {
             ImportError::NoTextLayer => w.no_text_layer,
             ImportError::NotSopAp => w.not_sop_ap,
+            ImportError::FlowchartIsPicture => w.flowchart_picture,
         }
     }
 }
@@ -59,7 +63,10 @@ pub fn import(pages: &[Page], id: &str, lang: Lang) -> Result<Draft, ImportError
     let rules: Vec<grid::Rules> = pages.iter().map(grid::rules).collect();
     let tables = flowchart::tables(pages, &rules);
     let Some((first, top)) = tables.first().map(|(i, t)| (*i, t.top)) else {
-        return Err(ImportError::NotSopAp);
+        let pictured = pages.iter().any(|p| {
+            p.drawing.images.iter().any(|r| r.w() * r.h() >= 0.2 * p.width * p.height)
+        });
+        return Err(if pictured { ImportError::FlowchartIsPicture } else { ImportError::NotSopAp });
     };
     let mut ident = identity::Identity::default();
     for (i, (p, r)) in pages.iter().zip(&rules).enumerate().take(first + 1) {
