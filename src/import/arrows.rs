@@ -257,7 +257,7 @@ pub fn phrases(words: &[Word], table: &Table, symbols: &[Symbol]) -> Vec<Phrase>
                 .and_then(|i| table.columns.get(i))
                 .is_some_and(|c| matches!(c.kind, ColumnKind::Actor(_)))
         })
-        .filter(|w| !symbols.iter().any(|s| s.rect.grow(0.5).contains(w.rect.center())))
+        .filter(|w| !symbols.iter().any(|s| s.holds(w.rect.center())))
         .collect();
     free.sort_by(|a, b| a.line.cmp(&b.line).then(a.rect.x0.total_cmp(&b.rect.x0)));
     let mut out: Vec<(usize, Phrase)> = Vec::new();

@@ -63,9 +63,9 @@ pub fn import(pages: &[Page], id: &str, lang: Lang) -> Result<Draft, ImportError
     let rules: Vec<grid::Rules> = pages.iter().map(grid::rules).collect();
     let tables = flowchart::tables(pages, &rules);
     let Some((first, top)) = tables.first().map(|(i, t)| (*i, t.top)) else {
-        let pictured = pages.iter().any(|p| {
-            p.drawing.images.iter().any(|r| r.w() * r.h() >= 0.2 * p.width * p.height)
-        });
+        let pictured = pages
+            .iter()
+            .any(|p| p.drawing.images.iter().any(|r| r.w() * r.h() >= 0.2 * p.width * p.height));
         return Err(if pictured { ImportError::FlowchartIsPicture } else { ImportError::NotSopAp });
     };
     let mut ident = identity::Identity::default();

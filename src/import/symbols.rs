@@ -36,6 +36,20 @@ pub struct Symbol {
     pub straddles: bool,
 }
 
+impl Symbol {
+    /// Whether `p` lies inside the symbol's outline (a diamond leaves its
+    /// box's corners free, where labels are often written).
+    pub fn holds(&self, p: Point) -> bool {
+        let r = self.rect.grow(0.5);
+        if self.shape != Shape::Decision {
+            return r.contains(p);
+        }
+        let c = r.center();
+        let (hw, hh) = (r.w() / 2.0, r.h() / 2.0);
+        hw > 0.0 && hh > 0.0 && (p.x - c.x).abs() / hw + (p.y - c.y).abs() / hh <= 1.0
+    }
+}
+
 /// The symbols drawn in the actor columns of `table`'s body.
 pub fn symbols(paths: &[Path], words: &[Word], table: &Table) -> Vec<Symbol> {
     let mut out: Vec<Symbol> = Vec::new();
