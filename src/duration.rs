@@ -275,10 +275,35 @@ impl fmt::Display for Duration {
 pub struct DurationError {
     pub message: String,
     pub help: Option<String>,
+    /// The whole duration rewritten with its one misspelt unit word
+    /// corrected (`30 mnit` → `30 menit`), when exactly one unit is meant;
+    /// the caller offers it as a safe fix once it parses.
+    pub fix: Option<String>,
 }
 
 fn err(message: impl Into<String>, help: Option<String>) -> DurationError {
-    DurationError { message: message.into(), help }
+    DurationError { message: message.into(), help, fix: None }
+}
+
+impl DurationError {
+    /// Adds the fix that writes `word`, found at byte `at` of `written`,
+    /// as `meant`. Only an ASCII word is replaced (its lowercased token
+    /// then has the length of what was written).
+    fn with_fix(mut self, written: &str, at: usize, word: &str, meant: &str) -> DurationError {
+        let end = at + word.len();
+        let same = written.get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(word));
+        let at_word_end = written
+            .get(end..)
+            .is_none_or(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        if word.is_ascii()
+            && same
+            && at_word_end
+            && let (Some(head), Some(tail)) = (written.get(..at), written.get(end..))
+        {
+            self.fix = Some(format!("{head}{meant}{tail}"));
+        }
+        self
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -848,10 +873,18 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
         return Err(err(format!("unknown time unit `{} {kind}`", unit.as_str()), Some(help)));
     }
     if let Some(close) = near_unit_word(tail) {
-        return Err(err(
-            format!("unknown time unit `{} {}`", unit.as_str(), first_word(tail)),
+        let word = first_word(tail);
+        let e = err(
+            format!("unknown time unit `{} {word}`", unit.as_str()),
             Some(format!("did you mean `{close}`?")),
-        ));
+        );
+        // `hari kerjaa` → `hari kerja`: the second word is replaced.
+        let second = close.split_once(' ').map_or(close, |(_, w)| w);
+        let at = written.get(tail_start..).and_then(|t| t.find(word)).map(|i| tail_start + i);
+        return Err(match at {
+            Some(at) => e.with_fix(&written, at, &word.to_lowercase(), second),
+            None => e,
+        });
     }
     let mut condition = Vec::new();
     if lead_unknown {
@@ -935,7 +968,12 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             && starts_with_phrase(&c.words(), RANGE).is_none()
         {
             let w = w.clone();
-            return Err(unknown_unit(&w, a));
+            let at = c.offset(written.len());
+            let e = unknown_unit(&w, a);
+            return Err(match meant_unit(&w) {
+                Some(u) => e.with_fix(written, at, &w, u.as_str()),
+                None => e,
+            });
         }
         return Ok(Parsed::Bare(a));
     };
@@ -1026,6 +1064,21 @@ fn missing_unit(a: Amount) -> DurationError {
         "a time unit is required (satuan waktu wajib)",
         Some(format!("write e.g. `{n} menit` or `{n} hari kerja`")),
     )
+}
+
+/// The one unit a misspelt unit word means: a known other spelling
+/// (`mnit`, `hrs`), else the only unit name nearest to it.
+fn meant_unit(word: &str) -> Option<Unit> {
+    // `m`, `h`, `mg`: too short to be sure which unit was meant.
+    if word.chars().count() < 3 {
+        return None;
+    }
+    if let Some(u) = alias(word) {
+        return Some(u);
+    }
+    let names = Unit::ALL.map(Unit::as_str);
+    let name = crate::suggest::closest_unique(word, &names)?;
+    Unit::ALL.into_iter().find(|u| u.as_str() == name)
 }
 
 fn unknown_unit(word: &str, a: Amount) -> DurationError {

@@ -58,7 +58,7 @@ fn fix(
     let summary = super::fix::write(&sources, &originals, &fixed, args.diff, io)?;
     if args.diff {
         if !g.quiet {
-            writeln!(io.stderr, "{}", fix_summary(&summary, true))?;
+            writeln!(io.stderr, "{}", fix_summary(&summary, true, g.lang))?;
         }
         return Ok(if unreadable > 0 {
             ExitStatus::Error
@@ -72,19 +72,24 @@ fn fix(
 }
 
 /// The summary line of `--fix` (`fixed 3 findings in 2 files`) or of
-/// `--diff` (`would fix …`).
-fn fix_summary(f: &super::fix::Summary, preview: bool) -> String {
-    let findings = if f.fixes == 1 { "finding" } else { "findings" };
-    let files = if f.files == 1 { "file" } else { "files" };
-    let mut line = match (preview, f.fixes) {
-        (_, 0) => "nothing to fix".to_string(),
-        (true, n) => format!("would fix {n} {findings} in {} {files}", f.files),
-        (false, n) => format!("fixed {n} {findings} in {} {files}", f.files),
+/// `--diff` (`would fix …`), in the run's language.
+fn fix_summary(f: &super::fix::Summary, preview: bool, lang: crate::lang::Lang) -> String {
+    let w = crate::lang::FixWords::of(lang);
+    let r = crate::lang::ReportWords::of(lang);
+    let findings = if f.fixes == 1 { w.finding } else { w.findings };
+    let files = if f.files == 1 { r.file } else { r.files };
+    let (before, after) =
+        if preview { (w.would_before, w.would_after) } else { (w.fixed_before, w.fixed_after) };
+    let mut line = match f.fixes {
+        0 => w.nothing.to_string(),
+        n => format!("{before}{n} {findings}{after} {} {} {files}", r.in_, f.files),
     };
     if f.unsettled {
         line.push_str(&format!(
-            "; fixes were still appearing after {} rounds, run again to see what is left",
-            crate::fix::MAX_ROUNDS
+            "{}{}{}",
+            w.unsettled_before,
+            crate::fix::MAX_ROUNDS,
+            w.unsettled_after
         ));
     }
     line
@@ -119,7 +124,7 @@ fn report(
     let counts = Counts::of(all, reported);
     if !g.quiet {
         if let Some(f) = fixed {
-            writeln!(io.stderr, "{}", fix_summary(f, false))?;
+            writeln!(io.stderr, "{}", fix_summary(f, false, g.lang))?;
         }
         let mut summary = report::summary(&counts, g.lang);
         if unreadable > 0 {

@@ -13,6 +13,7 @@ use lsp_types::{
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::source::{SourceFile, Span};
 
 /// How the client counts characters in a line.
@@ -105,21 +106,19 @@ pub fn path(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// A finding as a protocol diagnostic: the same code, span and message as
-/// `sopmap check`, the help line appended (editors show one message),
-/// secondary labels as related information.
-/// The language of the messages the server sends (the default of every
-/// command; the server does not yet read `--lang` or `lang:`).
-const LANG: crate::lang::Lang = crate::lang::Lang::Id;
-
+/// `sopmap check` in `lang`, the help line appended as `check` prints it
+/// (editors show one message), secondary labels as related information.
 pub fn diagnostic(
     d: &Diagnostic,
     source: &SourceFile,
     enc: Encoding,
+    lang: Lang,
     label_location: impl Fn(&crate::diagnostic::Label) -> Option<Location>,
 ) -> lsp_types::Diagnostic {
+    let help_word = crate::lang::ReportWords::of(lang).help;
     let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {}", d.message.get(LANG), help.get(LANG)),
-        None => d.message.get(LANG).to_string(),
+        Some(help) => format!("{}\n{help_word} {}", d.message.get(lang), help.get(lang)),
+        None => d.message.get(lang).to_string(),
     };
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
@@ -127,7 +126,7 @@ pub fn diagnostic(
         .filter_map(|l| {
             label_location(l).map(|location| DiagnosticRelatedInformation {
                 location,
-                message: l.message.get(LANG).to_string(),
+                message: l.message.get(lang).to_string(),
             })
         })
         .collect();

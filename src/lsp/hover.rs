@@ -1,5 +1,6 @@
-//! Hover text: on a step id (its definition or a `next` naming it) the
-//! step's row of the SOP AP table (No, activity, actor, time); on an actor
+//! Hover text, in the workspace's language: on a step id (its definition
+//! or a `next` naming it) the step's row of the SOP AP table (No,
+//! activity, actor, time); on an actor
 //! id the actor's name; on a `sub_sop` or `related` SOP id the linked
 //! SOP's number and title; on a rule code or name (as written in a
 //! `# sopmap: ignore[…]` comment) the rule's explanation, as
@@ -51,10 +52,14 @@ fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
                 (None, None) => "-".to_string(),
             };
             let kind = step.kind().map_or("?", |k| k.as_str());
+            let l = ws.config.lang.labels();
             Some(format!(
-                "**{}. {}** (`{id}`, {kind})\n\n| Pelaksana | Waktu | Output |\n|---|---|---|\n| {} | {} | {} |",
+                "**{}. {}** (`{id}`, {kind})\n\n| {} | {} | {} |\n|---|---|---|\n| {} | {} | {} |",
                 no + 1,
                 step.activity.as_ref().map_or("", |a| a.value.as_str()),
+                l.actors,
+                l.time,
+                l.output,
                 cell(actor),
                 cell(&time),
                 cell(step.output.as_ref().map_or("-", |o| o.value.as_str())),
@@ -62,8 +67,9 @@ fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
         }
         Target::Actor(id) => {
             let actor = ws.sop(file)?.actor(id)?;
-            let external = if actor.external { " (external)" } else { "" };
-            Some(format!("**{}**{external}\n\nactor `{id}`", actor.display_name()))
+            let w = crate::lang::LspWords::of(ws.config.lang);
+            let external = if actor.external { w.external } else { "" };
+            Some(format!("**{}**{external}\n\n{} `{id}`", actor.display_name(), w.actor))
         }
         Target::Sop(id) => {
             let f = ws.file_of_sop(id)?;

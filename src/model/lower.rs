@@ -579,6 +579,14 @@ impl Lower<'_> {
         let names = quoted(allowed);
         let help = suggest::meant(&s.value.to_lowercase(), allowed.iter().copied())
             .unwrap_or_else(|| msg!("nilai yang diharapkan: {names}" / "expected one of {names}"));
+        // `kind: proces` → `process`, when no other value is as near.
+        let lower = s.value.to_lowercase();
+        let fix = allowed
+            .iter()
+            .copied()
+            .find(|a| *a == lower)
+            .or_else(|| suggest::closest_unique(&lower, allowed))
+            .map(|c| Fix::replace_scalar(s.span, &s.value, c));
         self.push(
             Diagnostic::new(
                 &rule_id::INVALID_VALUE,
@@ -590,7 +598,8 @@ impl Lower<'_> {
                     s.value
                 ),
             )
-            .help(help),
+            .help(help)
+            .maybe_fix(fix),
         );
         None
     }
@@ -632,8 +641,12 @@ impl Lower<'_> {
         for (at, span, n) in std::mem::take(&mut self.bare_times) {
             if let Some(d) = self.out.get_mut(at) {
                 let new = format!("{n} {}", unit.as_str());
+                let u = unit.as_str();
                 d.fix = Some(Fix::new(
-                    format!("write `{new}` (every other step time is in `{}`)", unit.as_str()),
+                    msg!(
+                        "tulis `{new}` (waktu langkah lainnya semua dalam `{u}`)"
+                            / "write `{new}` (every other step time is in `{u}`)"
+                    ),
                     vec![Edit::scalar(span, n.to_string(), new)],
                 ));
             }
@@ -679,7 +692,7 @@ impl Lower<'_> {
                 // The suggested ISO date replaces a plain or quoted value.
                 let fix = e.suggestion.as_ref().filter(|_| text == written).map(|d| {
                     Fix::new(
-                        format!("write the date as `{d}`"),
+                        msg!("tulis tanggal sebagai `{d}`" / "write the date as `{d}`"),
                         vec![Edit::scalar(node.span, text, d.to_string())],
                     )
                 });
@@ -763,7 +776,16 @@ impl Lower<'_> {
                 // The duration parser's words are still English only (see
                 // tests/integration/lang.rs, which lists SOP006's help).
                 let d = d.maybe_help(e.help.map(|h| msg!("{h}" / "{h}")));
-                self.push(d);
+                // A misspelt unit rewritten, when the value is written as
+                // the parser read it (single spaces) and the result reads.
+                let normal = text.split_whitespace().collect::<Vec<_>>().join(" ") == text;
+                let fix = e.fix.filter(|new| normal && duration::parse(new).is_ok()).map(|new| {
+                    Fix::new(
+                        msg!("tulis `{new}`" / "write `{new}`"),
+                        vec![Edit::scalar(node.span, text, new)],
+                    )
+                });
+                self.push(d.maybe_fix(fix));
                 None
             }
         }
