@@ -388,12 +388,39 @@ fn tokenize(input: &str) -> Vec<Token> {
                 }
             }
             out.push(Token { tok: Tok::Word(w), start: i });
+        } else if let Some(unit) = prime_unit(c, &mut it, &out) {
+            // `5'` and `30"` (minutes and seconds marks, as some tables
+            // write them): the mark stands for the unit word.
+            out.push(Token { tok: Tok::Word(unit.into()), start: i });
         } else {
             out.push(Token { tok: Tok::Sym(c), start: i });
             it.next();
         }
     }
     out
+}
+
+/// A minutes mark (`'`, `’`, `′`) or seconds mark (`"`, `''`, `″`, `”`)
+/// right after an amount, read as the unit word; consumes the mark.
+fn prime_unit(
+    c: char,
+    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    before: &[Token],
+) -> Option<&'static str> {
+    if !matches!(before.last(), Some(Token { tok: Tok::Num(..), .. })) {
+        return None;
+    }
+    let minute = matches!(c, '\'' | '’' | '′');
+    let second = matches!(c, '"' | '″' | '”');
+    if !minute && !second {
+        return None;
+    }
+    it.next();
+    if minute && it.peek().is_some_and(|&(_, d)| matches!(d, '\'' | '’' | '′')) {
+        it.next();
+        return Some("detik");
+    }
+    Some(if minute { "menit" } else { "detik" })
 }
 
 // ---------------------------------------------------------------------------
@@ -987,7 +1014,7 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             break;
         };
         if u2.bucket() != unit.bucket() {
-            return Err(mixed(written));
+            return Err(mixed_days_and_time(written, q, b, u2));
         }
         if u2.factor() >= q.unit.factor() {
             c.pos = save;
@@ -1105,6 +1132,29 @@ fn mixed(written: &str) -> DurationError {
              workday), and keep the wording in `time_note`"
                 .into(),
         ),
+    )
+}
+
+/// `2 hari kerja 3 jam`: days and working time in one quantity. The help
+/// gives the same quantity in working time with the usual 8-jam workday
+/// (a bare `hari` read as a working day, as most SOPs mean it); other
+/// mixes get the general help.
+fn mixed_days_and_time(written: &str, days: Qty, amount: Amount, unit: Unit) -> DurationError {
+    let day_like = matches!(days.unit, Unit::HariKerja | Unit::Hari);
+    if !day_like || unit.bucket() != Bucket::WorkTime || amount.den != 1 {
+        return mixed(written);
+    }
+    let seconds = days
+        .amount
+        .saturating_mul(8 * 3600)
+        .saturating_add(amount.num.saturating_mul(unit.factor()));
+    let read = if days.unit == Unit::Hari { ", reading `hari` as a working day" } else { "" };
+    err(
+        format!("`{written}` mixes working days and working time"),
+        Some(format!(
+            "write `{}` (with an 8-jam workday{read}), and keep the wording in `time_note`",
+            format_seconds(seconds)
+        )),
     )
 }
 
@@ -1308,6 +1358,13 @@ mod tests {
         assert_eq!(q("10 Menit"), (10, 10, Menit, Exact));
         assert_eq!(q("5 Hari"), (5, 5, Hari, Exact));
         assert_eq!(q("Proses 1 Minggu"), (1, 1, Minggu, Exact));
+        assert_eq!(q("5'"), (5, 5, Menit, Exact));
+        assert_eq!(q("± 5’"), (5, 5, Menit, About));
+        assert_eq!(q("10 '"), (10, 10, Menit, Exact));
+        assert_eq!(q("30\""), (30, 30, Detik, Exact));
+        assert_eq!(q("30''"), (30, 30, Detik, Exact));
+        assert_eq!(q("5'-10'"), (5, 10, Menit, Exact));
+        assert_eq!(ok("5'").to_string(), "5'");
         assert_eq!(ok("Proses 1 Minggu").condition, None);
         assert_eq!(
             q("1 (satu) hari maksimal 14 (empat belas) hari kerja"),
@@ -1385,7 +1442,10 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("99999999999 menit").is_err());
         assert!(help("7 hari dengan bupati; 2 hari dengan Kadin").contains("time_note"));
-        assert!(help("1 hari kerja 2 jam").contains("10 jam"));
+        assert!(help("1 hari kerja 2 jam").contains("`10 jam`"));
+        assert!(help("2 hari kerja 3 jam").contains("`19 jam`"), "{}", help("2 hari kerja 3 jam"));
+        assert!(help("2 hari 30 menit").contains("`16 jam 30 menit`"));
+        assert!(help("1 minggu 2 jam").contains("time_note"));
         assert!(help("3 hari kerjaa").contains("hari kerja"));
         assert!(help("1,5 hari").contains("2 hari"));
         assert!(help("2 minggu kerja").contains("`10 hari kerja`"));

@@ -377,6 +377,21 @@ impl Lower<'_> {
             let desc = lower_first(key.description);
             let (span, message, help) = match (&v.value, key.ty) {
                 (Value::Null, Type::Object(_)) => continue,
+                // A box of the form (identity, Mutu Baku lists) may be left
+                // blank on purpose: say so with `kosong`, not with null.
+                (Value::Null, _)
+                    if prefix.starts_with("identity")
+                        || matches!(key.ty, Type::StrList) && prefix.is_empty() =>
+                {
+                    (
+                        k.span,
+                        msg!("{} tidak memiliki nilai" / "{} has no value", named),
+                        msg!(
+                            "tuliskan nilainya setelah `{name}:`, atau `{name}: kosong` bila dokumen membiarkan kotaknya kosong untuk diisi tangan"
+                                / "write the value after `{name}:`, or `{name}: kosong` when the document leaves the box blank to fill in by hand"
+                        ),
+                    )
+                }
                 (Value::Null, _) => (
                     k.span,
                     msg!("{} tidak memiliki nilai" / "{} has no value", named),
@@ -1156,7 +1171,7 @@ impl Lower<'_> {
             }
         }
         if step.same_row.is_some() {
-            for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
+            for &key in schema::ROW_KEYS {
                 if let Some(span) = o.key_span(key) {
                     self.push(
                         Diagnostic::new(
