@@ -221,6 +221,34 @@ texts! {
         checked_by: "Diperiksa oleh" / "Checked by",
         none: "-" / "-",
     }
+    /// `sopmap import`: its messages and the remarks it leaves in drafts.
+    ImportWords {
+        draft_from: "Draf hasil sopmap import dari" / "Draft made by sopmap import from",
+        unsettled: "hal yang perlu diperiksa" / "things to check",
+        no_text_layer: "PDF tidak memiliki lapisan teks (hasil pindai atau gambar); OCR tidak dilakukan" / "the PDF has no text layer (a scan or a picture); OCR is not attempted",
+        not_sop_ap: "bukan dokumen SOP AP: tidak ada tabel flowchart dengan kolom No, Kegiatan, Pelaksana dan Mutu Baku" / "not a SOP AP document: no flowchart table with the columns No, Kegiatan, Pelaksana and Mutu Baku",
+        flowchart_picture: "tabel flowchart tidak ada dalam teks PDF, tetapi ada gambar besar: tabel itu ditempel sebagai gambar; OCR tidak dilakukan" / "no flowchart table in the PDF's text, but a large picture: the table was pasted as an image; OCR is not attempted",
+        no_poppler: "program poppler `{}` tidak ditemukan; pasang dengan `apt-get install poppler-utils` (Debian/Ubuntu)" / "poppler's `{}` was not found; install it with `apt-get install poppler-utils` (Debian/Ubuntu)",
+        wrote: "ditulis" / "wrote",
+        related_titles: "Keterkaitan dibaca sebagai judul SOP lain; isi `sop:` bila SOP itu ada di korpus" / "Keterkaitan read as titles of other SOPs; give `sop:` when that SOP is in the corpus",
+        empty_box: "kotak ini kosong pada PDF" / "this box is empty in the PDF",
+        actor_unnamed: "kolom Pelaksana tanpa nama, nomor" / "Pelaksana column without a name, number",
+        loose_arrows: "panah yang salah satu ujungnya tidak menyentuh simbol" / "arrows with an end that touches no symbol",
+        row_without_symbol: "baris bernomor tanpa simbol:" / "numbered row without a symbol:",
+        straddles: "simbol melintasi lebih dari satu kolom Pelaksana; pelaksana dipilih dari kolom tengahnya" / "the symbol straddles Pelaksana columns; the actor is the column of its centre",
+        sub_sop_guessed: "kotak bergaris ganda (SOP mikro): id sub_sop ditebak dari judulnya; periksa" / "double-bordered box (mikro SOP): the sub_sop id is guessed from its title; check it",
+        time_as_note: "Waktu tidak terbaca sebagai durasi; ditulis sebagai time_note" / "Waktu does not read as a duration; written as time_note",
+        branch_unlabelled: "panah cabang tanpa label di dekatnya" / "a branch arrow without a label near it",
+        arrow_to_nothing: "panah cabang tidak menuju langkah mana pun" / "a branch arrow leads to no step",
+        arrow_from_end: "panah keluar dari simbol akhir" / "an arrow leaves an end symbol",
+        extra_arrow: "panah keluar tambahan dari langkah bukan keputusan, menuju" / "an extra arrow leaves a step that is not a decision, to",
+        no_arrowhead: "kepala panah tidak ditemukan; arah panah diambil dari urutan gambar" / "no arrowhead found; the arrow's direction is the drawing order",
+        next_by_row: "tidak ada panah keluar yang terbaca; langkah berikutnya diambil dari urutan baris" / "no outgoing arrow was read; the next step is the next row",
+        no_identity_page: "halaman identitas tidak ditemukan" / "no identity page found",
+        no_steps: "tidak ada langkah yang terbaca dari tabel flowchart" / "no step was read from the flowchart table",
+        summary: "{} berkas diimpor, {} gagal; {} hal perlu diperiksa" / "{} files imported, {} failed; {} things to check",
+    }
+
     /// The other words of the renderers (tables, diagrams, listings).
     Texts {
         step_id: "id langkah" / "step id",

@@ -22,6 +22,7 @@ pub mod diff;
 pub mod duration;
 pub mod fix;
 pub mod graph;
+pub mod import;
 pub mod json_schema;
 pub mod lang;
 pub mod lsp;

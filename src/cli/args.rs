@@ -100,6 +100,9 @@ pub enum Command {
     /// Write the whole catalogue as a static website: an index with
     /// search, one page per SOP, a page per actor, the map and the findings.
     Site(SiteArgs),
+    /// Turn published SOP AP PDFs into sop-ap/1 drafts (poppler reads
+    /// them); what cannot be settled is marked `# sopmap import:`.
+    Import(ImportArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -394,6 +397,18 @@ pub struct SiteArgs {
     /// chromium, chromium-browser, google-chrome on PATH].
     #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
     pub chromium: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The PDF files to import.
+    #[arg(required = true, value_name = "FILE.pdf")]
+    pub files: Vec<PathBuf>,
+
+    /// Output file for one PDF, a folder for several (`<name>.yaml` each).
+    /// Without it, the draft of one PDF goes to standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -17,6 +17,7 @@ mod gate;
 mod git;
 mod graph;
 mod graphviz;
+mod import;
 mod inputs;
 mod list;
 pub mod lsp;
@@ -109,6 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Render(a) => render::run(&a, &cli.global, env, io),
         Command::Document(a) => document::run(&a, &cli.global, env, io),
         Command::Site(a) => site::run(&a, &cli.global, env, io),
+        Command::Import(a) => import::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, env, io),
         Command::Completions(a) => completions::completions(&a, io),

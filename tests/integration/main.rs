@@ -6,6 +6,8 @@
 
 // Shared test helpers: in-process CLI runner, temp dirs, tool detection.
 mod harness;
+// `sopmap import`: PDF round trip of the bundled SOPs, scans and non-SOP PDFs refused.
+mod import;
 // CLI plumbing smoke tests.
 mod smoke;
 // Hostile inputs: bombs, deep nesting, huge files, encodings, FIFOs, loops.
