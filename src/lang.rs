@@ -29,6 +29,25 @@ impl Lang {
     }
 }
 
+/// A fixed text written in both languages where it is defined (a rule's
+/// summary and explanation): both fields are required, so a text without
+/// its translation does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bilingual {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Bilingual {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.id,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// Every text sopmap prints in a language, in one table: each written
 /// once with both languages side by side (`key: "Indonesian" / "English",`),
 /// so a text without its translation does not compile. Each group becomes
@@ -303,6 +322,21 @@ texts! {
         of: "dari" / "of",
         could_not_be_read: "tidak dapat dibaca" / "could not be read",
         too_many_warnings: "terlalu banyak peringatan" / "too many warnings",
+    }
+    /// Words of `sopmap rules`, `sopmap explain` and the generated rule
+    /// reference (`docs/rules.md`, `docs/rules.id.md`).
+    RulesWords {
+        title: "Aturan" / "Rules",
+        generated: "Dihasilkan dari daftar aturan (src/rule_id/table.rs); jangan disunting langsung. Hasilkan ulang dengan `UPDATE_EXPECT=1 cargo test rules_reference`. English: docs/rules.md." / "Generated from the rule registry (src/rule_id/table.rs); do not edit by hand. Regenerate with `UPDATE_EXPECT=1 cargo test rules_reference`. Bahasa Indonesia: docs/rules.id.md.",
+        intro: "Setiap aturan memiliki kode tetap, nama berhuruf kecil dengan tanda hubung, dan tingkat bawaan. Pilih atau abaikan aturan dengan salah satunya (`--select cycle`, `--ignore SOP301`); `sopmap explain <kode atau nama>` mencetak penjelasan aturan. Ketepatan aturan yang bersifat perkiraan diukur dalam [docs/measurements.md](measurements.md)." / "Every rule has a stable code, a kebab-case name and a default level. Select or ignore rules by either (`--select cycle`, `--ignore SOP301`); `sopmap explain <code or name>` prints a rule's explanation. The measured precision of the heuristic rules is in [docs/measurements.md](measurements.md).",
+        columns: "Kode | Nama | Tingkat bawaan | Ringkasan" / "Code | Name | Default level | Summary",
+        default_level: "Tingkat bawaan:" / "Default level:",
+        code: "Kode" / "Code",
+        name: "Nama" / "Name",
+        level: "Tingkat" / "Level",
+        summary: "Ringkasan" / "Summary",
+        unknown_rule: "aturan `{rule}` tidak dikenal" / "unknown rule `{rule}`",
+        list_them: "jalankan `sopmap rules` untuk melihat daftarnya" / "run `sopmap rules` to list them",
     }
     /// Month names for dates written out.
     Months {

@@ -95,10 +95,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
             };
         }
     };
+    let lang = settings::quick_lang(&cli.global, env);
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &cli.global, env, io),
-        Command::Rules(a) => rules::list(&a, io),
-        Command::Explain(a) => rules::explain(&a, io),
+        Command::Rules(a) => rules::list(&a, lang, io),
+        Command::Explain(a) => rules::explain(&a, lang, io),
         Command::Diff(a) => diff::run(&a, &cli.global, env, io),
         Command::Timing(a) => timing::run(&a, &cli.global, env, io),
         Command::List(a) => list::run(&a, &cli.global, env, io),

@@ -214,6 +214,28 @@ impl Global {
     }
 }
 
+/// The language of a command that reads no SOP (`rules`, `explain`,
+/// `new`, `schema`) and of every error message: `--lang`, else
+/// `SOPMAP_LANG`, else `lang:` in sopmap.yaml, else Indonesian. Never
+/// fails: a broken setting is reported by [`Global::resolve`] (in the
+/// language this gives, Indonesian when the broken setting is the
+/// language itself).
+pub fn quick_lang(args: &GlobalArgs, env: &Env) -> Lang {
+    if let Some(l) = args.lang {
+        return Lang::from(l);
+    }
+    if let Some(text) = env.lang.as_deref() {
+        return parse_lang(text).unwrap_or_default();
+    }
+    if args.no_config {
+        return Lang::default();
+    }
+    match load_config(args.config.as_ref(), env) {
+        Ok(Ok(Some((c, _)))) => c.lang.unwrap_or_default(),
+        _ => Lang::default(),
+    }
+}
+
 fn parse_lang(text: &str) -> Result<Lang> {
     match text.trim().to_ascii_lowercase().as_str() {
         "id" => Ok(Lang::Id),

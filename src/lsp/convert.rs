@@ -109,7 +109,7 @@ pub fn path(uri: &Uri) -> Option<PathBuf> {
 /// secondary labels as related information.
 /// The language of the messages the server sends (the default of every
 /// command; the server does not yet read `--lang` or `lang:`).
-const LANG: crate::lang::Lang = crate::lang::Lang::Id;
+pub(crate) const LANG: crate::lang::Lang = crate::lang::Lang::Id;
 
 pub fn diagnostic(
     d: &Diagnostic,

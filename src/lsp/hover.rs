@@ -28,8 +28,8 @@ pub fn hover(ws: &Workspace, file: FileId, offset: usize) -> Option<(String, Spa
             rule.code,
             rule.name,
             rule.default_level.as_str(),
-            rule.summary,
-            rule.explanation
+            rule.summary.get(crate::lsp::convert::LANG),
+            rule.explanation.get(crate::lsp::convert::LANG)
         ),
         span,
     ))
