@@ -322,6 +322,11 @@ texts! {
         of: "dari" / "of",
         could_not_be_read: "tidak dapat dibaca" / "could not be read",
         too_many_warnings: "terlalu banyak peringatan" / "too many warnings",
+        // Findings that follow from another (its cause), counted apart:
+        // "1 kesalahan (17 turunan)".
+        follow_on: "turunan" / "follow-on",
+        follow_ons_here: "temuan turunan yang disebabkan temuan ini" / "follow-on findings caused by this one",
+        and_more: "dan {n} lainnya" / "and {n} more",
     }
     /// Words of `sopmap rules`, `sopmap explain` and the generated rule
     /// reference (`docs/rules.md`, `docs/rules.id.md`).

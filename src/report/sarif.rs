@@ -223,7 +223,7 @@ fn result(report: &Report<'_>, d: &Diagnostic) -> Option<SarifResult> {
     let src = report.source(d)?;
     let rule_index = RULES.iter().position(|r| r.code == d.code)?;
     let text = report.message_with_help(d);
-    let related_locations = d
+    let mut related_locations: Vec<Location> = d
         .labels
         .iter()
         .enumerate()
@@ -232,6 +232,14 @@ fn result(report: &Report<'_>, d: &Diagnostic) -> Option<SarifResult> {
             Some(location(lsrc, l.span, Some(i + 1), Some(report.text(&l.message))))
         })
         .collect();
+    // Follow-ons are places this finding explains: related locations
+    // whose message names their rule.
+    for f in &d.follow_ons {
+        let Some(fsrc) = report.sources.get(f.file) else { continue };
+        let text = format!("{} {}: {}", f.code, f.name, report.text(&f.message));
+        let id = related_locations.len() + 1;
+        related_locations.push(location(fsrc, f.span, Some(id), Some(&text)));
+    }
     Some(SarifResult {
         rule_id: d.code,
         rule_index,
