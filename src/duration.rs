@@ -24,6 +24,9 @@
 
 use std::fmt;
 
+use crate::diagnostic::Text;
+use crate::msg;
+
 /// A unit as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -270,15 +273,16 @@ impl fmt::Display for Duration {
     }
 }
 
-/// Why a duration string was rejected.
+/// Why a duration string was rejected, and what to write instead: plain
+/// data in both languages (the caller prints the language of the run).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
-fn err(message: impl Into<String>, help: Option<String>) -> DurationError {
-    DurationError { message: message.into(), help }
+fn err(message: Text, help: Option<Text>) -> DurationError {
+    DurationError { message, help }
 }
 
 // ---------------------------------------------------------------------------
@@ -712,8 +716,11 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     let written = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if written.is_empty() {
         return Err(err(
-            "empty duration",
-            Some("write an amount and a unit, e.g. `30 menit`".into()),
+            msg!("waktu kosong" / "empty duration"),
+            Some(msg!(
+                "tuliskan jumlah dan satuan, misalnya `30 menit`"
+                    / "write an amount and a unit, e.g. `30 menit`"
+            )),
         ));
     }
     let toks = tokenize(&written);
@@ -808,9 +815,10 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
         }
     }
     if hi < lo {
+        let unit = unit.as_str();
         return Err(err(
-            format!("the range `{lo}-{hi}` runs backwards"),
-            Some(format!("write `{hi}-{lo} {}`", unit.as_str())),
+            msg!("rentang `{lo}-{hi}` terbalik" / "the range `{lo}-{hi}` runs backwards"),
+            Some(msg!("tuliskan `{hi}-{lo} {unit}`" / "write `{hi}-{lo} {unit}`")),
         ));
     }
     let tail_start = c.offset(written.len());
@@ -819,9 +827,13 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     // A second quantity in the tail means the cell states two times.
     if has_quantity(toks.get(c.pos..).unwrap_or(&[])) {
         return Err(err(
-            format!("`{written}` states more than one time"),
-            Some(format!(
-                "write the longest as `time: …` and the whole text as `time_note: {written}`"
+            msg!(
+                "`{written}` menyebutkan lebih dari satu waktu"
+                    / "`{written}` states more than one time"
+            ),
+            Some(msg!(
+                "tuliskan yang terlama sebagai `time: …` dan seluruh teksnya sebagai `time_note: {written}`"
+                    / "write the longest as `time: …` and the whole text as `time_note: {written}`"
             )),
         ));
     }
@@ -832,25 +844,44 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     {
         let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
         let help = match (unit, kind) {
-            (Unit::Minggu, "kerja") => format!(
-                "write `{}` (5 working days a week)",
-                Duration::new(n(lo.saturating_mul(5)), n(hi.saturating_mul(5)), Unit::HariKerja)
-                    .canonical()
-            ),
-            (Unit::Bulan, "kerja") => {
-                "write the working days, e.g. `20 hari kerja` for a month".into()
+            (Unit::Minggu, "kerja") => {
+                let days = Duration::new(
+                    n(lo.saturating_mul(5)),
+                    n(hi.saturating_mul(5)),
+                    Unit::HariKerja,
+                )
+                .canonical();
+                msg!(
+                    "tuliskan `{days}` (5 hari kerja dalam seminggu)"
+                        / "write `{days}` (5 working days a week)"
+                )
             }
-            _ => format!(
-                "write `{}` or `{lo} hari {kind}`",
-                Duration::new(n(lo), n(hi), unit).canonical()
+            (Unit::Bulan, "kerja") => msg!(
+                "tuliskan jumlah hari kerjanya, misalnya `20 hari kerja` untuk sebulan"
+                    / "write the working days, e.g. `20 hari kerja` for a month"
             ),
+            _ => {
+                let same = Duration::new(n(lo), n(hi), unit).canonical();
+                msg!(
+                    "tuliskan `{same}` atau `{lo} hari {kind}`" / "write `{same}` or `{lo} hari {kind}`"
+                )
+            }
         };
-        return Err(err(format!("unknown time unit `{} {kind}`", unit.as_str()), Some(help)));
+        let unit = unit.as_str();
+        return Err(err(
+            msg!(
+                "satuan waktu `{unit} {kind}` tidak dikenal" / "unknown time unit `{unit} {kind}`"
+            ),
+            Some(help),
+        ));
     }
     if let Some(close) = near_unit_word(tail) {
+        let (unit, word) = (unit.as_str(), first_word(tail));
         return Err(err(
-            format!("unknown time unit `{} {}`", unit.as_str(), first_word(tail)),
-            Some(format!("did you mean `{close}`?")),
+            msg!(
+                "satuan waktu `{unit} {word}` tidak dikenal" / "unknown time unit `{unit} {word}`"
+            ),
+            Some(crate::suggest::meant_text(close)),
         ));
     }
     let mut condition = Vec::new();
@@ -1003,7 +1034,7 @@ fn near_unit_word(tail: &str) -> Option<&'static str> {
 }
 
 fn too_large(v: u64) -> DurationError {
-    err(format!("the amount `{v}` is too large"), None)
+    err(msg!("jumlah `{v}` terlalu besar" / "the amount `{v}` is too large"), None)
 }
 
 fn no_amount(written: &str) -> DurationError {
@@ -1011,20 +1042,31 @@ fn no_amount(written: &str) -> DurationError {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let unit = (0..words.len()).find_map(|i| unit_word(words.get(i..).unwrap_or(&[])));
     let help = match unit {
-        Some((u, _)) => format!("write an amount before the unit, e.g. `1 {}`", u.as_str()),
-        None => format!(
-            "write an amount and a unit, e.g. `30 menit` or `2 hari kerja`; a time that cannot be \
-             counted goes in `time_note: {written}`"
+        Some((u, _)) => {
+            let u = u.as_str();
+            msg!(
+                "tuliskan jumlah sebelum satuannya, misalnya `1 {u}`"
+                    / "write an amount before the unit, e.g. `1 {u}`"
+            )
+        }
+        None => msg!(
+            "tuliskan jumlah dan satuan, misalnya `30 menit` atau `2 hari kerja`; waktu yang tidak \
+             dapat dihitung ditulis pada `time_note: {written}`"
+                / "write an amount and a unit, e.g. `30 menit` or `2 hari kerja`; a time that cannot \
+                   be counted goes in `time_note: {written}`"
         ),
     };
-    err(format!("`{written}` is not a duration"), Some(help))
+    err(msg!("`{written}` bukan penulisan waktu" / "`{written}` is not a duration"), Some(help))
 }
 
 fn missing_unit(a: Amount) -> DurationError {
     let n = if a.den == 1 { a.num.to_string() } else { "1".into() };
     err(
-        "a time unit is required (satuan waktu wajib)",
-        Some(format!("write e.g. `{n} menit` or `{n} hari kerja`")),
+        msg!("satuan waktu wajib dicantumkan" / "a time unit is required"),
+        Some(msg!(
+            "tuliskan misalnya `{n} menit` atau `{n} hari kerja`"
+                / "write e.g. `{n} menit` or `{n} hari kerja`"
+        )),
     )
 }
 
@@ -1033,25 +1075,36 @@ fn unknown_unit(word: &str, a: Amount) -> DurationError {
     let help = alias(word)
         .map(|u| {
             let n = if a.den == 1 { a.num.to_string() } else { "…".into() };
-            format!("did you mean `{}`? write `{n} {}`", u.as_str(), u.as_str())
+            let u = u.as_str();
+            msg!(
+                "mungkin maksud Anda `{u}`? tuliskan `{n} {u}`"
+                    / "did you mean `{u}`? write `{n} {u}`"
+            )
         })
-        .or_else(|| crate::suggest::did_you_mean(word, names))
+        .or_else(|| crate::suggest::meant(word, names))
         .unwrap_or_else(|| {
-            "units are `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, `minggu`, \
-             `bulan`, `tahun`"
-                .into()
+            msg!(
+                "satuan yang dikenal: `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, \
+                 `minggu`, `bulan`, `tahun`"
+                    / "units are `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, \
+                       `minggu`, `bulan`, `tahun`"
+            )
         });
-    err(format!("unknown time unit `{word}`"), Some(help))
+    err(msg!("satuan waktu `{word}` tidak dikenal" / "unknown time unit `{word}`"), Some(help))
 }
 
 fn mixed(written: &str) -> DurationError {
     err(
-        format!("`{written}` mixes working time, working days and calendar days"),
-        Some(
-            "write one kind of time, e.g. `10 jam` instead of `1 hari kerja 2 jam` (with an 8-jam \
-             workday), and keep the wording in `time_note`"
-                .into(),
+        msg!(
+            "`{written}` mencampur waktu kerja, hari kerja dan hari kalender"
+                / "`{written}` mixes working time, working days and calendar days"
         ),
+        Some(msg!(
+            "tuliskan satu jenis waktu, misalnya `10 jam` sebagai ganti `1 hari kerja 2 jam` \
+             (dengan hari kerja 8 jam), dan simpan rumusan aslinya pada `time_note`"
+                / "write one kind of time, e.g. `10 jam` instead of `1 hari kerja 2 jam` (with an \
+                   8-jam workday), and keep the wording in `time_note`"
+        )),
     )
 }
 
@@ -1060,21 +1113,32 @@ fn decimal(written: &str, amount: Amount, unit: Unit) -> DurationError {
     let help = match unit {
         // The same quantity in hours, with the usual 8-jam workday.
         Unit::HariKerja => {
-            let minutes = amount.num.saturating_mul(8 * 60) / den;
-            format!(
-                "write `{}` (with an 8-jam workday), or round up to `{} hari kerja`",
-                format_minutes(minutes),
-                amount.num.div_ceil(den)
+            let hours = format_minutes(amount.num.saturating_mul(8 * 60) / den);
+            let up = amount.num.div_ceil(den);
+            msg!(
+                "tuliskan `{hours}` (dengan hari kerja 8 jam), atau bulatkan ke atas menjadi `{up} hari kerja`"
+                    / "write `{hours}` (with an 8-jam workday), or round up to `{up} hari kerja`"
             )
         }
-        Unit::Hari | Unit::HariKalender => format!(
-            "a calendar day has no smaller unit here: round up to `{} {}`",
-            amount.num.div_ceil(den),
-            unit.as_str()
+        Unit::Hari | Unit::HariKalender => {
+            let (up, u) = (amount.num.div_ceil(den), unit.as_str());
+            msg!(
+                "hari kalender tidak memiliki satuan yang lebih kecil di sini: bulatkan ke atas menjadi `{up} {u}`"
+                    / "a calendar day has no smaller unit here: round up to `{up} {u}`"
+            )
+        }
+        _ => msg!(
+            "gunakan jumlah bulat dari satuan yang lebih kecil, misalnya `90 menit` sebagai ganti `1,5 jam`"
+                / "use a whole amount of a smaller unit, e.g. `90 menit` instead of `1,5 jam`"
         ),
-        _ => "use a whole amount of a smaller unit, e.g. `90 menit` instead of `1,5 jam`".into(),
     };
-    err(format!("`{written}` is not a whole number of {}", unit.english(true)), Some(help))
+    let (id_unit, en_unit) = (unit.as_str(), unit.english(true));
+    err(
+        msg!(
+            "`{written}` bukan bilangan bulat {id_unit}" / "`{written}` is not a whole number of {en_unit}"
+        ),
+        Some(help),
+    )
 }
 
 /// Abbreviations and English words people write for a unit.
@@ -1199,7 +1263,7 @@ mod tests {
     fn ok(s: &str) -> Duration {
         match parse(s) {
             Ok(d) => d,
-            Err(e) => panic!("{s}: {} ({:?})", e.message, e.help),
+            Err(e) => panic!("{s}: {} ({:?})", e.message.en, e.help),
         }
     }
 
@@ -1212,7 +1276,7 @@ mod tests {
     fn help(s: &str) -> String {
         match parse(s) {
             Ok(d) => panic!("{s} parsed as {}", d.canonical()),
-            Err(e) => format!("{}; {}", e.message, e.help.unwrap_or_default()),
+            Err(e) => format!("{}; {}", e.message.en, e.help.map(|h| h.en).unwrap_or_default()),
         }
     }
 
@@ -1320,7 +1384,11 @@ mod tests {
 
     #[test]
     fn rejects_with_reasons() {
-        assert!(parse("30").unwrap_err().message.contains("unit is required"));
+        assert!(parse("30").unwrap_err().message.en.contains("unit is required"));
+        // Every reason and help line is written in both languages.
+        let e = parse("3 mnit").unwrap_err();
+        assert_eq!(e.message.id, "satuan waktu `mnit` tidak dikenal");
+        assert_eq!(e.help.map(|h| h.id).as_deref(), Some("mungkin maksud Anda `menit`? tuliskan `3 menit`"));
         assert!(help("0,5 hari kerja").contains("`4 jam`"));
         assert!(help("1,5 hari kerja").contains("`12 jam`"));
         assert!(help("½ hari").contains("`1 hari`"));

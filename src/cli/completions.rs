@@ -3,7 +3,10 @@
 //! (`sopmap completions bash|zsh|fish|powershell`) and the man page
 //! (`sopmap man`).
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
+
+use crate::{bail_in, msg};
+use crate::cli::said::Say;
 use clap::CommandFactory;
 use clap_complete::Shell as CompleteShell;
 
@@ -23,8 +26,8 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
     // reports its error like every other command's.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "sopmap", &mut script);
-    io.stdout.write_all(&script).context("cannot write the completion script")?;
-    io.stdout.flush().context("cannot write the completion script")?;
+    io.stdout.write_all(&script).say(|| msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script"))?;
+    io.stdout.flush().say(|| msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script"))?;
     Ok(ExitStatus::Clean)
 }
 
@@ -50,14 +53,14 @@ pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let dir = env.cwd.join(dir);
     if !dir.is_dir() {
-        bail!("folder `{}` does not exist", dir.display());
+        bail_in!("folder `{}` tidak ada" / "folder `{}` does not exist", dir.display());
     }
     for (title, page) in pages {
         let mut roff = Vec::new();
         page.render(&mut roff)?;
         let path = dir.join(format!("{title}.1"));
         std::fs::write(&path, roff)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()))?;
     }
     writeln!(io.stderr, "wrote the man pages into `{}`", dir.display())?;
     Ok(ExitStatus::Clean)

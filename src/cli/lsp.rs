@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
+
+use crate::error_in;
 
 use crate::cli::inputs::{self, Input};
 use crate::cli::{ExitStatus, Io};
@@ -19,7 +21,7 @@ pub fn run(io: &mut Io<'_>) -> Result<ExitStatus> {
     let (conn, threads) = lsp_server::Connection::stdio();
     let result = server::serve(&conn, &Disk);
     drop(conn);
-    threads.join().map_err(|e| anyhow!("language server I/O: {e}"))?;
+    threads.join().map_err(|e| error_in!("baca-tulis server bahasa: {e}" / "language server I/O: {e}"))?;
     match result {
         Ok(()) => Ok(ExitStatus::Clean),
         Err(e) => {
@@ -31,7 +33,7 @@ pub fn run(io: &mut Io<'_>) -> Result<ExitStatus> {
 
 /// Serves one client over an existing connection (in-process tests).
 pub fn serve(conn: &lsp_server::Connection) -> Result<()> {
-    server::serve(conn, &Disk).map_err(|e| anyhow!("{e}"))
+    server::serve(conn, &Disk).map_err(|e| anyhow::Error::msg(e.to_string()))
 }
 
 /// The real file system.
@@ -49,10 +51,10 @@ impl Host for Disk {
                     Err(errors) => {
                         for e in errors {
                             let at = source.line_col(e.span.start);
+                            let m = e.message.get(crate::lsp::convert::LANG);
                             problems.push(format!(
-                                "{}:{at}: {} (the settings are ignored until it is fixed)",
+                                "{}:{at}: {m} (pengaturannya diabaikan sampai diperbaiki)",
                                 config::FILE_NAME,
-                                e.message
                             ));
                         }
                         None
@@ -75,7 +77,7 @@ impl Host for Disk {
                 // until the editor opens another.
                 Ok(text) if text.contains("sop-ap/") => files.push((path, text)),
                 Ok(_) => {}
-                Err(e) => problems.push(format!("{e:#}")),
+                Err(e) => problems.push(super::said::render(&e, crate::lsp::convert::LANG)),
             }
         }
         (ws, files, problems)

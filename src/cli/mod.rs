@@ -24,6 +24,7 @@ mod new;
 mod output;
 mod render;
 mod rules;
+pub mod said;
 mod schema;
 mod settings;
 mod table;
@@ -123,8 +124,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
                 return ExitStatus::Clean;
             }
             // An error may quote a path or a value: escaped for the terminal.
-            let text = crate::render::escape::terminal(&format!("{e:#}"));
-            let _ = writeln!(io.stderr, "sopmap: error: {text}");
+            let text = crate::render::escape::terminal(&said::render(&e, lang));
+            let _ = writeln!(io.stderr, "{}{text}", said::error_prefix(lang));
             ExitStatus::Error
         }
     }

@@ -7,14 +7,16 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
 
 use crate::check::Settings;
 use crate::cli::args::{ColorChoice, GlobalArgs};
 use crate::cli::inputs::display_path;
+use crate::cli::said::{self, Say};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::config::{self, Config};
 use crate::lang::Lang;
+use crate::{bail_in, msg};
 use crate::rule_id::{self, Level};
 use crate::source::SourceFile;
 use crate::suggest;
@@ -99,7 +101,7 @@ impl Global {
         let config = if args.no_config {
             None
         } else {
-            match load_config(args.config.as_ref(), env)? {
+            match load_config(args.config.as_ref(), env, quick_lang(args, env))? {
                 Ok(c) => c,
                 Err(report) => {
                     write!(io.stderr, "{report}")?;
@@ -135,8 +137,12 @@ impl Global {
         let mut base = flags.apply(configured);
         let lang = match (args.lang, env.lang.as_deref()) {
             (Some(l), _) => Lang::from(l),
-            (None, Some(text)) => parse_lang(text)
-                .with_context(|| format!("SOPMAP_LANG={text}: expected `id` or `en`"))?,
+            (None, Some(text)) => parse_lang(text).say(|| {
+                msg!(
+                    "SOPMAP_LANG={text}: yang diharapkan `id` atau `en`"
+                        / "SOPMAP_LANG={text}: expected `id` or `en`"
+                )
+            })?,
             (None, None) => config.as_ref().and_then(|(c, _)| c.lang).unwrap_or_default(),
         };
         base.lang = lang;
@@ -230,7 +236,7 @@ pub fn quick_lang(args: &GlobalArgs, env: &Env) -> Lang {
     if args.no_config {
         return Lang::default();
     }
-    match load_config(args.config.as_ref(), env) {
+    match load_config(args.config.as_ref(), env, Lang::default()) {
         Ok(Ok(Some((c, _)))) => c.lang.unwrap_or_default(),
         _ => Lang::default(),
     }
@@ -240,7 +246,7 @@ fn parse_lang(text: &str) -> Result<Lang> {
     match text.trim().to_ascii_lowercase().as_str() {
         "id" => Ok(Lang::Id),
         "en" => Ok(Lang::En),
-        _ => bail!("unknown language `{text}`"),
+        _ => bail_in!("bahasa `{text}` tidak dikenal" / "unknown language `{text}`"),
     }
 }
 
@@ -249,9 +255,13 @@ fn find_rule(name: &str) -> Result<&'static rule_id::RuleId> {
         Some(r) => Ok(r),
         None => {
             let names = rule_id::ALL.iter().flat_map(|r| [r.code, r.name]);
-            let hint = suggest::did_you_mean(name, names)
-                .unwrap_or_else(|| "run `sopmap rules` to list them".to_string());
-            bail!("unknown rule `{name}`; {hint}")
+            let hint = suggest::meant(name, names).unwrap_or_else(|| {
+                msg!(
+                    "jalankan `sopmap rules` untuk melihat daftarnya"
+                        / "run `sopmap rules` to list them"
+                )
+            });
+            bail_in!("aturan `{name}` tidak dikenal; {}" / "unknown rule `{name}`; {}", hint)
         }
     }
 }
@@ -280,6 +290,7 @@ fn find_config(env: &Env) -> Option<PathBuf> {
 fn load_config(
     explicit: Option<&PathBuf>,
     env: &Env,
+    lang: Lang,
 ) -> Result<std::result::Result<Option<(Config, PathBuf)>, String>> {
     let path = match explicit {
         Some(p) => env.cwd.join(p),
@@ -292,8 +303,12 @@ fn load_config(
         Some(p) => p.clone(),
         None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
     };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read configuration `{}`", shown.display()))?;
+    let text = std::fs::read_to_string(&path).say(|| {
+        let shown = shown.display();
+        msg!(
+            "tidak dapat membaca konfigurasi `{shown}`" / "cannot read configuration `{shown}`"
+        )
+    })?;
     let source = SourceFile::new(display_path(&shown), text);
     match config::parse(&source) {
         Ok(config) => {
@@ -302,11 +317,17 @@ fn load_config(
         }
         Err(errors) => {
             let mut out = String::new();
+            let words = crate::lang::ReportWords::of(lang);
             for e in errors {
                 let at = source.line_col(e.span.start);
-                out.push_str(&format!("sopmap: error: {}:{at}: {}\n", source.path, e.message));
+                out.push_str(&format!(
+                    "{}{}:{at}: {}\n",
+                    said::error_prefix(lang),
+                    source.path,
+                    e.message.get(lang)
+                ));
                 if let Some(help) = e.help {
-                    out.push_str(&format!("  help: {help}\n"));
+                    out.push_str(&format!("  {} {}\n", words.help, help.get(lang)));
                 }
             }
             Ok(Err(out))

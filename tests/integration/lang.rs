@@ -119,3 +119,114 @@ fn every_finding_is_written_in_both_languages() {
     let missing: Vec<&String> = all.difference(&codes).collect();
     assert!(missing.is_empty(), "rules with no finding in the corpus: {missing:?}");
 }
+
+/// The human texts of a finding (message, help, labels, follow-ons), with
+/// what the user wrote taken out: text in backticks or double quotes is
+/// the SOP's own words, ids and keys, which stay as written.
+fn human_texts(v: &Value) -> Vec<String> {
+    let mut out = vec![text(v, "message"), text(v, "help")];
+    if let Some(labels) = v.get("labels").and_then(Value::as_array) {
+        out.extend(labels.iter().map(|l| text(l, "message")));
+    }
+    if let Some(follow) = v.get("follow_ons").and_then(Value::as_array) {
+        out.extend(follow.iter().flat_map(human_texts));
+    }
+    out.into_iter().map(|t| strip_quoted(&t)).collect()
+}
+
+fn strip_quoted(t: &str) -> String {
+    let mut out = String::new();
+    let mut inside: Option<char> = None;
+    for c in t.chars() {
+        match inside {
+            Some(q) if c == q => inside = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => inside = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words that show a text is English (`ENGLISH`) or Indonesian
+/// (`INDONESIAN`): function words no text of the other language needs.
+/// The names of the SOP AP form's boxes (Pencatatan dan Pendataan, Mutu
+/// Baku, …) are proper names that English texts keep; they are removed
+/// before the Indonesian words are looked for.
+const ENGLISH: &[&str] = &[
+    "the", "is", "are", "must", "should", "found", "expected", "cannot", "unknown", "missing",
+    "step", "steps", "with", "and", "of", "not", "has", "or", "write", "add", "remove", "did",
+    "mean", "which", "that", "this", "here", "never", "every", "line",
+];
+const INDONESIAN: &[&str] = &[
+    "yang", "tidak", "dan", "atau", "harus", "langkah", "tetapi", "dengan", "pada", "untuk",
+    "ini", "itu", "belum", "sudah", "dari", "tuliskan", "tambahkan", "hapus", "baris", "berkas",
+];
+const FORM_NAMES: &[&str] = &[
+    "Pencatatan dan Pendataan",
+    "Peralatan/Perlengkapan",
+    "Kualifikasi Pelaksana",
+    "Dasar Hukum",
+    "Keterkaitan",
+    "Peringatan",
+    "Mutu Baku",
+    "Kelengkapan",
+    "Tanggal Pembuatan",
+    "Tanggal Revisi",
+    "Tanggal Efektif",
+    "Nomor SOP",
+    "Nama SOP",
+    "Unit Kerja",
+    "Instansi",
+    "Standar Pelayanan",
+];
+
+fn leaks(texts: &[String], words: &[&str], keep_names: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for t in texts {
+        let mut t = t.clone();
+        if !keep_names {
+            for name in FORM_NAMES {
+                t = t.replace(name, " ");
+            }
+        }
+        for w in t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            if words.contains(&w.to_lowercase().as_str()) {
+                found.push(format!("`{w}` in: {t}"));
+            }
+        }
+    }
+    found
+}
+
+/// The bar of issue 13: every rule's trigger (the lint, parse and
+/// multi-file corpus, and every YAML slip) checked in Indonesian gives no
+/// English function word in any finding's text, and in English no
+/// Indonesian one; the summary line follows the language too.
+#[test]
+fn no_english_leaks_into_indonesian_and_no_indonesian_into_english() {
+    let mut all = cases();
+    let mut slips: Vec<PathBuf> = std::fs::read_dir(repo("tests/corpus/yaml-slips"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    slips.sort();
+    all.extend(slips.into_iter().map(|p| (p, Vec::new())));
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (path, extra) in &all {
+        let shown = path.display();
+        for (lang, words) in [("id", ENGLISH), ("en", INDONESIAN)] {
+            for finding in findings(path, extra, lang) {
+                checked += 1;
+                let texts = human_texts(&finding);
+                for leak in leaks(&texts, words, lang == "id") {
+                    problems.push(format!("{shown} ({lang}) {}: {leak}", text(&finding, "code")));
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} findings checked");
+    assert!(problems.is_empty(), "{} leaks:\n{}", problems.len(), problems.join("\n"));
+}
