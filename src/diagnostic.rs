@@ -163,23 +163,19 @@ impl FollowOn {
 }
 
 /// Moves every finding of one file that [`Diagnostic::follows`] a cause
-/// under that cause (the earliest in the file when there are several),
-/// once levels and suppressions have decided which findings are reported.
-/// A follow-on whose cause is not reported stays on its own. Linear in the
-/// number of findings, plus sorting the follow-ons of each cause.
+/// under that cause, once levels and suppressions have decided which
+/// findings are reported. Only a single cause takes follow-ons: with two
+/// (a loop without exit and a dead end), which one cut a step off is
+/// unclear, and with none reported the follow-ons stand on their own.
+/// Linear in the number of findings, plus sorting the follow-ons.
 pub fn fold_follow_ons(group: &mut Vec<Diagnostic>) {
     if !group.iter().any(|d| d.follows.is_some()) {
         return;
     }
-    let cause_of = |kind: FollowOn, group: &[Diagnostic]| -> Option<usize> {
-        group
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.follows.is_none() && kind.caused_by(d.code))
-            .min_by_key(|(_, d)| (d.span.start, d.code))
-            .map(|(i, _)| i)
-    };
-    let Some(cause) = cause_of(FollowOn::FlowStopped, group) else { return };
+    let kind = FollowOn::FlowStopped;
+    let mut causes =
+        group.iter().enumerate().filter(|(_, d)| d.follows.is_none() && kind.caused_by(d.code));
+    let (Some((cause, _)), None) = (causes.next(), causes.next()) else { return };
     let mut kept = Vec::with_capacity(group.len());
     let mut folded = Vec::new();
     for (i, d) in std::mem::take(group).into_iter().enumerate() {

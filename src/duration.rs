@@ -1235,6 +1235,43 @@ impl fmt::Display for Totals {
     }
 }
 
+impl Totals {
+    /// The total in words in both languages: `2 hari kerja + 1 jam 30
+    /// menit` / `2 working days + 1 hour 30 minutes`. Buckets are never
+    /// merged.
+    pub fn text(&self) -> Text {
+        Text::new(self.to_string(), self.english())
+    }
+
+    fn english(&self) -> String {
+        let unit =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.calendar_days > 0 {
+            parts.push(unit(self.calendar_days, "day", "days"));
+        }
+        if self.work_days > 0 {
+            parts.push(unit(self.work_days, "working day", "working days"));
+        }
+        if self.work_seconds > 0 || parts.is_empty() {
+            let s = self.work_seconds;
+            let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
+            let mut time = Vec::new();
+            if h > 0 {
+                time.push(unit(h, "hour", "hours"));
+            }
+            if m > 0 || (h == 0 && sec == 0) {
+                time.push(unit(m, "minute", "minutes"));
+            }
+            if sec > 0 {
+                time.push(unit(sec, "second", "seconds"));
+            }
+            parts.push(time.join(" "));
+        }
+        parts.join(" + ")
+    }
+}
+
 /// `95` → `1 jam 35 menit`; `120` → `2 jam`; `30` → `30 menit`.
 pub fn format_minutes(m: u64) -> String {
     format_seconds(m.saturating_mul(60))

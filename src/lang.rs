@@ -145,6 +145,8 @@ texts! {
         no_space_after_dash_help: "tambahkan spasi setelah `-`: {text}" / "add a space after the `-`: {text}",
         no_space_after_colon: "titik dua setelah kunci `{key}` harus diikuti spasi" / "the colon after the key `{key}` must be followed by a space",
         no_space_after_colon_help: "tambahkan spasi setelah titik dua: {text}" / "add a space after the colon: {text}",
+        odd_space_after_colon: "setelah titik dua kunci `{key}` terdapat spasi khusus dari pengolah kata, bukan spasi biasa" / "the space after the colon of the key `{key}` is a special space from a word processor, not a plain space",
+        odd_space_after_colon_help: "hapus spasi itu lalu ketik ulang dengan tombol spasi: {text}" / "delete that space and type it again with the space bar: {text}",
         missing_colon: "baris ini tidak memiliki titik dua antara kunci dan nilainya" / "this line has no colon between its key and its value",
         missing_colon_help: "tulis kunci, titik dua dan spasi, lalu nilainya: {text}" / "write the key, a colon and a space, then the value: {text}",
         deeper: "baris ini menjorok lebih dalam daripada baris di atasnya, padahal baris di atas tidak membuka blok baru" / "this line is indented deeper than the line above, which opens no block",

@@ -697,7 +697,7 @@ impl Lower<'_> {
                         msg!(
                             "`{text}` bukan tanggal yang sah untuk `{what}`: {}"
                                 / "`{text}` is not a valid date for `{what}`: {}",
-                            e.reason
+                            e.reason.text()
                         ),
                     )
                     .help(help)

@@ -1225,9 +1225,10 @@ yang menyebut langkah yang tidak ada dan tidak dapat diterka, nilai `next`
 yang salah bentuk, cabang tanpa `next`, keputusan dengan kurang dari dua
 cabang), karena panah yang hilang itu mungkin justru yang mencapainya.
 Langkah yang mengulang id sebelumnya hanya dilaporkan oleh `duplicate-id`.
-Langkah yang tidak dapat dicapai karena alur terjebak dalam perulangan
-tanpa jalan keluar dicantumkan sebagai temuan turunan di bawah temuan
-`loop-without-exit` yang menjadi penyebabnya.",
+Bila setiap jalur dari langkah awal berakhir pada satu perulangan tanpa
+jalan keluar atau satu langkah buntu, langkah-langkah yang terputus
+karenanya (yang menuju langkah akhir) dicantumkan sebagai temuan turunan
+di bawah temuan `loop-without-exit` atau `dead-end` tersebut.",
         en: "## What it does
 Follows every arrow from the start step and reports the steps it never
 reaches. This is transitive: a step that is only referenced by other
@@ -1254,9 +1255,9 @@ no step that could not be guessed, a malformed `next` value, a branch
 without `next`, a decision with fewer than two branches), since the missing
 arrow may well be the one that reaches it. A step that repeats an earlier
 id is reported by `duplicate-id` only.
-Steps left unreachable because the flow is trapped in a loop without exit
-are listed as follow-on findings under the `loop-without-exit` finding
-that causes them.",
+When every path from the start ends in one loop without exit or one dead
+end, the steps it cuts off (those that lead to an end) are listed as
+follow-on findings under that `loop-without-exit` or `dead-end` finding.",
     },
 };
 

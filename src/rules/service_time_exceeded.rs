@@ -37,9 +37,9 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     e.file,
                     st.span,
                     msg!(
-                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian {}: {}"
-                            / "the worst path takes {}{}, over the service time of {}: {}",
-                        t.worst,
+                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian `{}`: {}"
+                            / "the worst path takes {}{}, over the service time of `{}`: {}",
+                        t.worst.text(),
                         untimed_note(t.untimed.len()),
                         st.value,
                         path_text(e)
@@ -56,9 +56,9 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     e.file,
                     st.span,
                     msg!(
-                        "jalur terlama memerlukan {}, yang tidak dapat dibandingkan dengan jangka waktu penyelesaian {} tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja): {}"
-                            / "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
-                        t.worst,
+                        "jalur terlama memerlukan {}, yang tidak dapat dibandingkan dengan jangka waktu penyelesaian `{}` tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja): {}"
+                            / "the worst path takes {}, which cannot be compared with the service time of `{}` without a calendar (calendar days hold 0 to 1 working day each): {}",
+                        t.worst.text(),
                         st.value,
                         path_text(e)
                     ),

@@ -117,13 +117,13 @@ fn exit_code_flag_reports_changes() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Test::new().args(["diff", "only.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["diff", "only.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("give two files"), "{}", out.stderr);
-    let out = Test::new().args(["diff", "a.yaml", "b.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["diff", "a.yaml", "b.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.starts_with("sopmap: error: cannot read `a.yaml`"), "{}", out.stderr);
-    let out = Test::new()
+    let out = Test::new().env_lang("en")
         .file("bad.yaml", "steps: [\n")
         .copy("tests/golden/diff/base.yaml", "base.yaml")
         .args(["diff", "base.yaml", "bad.yaml"])
@@ -151,7 +151,7 @@ fn git_revision_as_the_old_version() {
     let base = std::fs::read_to_string(repo("tests/golden/diff/base.yaml")).unwrap();
     let changed =
         std::fs::read_to_string(repo("tests/golden/diff/branch-retargeted.yaml")).unwrap();
-    let t = Test::new().file("repo/sops/x.yaml", &base).file("outside/x.yaml", &base);
+    let t = Test::new().env_lang("en").file("repo/sops/x.yaml", &base).file("outside/x.yaml", &base);
     let root = t.path().join("repo");
     git(&root, &["init", "-q"]);
     git(&root, &["add", "."]);
@@ -160,7 +160,7 @@ fn git_revision_as_the_old_version() {
     std::fs::write(root.join("sops/new.yaml"), &base).unwrap();
     let dir = t.path().to_path_buf();
     let run = |args: &[&str]| {
-        Test::new()
+        Test::new().env_lang("en")
             .args(args.iter().map(|a| {
                 if a.ends_with(".yaml") { dir.join(a).into_os_string() } else { (*a).into() }
             }))
@@ -196,7 +196,7 @@ fn git_revision_as_the_old_version() {
     // Neither in the working tree nor at the revision: a read error.
     let out = run(&["diff", "--git", "HEAD", "repo/sops/none.yaml"]);
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
+    assert!(out.stderr.contains("tidak dapat membaca"), "{}", out.stderr);
     std::fs::write(root.join("sops/x.yaml"), &changed).unwrap();
 
     // A bad revision, and a file outside any repository: usage errors.

@@ -89,12 +89,7 @@ fn every_finding_is_written_in_both_languages() {
             assert_ne!(ma, mb, "{shown}: {code} message is the same in both languages");
             let (ha, hb) = (a.get("help"), b.get("help"));
             assert_eq!(ha.is_some_and(|h| h.is_null()), hb.is_some_and(|h| h.is_null()));
-            // Not yet translated: the duration parser's help lines
-            // (src/duration.rs), shown by invalid-duration as written.
-            let untranslated_help = code == "SOP006";
-            if let (Some(Value::String(ha)), Some(Value::String(hb))) = (ha, hb)
-                && !untranslated_help
-            {
+            if let (Some(Value::String(ha)), Some(Value::String(hb))) = (ha, hb) {
                 // `did you mean `x`?` and its translation differ; a bare
                 // suggestion cannot be the same in both either.
                 assert_ne!(ha, hb, "{shown}: {code} help is the same in both languages");
@@ -124,7 +119,15 @@ fn every_finding_is_written_in_both_languages() {
 /// what the user wrote taken out: text in backticks or double quotes is
 /// the SOP's own words, ids and keys, which stay as written.
 fn human_texts(v: &Value) -> Vec<String> {
-    let mut out = vec![text(v, "message"), text(v, "help")];
+    let mut help = text(v, "help");
+    // A YAML slip's help ends with the line to type (`…: activity: "…"`):
+    // the user's words, corrected.
+    if text(v, "code") == "SOP001"
+        && let Some((words, _)) = help.split_once(": ")
+    {
+        help = words.to_string();
+    }
+    let mut out = vec![text(v, "message"), help];
     if let Some(labels) = v.get("labels").and_then(Value::as_array) {
         out.extend(labels.iter().map(|l| text(l, "message")));
     }
