@@ -19,8 +19,9 @@ use crate::source::{SourceFile, Span};
 /// One safe fix of a finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    /// What the fix does, for a code action's title (`replace with `x``).
-    pub title: String,
+    /// What the fix does, for a code action's title (`replace with `x``),
+    /// in both languages.
+    pub title: crate::diagnostic::Text,
     pub edits: Vec<Edit>,
 }
 
@@ -57,13 +58,16 @@ impl Edit {
 }
 
 impl Fix {
-    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { title: title.into(), edits }
+    pub fn new(title: crate::diagnostic::Text, edits: Vec<Edit>) -> Fix {
+        Fix { title, edits }
     }
 
     /// A fix that replaces one scalar.
     pub fn replace_scalar(span: Span, old: &str, new: &str) -> Fix {
-        Fix::new(format!("replace `{old}` with `{new}`"), vec![Edit::scalar(span, old, new)])
+        Fix::new(
+            crate::msg!("ganti `{old}` dengan `{new}`" / "replace `{old}` with `{new}`"),
+            vec![Edit::scalar(span, old, new)],
+        )
     }
 }
 
@@ -406,7 +410,7 @@ mod tests {
     #[test]
     fn out_of_range_spans_resolve_to_nothing() {
         let src = SourceFile::new("x", "ab");
-        assert_eq!(resolve(&src, &Fix::new("t", vec![Edit::replace(Span::new(1, 9), "x")])), None);
+        assert_eq!(resolve(&src, &Fix::new(crate::msg!("t" / "t"), vec![Edit::replace(Span::new(1, 9), "x")])), None);
     }
 
     #[test]
@@ -439,7 +443,7 @@ mod tests {
                             span,
                             crate::diagnostic::Text::new("x", "x"),
                         )
-                        .fix(Fix::new("y", vec![Edit::replace(span, "y")])),
+                        .fix(Fix::new(crate::msg!("y" / "y"), vec![Edit::replace(span, "y")])),
                     ),
                     'z' => out.push(
                         Diagnostic::new(
@@ -448,7 +452,7 @@ mod tests {
                             span,
                             crate::diagnostic::Text::new("z", "z"),
                         )
-                        .fix(Fix::new("!", vec![Edit::replace(span, "!")])),
+                        .fix(Fix::new(crate::msg!("!" / "!"), vec![Edit::replace(span, "!")])),
                     ),
                     '!' => out.push(Diagnostic::new(
                         &invalid_yaml::RULE,

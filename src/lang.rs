@@ -251,7 +251,7 @@ texts! {
         actors: "Pelaksana" / "Actors",
         slowest_path: "Jalur terlama" / "Slowest path",
         service_time: "Jangka waktu" / "Service time",
-        errors: "Galat" / "Errors",
+        errors: "Kesalahan" / "Errors",
         warnings: "Peringatan" / "Warnings",
         exceeded_suffix: " (terlampaui)" / " (exceeded)",
         not_comparable_suffix: " (tak terbandingkan)" / " (not comparable)",

@@ -58,7 +58,7 @@ fn fix(
     let summary = super::fix::write(&sources, &originals, &fixed, args.diff, io)?;
     if args.diff {
         if !g.quiet {
-            writeln!(io.stderr, "{}", fix_summary(&summary, true))?;
+            writeln!(io.stderr, "{}", fix_summary(&summary, true, g.lang))?;
         }
         return Ok(if unreadable > 0 {
             ExitStatus::Error
@@ -73,19 +73,29 @@ fn fix(
 
 /// The summary line of `--fix` (`fixed 3 findings in 2 files`) or of
 /// `--diff` (`would fix …`).
-fn fix_summary(f: &super::fix::Summary, preview: bool) -> String {
+fn fix_summary(f: &super::fix::Summary, preview: bool, lang: crate::lang::Lang) -> String {
+    use crate::msg;
     let findings = if f.fixes == 1 { "finding" } else { "findings" };
     let files = if f.files == 1 { "file" } else { "files" };
+    let m = f.files;
     let mut line = match (preview, f.fixes) {
-        (_, 0) => "nothing to fix".to_string(),
-        (true, n) => format!("would fix {n} {findings} in {} {files}", f.files),
-        (false, n) => format!("fixed {n} {findings} in {} {files}", f.files),
-    };
+        (_, 0) => msg!("tidak ada yang perlu diperbaiki" / "nothing to fix"),
+        (true, n) => msg!(
+            "{n} temuan akan diperbaiki dalam {m} berkas" / "would fix {n} {findings} in {m} {files}"
+        ),
+        (false, n) => {
+            msg!("{n} temuan diperbaiki dalam {m} berkas" / "fixed {n} {findings} in {m} {files}")
+        }
+    }
+    .get(lang)
+    .to_string();
     if f.unsettled {
-        line.push_str(&format!(
-            "; fixes were still appearing after {} rounds, run again to see what is left",
-            crate::fix::MAX_ROUNDS
-        ));
+        let rounds = crate::fix::MAX_ROUNDS;
+        let more = msg!(
+            "; perbaikan masih muncul setelah {rounds} putaran, jalankan lagi untuk melihat sisanya"
+                / "; fixes were still appearing after {rounds} rounds, run again to see what is left"
+        );
+        line.push_str(more.get(lang));
     }
     line
 }
@@ -119,7 +129,7 @@ fn report(
     let counts = Counts::of(all, reported);
     if !g.quiet {
         if let Some(f) = fixed {
-            writeln!(io.stderr, "{}", fix_summary(f, false))?;
+            writeln!(io.stderr, "{}", fix_summary(f, false, g.lang))?;
         }
         let mut summary = report::summary(&counts, g.lang);
         if unreadable > 0 {

@@ -35,7 +35,12 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
 /// page's SEE ALSO names them as `sopmap-<command>(1)`). Printed one after
 /// the other, or with `--dir` written as `sopmap.1` and
 /// `sopmap-<command>.1`, so that those references resolve.
-pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn man(
+    args: &ManArgs,
+    lang: crate::lang::Lang,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let mut cmd = Cli::command();
     // Built, the command has its generated `help` subcommand, which the
     // main page names too (`sopmap-help(1)`).
@@ -62,6 +67,10 @@ pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
         std::fs::write(&path, roff)
             .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()))?;
     }
-    writeln!(io.stderr, "wrote the man pages into `{}`", dir.display())?;
+    let d = dir.display();
+    let done = msg!(
+        "halaman manual telah ditulis ke `{d}`" / "wrote the man pages into `{d}`"
+    );
+    writeln!(io.stderr, "{}", done.get(lang))?;
     Ok(ExitStatus::Clean)
 }

@@ -110,9 +110,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Render(a) => render::run(&a, &cli.global, env, io),
         Command::Document(a) => document::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
-        Command::New(a) => new::run(&a, env, io),
+        Command::New(a) => new::run(&a, lang, env, io),
         Command::Completions(a) => completions::completions(&a, io),
-        Command::Man(a) => completions::man(&a, env, io),
+        Command::Man(a) => completions::man(&a, lang, env, io),
         Command::Lsp => lsp::run(io),
     };
     match result {

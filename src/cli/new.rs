@@ -14,7 +14,7 @@ use crate::cli::{Env, ExitStatus, Io};
 use crate::model::SopLevel;
 use crate::scaffold;
 
-pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let (path, id) = target(args)?;
     // Folder checks read `*.yaml` and `*.yml` only: a SOP under another
     // name would be skipped without a word.
@@ -59,12 +59,12 @@ pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
             return Err(e.error).say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()));
         }
     }
-    writeln!(
-        io.stderr,
-        "created `{}`; check it with `sopmap check {}`",
-        path.display(),
-        path.display()
-    )?;
+    let p = path.display();
+    let done = msg!(
+        "`{p}` telah dibuat; periksa dengan `sopmap check {p}`"
+            / "created `{p}`; check it with `sopmap check {p}`"
+    );
+    writeln!(io.stderr, "{}", done.get(lang))?;
     Ok(ExitStatus::Clean)
 }
 

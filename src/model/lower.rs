@@ -633,7 +633,11 @@ impl Lower<'_> {
             if let Some(d) = self.out.get_mut(at) {
                 let new = format!("{n} {}", unit.as_str());
                 d.fix = Some(Fix::new(
-                    format!("write `{new}` (every other step time is in `{}`)", unit.as_str()),
+                    msg!(
+                        "tuliskan `{new}` (waktu langkah lainnya memakai `{}`)"
+                            / "write `{new}` (every other step time is in `{}`)",
+                        unit.as_str()
+                    ),
                     vec![Edit::scalar(span, n.to_string(), new)],
                 ));
             }
@@ -679,7 +683,7 @@ impl Lower<'_> {
                 // The suggested ISO date replaces a plain or quoted value.
                 let fix = e.suggestion.as_ref().filter(|_| text == written).map(|d| {
                     Fix::new(
-                        format!("write the date as `{d}`"),
+                        msg!("tuliskan tanggal sebagai `{d}`" / "write the date as `{d}`"),
                         vec![Edit::scalar(node.span, text, d.to_string())],
                     )
                 });

@@ -51,7 +51,10 @@ fn mark_end(step: &crate::model::Step) -> Option<Fix> {
     if step.sub_sop.is_some() {
         return None;
     }
-    Some(Fix::new("mark the step `kind: end`", vec![Edit::scalar(kind.span, "process", "end")]))
+    Some(Fix::new(
+        msg!("jadikan langkah ini `kind: end`" / "mark the step `kind: end`"),
+        vec![Edit::scalar(kind.span, "process", "end")],
+    ))
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(
             lint_corpus(&[("s.yaml", &s)], "SOP303"),
             [
-                "s.yaml 19:15 SOP303 the worst path takes 2 hari kerja + 4 jam, over the service time of 2 hari kerja: `mulai` -> `periksa` -> `selesai`"
+                "s.yaml 19:15 SOP303 the worst path takes 2 working days + 4 hours, over the service time of `2 hari kerja`: `mulai` -> `periksa` -> `selesai`"
             ]
         );
         let s = sop_yaml("s", "mikro", "service_time: maksimal 3 hari kerja\n", STEPS);
@@ -105,6 +105,6 @@ mod tests {
         let s = sop_yaml("s", "mikro", "service_time: 1 minggu\n", STEPS);
         let got = lint_corpus(&[("s.yaml", &s)], "SOP303");
         assert_eq!(got.len(), 1);
-        assert!(got[0].contains("cannot be compared with the service time of 1 minggu"), "{got:?}");
+        assert!(got[0].contains("cannot be compared with the service time of `1 minggu`"), "{got:?}");
     }
 }

@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(
             lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP304"),
             [
-                "induk.yaml 24:65 SOP304 step `rinci` allows 1 hari kerja, but SOP `anak` takes up to 1 hari kerja + 8 jam on its worst path"
+                "induk.yaml 24:65 SOP304 step `rinci` allows `1 hari kerja`, but SOP `anak` takes up to 1 working day + 8 hours on its worst path"
             ]
         );
         let m = makro("2 hari kerja");

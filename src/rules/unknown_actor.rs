@@ -130,7 +130,13 @@ fn declare(source: &SourceFile, sop: &Sop, id: &str) -> Option<Fix> {
         let key_pad = " ".repeat(prefix.len());
         format!("{lead}{pad}- id: {id}\n{key_pad}name: {name}\n")
     };
-    Some(Fix::new(format!("declare actor `{id}` under `actors:`"), vec![Edit::insert(at, text)]))
+    Some(Fix::new(
+        msg!(
+            "cantumkan pelaksana `{id}` di bawah `actors:`"
+                / "declare actor `{id}` under `actors:`"
+        ),
+        vec![Edit::insert(at, text)],
+    ))
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ fn git_revision_as_the_old_version() {
     let base = std::fs::read_to_string(repo("tests/golden/diff/base.yaml")).unwrap();
     let changed =
         std::fs::read_to_string(repo("tests/golden/diff/branch-retargeted.yaml")).unwrap();
-    let t = Test::new().env_lang("en").file("repo/sops/x.yaml", &base).file("outside/x.yaml", &base);
+    let t = Test::new().file("repo/sops/x.yaml", &base).file("outside/x.yaml", &base);
     let root = t.path().join("repo");
     git(&root, &["init", "-q"]);
     git(&root, &["add", "."]);
@@ -160,7 +160,7 @@ fn git_revision_as_the_old_version() {
     std::fs::write(root.join("sops/new.yaml"), &base).unwrap();
     let dir = t.path().to_path_buf();
     let run = |args: &[&str]| {
-        Test::new().env_lang("en")
+        Test::new()
             .args(args.iter().map(|a| {
                 if a.ends_with(".yaml") { dir.join(a).into_os_string() } else { (*a).into() }
             }))
@@ -202,10 +202,10 @@ fn git_revision_as_the_old_version() {
     // A bad revision, and a file outside any repository: usage errors.
     let out = run(&["diff", "--git", "no-such-branch", "repo/sops/x.yaml"]);
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("unknown git revision `no-such-branch`"), "{}", out.stderr);
+    assert!(out.stderr.contains("revisi git `no-such-branch` tidak dikenal"), "{}", out.stderr);
     let out = run(&["diff", "--git", "HEAD", "outside/x.yaml"]);
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("is not inside a git repository"), "{}", out.stderr);
+    assert!(out.stderr.contains("tidak berada di dalam repositori git"), "{}", out.stderr);
 }
 
 /// The bar: a bundled SOP against a copy with one branch

@@ -198,7 +198,7 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
     let actions = actions.as_array().unwrap().clone();
     assert_eq!(actions.len(), 2, "{actions:#?}");
     assert_eq!(actions[0]["kind"], "quickfix");
-    assert_eq!(actions[0]["title"], "replace `cocokan_data` with `cocokkan_data` (unknown-step)");
+    assert_eq!(actions[0]["title"], "ganti `cocokan_data` dengan `cocokkan_data` (unknown-step)");
     assert_eq!(actions[1]["kind"], "source.fixAll.sopmap");
     let edits = actions[0]["edit"]["changes"][uri(&file)].as_array().unwrap().clone();
     assert_eq!(edits.len(), 1);
@@ -500,7 +500,7 @@ fn vscode_jsonrpc_drives_the_server_from_node() {
     let r: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(r["diagnostics"][0]["code"], "SOP101", "{r:#}");
     assert_eq!(r["diagnostics"][0]["range"]["start"], pos(n, 10));
-    assert_eq!(r["action"], "replace `cocokan_data` with `cocokkan_data` (unknown-step)");
+    assert_eq!(r["action"], "ganti `cocokan_data` dengan `cocokkan_data` (unknown-step)");
     assert_eq!(r["after"], json!([]));
     assert_eq!(r["definition"]["range"]["start"], pos(st, 8));
     assert_eq!(r["shutdown"], Value::Null);
@@ -534,7 +534,7 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
         "{diff}"
     );
     assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("would fix 2 findings in 1 file"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 temuan akan diperbaiki dalam 1 berkas"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     // --fix: written in place, comments kept; the broken file untouched
     // and still reported.
@@ -555,6 +555,6 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     assert_eq!(std::fs::read_to_string(&broken).unwrap(), "schema: sop-ap/1\nid: [rusak\n");
     // A second run finds nothing more to fix.
     let out = sopmap(&["check", "--fix", "."]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to fix"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak ada yang perlu diperbaiki"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
 }
