@@ -251,6 +251,28 @@ impl Duration {
         }
     }
 
+    /// The duration in both languages: as written in Indonesian, and in
+    /// English words (`maksimal 3 hari kerja terhitung …` → `at most 3
+    /// working days terhitung …`: the condition is the writer's own text).
+    pub fn text(&self) -> Text {
+        let bound = match self.bound {
+            Bound::Exact => "",
+            Bound::AtMost => "at most ",
+            Bound::About => "about ",
+            Bound::AtLeast => "at least ",
+        };
+        let amount = if self.min == self.max {
+            format!("{} {}", self.max, self.unit.english(self.max != 1))
+        } else {
+            format!("{}-{} {}", self.min, self.max, self.unit.english(true))
+        };
+        let en = match &self.condition {
+            Some(c) => format!("{bound}{amount} {c}"),
+            None => format!("{bound}{amount}"),
+        };
+        Text::new(self.written.clone(), en)
+    }
+
     /// A bare `hari` read with the SOP's meaning of `hari`.
     pub fn resolve_days(&mut self, meaning: DayMeaning) {
         if self.unit == Unit::Hari {

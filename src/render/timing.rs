@@ -124,7 +124,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
         let v = service_verdict(sop, t).unwrap_or(Verdict::NotComparable);
         totals.add_row([
             l.service_time.to_string(),
-            format!("{} ({})", st.value, verdict_text(v, lang)),
+            format!("{} ({})", st.value.text().get(lang), verdict_text(v, lang)),
             String::new(),
         ]);
     }

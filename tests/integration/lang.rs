@@ -233,3 +233,57 @@ fn no_english_leaks_into_indonesian_and_no_indonesian_into_english() {
     assert!(checked > 100, "only {checked} findings checked");
     assert!(problems.is_empty(), "{} leaks:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Errors that are not findings follow the language too: a file that is
+/// not there, a broken `sopmap.yaml`, an unknown rule, a bad `--workday`,
+/// `sopmap new` on a name folder checks skip. Indonesian by default (the
+/// operating system's words included), English with `--lang en`.
+#[test]
+fn usage_config_and_io_errors_follow_the_language() {
+    let cases: Vec<(Vec<&str>, Option<&str>, &str, &str)> = vec![
+        (
+            vec!["check", "tidak-ada.yaml"],
+            None,
+            "sopmap: kesalahan: tidak dapat membaca `tidak-ada.yaml`: berkas atau folder tidak ada",
+            "sopmap: error: cannot read `tidak-ada.yaml`: No such file or directory",
+        ),
+        (
+            vec!["check", "--select", "dead-ends", "x.yaml"],
+            None,
+            "sopmap: kesalahan: aturan `dead-ends` tidak dikenal; mungkin maksud Anda `dead-end`?",
+            "sopmap: error: unknown rule `dead-ends`; did you mean `dead-end`?",
+        ),
+        (
+            vec!["check", "x.yaml"],
+            Some("rules:\n  dead-endd: warning\n"),
+            "sopmap: kesalahan: sopmap.yaml:2:3: aturan `dead-endd` tidak dikenal\n  saran: mungkin maksud Anda `dead-end`?",
+            "sopmap: error: sopmap.yaml:2:3: unknown rule `dead-endd`\n  help: did you mean `dead-end`?",
+        ),
+        (
+            vec!["check", "--workday", "2 hari", "x.yaml"],
+            None,
+            "sopmap: kesalahan: `--workday 2 hari` harus berupa satu panjang waktu dalam `jam` atau `menit`",
+            "sopmap: error: `--workday 2 hari` must be a single length in `jam` or `menit`",
+        ),
+        (
+            vec!["new", "x.txt"],
+            None,
+            "sopmap: kesalahan: `x.txt` tidak berakhiran `.yaml`",
+            "sopmap: error: `x.txt` does not end in `.yaml`",
+        ),
+    ];
+    for (args, config, id, en) in cases {
+        for (lang, want) in [(None, id), (Some("en"), en)] {
+            let mut t = Test::new().file("x.yaml", "schema: sop-ap/1\n");
+            if let Some(c) = config {
+                t = t.file("sopmap.yaml", c);
+            }
+            if let Some(l) = lang {
+                t = t.env_lang(l);
+            }
+            let out = t.args(args.iter().copied()).run();
+            assert_eq!(out.status, 2, "{args:?} {lang:?}: {}", out.stderr);
+            assert!(out.stderr.starts_with(want), "{args:?} {lang:?}:\n{}", out.stderr);
+        }
+    }
+}
