@@ -30,8 +30,8 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use crate::check::Settings;
 use crate::diagnostic::Text;
 use crate::duration::{self, Bucket};
-use crate::msg;
 use crate::lang::Lang;
+use crate::msg;
 use crate::rule_id::{self as rules, ALL as RULES, Level};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
@@ -196,8 +196,7 @@ impl Parser {
                 let expected = quoted(keys);
                 let help = suggest::meant(name, keys.iter().copied()).or_else(|| {
                     Some(msg!(
-                        "yang diharapkan salah satu dari {expected}"
-                            / "expected one of {expected}"
+                        "yang diharapkan salah satu dari {expected}" / "expected one of {expected}"
                     ))
                 });
                 self.error(
@@ -258,11 +257,7 @@ impl Parser {
                     // The same rule twice (by code and by name, or twice by
                     // either) would silently let the last one win.
                     Some(r) if seen.contains_key(r.code) => {
-                        let what = msg!(
-                            "aturan `{}` ({})" / "the rule `{}` ({})",
-                            r.name,
-                            r.code
-                        );
+                        let what = msg!("aturan `{}` ({})" / "the rule `{}` ({})", r.name, r.code);
                         self.duplicate(k.span, &what, &msg!("`rules`" / "`rules`"));
                         None
                     }
@@ -445,10 +440,7 @@ impl Parser {
             Err(e) => {
                 self.error(
                     node.span,
-                    msg!(
-                        "pola berkas dalam {} tidak sah: {e}" / "invalid globs in {}: {e}",
-                        what
-                    ),
+                    msg!("pola berkas dalam {} tidak sah: {e}" / "invalid globs in {}: {e}", what),
                     None,
                 );
                 None
@@ -533,10 +525,7 @@ impl Parser {
                 let e_help = e.help;
                 self.error(
                     node.span,
-                    msg!(
-                        "`workday` tidak sah: {}" / "invalid `workday`: {}",
-                        e.message
-                    ),
+                    msg!("`workday` tidak sah: {}" / "invalid `workday`: {}", e.message),
                     e_help.or(help),
                 );
                 None

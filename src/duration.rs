@@ -885,7 +885,8 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
             _ => {
                 let same = Duration::new(n(lo), n(hi), unit).canonical();
                 msg!(
-                    "tuliskan `{same}` atau `{lo} hari {kind}`" / "write `{same}` or `{lo} hari {kind}`"
+                    "tuliskan `{same}` atau `{lo} hari {kind}`"
+                        / "write `{same}` or `{lo} hari {kind}`"
                 )
             }
         };
@@ -1157,7 +1158,8 @@ fn decimal(written: &str, amount: Amount, unit: Unit) -> DurationError {
     let (id_unit, en_unit) = (unit.as_str(), unit.english(true));
     err(
         msg!(
-            "`{written}` bukan bilangan bulat {id_unit}" / "`{written}` is not a whole number of {en_unit}"
+            "`{written}` bukan bilangan bulat {id_unit}"
+                / "`{written}` is not a whole number of {en_unit}"
         ),
         Some(help),
     )
@@ -1447,7 +1449,10 @@ mod tests {
         // Every reason and help line is written in both languages.
         let e = parse("3 mnit").unwrap_err();
         assert_eq!(e.message.id, "satuan waktu `mnit` tidak dikenal");
-        assert_eq!(e.help.map(|h| h.id).as_deref(), Some("mungkin maksud Anda `menit`? tuliskan `3 menit`"));
+        assert_eq!(
+            e.help.map(|h| h.id).as_deref(),
+            Some("mungkin maksud Anda `menit`? tuliskan `3 menit`")
+        );
         assert!(help("0,5 hari kerja").contains("`4 jam`"));
         assert!(help("1,5 hari kerja").contains("`12 jam`"));
         assert!(help("½ hari").contains("`1 hari`"));

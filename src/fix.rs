@@ -410,7 +410,13 @@ mod tests {
     #[test]
     fn out_of_range_spans_resolve_to_nothing() {
         let src = SourceFile::new("x", "ab");
-        assert_eq!(resolve(&src, &Fix::new(crate::msg!("t" / "t"), vec![Edit::replace(Span::new(1, 9), "x")])), None);
+        assert_eq!(
+            resolve(
+                &src,
+                &Fix::new(crate::msg!("t" / "t"), vec![Edit::replace(Span::new(1, 9), "x")])
+            ),
+            None
+        );
     }
 
     #[test]

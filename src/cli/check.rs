@@ -81,7 +81,8 @@ fn fix_summary(f: &super::fix::Summary, preview: bool, lang: crate::lang::Lang) 
     let mut line = match (preview, f.fixes) {
         (_, 0) => msg!("tidak ada yang perlu diperbaiki" / "nothing to fix"),
         (true, n) => msg!(
-            "{n} temuan akan diperbaiki dalam {m} berkas" / "would fix {n} {findings} in {m} {files}"
+            "{n} temuan akan diperbaiki dalam {m} berkas"
+                / "would fix {n} {findings} in {m} {files}"
         ),
         (false, n) => {
             msg!("{n} temuan diperbaiki dalam {m} berkas" / "fixed {n} {findings} in {m} {files}")

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::{bail_in, msg};
 use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 /// Program names tried on PATH, in order.
 const NAMES: [&str; 4] = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
@@ -24,7 +24,11 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf> {
         if let Some(found) = resolve(p) {
             return Ok(found);
         }
-        bail_in!("program Chromium `{}` tidak ditemukan\n{}" / "Chromium program `{}` was not found\n{}", p.display(), install_hint());
+        bail_in!(
+            "program Chromium `{}` tidak ditemukan\n{}" / "Chromium program `{}` was not found\n{}",
+            p.display(),
+            install_hint()
+        );
     }
     for name in NAMES {
         if let Some(found) = resolve(Path::new(name)) {
@@ -32,7 +36,8 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf> {
         }
     }
     bail_in!(
-        "--format pdf memerlukan Chromium tanpa tampilan (headless), dan tidak ada yang ditemukan pada PATH (dicari: {})\n{}" / "--format pdf needs headless Chromium, and none was found on PATH (looked for {})\n{}",
+        "--format pdf memerlukan Chromium tanpa tampilan (headless), dan tidak ada yang ditemukan pada PATH (dicari: {})\n{}"
+            / "--format pdf needs headless Chromium, and none was found on PATH (looked for {})\n{}",
         NAMES.join(", "),
         install_hint()
     )
@@ -106,14 +111,16 @@ fn run(
     valid: impl Fn(&[u8]) -> bool,
     what: crate::diagnostic::Text,
 ) -> Result<Vec<u8>> {
-    let work = tempfile::Builder::new()
-        .prefix("sopmap-chromium-")
-        .tempdir()
-        .say(|| msg!("tidak dapat membuat folder sementara untuk Chromium" / "cannot create a temporary folder for Chromium"))?;
+    let work = tempfile::Builder::new().prefix("sopmap-chromium-").tempdir().say(|| {
+        msg!(
+            "tidak dapat membuat folder sementara untuk Chromium"
+                / "cannot create a temporary folder for Chromium"
+        )
+    })?;
     let profile = work.path().join("profile");
     let out = work.path().join(out_name);
-    let file =
-        std::fs::canonicalize(file).say(|| msg!("tidak dapat menemukan `{}`" / "cannot find `{}`", file.display()))?;
+    let file = std::fs::canonicalize(file)
+        .say(|| msg!("tidak dapat menemukan `{}`" / "cannot find `{}`", file.display()))?;
     let url = format!("file://{}", percent_encode(&file.to_string_lossy()));
     let mut child = Command::new(chromium)
         .args([
@@ -137,13 +144,20 @@ fn run(
         .say(|| msg!("tidak dapat menjalankan `{}`" / "cannot run `{}`", chromium.display()))?;
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().say(|| msg!("tidak dapat menunggu Chromium" / "cannot wait for Chromium"))? {
+        if let Some(status) = child
+            .try_wait()
+            .say(|| msg!("tidak dapat menunggu Chromium" / "cannot wait for Chromium"))?
+        {
             break status;
         }
         if started.elapsed() > TIME_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            bail_in!("Chromium tidak selesai dalam {} detik" / "Chromium did not finish within {} seconds", TIME_LIMIT.as_secs());
+            bail_in!(
+                "Chromium tidak selesai dalam {} detik"
+                    / "Chromium did not finish within {} seconds",
+                TIME_LIMIT.as_secs()
+            );
         }
         std::thread::sleep(Duration::from_millis(50));
     };

@@ -5,8 +5,8 @@
 
 use anyhow::Result;
 
-use crate::{bail_in, msg};
 use crate::cli::said::Say;
+use crate::{bail_in, msg};
 use clap::CommandFactory;
 use clap_complete::Shell as CompleteShell;
 
@@ -26,8 +26,12 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
     // reports its error like every other command's.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "sopmap", &mut script);
-    io.stdout.write_all(&script).say(|| msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script"))?;
-    io.stdout.flush().say(|| msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script"))?;
+    io.stdout.write_all(&script).say(|| {
+        msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script")
+    })?;
+    io.stdout.flush().say(|| {
+        msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script")
+    })?;
     Ok(ExitStatus::Clean)
 }
 
@@ -68,9 +72,7 @@ pub fn man(
             .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()))?;
     }
     let d = dir.display();
-    let done = msg!(
-        "halaman manual telah ditulis ke `{d}`" / "wrote the man pages into `{d}`"
-    );
+    let done = msg!("halaman manual telah ditulis ke `{d}`" / "wrote the man pages into `{d}`");
     writeln!(io.stderr, "{}", done.get(lang))?;
     Ok(ExitStatus::Clean)
 }

@@ -16,8 +16,8 @@ use anyhow::Result;
 
 use crate::bail_in;
 use crate::cli::Io;
-use crate::cli::said;
 use crate::cli::inputs::{self, Input, display_path};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::run::{self, Keep, Outcome, Run};
 use crate::source::SourceFile;

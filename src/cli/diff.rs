@@ -32,7 +32,8 @@ impl Side {
             });
             let first = first.unwrap_or_default();
             bail_in!(
-                "tidak dapat membandingkan `{}`: berkas itu bukan dokumen SOP{}; jalankan `sopmap check` padanya" / "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
+                "tidak dapat membandingkan `{}`: berkas itu bukan dokumen SOP{}; jalankan `sopmap check` padanya"
+                    / "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
                 outcome.sources.first().map_or("", |s| s.path.as_str()),
                 &first
             );
@@ -91,12 +92,21 @@ pub fn run(args: &DiffArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
             };
             (old, new)
         }
-        (Some(_), _) => bail_in!("dengan --git berikan satu berkas: sopmap diff --git REV BERKAS" / "with --git give one file: sopmap diff --git REV FILE"),
+        (Some(_), _) => bail_in!(
+            "dengan --git berikan satu berkas: sopmap diff --git REV BERKAS"
+                / "with --git give one file: sopmap diff --git REV FILE"
+        ),
         (None, [a, b]) => (read(a, &settings_for(a), &g)?, read(b, &settings_for(b), &g)?),
-        (None, _) => bail_in!("berikan dua berkas (sopmap diff LAMA BARU) atau satu berkas dengan --git REV" / "give two files (sopmap diff OLD NEW) or one with --git REV"),
+        (None, _) => bail_in!(
+            "berikan dua berkas (sopmap diff LAMA BARU) atau satu berkas dengan --git REV"
+                / "give two files (sopmap diff OLD NEW) or one with --git REV"
+        ),
     };
     let (Some(ov), Some(nv)) = (old.version(), new.version()) else {
-        bail_in!("tidak dapat membandingkan: salah satu versi tidak dapat dibaca" / "cannot compare: a version did not parse");
+        bail_in!(
+            "tidak dapat membandingkan: salah satu versi tidak dapat dibaca"
+                / "cannot compare: a version did not parse"
+        );
     };
     // The new file's workday (its own `workday:` still wins in the analysis).
     let workday =

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::{bail_in, msg};
 use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 use crate::cli::args::{DocumentArgs, DocumentFormat, GlobalArgs};
 use crate::cli::corpus::{self, Request};
@@ -42,20 +42,26 @@ pub fn run(
     // Everything that can be refused is refused before any work is done.
     match (&args.output, folder) {
         (None, true) => bail_in!(
-            "`{}` adalah folder: berikan folder keluaran dengan -o, misalnya -o out/" / "`{}` is a folder: give an output folder with -o, e.g. -o out/",
+            "`{}` adalah folder: berikan folder keluaran dengan -o, misalnya -o out/"
+                / "`{}` is a folder: give an output folder with -o, e.g. -o out/",
             args.path.display()
         ),
         (None, false) if args.format == DocumentFormat::Pdf => {
-            bail_in!("--format pdf menulis berkas: berikan namanya dengan -o, misalnya -o sop.pdf" / "--format pdf writes a file: give it with -o, e.g. -o sop.pdf")
+            bail_in!(
+                "--format pdf menulis berkas: berikan namanya dengan -o, misalnya -o sop.pdf"
+                    / "--format pdf writes a file: give it with -o, e.g. -o sop.pdf"
+            )
         }
         (Some(o), false) if o.is_dir() => bail_in!(
-            "`{}` adalah folder; berikan berkas keluarannya, misalnya -o {}" / "`{}` is a folder; give the output file, e.g. -o {}",
+            "`{}` adalah folder; berikan berkas keluarannya, misalnya -o {}"
+                / "`{}` is a folder; give the output file, e.g. -o {}",
             o.display(),
             o.join(format!("sop.{ext}")).display()
         ),
         (Some(o), true) if o.exists() && !o.is_dir() => {
             bail_in!(
-                "`{}` sudah ada dan bukan folder; folder SOP memerlukan folder keluaran" / "`{}` exists and is not a folder; a folder of SOPs needs an output folder",
+                "`{}` sudah ada dan bukan folder; folder SOP memerlukan folder keluaran"
+                    / "`{}` exists and is not a folder; a folder of SOPs needs an output folder",
                 o.display()
             )
         }
@@ -77,7 +83,11 @@ pub fn run(
             if let Input::File(f) = input
                 && same_file(&f, o)
             {
-                bail_in!("keluaran `{}` adalah masukan; masukan tidak pernah ditimpa" / "the output `{}` is an input; inputs are never overwritten", o.display());
+                bail_in!(
+                    "keluaran `{}` adalah masukan; masukan tidak pernah ditimpa"
+                        / "the output `{}` is an input; inputs are never overwritten",
+                    o.display()
+                );
             }
         }
     }
@@ -161,7 +171,10 @@ pub fn run(
     }
 
     let Some(out_dir) = &args.output else {
-        bail_in!("folder SOP memerlukan folder keluaran (-o)" / "a folder of SOPs needs an output folder (-o)");
+        bail_in!(
+            "folder SOP memerlukan folder keluaran (-o)"
+                / "a folder of SOPs needs an output folder (-o)"
+        );
     };
     // File names come from the SOP file names; two files with one name in
     // different subfolders would overwrite each other.
@@ -173,21 +186,24 @@ pub fn run(
         let name = format!("{stem}.{ext}");
         if name == "index.html" {
             bail_in!(
-                "`{}` akan menimpa halaman indeks index.html; ganti nama berkasnya" / "`{}` would overwrite the index page index.html; rename the file",
+                "`{}` akan menimpa halaman indeks index.html; ganti nama berkasnya"
+                    / "`{}` would overwrite the index page index.html; rename the file",
                 file.display()
             );
         }
         if let Some(other) = names.insert(name.clone(), file) {
             bail_in!(
-                "`{}` dan `{}` akan sama-sama ditulis ke `{name}`; beri nama berkas yang berbeda" / "`{}` and `{}` would both be written to `{name}`; give them different file names",
+                "`{}` dan `{}` akan sama-sama ditulis ke `{name}`; beri nama berkas yang berbeda"
+                    / "`{}` and `{}` would both be written to `{name}`; give them different file names",
                 other.display(),
                 file.display()
             );
         }
         planned.push((name, i, sop, graph));
     }
-    std::fs::create_dir_all(out_dir)
-        .say(|| msg!("tidak dapat membuat folder `{}`" / "cannot create the folder `{}`", out_dir.display()))?;
+    std::fs::create_dir_all(out_dir).say(|| {
+        msg!("tidak dapat membuat folder `{}`" / "cannot create the folder `{}`", out_dir.display())
+    })?;
     let mut entries = Vec::with_capacity(planned.len());
     for (name, file, sop, graph) in planned {
         let text = render(file, sop, graph);
@@ -222,12 +238,13 @@ pub fn run(
 }
 
 fn to_pdf(program: &Path, html: &str) -> Result<Vec<u8>> {
-    let dir = tempfile::Builder::new()
-        .prefix("sopmap-document-")
-        .tempdir()
-        .say(|| msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder"))?;
+    let dir = tempfile::Builder::new().prefix("sopmap-document-").tempdir().say(|| {
+        msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder")
+    })?;
     let page = dir.path().join("document.html");
-    std::fs::write(&page, html).say(|| msg!("tidak dapat menulis berkas HTML sementara" / "cannot write the temporary HTML file"))?;
+    std::fs::write(&page, html).say(|| {
+        msg!("tidak dapat menulis berkas HTML sementara" / "cannot write the temporary HTML file")
+    })?;
     chromium::print_to_pdf(program, &page)
 }
 

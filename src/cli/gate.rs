@@ -12,15 +12,15 @@
 
 use anyhow::Result;
 
-use crate::cli::said;
-use crate::msg;
 use crate::cli::args::{GlobalArgs, RenderInput};
 use crate::cli::corpus::{self, Request};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io, output};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::ProcessGraph;
 use crate::model::Sop;
+use crate::msg;
 use crate::render::findings;
 use crate::report::{self, Counts, Format, Report};
 use crate::run::{Keep, Outcome};
@@ -85,7 +85,8 @@ pub fn pass(input: &RenderInput, global: &GlobalArgs, env: &Env, io: &mut Io<'_>
         // Nothing to draw: the file is not a SOP mapping at all.
         print_refusal(shown, &diagnostics, &g, env, io)?;
         let p = crate::render::escape::terminal_line(&path);
-        let text = msg!("`{p}` tidak dapat dibaca sebagai SOP" / "`{p}` could not be read as a SOP");
+        let text =
+            msg!("`{p}` tidak dapat dibaca sebagai SOP" / "`{p}` could not be read as a SOP");
         writeln!(io.stderr, "{}{}", said::error_prefix(g.lang), text.get(g.lang))?;
         return Ok(Gate::Refused(ExitStatus::Findings));
     };

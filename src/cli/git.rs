@@ -7,8 +7,8 @@ use std::process::Command;
 
 use anyhow::Result;
 
-use crate::{bail_in, msg};
 use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 /// An old version read from git.
 pub struct Revision {
@@ -19,12 +19,12 @@ pub struct Revision {
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {
-    Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .say(|| msg!("tidak dapat menjalankan `git`; apakah git sudah terpasang?" / "cannot run `git`; is git installed?"))
+    Command::new("git").arg("-C").arg(dir).args(args).output().say(|| {
+        msg!(
+            "tidak dapat menjalankan `git`; apakah git sudah terpasang?"
+                / "cannot run `git`; is git installed?"
+        )
+    })
 }
 
 fn stderr_line(out: &std::process::Output) -> String {
@@ -47,7 +47,8 @@ pub fn show(rev: &str, file: &Path) -> Result<Revision> {
     let prefix = git(dir, &["rev-parse", "--show-prefix"])?;
     if !prefix.status.success() {
         bail_in!(
-            "`{}` tidak berada di dalam repositori git ({}); berikan dua berkas: sopmap diff LAMA BARU" / "`{}` is not inside a git repository ({}); give two files instead: sopmap diff OLD NEW",
+            "`{}` tidak berada di dalam repositori git ({}); berikan dua berkas: sopmap diff LAMA BARU"
+                / "`{}` is not inside a git repository ({}); give two files instead: sopmap diff OLD NEW",
             file.display(),
             stderr_line(&prefix)
         );
@@ -59,7 +60,10 @@ pub fn show(rev: &str, file: &Path) -> Result<Revision> {
     let commit = format!("{rev}^{{commit}}");
     let verify = git(dir, &["rev-parse", "--verify", "--quiet", &commit])?;
     if !verify.status.success() {
-        bail_in!("revisi git `{rev}` tidak dikenal; coba nama cabang, tag atau id commit (lihat `git log`)" / "unknown git revision `{rev}`; try a branch, a tag or a commit id (see `git log`)");
+        bail_in!(
+            "revisi git `{rev}` tidak dikenal; coba nama cabang, tag atau id commit (lihat `git log`)"
+                / "unknown git revision `{rev}`; try a branch, a tag or a commit id (see `git log`)"
+        );
     }
     let spec = format!("{rev}:{prefix}{name}");
     let display = format!("{rev}:{prefix}{name}");
@@ -69,9 +73,16 @@ pub fn show(rev: &str, file: &Path) -> Result<Revision> {
     }
     let shown = git(dir, &["show", &spec])?;
     if !shown.status.success() {
-        bail_in!("tidak dapat membaca `{spec}` dari git: {}" / "cannot read `{spec}` from git: {}", stderr_line(&shown));
+        bail_in!(
+            "tidak dapat membaca `{spec}` dari git: {}" / "cannot read `{spec}` from git: {}",
+            stderr_line(&shown)
+        );
     }
-    let text = String::from_utf8(shown.stdout)
-        .map_err(|_| crate::error_in!("`{spec}` bukan teks UTF-8; simpan berkas sebagai UTF-8" / "`{spec}` is not UTF-8 text; save the file as UTF-8"))?;
+    let text = String::from_utf8(shown.stdout).map_err(|_| {
+        crate::error_in!(
+            "`{spec}` bukan teks UTF-8; simpan berkas sebagai UTF-8"
+                / "`{spec}` is not UTF-8 text; save the file as UTF-8"
+        )
+    })?;
     Ok(Revision { display, text: Some(text) })
 }

@@ -125,9 +125,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
     let p = path.display();
     if meta.is_dir() {
         // A folder the walk could not open is listed as an input: say why.
-        fs::read_dir(path).say(|| {
-            msg!("tidak dapat membaca folder `{p}`" / "cannot read folder `{p}`")
-        })?;
+        fs::read_dir(path)
+            .say(|| msg!("tidak dapat membaca folder `{p}`" / "cannot read folder `{p}`"))?;
         bail_in!("`{p}` adalah folder, bukan berkas" / "`{p}` is a folder, not a file");
     }
     if !meta.is_file() {
@@ -173,10 +172,7 @@ fn cannot_read(path: &Path) -> crate::diagnostic::Text {
 /// Reads standard input as UTF-8 text, up to `max_bytes`.
 pub fn read_stdin(stdin: &mut dyn Read, max_bytes: u64) -> Result<String> {
     let mut bytes = Vec::new();
-    stdin
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .say(cannot_read_stdin)?;
+    stdin.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).say(cannot_read_stdin)?;
     if bytes.len() as u64 > max_bytes {
         bail_in!(
             "masukan standar melampaui batas {max_bytes} bita (`sopmap check --max-file-size` menaikkannya; perintah lain tetap memakai batas ini)"

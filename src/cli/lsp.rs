@@ -21,7 +21,9 @@ pub fn run(io: &mut Io<'_>) -> Result<ExitStatus> {
     let (conn, threads) = lsp_server::Connection::stdio();
     let result = server::serve(&conn, &Disk);
     drop(conn);
-    threads.join().map_err(|e| error_in!("baca-tulis server bahasa: {e}" / "language server I/O: {e}"))?;
+    threads
+        .join()
+        .map_err(|e| error_in!("baca-tulis server bahasa: {e}" / "language server I/O: {e}"))?;
     match result {
         Ok(()) => Ok(ExitStatus::Clean),
         Err(e) => {

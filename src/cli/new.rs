@@ -6,15 +6,20 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::{bail_in, msg};
 use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 use crate::cli::args::{NewArgs, NewLevel};
 use crate::cli::{Env, ExitStatus, Io};
 use crate::model::SopLevel;
 use crate::scaffold;
 
-pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn run(
+    args: &NewArgs,
+    lang: crate::lang::Lang,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let (path, id) = target(args)?;
     // Folder checks read `*.yaml` and `*.yml` only: a SOP under another
     // name would be skipped without a word.
@@ -22,7 +27,8 @@ pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) 
     if !ext.eq_ignore_ascii_case("yaml") && !ext.eq_ignore_ascii_case("yml") {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("sop");
         bail_in!(
-            "`{}` tidak berakhiran `.yaml`: pemeriksaan folder hanya membaca berkas `*.yaml` dan `*.yml`, sehingga SOP ini akan terlewat; beri nama `{stem}.yaml`" / "`{}` does not end in `.yaml`: folder checks read only `*.yaml` and `*.yml` files, so this SOP would be skipped; name it `{stem}.yaml`",
+            "`{}` tidak berakhiran `.yaml`: pemeriksaan folder hanya membaca berkas `*.yaml` dan `*.yml`, sehingga SOP ini akan terlewat; beri nama `{stem}.yaml`"
+                / "`{}` does not end in `.yaml`: folder checks read only `*.yaml` and `*.yml` files, so this SOP would be skipped; name it `{stem}.yaml`",
             path.display()
         );
     }
@@ -30,7 +36,8 @@ pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) 
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
         bail_in!(
-            "`{id}` bukan id SOP yang sah: gunakan huruf kecil, angka dan `-` (misalnya `--id pengaduan-pmi`)" / "`{id}` is not a valid SOP id: use lowercase letters, digits and `-` (e.g. `--id pengaduan-pmi`)"
+            "`{id}` bukan id SOP yang sah: gunakan huruf kecil, angka dan `-` (misalnya `--id pengaduan-pmi`)"
+                / "`{id}` is not a valid SOP id: use lowercase letters, digits and `-` (e.g. `--id pengaduan-pmi`)"
         );
     }
     let level = match args.level {
@@ -40,7 +47,11 @@ pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) 
     let text = scaffold::new_sop(&id, level, &today());
     let abs = if path.is_absolute() { path.clone() } else { env.cwd.join(&path) };
     if abs.exists() {
-        bail_in!("`{}` sudah ada; sopmap new tidak pernah menimpa berkas" / "`{}` already exists; sopmap new never overwrites a file", path.display());
+        bail_in!(
+            "`{}` sudah ada; sopmap new tidak pernah menimpa berkas"
+                / "`{}` already exists; sopmap new never overwrites a file",
+            path.display()
+        );
     }
     let dir = abs.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !dir.is_dir() {
@@ -53,10 +64,15 @@ pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) 
     match tmp.persist_noclobber(&abs) {
         Ok(_) => {}
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail_in!("`{}` sudah ada; sopmap new tidak pernah menimpa berkas" / "`{}` already exists; sopmap new never overwrites a file", path.display())
+            bail_in!(
+                "`{}` sudah ada; sopmap new tidak pernah menimpa berkas"
+                    / "`{}` already exists; sopmap new never overwrites a file",
+                path.display()
+            )
         }
         Err(e) => {
-            return Err(e.error).say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()));
+            return Err(e.error)
+                .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()));
         }
     }
     let p = path.display();
@@ -72,21 +88,29 @@ pub fn run(args: &NewArgs, lang: crate::lang::Lang, env: &Env, io: &mut Io<'_>) 
 fn target(args: &NewArgs) -> Result<(PathBuf, String)> {
     if args.path.as_ref().is_some_and(|p| p.as_os_str() == "-") {
         bail_in!(
-            "`sopmap new` menulis berkas baru dan `-` bukan nama berkas; berikan nama berkas, misalnya `sopmap new pengaduan-pmi.yaml`" / "`sopmap new` writes a new file and `-` is not a file name; give one, e.g. `sopmap new pengaduan-pmi.yaml`"
+            "`sopmap new` menulis berkas baru dan `-` bukan nama berkas; berikan nama berkas, misalnya `sopmap new pengaduan-pmi.yaml`"
+                / "`sopmap new` writes a new file and `-` is not a file name; give one, e.g. `sopmap new pengaduan-pmi.yaml`"
         );
     }
     match (&args.path, &args.id) {
         (Some(p), Some(id)) if p.is_dir() => Ok((p.join(format!("{id}.yaml")), id.clone())),
         (Some(p), Some(id)) => Ok((p.clone(), id.clone())),
         (Some(p), None) if p.is_dir() => {
-            bail_in!("berikan id SOP dengan `--id` untuk membuat berkas di `{}`" / "give the SOP id with `--id` to create a file in `{}`", p.display())
+            bail_in!(
+                "berikan id SOP dengan `--id` untuk membuat berkas di `{}`"
+                    / "give the SOP id with `--id` to create a file in `{}`",
+                p.display()
+            )
         }
         (Some(p), None) => {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
             Ok((p.clone(), stem))
         }
         (None, Some(id)) => Ok((PathBuf::from(format!("{id}.yaml")), id.clone())),
-        (None, None) => bail_in!("berikan nama berkas atau `--id`, misalnya `sopmap new --id pengaduan-pmi`" / "give a file name or `--id`, e.g. `sopmap new --id pengaduan-pmi`"),
+        (None, None) => bail_in!(
+            "berikan nama berkas atau `--id`, misalnya `sopmap new --id pengaduan-pmi`"
+                / "give a file name or `--id`, e.g. `sopmap new --id pengaduan-pmi`"
+        ),
     }
 }
 

@@ -6,8 +6,8 @@
 
 use anyhow::Result;
 
-use crate::msg;
 use crate::cli::said::Say;
+use crate::msg;
 
 use crate::cli::args::{GlobalArgs, RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
@@ -34,10 +34,9 @@ pub fn run(
             let program = chromium::find(args.chromium.as_deref())?;
             let svg = swimlane_svg(&cleared.sop, &cleared.graph, opts.lang);
             let (w, h) = svg_size(&svg);
-            let work = tempfile::Builder::new()
-                .prefix("sopmap-render-")
-                .tempdir()
-                .say(|| msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder"))?;
+            let work = tempfile::Builder::new().prefix("sopmap-render-").tempdir().say(|| {
+                msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder")
+            })?;
             let file = work.path().join("lanes.svg");
             std::fs::write(&file, &svg)
                 .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", file.display()))?;

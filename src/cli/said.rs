@@ -153,7 +153,8 @@ mod tests {
         let e = e.unwrap_err();
         assert_eq!(render(&e, Lang::Id), "tidak dapat membaca `x`: berkas atau folder tidak ada");
         assert_eq!(render(&e, Lang::En), "cannot read `x`: No such file or directory");
-        let f = (|| -> anyhow::Result<()> { bail_in!("berkas `{}` kosong" / "`{}` is empty", "y") })();
+        let f =
+            (|| -> anyhow::Result<()> { bail_in!("berkas `{}` kosong" / "`{}` is empty", "y") })();
         assert_eq!(render(&f.unwrap_err(), Lang::Id), "berkas `y` kosong");
     }
 }

@@ -16,10 +16,10 @@ use crate::cli::said::{self, Say};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::config::{self, Config};
 use crate::lang::Lang;
-use crate::{bail_in, msg};
 use crate::rule_id::{self, Level};
 use crate::source::SourceFile;
 use crate::suggest;
+use crate::{bail_in, msg};
 
 /// Largest file read by default (bytes): 32 MiB, for every command and for
 /// the SOPs looked up beside a file. A thousand times any real SOP (the
@@ -305,9 +305,7 @@ fn load_config(
     };
     let text = std::fs::read_to_string(&path).say(|| {
         let shown = shown.display();
-        msg!(
-            "tidak dapat membaca konfigurasi `{shown}`" / "cannot read configuration `{shown}`"
-        )
+        msg!("tidak dapat membaca konfigurasi `{shown}`" / "cannot read configuration `{shown}`")
     })?;
     let source = SourceFile::new(display_path(&shown), text);
     match config::parse(&source) {

@@ -5,12 +5,12 @@
 
 use anyhow::Result;
 
-use crate::cli::said;
-use crate::msg;
 use crate::cli::args::{GlobalArgs, TimingArgs, TimingFormat};
 use crate::cli::corpus::{self, Request};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io};
+use crate::msg;
 use crate::render::timing as render;
 use crate::run::Keep;
 

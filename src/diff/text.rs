@@ -260,6 +260,9 @@ mod tests {
         let en = render(&diff_texts(BASE, &new), Lang::En);
         assert!(en.contains("\nSteps\n~ `proses` (row 3) changed\n"), "{en}");
         // Totals in the words of the language, as `timing` writes them.
-        assert!(en.contains("\nTime\n~ best path: 1 hour 55 minutes → 2 hours 55 minutes\n"), "{en}");
+        assert!(
+            en.contains("\nTime\n~ best path: 1 hour 55 minutes → 2 hours 55 minutes\n"),
+            "{en}"
+        );
     }
 }

@@ -438,7 +438,10 @@ impl Server<'_> {
         let source = self.ws.source(file)?;
         let edits = fix::resolve(
             source,
-            &fix::Fix::new(crate::msg!("" / ""), vec![fix::Edit::scalar(occ.span, occ.target.name(), "x")]),
+            &fix::Fix::new(
+                crate::msg!("" / ""),
+                vec![fix::Edit::scalar(occ.span, occ.target.name(), "x")],
+            ),
         )?;
         let span = edits.first()?.span;
         Some(PrepareRenameResponse::RangeWithPlaceholder {
@@ -460,7 +463,8 @@ impl Server<'_> {
             let (Some(source), Some(path)) = (self.ws.source(f), self.ws.path(f)) else { continue };
             let Some(uri) = convert::uri(path) else { continue };
             let resolved =
-                fix::resolve(source, &fix::Fix::new(crate::msg!("ganti nama" / "rename"), edits)).ok_or_else(|| {
+                fix::resolve(source, &fix::Fix::new(crate::msg!("ganti nama" / "rename"), edits))
+                    .ok_or_else(|| {
                     format!(
                         "`{}` cannot be renamed where it is quoted with escapes",
                         occ.target.name()

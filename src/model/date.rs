@@ -85,7 +85,8 @@ impl DateReason {
                 msg!("bulan harus 01 sampai 12" / "the month must be 01 to 12")
             }
             DateReason::NoSuchDay => msg!(
-                "tanggal itu tidak ada pada bulan tersebut" / "that day does not exist in that month"
+                "tanggal itu tidak ada pada bulan tersebut"
+                    / "that day does not exist in that month"
             ),
             DateReason::ExpectedIso => {
                 msg!("yang diharapkan `YYYY-MM-DD`" / "expected `YYYY-MM-DD`")

@@ -211,8 +211,8 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
             text.push_str(&escape::terminal_line(&l));
         }
         follow = text;
-        title_group = title_group
-            .element(Level::NOTE.with_name(words.note).message(follow.as_str()));
+        title_group =
+            title_group.element(Level::NOTE.with_name(words.note).message(follow.as_str()));
     }
     let mut all = vec![title_group];
     all.extend(groups);

@@ -150,11 +150,7 @@ impl Counts {
         with.sort_unstable();
         with.dedup();
         let follow_ons = |s: Severity| -> usize {
-            diagnostics
-                .iter()
-                .flat_map(|d| &d.follow_ons)
-                .filter(|f| f.severity == s)
-                .count()
+            diagnostics.iter().flat_map(|d| &d.follow_ons).filter(|f| f.severity == s).count()
         };
         Counts {
             errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -206,10 +202,19 @@ mod tests {
 
     #[test]
     fn summary_wording() {
-        let c = Counts { errors: 2, warnings: 1, files: 3, files_with_findings: 1, ..Counts::default() };
+        let c = Counts {
+            errors: 2,
+            warnings: 1,
+            files: 3,
+            files_with_findings: 1,
+            ..Counts::default()
+        };
         assert_eq!(summary(&c, Lang::En), "found 2 errors and 1 warning in 1 of 3 files");
         let f = Counts { follow_on_errors: 17, ..c };
-        assert_eq!(summary(&f, Lang::En), "found 2 errors (17 follow-on) and 1 warning in 1 of 3 files");
+        assert_eq!(
+            summary(&f, Lang::En),
+            "found 2 errors (17 follow-on) and 1 warning in 1 of 3 files"
+        );
         assert_eq!(
             summary(&f, Lang::Id),
             "ditemukan 2 kesalahan (17 turunan) dan 1 peringatan dalam 1 dari 3 berkas"

@@ -147,10 +147,7 @@ pub static MISSING_KEY: RuleId = RuleId {
     code: "SOP004",
     name: "missing-key",
     default_level: Level::Error,
-    summary: Bilingual {
-        id: "kunci wajib tidak dicantumkan",
-        en: "a required key is missing",
-    },
+    summary: Bilingual { id: "kunci wajib tidak dicantumkan", en: "a required key is missing" },
     explanation: Bilingual {
         id: "## Yang diperiksa
 Melaporkan kunci wajib yang tidak ada: misalnya `identity.number` (Nomor

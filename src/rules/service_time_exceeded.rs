@@ -105,6 +105,9 @@ mod tests {
         let s = sop_yaml("s", "mikro", "service_time: 1 minggu\n", STEPS);
         let got = lint_corpus(&[("s.yaml", &s)], "SOP303");
         assert_eq!(got.len(), 1);
-        assert!(got[0].contains("cannot be compared with the service time of `1 minggu`"), "{got:?}");
+        assert!(
+            got[0].contains("cannot be compared with the service time of `1 minggu`"),
+            "{got:?}"
+        );
     }
 }

@@ -20,7 +20,8 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
         settings.levels.set(code, Level::Error);
     }
     let (source, diagnostics) = check_one(yaml, settings);
-    let line = |d: &Diagnostic| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en);
+    let line =
+        |d: &Diagnostic| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en);
     // A follow-on is listed after its cause, marked as such.
     diagnostics
         .iter()

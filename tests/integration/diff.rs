@@ -123,7 +123,8 @@ fn usage_errors_exit_2() {
     let out = Test::new().env_lang("en").args(["diff", "a.yaml", "b.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.starts_with("sopmap: error: cannot read `a.yaml`"), "{}", out.stderr);
-    let out = Test::new().env_lang("en")
+    let out = Test::new()
+        .env_lang("en")
         .file("bad.yaml", "steps: [\n")
         .copy("tests/golden/diff/base.yaml", "base.yaml")
         .args(["diff", "base.yaml", "bad.yaml"])

@@ -37,9 +37,10 @@ fn rules_reference_is_current() {
 #[test]
 fn rules_reference_has_a_section_per_rule_in_both_languages() {
     use sopmap::lang::Lang;
-    for (lang, level, heading) in
-        [(Lang::En, "Default level:", "What it does"), (Lang::Id, "Tingkat bawaan:", "Yang diperiksa")]
-    {
+    for (lang, level, heading) in [
+        (Lang::En, "Default level:", "What it does"),
+        (Lang::Id, "Tingkat bawaan:", "Yang diperiksa"),
+    ] {
         let md = sopmap::rules::rules_markdown(lang);
         for r in sopmap::rules::RULES {
             let section = format!(

@@ -523,7 +523,8 @@ fn output_is_byte_identical_from_run_to_run() {
 
 #[test]
 fn refuses_a_folder_as_the_output_file() {
-    let t = Test::new().env_lang("en")
+    let t = Test::new()
+        .env_lang("en")
         .copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml")
         .file("out/keep", "");
     let out = t.args(["document", "s.yaml", "-o", "out"]).run();
@@ -544,7 +545,8 @@ fn refuses_to_overwrite_its_input() {
 
 #[test]
 fn a_folder_needs_an_output_folder() {
-    let out = Test::new().env_lang("en").args(["document".into(), repo("sops").into_os_string()]).run();
+    let out =
+        Test::new().env_lang("en").args(["document".into(), repo("sops").into_os_string()]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("give an output folder with -o"), "{}", out.stderr);
     let t = Test::new().env_lang("en").file("taken", "x");
@@ -689,7 +691,8 @@ fn pdf_without_chromium_says_how_to_install_it() {
     );
     assert!(out.stderr.contains("apt-get install -y chromium"), "{}", out.stderr);
     assert!(!dir.join("s.pdf").exists());
-    let out = Test::new().env_lang("en")
+    let out = Test::new()
+        .env_lang("en")
         .copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml")
         .args(["document", "s.yaml", "--format", "pdf"])
         .run();

@@ -11,7 +11,10 @@ use crate::harness::{Test, golden};
 const TRAP: &str = "tests/data/follow-ons/trap.yaml";
 
 fn run(format: &str, lang: &str) -> crate::harness::Output {
-    Test::new().copy(TRAP, "trap.yaml").args(["check", "trap.yaml", "--format", format, "--lang", lang]).run()
+    Test::new()
+        .copy(TRAP, "trap.yaml")
+        .args(["check", "trap.yaml", "--format", format, "--lang", lang])
+        .run()
 }
 
 #[test]
@@ -35,7 +38,11 @@ fn follow_ons_are_grouped_under_their_cause_in_every_format() {
 #[test]
 fn the_summary_counts_causes() {
     let id = run("concise", "id");
-    assert!(id.stderr.contains("ditemukan 2 kesalahan (17 turunan) dalam 1 dari 1 berkas"), "{}", id.stderr);
+    assert!(
+        id.stderr.contains("ditemukan 2 kesalahan (17 turunan) dalam 1 dari 1 berkas"),
+        "{}",
+        id.stderr
+    );
     let en = run("concise", "en");
     assert!(en.stderr.contains("found 2 errors (17 follow-on) in 1 of 1 file"), "{}", en.stderr);
     // One line per cause: the SOP206 and the (independent) SOP207.
@@ -52,7 +59,9 @@ fn the_summary_counts_causes() {
     let related = sarif["runs"][0]["results"][0]["relatedLocations"].as_array().unwrap();
     // Two loop labels, then the 17 follow-ons.
     assert_eq!(related.len(), 19);
-    assert!(related[2]["message"]["text"].as_str().unwrap().starts_with("SOP204 unreachable-step: "));
+    assert!(
+        related[2]["message"]["text"].as_str().unwrap().starts_with("SOP204 unreachable-step: ")
+    );
 }
 
 #[test]

@@ -162,8 +162,26 @@ const ENGLISH: &[&str] = &[
     "mean", "which", "that", "this", "here", "never", "every", "line",
 ];
 const INDONESIAN: &[&str] = &[
-    "yang", "tidak", "dan", "atau", "harus", "langkah", "tetapi", "dengan", "pada", "untuk",
-    "ini", "itu", "belum", "sudah", "dari", "tuliskan", "tambahkan", "hapus", "baris", "berkas",
+    "yang",
+    "tidak",
+    "dan",
+    "atau",
+    "harus",
+    "langkah",
+    "tetapi",
+    "dengan",
+    "pada",
+    "untuk",
+    "ini",
+    "itu",
+    "belum",
+    "sudah",
+    "dari",
+    "tuliskan",
+    "tambahkan",
+    "hapus",
+    "baris",
+    "berkas",
 ];
 const FORM_NAMES: &[&str] = &[
     "Pencatatan dan Pendataan",

@@ -534,7 +534,9 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
         "{diff}"
     );
     assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 temuan akan diperbaiki dalam 1 berkas"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2 temuan akan diperbaiki dalam 1 berkas")
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     // --fix: written in place, comments kept; the broken file untouched
     // and still reported.

@@ -12,7 +12,8 @@ fn new_scaffolds_a_clean_sop_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let sops = dir.path().join("sops");
     std::fs::create_dir(&sops).unwrap();
-    let out = Test::new().env_lang("en")
+    let out = Test::new()
+        .env_lang("en")
         .args(["new".into(), sops.clone().into_os_string()])
         .args(["--id", "layanan-baru", "--level", "makro"])
         .run();
@@ -25,11 +26,16 @@ fn new_scaffolds_a_clean_sop_and_never_overwrites() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("id: layanan-baru ") && text.contains("level: makro "), "{text}");
     // It lints clean from the command line.
-    let out = Test::new().env_lang("en").file("sops/layanan-baru.yaml", &text).args(["check", "sops"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("sops/layanan-baru.yaml", &text)
+        .args(["check", "sops"])
+        .run();
     assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
     // A second run refuses and leaves the file alone.
     std::fs::write(&path, "isi lama\n").unwrap();
-    let out = Test::new().env_lang("en")
+    let out = Test::new()
+        .env_lang("en")
         .args(["new".into(), path.clone().into_os_string()])
         .args(["--id", "layanan-baru"])
         .run();

@@ -380,7 +380,8 @@ fn the_gate_follows_sopmap_yaml_like_check() {
 #[test]
 fn output_into_a_missing_folder_names_the_folder() {
     let sop = repo("sops/permohonan-opp-p2p-mikro.yaml");
-    let out = Test::new().env_lang("en")
+    let out = Test::new()
+        .env_lang("en")
         .args(["render".into(), sop.into_os_string(), "-o".into(), "nodir/x.dot".into()])
         .run();
     assert_eq!(out.status, 2);
