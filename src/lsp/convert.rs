@@ -118,7 +118,12 @@ pub fn diagnostic(
     label_location: impl Fn(&crate::diagnostic::Label) -> Option<Location>,
 ) -> lsp_types::Diagnostic {
     let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {}", d.message.get(LANG), help.get(LANG)),
+        Some(help) => format!(
+            "{}\n{} {}",
+            d.message.get(LANG),
+            crate::lang::ReportWords::of(LANG).help,
+            help.get(LANG)
+        ),
         None => d.message.get(LANG).to_string(),
     };
     let related: Vec<DiagnosticRelatedInformation> = d
