@@ -383,10 +383,16 @@ fn binary_garbage_is_a_syntax_error_or_an_encoding_error() {
 
 // ---- Quadratic paths (issue 17, item 5) ----
 //
-// Each input is run at size n and 2n; a linear path takes about twice as
-// long, a quadratic one four times. The bound is on the ratio (best of
-// two runs each), never on absolute time, so a slow debug build or a busy
-// machine does not fail it. Absolute release figures: docs/performance.md.
+// Each input is run at size n and 4n; a linear path takes about four times
+// as long, a quadratic one sixteen times. The bound is on the ratio (best of
+// two runs each, CPU time), never on absolute time, so a slow debug build or
+// a busy machine does not fail it. Absolute release figures:
+// docs/performance.md. Why 4n and these sizes: in a debug build the linear
+// work (parsing, lowering) is slowed far more than the quadratic loops of
+// the old code (string compares in an optimised std), so at 2n or at small n
+// the old code passed too. Run against the code before the fix (a7f0d22)
+// these three tests fail, with ratios 9.9 (labels), 6.3 (loop) and 16.0
+// (unknown rules); after it they give 4.0, 3.9 and 3.8.
 
 /// A SOP header with one actor `p`, followed by `steps`.
 fn sop_with_steps(steps: &str) -> String {
@@ -466,20 +472,20 @@ fn parse_times(s: &str) -> Duration {
 
 fn assert_linear(what: &str, make: fn(usize) -> String, n: usize, args: &[&str]) {
     let small = best_time(&make(n), args);
-    let large = best_time(&make(2 * n), args);
+    let large = best_time(&make(4 * n), args);
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
-    eprintln!("{what}: n={n} {small:?}, 2n {large:?}, ratio {ratio:.2}");
-    assert!(ratio < 3.3, "{what}: doubling the input took {ratio:.2}x ({small:?} -> {large:?})");
+    eprintln!("{what}: n={n} {small:?}, 4n {large:?}, ratio {ratio:.2}");
+    assert!(ratio < 5.5, "{what}: four times the input took {ratio:.2}x ({small:?} -> {large:?})");
 }
 
 #[test]
 fn a_decision_with_many_labels_is_checked_in_linear_time() {
-    assert_linear("malformed-decision", wide_decision, 4_000, &["check", "--format", "concise"]);
+    assert_linear("malformed-decision", wide_decision, 10_000, &["check", "--format", "concise"]);
 }
 
 #[test]
 fn full_format_on_a_long_loop_is_linear() {
-    assert_linear("full, loop without exit", endless_loop, 1_500, &["check", "--format", "full"]);
+    assert_linear("full, loop without exit", endless_loop, 10_000, &["check", "--format", "full"]);
 }
 
 #[test]
