@@ -35,9 +35,9 @@ pub fn actions(
             let Some(fix) = d.fix.as_ref().filter(|_| touches) else { continue };
             let Some(edits) = fix::resolve(source, fix) else { continue };
             out.push(CodeAction {
-                title: format!("{} ({})", fix.title.get(crate::lsp::convert::LANG), d.name),
+                title: format!("{} ({})", fix.title.get(ws.lang()), d.name),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![convert::diagnostic(d, source, enc, |_| None)]),
+                diagnostics: Some(vec![convert::diagnostic(d, source, enc, ws.lang(), |_| None)]),
                 edit: Some(edit(uri, source, &edits, enc)),
                 is_preferred: Some(true),
                 ..CodeAction::default()

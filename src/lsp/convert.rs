@@ -107,24 +107,25 @@ pub fn path(uri: &Uri) -> Option<PathBuf> {
 /// A finding as a protocol diagnostic: the same code, span and message as
 /// `sopmap check`, the help line appended (editors show one message),
 /// secondary labels as related information.
-/// The language of the messages the server sends (the default of every
-/// command; the server does not yet read `--lang` or `lang:`).
+/// The language of the server's own words before a workspace is loaded
+/// (the default of every command); once loaded, `Workspace::lang`.
 pub(crate) const LANG: crate::lang::Lang = crate::lang::Lang::Id;
 
 pub fn diagnostic(
     d: &Diagnostic,
     source: &SourceFile,
     enc: Encoding,
+    lang: crate::lang::Lang,
     label_location: impl Fn(&crate::diagnostic::Label) -> Option<Location>,
 ) -> lsp_types::Diagnostic {
     let message = match &d.help {
         Some(help) => format!(
             "{}\n{} {}",
-            d.message.get(LANG),
-            crate::lang::ReportWords::of(LANG).help,
-            help.get(LANG)
+            d.message.get(lang),
+            crate::lang::ReportWords::of(lang).help,
+            help.get(lang)
         ),
-        None => d.message.get(LANG).to_string(),
+        None => d.message.get(lang).to_string(),
     };
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
@@ -132,7 +133,7 @@ pub fn diagnostic(
         .filter_map(|l| {
             label_location(l).map(|location| DiagnosticRelatedInformation {
                 location,
-                message: l.message.get(LANG).to_string(),
+                message: l.message.get(lang).to_string(),
             })
         })
         .collect();

@@ -28,8 +28,8 @@ pub fn hover(ws: &Workspace, file: FileId, offset: usize) -> Option<(String, Spa
             rule.code,
             rule.name,
             rule.default_level.as_str(),
-            rule.summary.get(crate::lsp::convert::LANG),
-            rule.explanation.get(crate::lsp::convert::LANG)
+            rule.summary.get(ws.lang()),
+            rule.explanation.get(ws.lang())
         ),
         span,
     ))
@@ -93,4 +93,34 @@ fn word_at(source: &SourceFile, offset: usize) -> Option<(&str, Span)> {
     let end = offset + after.find(|c: char| !is_word(c)).unwrap_or(after.len());
     let word = text.get(start..end)?;
     (!word.is_empty()).then_some((word, Span::new(start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::hover;
+    use crate::lsp::workspace::{Workspace, WorkspaceConfig};
+    use crate::source::SourceFile;
+
+    /// A rule's explanation on hover follows `lang:` of the workspace's
+    /// sopmap.yaml, Indonesian without one, as every command.
+    #[test]
+    fn the_explanation_follows_the_workspace_language() {
+        let text = "schema: sop-ap/1  # sopmap: ignore[dead-end]\n";
+        let at = text.find("dead-end").unwrap_or(0) + 2;
+        let explain = |config: Option<&str>| {
+            let config =
+                config.and_then(|c| crate::config::parse(&SourceFile::new("sopmap.yaml", c)).ok());
+            let root = PathBuf::from("/ws");
+            let ws = Workspace::new(
+                WorkspaceConfig { config, root: root.clone() },
+                vec![(root.join("a.yaml"), text.to_string())],
+            );
+            hover(&ws, 0, at).map(|(md, _)| md).unwrap_or_default()
+        };
+        assert!(explain(None).contains("## Yang diperiksa"), "{}", explain(None));
+        let en = explain(Some("lang: en\n"));
+        assert!(en.contains("## What it does"), "{en}");
+    }
 }

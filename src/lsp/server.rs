@@ -245,7 +245,7 @@ impl Server<'_> {
                 .diagnostics
                 .iter()
                 .map(|d| {
-                    convert::diagnostic(d, source, enc, |l| {
+                    convert::diagnostic(d, source, enc, ws.lang(), |l| {
                         let src = ws.source(l.file)?;
                         Some(Location {
                             uri: convert::uri(ws.path(l.file)?)?,

@@ -102,6 +102,12 @@ pub struct Publish {
 }
 
 impl Workspace {
+    /// The language of the messages sent to the editor: `lang:` in the
+    /// workspace's sopmap.yaml, else Indonesian (as every command).
+    pub fn lang(&self) -> crate::lang::Lang {
+        self.config.config.as_ref().and_then(|c| c.lang).unwrap_or_default()
+    }
+
     /// A workspace over `files` (absolute paths and their text, as read
     /// from the folder), checked.
     pub fn new(config: WorkspaceConfig, files: Vec<(PathBuf, String)>) -> Workspace {
