@@ -21,6 +21,16 @@
 //! router's tests: up to 12 actors, and decisions with up to 6 branches
 //! (the extra ones loop back for rework or end the procedure early, each
 //! with its own label). Without them the output is what it always was.
+//!
+//! `--real-forms` writes SOPs the way agencies do (issue 12): `days: kerja`
+//! with bare `hari` times and the time forms of published tables (`± 15
+//! menit`, `5'`, `2x24 jam`, `1 s.d. 3 hari`, `Maks. 2 hari`, `2 jam 30
+//! menit`, a time with its condition …), dates with Indonesian month names
+//! and day/month/year, row numbers (`row`), numbered rows of several steps
+//! (`same_row`), early ends as branch `outcome`s, and substitute signers
+//! (`alternate`). Still lint-clean; with `--defects` it may also plant a
+//! box left blank on purpose (`number: kosong`, blank-field). Without it
+//! the output is what it always was.
 
 // Indices into the generator's own vectors are taken modulo their length or
 // come from positions it just pushed; they cannot be out of range.
@@ -55,8 +65,39 @@ pub fn write_corpus(
         steps,
         actors: DEFAULT_ACTORS,
         branches: DEFAULT_BRANCHES,
+        real: false,
     };
     write_args(&args)
+}
+
+/// [`write_corpus`] with the forms of published SOPs (`--real-forms`).
+pub fn write_real_corpus(
+    dir: &std::path::Path,
+    count: usize,
+    defects: bool,
+    seed: u64,
+) -> Result<()> {
+    write_args(&real_args(dir, count, defects, seed))
+}
+
+/// The SOPs of a corpus written with the forms of published SOPs (see
+/// `--real-forms`), in memory, as (id, YAML).
+pub fn generate_real(count: usize, seed: u64) -> Vec<(String, String)> {
+    let args = real_args(std::path::Path::new(""), count, false, seed);
+    corpus(&args).into_iter().map(|g| (g.id, g.text)).collect()
+}
+
+fn real_args(dir: &std::path::Path, count: usize, defects: bool, seed: u64) -> Args {
+    Args {
+        count,
+        dir: dir.to_path_buf(),
+        defects,
+        seed,
+        steps: None,
+        actors: DEFAULT_ACTORS,
+        branches: DEFAULT_BRANCHES,
+        real: true,
+    }
 }
 
 /// The SOPs of a corpus in memory, as (id, YAML), without writing files:
@@ -77,6 +118,7 @@ pub fn generate(
         steps,
         actors: clamp_range(actors, 3, 12),
         branches: clamp_range(branches, 2, 8),
+        real: false,
     };
     corpus(&args).into_iter().map(|g| (g.id, g.text)).collect()
 }
@@ -118,6 +160,8 @@ struct Args {
     steps: Option<usize>,
     actors: (usize, usize),
     branches: (usize, usize),
+    /// `--real-forms`.
+    real: bool,
 }
 
 /// `A-B` (or `A`) as an inclusive range.
@@ -128,13 +172,14 @@ fn parse_range(s: &str) -> Option<(usize, usize)> {
 
 impl Args {
     fn parse(mut it: impl Iterator<Item = String>) -> Result<Args> {
-        const USAGE: &str = "usage: gen_corpus N DIR [--defects] [--seed S] [--steps K] [--actors A-B] [--branches A-B]  (K >= 8 steps per SOP; 3 <= A <= B <= 12 actors; 2 <= A <= B <= 8 branches)";
+        const USAGE: &str = "usage: gen_corpus N DIR [--defects] [--real-forms] [--seed S] [--steps K] [--actors A-B] [--branches A-B]  (K >= 8 steps per SOP; 3 <= A <= B <= 12 actors; 2 <= A <= B <= 8 branches)";
         let mut positional = Vec::new();
-        let (mut defects, mut seed, mut steps) = (false, 1, None);
+        let (mut defects, mut seed, mut steps, mut real) = (false, 1, None, false);
         let (mut actors, mut branches) = (DEFAULT_ACTORS, DEFAULT_BRANCHES);
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--defects" => defects = true,
+                "--real-forms" => real = true,
                 "--seed" => seed = it.next().context(USAGE)?.parse().context(USAGE)?,
                 "--steps" => steps = Some(it.next().context(USAGE)?.parse().context(USAGE)?),
                 "--actors" => {
@@ -163,6 +208,7 @@ impl Args {
             steps,
             actors,
             branches,
+            real,
         })
     }
 }
@@ -336,6 +382,87 @@ const LAWS: &[&str] = &[
     "Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik",
 ];
 
+/// Work times as published tables write them (with `days: kerja`, a bare
+/// `hari` is a working day).
+const REAL_TIMES: &[&str] = &[
+    "± 15 menit",
+    "10 Menit",
+    "5'",
+    "30 detik",
+    "2 jam 30 menit",
+    "1 s.d. 3 hari",
+    "1 sd 2 hari",
+    "Maks. 2 hari",
+    "1 (satu) hari",
+    "2x24 jam",
+    "paling lama 3 hari kerja",
+    "selambat-lambatnya 3 hari",
+    "1 (satu) hari maksimal 14 (empat belas) hari kerja",
+    "Maksimal 15 (lima belas) menit terhitung persyaratan diterima lengkap",
+];
+const MONTHS: &[&str] = &[
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// Rewrites a flow the way published SOPs are written (`--real-forms`):
+/// their time forms, early ends as branch outcomes, plain process steps
+/// joined into the row before them, and substitute signers. Keeps the SOP
+/// lint-clean: a joined step leaves its Mutu Baku to the row's first step,
+/// and only a process step that the one before it leads into is joined.
+fn real_forms(rng: &mut Rng, rows: &mut Vec<Step>, actors: &[Actor]) {
+    for r in rows.iter_mut() {
+        if !matches!(r.kind, Kind::Process { wait: true, .. }) && rng.chance(50) {
+            r.time = rng.pick(REAL_TIMES).to_string();
+        }
+    }
+    // An early end right below its decision becomes the decision's
+    // outcome: "Tidak: dikembalikan kepada pemohon".
+    let mut k = 0;
+    while k < rows.len() {
+        let no = match &rows[k].kind {
+            Kind::Decision { no, .. } => Some(no.clone()),
+            _ => None,
+        };
+        let below = rows.get(k + 1).filter(|r| Some(&r.id) == no.as_ref());
+        let early = below.is_some_and(|r| r.kind == Kind::End { outcome: false });
+        if early && rng.chance(60) {
+            let end = rows.remove(k + 1);
+            rows[k].outcome_no = Some(end.activity.replace("Mengembalikan", "Dikembalikan"));
+        }
+        k += 1;
+    }
+    let internal: Vec<usize> = (0..actors.len()).filter(|&a| !actors[a].external).collect();
+    for k in 1..rows.len() {
+        let plain = |r: &Step| matches!(r.kind, Kind::Process { wait: false, sub_sop: None });
+        let leads = rows[k - 1].next.as_deref() == Some(rows[k].id.as_str());
+        if plain(&rows[k]) && plain(&rows[k - 1]) && !rows[k - 1].joined && leads && rng.chance(20)
+        {
+            rows[k].joined = true;
+        }
+        if plain(&rows[k]) && rng.chance(12) {
+            let others: Vec<usize> = internal
+                .iter()
+                .copied()
+                .filter(|&a| a != rows[k].actor && !rows[k].with.contains(&a))
+                .collect();
+            if !others.is_empty() {
+                rows[k].alternate = Some(*rng.pick(&others));
+            }
+        }
+    }
+}
+
 /// The whole corpus: families of one makro SOP and its mikro SOPs. Mikro
 /// SOPs come first in a family, so "existing" children are always written.
 fn corpus(args: &Args) -> Vec<Generated> {
@@ -399,6 +526,12 @@ struct Step {
     notes: Option<String>,
     next: Option<String>,
     labels: Option<(&'static str, &'static str)>,
+    /// Continues the previous step's numbered row (`same_row`).
+    joined: bool,
+    /// A substitute actor (`alternate`).
+    alternate: Option<usize>,
+    /// The "no" answer ends the procedure with this outcome.
+    outcome_no: Option<String>,
 }
 
 struct Actor {
@@ -451,6 +584,9 @@ fn steps(
             notes: None,
             next: None,
             labels: None,
+            joined: false,
+            alternate: None,
+            outcome_no: None,
         };
         if row == 0 {
             step.id = unique(format!("{verb}_{obj}"));
@@ -539,6 +675,9 @@ fn steps(
                     notes: None,
                     next: None,
                     labels: None,
+                    joined: false,
+                    alternate: None,
+                    outcome_no: None,
                 });
             }
             let actor = rows[row].actor;
@@ -558,6 +697,9 @@ fn steps(
                     notes: None,
                     next: None,
                     labels: None,
+                    joined: false,
+                    alternate: None,
+                    outcome_no: None,
                 });
             }
             continue;
@@ -659,6 +801,8 @@ enum Plant {
     UnknownKey,
     InvalidDuration,
     DateOrder,
+    /// `number: kosong` (only with `--real-forms`).
+    BlankField,
 }
 
 const PLANTS: &[Plant] = &[
@@ -671,6 +815,19 @@ const PLANTS: &[Plant] = &[
     Plant::UnknownKey,
     Plant::InvalidDuration,
     Plant::DateOrder,
+];
+/// With `--real-forms`: also a box left blank on purpose.
+const PLANTS_REAL: &[Plant] = &[
+    Plant::UnknownStep,
+    Plant::UnknownActor,
+    Plant::UnreachableStep,
+    Plant::DeadEnd,
+    Plant::MissingTime,
+    Plant::DuplicateActor,
+    Plant::UnknownKey,
+    Plant::InvalidDuration,
+    Plant::DateOrder,
+    Plant::BlankField,
 ];
 
 impl Plant {
@@ -685,6 +842,7 @@ impl Plant {
             Plant::UnknownKey => "unknown-key",
             Plant::InvalidDuration => "invalid-duration",
             Plant::DateOrder => "date-order",
+            Plant::BlankField => "blank-field",
         }
     }
 }
@@ -741,7 +899,11 @@ fn sop(
         actors.push(Actor { id: OUTSIDE[i].0, name: OUTSIDE[i].1, external: true });
     }
     let mut rows = steps(rng, total, &actors, children, args.branches);
-    let plant = args.defects.then(|| *rng.pick(PLANTS));
+    if args.real {
+        real_forms(rng, &mut rows, &actors);
+    }
+    let plants = if args.real { PLANTS_REAL } else { PLANTS };
+    let plant = args.defects.then(|| *rng.pick(plants));
     let plant = plant.map(|p| match p {
         // A dead end is planted on an early end; flows without one get an
         // unreachable step instead.
@@ -758,6 +920,8 @@ fn sop(
         orphan.kind = Kind::Process { wait: false, sub_sop: None };
         orphan.actor = rows[0].actor;
         orphan.labels = None;
+        orphan.joined = false;
+        orphan.outcome_no = None;
         orphan.next = Some(end_id);
         rows.insert(last, orphan);
     }
@@ -774,19 +938,37 @@ fn sop(
     w.line(format!("id: {id}"));
     w.line(format!("level: {}", if makro { "makro" } else { "mikro" }));
     w.line(format!("type: {}", if rng.chance(70) { "administratif" } else { "teknis" }));
+    if args.real {
+        w.line("days: kerja");
+    }
     w.line("");
     w.line("identity:");
     w.line("  agency: Kementerian Pelayanan Publik Republik Indonesia");
     w.line(format!("  unit: {}", q(&unit)));
-    w.line(format!("  number: {}", q(&format!("SOP-{family:05}.{index}/PLY/{year}"))));
+    if let Some(Plant::BlankField) = plant {
+        defect_line = w.line("  number: kosong");
+    } else {
+        w.line(format!("  number: {}", q(&format!("SOP-{family:05}.{index}/PLY/{year}"))));
+    }
     let topic =
         OBJECTS.iter().find(|o| id.starts_with(&o.0.replace('_', "-"))).map_or("layanan", |o| o.1);
     let level = if makro { "Makro" } else { "Mikro" };
     w.line(format!("  title: {}", q(&format!("Tata Cara Pengelolaan {} ({level})", cap(topic)))));
-    w.line(format!("  created: {year}-{month:02}-{day:02}"));
-    w.line(format!("  revised: {}-{month:02}-{day:02}", year + 1));
+    let name = MONTHS[month - 1];
+    if args.real {
+        // `16 Juli 2012`, `01/03/2022`, `16 JULI 2013`.
+        w.line(format!("  created: {day} {name} {year}"));
+        w.line(format!("  revised: {day:02}/{month:02}/{}", year + 1));
+    } else {
+        w.line(format!("  created: {year}-{month:02}-{day:02}"));
+        w.line(format!("  revised: {}-{month:02}-{day:02}", year + 1));
+    }
     w.line("  revision: 1");
-    let effective = format!("  effective: {}-{month:02}-{day:02}", year + 1);
+    let effective = if args.real {
+        format!("  effective: {day} {} {}", name.to_uppercase(), year + 1)
+    } else {
+        format!("  effective: {}-{month:02}-{day:02}", year + 1)
+    };
     if let Some(Plant::DateOrder) = plant {
         defect_line = w.line(format!("  effective: {}-{month:02}-{day:02}", year - 1));
     } else {
@@ -853,6 +1035,7 @@ fn sop(
     // Pick the rows that carry a planted mistake.
     let process_rows: Vec<usize> = (0..rows.len())
         .filter(|&r| matches!(rows[r].kind, Kind::Process { sub_sop: None, .. }))
+        .filter(|&r| !rows[r].joined)
         .collect();
     let mut uses = vec![0usize; actors.len()];
     for s in &rows {
@@ -873,9 +1056,16 @@ fn sop(
         _ => None,
     };
 
+    let mut number = 0;
     for (r, s) in rows.iter().enumerate() {
         let here = target_row == Some(r);
         let id_line = w.line(format!("  - id: {}", s.id));
+        if args.real && s.joined {
+            w.line("    same_row: true");
+        } else if args.real {
+            number += 1;
+            w.line(format!("    row: {number}"));
+        }
         let kind = match (&s.kind, plant) {
             (Kind::End { .. }, Some(Plant::DeadEnd)) if here => "process",
             (Kind::Start, _) => "start",
@@ -896,15 +1086,23 @@ fn sop(
             let with: Vec<&str> = s.with.iter().map(|&a| actors[a].id).collect();
             w.line(format!("    with: [{}]", with.join(", ")));
         }
+        if let Some(a) = s.alternate {
+            w.line(format!("    alternate: {}", actors[a].id));
+        }
         if let Kind::Process { sub_sop: Some(child), .. } = &s.kind {
             w.line(format!("    sub_sop: {child}"));
         }
         w.line(format!("    activity: {}", q(&s.activity)));
-        w.line("    requirements:");
-        for req in &s.requirements {
+        // A joined step's Mutu Baku is its row's, on the row's first step.
+        let mutu = !s.joined;
+        if mutu {
+            w.line("    requirements:");
+        }
+        for req in s.requirements.iter().filter(|_| mutu) {
             w.line(format!("      - {}", q(req)));
         }
         match plant {
+            _ if !mutu => {}
             Some(Plant::MissingTime) if here => defect_line = id_line,
             Some(Plant::InvalidDuration) if here => {
                 defect_line = w.line("    time: 2 hri kerja");
@@ -921,7 +1119,9 @@ fn sop(
         if let Kind::Process { wait: true, .. } = s.kind {
             w.line("    wait: true");
         }
-        w.line(format!("    output: {}", q(&s.output)));
+        if mutu {
+            w.line(format!("    output: {}", q(&s.output)));
+        }
         if let Some(notes) = &s.notes {
             let key =
                 if here && matches!(plant, Some(Plant::UnknownKey)) { "notse" } else { "notes" };
@@ -945,7 +1145,10 @@ fn sop(
                 w.line(format!("      - label: {}", q(yl)));
                 w.line(format!("        next: {yes}"));
                 w.line(format!("      - label: {}", q(nl)));
-                w.line(format!("        next: {no}"));
+                match &s.outcome_no {
+                    Some(outcome) => w.line(format!("        outcome: {}", q(outcome))),
+                    None => w.line(format!("        next: {no}")),
+                };
                 for (label, target) in extra {
                     w.line(format!("      - label: {}", q(label)));
                     w.line(format!("        next: {target}"));

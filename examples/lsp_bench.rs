@@ -1,9 +1,16 @@
-//! Edit-to-diagnostics latency of the language server's workspace: loads a
-//! folder of SOPs (e.g. 750 from `gen_corpus`), then replays edits to its
-//! makro SOPs (the ones with the most links) and times, per edit, what the
-//! server does once the debounce has passed: re-check the edited file,
-//! run the cross-SOP rules over the catalogue, and collect the findings to
-//! publish (the edited file and every SOP whose findings changed).
+//! Edit-to-diagnostics latency of the language server, measured twice over
+//! a folder of SOPs (e.g. 750 from `gen_corpus`), replaying edits to its
+//! makro SOPs (the ones with the most links):
+//!
+//! 1. the workspace alone, per edit what the server does once the debounce
+//!    has passed: re-check the edited file, run the cross-SOP rules over
+//!    the catalogue, and collect the findings to publish (the edited file
+//!    and every SOP whose findings changed);
+//! 2. the whole server, in process over lsp-server's memory connection:
+//!    from sending `didChange` to receiving the edited file's
+//!    `publishDiagnostics` of that version, so the 20 ms debounce, the
+//!    hand-over to a checking thread and the JSON of every published file
+//!    are included.
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- 750 /tmp/c750
@@ -45,7 +52,7 @@ fn main() -> Result<()> {
     }
     let root = std::fs::canonicalize(&dir)?;
     let started = Instant::now();
-    let mut ws = Workspace::new(WorkspaceConfig { config: None, root }, files.clone());
+    let mut ws = Workspace::new(WorkspaceConfig::plain(root), files.clone());
     let first = ws.publish();
     let load = started.elapsed();
     let makros: Vec<&(PathBuf, String)> = files
@@ -94,7 +101,100 @@ fn main() -> Result<()> {
     if let Some(cpu) = cpu {
         println!("CPU time per edit (this process, all threads): {:.2} ms", cpu * 1e3);
     }
+    drop(ws);
+    let (load, mut times) = through_server(&dir, &makros, edits)?;
+    times.sort();
+    let pct = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
+    println!(
+        "through the server (didChange to publishDiagnostics, 20 ms debounce included): load {:.1} ms; \
+         {edits} edits: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        load.as_secs_f64() * 1e3,
+        pct(50).as_secs_f64() * 1e3,
+        pct(95).as_secs_f64() * 1e3,
+        times.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
+    );
     Ok(())
+}
+
+/// Runs the server on a thread of this process and replays the edits as
+/// a client would; returns the time to the first diagnostics of an opened
+/// file (the load) and the time of each edit.
+fn through_server(
+    dir: &std::path::Path,
+    makros: &[&(PathBuf, String)],
+    edits: usize,
+) -> Result<(Duration, Vec<Duration>)> {
+    use lsp_server::{Connection, Message, Notification, Request, RequestId};
+    use serde_json::{Value, json};
+    let (server, client) = Connection::memory();
+    let handle = std::thread::spawn(move || sopmap::cli::lsp::serve(&server, None));
+    let root = format!("file://{}", std::fs::canonicalize(dir)?.display());
+    let uri = |p: &PathBuf| format!("file://{}", p.display());
+    let send = |m: Message| client.sender.send(m).context("the server went away");
+    let recv = || -> Result<Message> {
+        client.receiver.recv_timeout(Duration::from_secs(60)).context("no answer from the server")
+    };
+    let started = Instant::now();
+    send(Message::Request(Request::new(
+        RequestId::from(1),
+        "initialize".into(),
+        json!({ "processId": null, "rootUri": root, "capabilities": {},
+                "workspaceFolders": [{ "uri": root, "name": "bench" }] }),
+    )))?;
+    while !matches!(recv()?, Message::Response(_)) {}
+    send(Message::Notification(Notification::new("initialized".into(), json!({}))))?;
+    let notify = |method: &str, params: Value| {
+        send(Message::Notification(Notification::new(method.into(), params)))
+    };
+    // Waits for the diagnostics of `want` at `version`.
+    let published = |want: &str, version: i32| -> Result<()> {
+        loop {
+            if let Message::Notification(n) = recv()?
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == want
+                && n.params["version"] == version
+            {
+                return Ok(());
+            }
+        }
+    };
+    let first = makros.first().context("no makro SOP")?;
+    notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri(&first.0), "languageId": "yaml", "version": 0, "text": first.1 } }),
+    )?;
+    // A clean file is published when it is opened too (empty).
+    published(&uri(&first.0), 0)?;
+    let load = started.elapsed();
+    for (path, text) in makros.iter().skip(1).take(edits / 2 + 1) {
+        notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 0, "text": text } }),
+        )?;
+        published(&uri(path), 0)?;
+    }
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits {
+        let (path, text) = makros[(i / 2) % makros.len()];
+        let edited = match i % 4 {
+            0 => text.replacen("\n    next: ", "\n    next: x", 1),
+            2 => text.replacen("\nid: ", "\nid: x", 1),
+            _ => text.clone(),
+        };
+        let version = i32::try_from(i + 1)?;
+        let t = Instant::now();
+        notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(path), "version": version },
+                    "contentChanges": [{ "text": edited }] }),
+        )?;
+        published(&uri(path), version)?;
+        times.push(t.elapsed());
+    }
+    send(Message::Request(Request::new(RequestId::from(2), "shutdown".into(), Value::Null)))?;
+    notify("exit", Value::Null)?;
+    handle.join().map_err(|_| anyhow::anyhow!("the server panicked"))??;
+    Ok((load, times))
 }
 
 /// User plus system CPU time of this process so far (Linux `/proc`), to

@@ -301,10 +301,35 @@ impl fmt::Display for Duration {
 pub struct DurationError {
     pub message: Text,
     pub help: Option<Text>,
+    /// The whole duration rewritten with its one misspelt unit word
+    /// corrected (`30 mnit` → `30 menit`), when exactly one unit is meant;
+    /// the caller offers it as a safe fix once it parses.
+    pub fix: Option<String>,
 }
 
 fn err(message: Text, help: Option<Text>) -> DurationError {
-    DurationError { message, help }
+    DurationError { message, help, fix: None }
+}
+
+impl DurationError {
+    /// Adds the fix that writes `word`, found at byte `at` of `written`,
+    /// as `meant`. Only an ASCII word is replaced (its lowercased token
+    /// then has the length of what was written).
+    fn with_fix(mut self, written: &str, at: usize, word: &str, meant: &str) -> DurationError {
+        let end = at + word.len();
+        let same = written.get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(word));
+        let at_word_end = written
+            .get(end..)
+            .is_none_or(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        if word.is_ascii()
+            && same
+            && at_word_end
+            && let (Some(head), Some(tail)) = (written.get(..at), written.get(end..))
+        {
+            self.fix = Some(format!("{head}{meant}{tail}"));
+        }
+        self
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -389,12 +414,39 @@ fn tokenize(input: &str) -> Vec<Token> {
                 }
             }
             out.push(Token { tok: Tok::Word(w), start: i });
+        } else if let Some(unit) = prime_unit(c, &mut it, &out) {
+            // `5'` and `30"` (minutes and seconds marks, as some tables
+            // write them): the mark stands for the unit word.
+            out.push(Token { tok: Tok::Word(unit.into()), start: i });
         } else {
             out.push(Token { tok: Tok::Sym(c), start: i });
             it.next();
         }
     }
     out
+}
+
+/// A minutes mark (`'`, `’`, `′`) or seconds mark (`"`, `''`, `″`, `”`)
+/// right after an amount, read as the unit word; consumes the mark.
+fn prime_unit(
+    c: char,
+    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    before: &[Token],
+) -> Option<&'static str> {
+    if !matches!(before.last(), Some(Token { tok: Tok::Num(..), .. })) {
+        return None;
+    }
+    let minute = matches!(c, '\'' | '’' | '′');
+    let second = matches!(c, '"' | '″' | '”');
+    if !minute && !second {
+        return None;
+    }
+    it.next();
+    if minute && it.peek().is_some_and(|&(_, d)| matches!(d, '\'' | '’' | '′')) {
+        it.next();
+        return Some("detik");
+    }
+    Some(if minute { "menit" } else { "detik" })
 }
 
 // ---------------------------------------------------------------------------
@@ -900,12 +952,19 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     }
     if let Some(close) = near_unit_word(tail) {
         let (unit, word) = (unit.as_str(), first_word(tail));
-        return Err(err(
+        let e = err(
             msg!(
                 "satuan waktu `{unit} {word}` tidak dikenal" / "unknown time unit `{unit} {word}`"
             ),
             Some(crate::suggest::meant_text(close)),
-        ));
+        );
+        // `hari kerjaa` → `hari kerja`: the second word is replaced.
+        let second = close.split_once(' ').map_or(close, |(_, w)| w);
+        let at = written.get(tail_start..).and_then(|t| t.find(word)).map(|i| tail_start + i);
+        return Err(match at {
+            Some(at) => e.with_fix(&written, at, &word.to_lowercase(), second),
+            None => e,
+        });
     }
     let mut condition = Vec::new();
     if lead_unknown {
@@ -989,7 +1048,12 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             && starts_with_phrase(&c.words(), RANGE).is_none()
         {
             let w = w.clone();
-            return Err(unknown_unit(&w, a));
+            let at = c.offset(written.len());
+            let e = unknown_unit(&w, a);
+            return Err(match meant_unit(&w) {
+                Some(u) => e.with_fix(written, at, &w, u.as_str()),
+                None => e,
+            });
         }
         return Ok(Parsed::Bare(a));
     };
@@ -1003,7 +1067,7 @@ fn quantity(c: &mut Cursor<'_>, written: &str) -> Result<Parsed, DurationError> 
             break;
         };
         if u2.bucket() != unit.bucket() {
-            return Err(mixed(written));
+            return Err(mixed_days_and_time(written, q, b, u2));
         }
         if u2.factor() >= q.unit.factor() {
             c.pos = save;
@@ -1093,6 +1157,21 @@ fn missing_unit(a: Amount) -> DurationError {
     )
 }
 
+/// The one unit a misspelt unit word means: a known other spelling
+/// (`mnit`, `hrs`), else the only unit name nearest to it.
+fn meant_unit(word: &str) -> Option<Unit> {
+    // `m`, `h`, `mg`: too short to be sure which unit was meant.
+    if word.chars().count() < 3 {
+        return None;
+    }
+    if let Some(u) = alias(word) {
+        return Some(u);
+    }
+    let names = Unit::ALL.map(Unit::as_str);
+    let name = crate::suggest::closest_unique(word, &names)?;
+    Unit::ALL.into_iter().find(|u| u.as_str() == name)
+}
+
 fn unknown_unit(word: &str, a: Amount) -> DurationError {
     let names = Unit::ALL.map(Unit::as_str);
     let help = alias(word)
@@ -1127,6 +1206,37 @@ fn mixed(written: &str) -> DurationError {
              (dengan hari kerja 8 jam), dan simpan rumusan aslinya pada `time_note`"
                 / "write one kind of time, e.g. `10 jam` instead of `1 hari kerja 2 jam` (with an \
                    8-jam workday), and keep the wording in `time_note`"
+        )),
+    )
+}
+
+/// `2 hari kerja 3 jam`: days and working time in one quantity. The help
+/// gives the same quantity in working time with the usual 8-jam workday
+/// (a bare `hari` read as a working day, as most SOPs mean it); other
+/// mixes get the general help.
+fn mixed_days_and_time(written: &str, days: Qty, amount: Amount, unit: Unit) -> DurationError {
+    let day_like = matches!(days.unit, Unit::HariKerja | Unit::Hari);
+    if !day_like || unit.bucket() != Bucket::WorkTime || amount.den != 1 {
+        return mixed(written);
+    }
+    let seconds = days
+        .amount
+        .saturating_mul(8 * 3600)
+        .saturating_add(amount.num.saturating_mul(unit.factor()));
+    let (read_id, read_en) = if days.unit == Unit::Hari {
+        (", dengan `hari` dibaca sebagai hari kerja", ", reading `hari` as a working day")
+    } else {
+        ("", "")
+    };
+    let hours = format_seconds(seconds);
+    err(
+        msg!(
+            "`{written}` mencampur hari kerja dengan waktu kerja"
+                / "`{written}` mixes working days and working time"
+        ),
+        Some(msg!(
+            "tuliskan `{hours}` (dengan hari kerja 8 jam{read_id}), dan simpan rumusan aslinya pada `time_note`"
+                / "write `{hours}` (with an 8-jam workday{read_en}), and keep the wording in `time_note`"
         )),
     )
 }
@@ -1380,6 +1490,13 @@ mod tests {
         assert_eq!(q("10 Menit"), (10, 10, Menit, Exact));
         assert_eq!(q("5 Hari"), (5, 5, Hari, Exact));
         assert_eq!(q("Proses 1 Minggu"), (1, 1, Minggu, Exact));
+        assert_eq!(q("5'"), (5, 5, Menit, Exact));
+        assert_eq!(q("± 5’"), (5, 5, Menit, About));
+        assert_eq!(q("10 '"), (10, 10, Menit, Exact));
+        assert_eq!(q("30\""), (30, 30, Detik, Exact));
+        assert_eq!(q("30''"), (30, 30, Detik, Exact));
+        assert_eq!(q("5'-10'"), (5, 10, Menit, Exact));
+        assert_eq!(ok("5'").to_string(), "5'");
         assert_eq!(ok("Proses 1 Minggu").condition, None);
         assert_eq!(
             q("1 (satu) hari maksimal 14 (empat belas) hari kerja"),
@@ -1464,7 +1581,10 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("99999999999 menit").is_err());
         assert!(help("7 hari dengan bupati; 2 hari dengan Kadin").contains("time_note"));
-        assert!(help("1 hari kerja 2 jam").contains("10 jam"));
+        assert!(help("1 hari kerja 2 jam").contains("`10 jam`"));
+        assert!(help("2 hari kerja 3 jam").contains("`19 jam`"), "{}", help("2 hari kerja 3 jam"));
+        assert!(help("2 hari 30 menit").contains("`16 jam 30 menit`"));
+        assert!(help("1 minggu 2 jam").contains("time_note"));
         assert!(help("3 hari kerjaa").contains("hari kerja"));
         assert!(help("1,5 hari").contains("2 hari"));
         assert!(help("2 minggu kerja").contains("`10 hari kerja`"));

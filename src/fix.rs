@@ -13,15 +13,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, Text};
 use crate::source::{SourceFile, Span};
 
 /// One safe fix of a finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    /// What the fix does, for a code action's title (`replace with `x``),
-    /// in both languages.
-    pub title: crate::diagnostic::Text,
+    /// What the fix does, in both languages, for a code action's title
+    /// (`ganti `x` dengan `y`` / `replace `x` with `y``).
+    pub title: Text,
     pub edits: Vec<Edit>,
 }
 
@@ -58,7 +58,7 @@ impl Edit {
 }
 
 impl Fix {
-    pub fn new(title: crate::diagnostic::Text, edits: Vec<Edit>) -> Fix {
+    pub fn new(title: Text, edits: Vec<Edit>) -> Fix {
         Fix { title, edits }
     }
 
@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(
             resolve(
                 &src,
-                &Fix::new(crate::msg!("t" / "t"), vec![Edit::replace(Span::new(1, 9), "x")])
+                &Fix::new(Text::new("t", "t"), vec![Edit::replace(Span::new(1, 9), "x")])
             ),
             None
         );
@@ -449,7 +449,7 @@ mod tests {
                             span,
                             crate::diagnostic::Text::new("x", "x"),
                         )
-                        .fix(Fix::new(crate::msg!("y" / "y"), vec![Edit::replace(span, "y")])),
+                        .fix(Fix::new(Text::new("y", "y"), vec![Edit::replace(span, "y")])),
                     ),
                     'z' => out.push(
                         Diagnostic::new(
@@ -458,7 +458,7 @@ mod tests {
                             span,
                             crate::diagnostic::Text::new("z", "z"),
                         )
-                        .fix(Fix::new(crate::msg!("!" / "!"), vec![Edit::replace(span, "!")])),
+                        .fix(Fix::new(Text::new("!", "!"), vec![Edit::replace(span, "!")])),
                     ),
                     '!' => out.push(Diagnostic::new(
                         &invalid_yaml::RULE,

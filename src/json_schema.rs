@@ -95,13 +95,26 @@ fn object(keys: &[Key], parent: &str) -> Json {
                     json!([{"required": ["next"]}, {"required": ["outcome"]}]),
                 );
             }
-            // Only a start or end capsule may leave out its activity.
             "steps" => {
+                let row_keys: Vec<Json> =
+                    schema::ROW_KEYS.iter().map(|k| json!({"required": [k]})).collect();
                 m.insert(
-                    "if".into(),
-                    json!({"required": ["kind"], "properties": {"kind": {"enum": ["process", "decision"]}}}),
+                    "allOf".into(),
+                    json!([
+                        // Only a start or end capsule may leave out its activity.
+                        {
+                            "if": {"required": ["kind"], "properties": {"kind": {"enum": ["process", "decision"]}}},
+                            "then": {"required": ["activity"]},
+                        },
+                        // A step that continues a numbered row leaves the
+                        // row's number and Mutu Baku to its first step
+                        // (`misplaced-key`).
+                        {
+                            "if": {"required": ["same_row"], "properties": {"same_row": {"const": true}}},
+                            "then": {"not": {"anyOf": row_keys}},
+                        },
+                    ]),
                 );
-                m.insert("then".into(), json!({"required": ["activity"]}));
             }
             _ => {}
         }

@@ -360,6 +360,29 @@ texts! {
         november: "November" / "November",
         december: "Desember" / "December",
     }
+    /// The summary line of `check --fix` and `--diff` (`fixed 3 findings in
+    /// 2 files`), and the language server's "fix all" action.
+    FixWords {
+        nothing: "tidak ada yang perlu diperbaiki" / "nothing to fix",
+        fixed_before: "" / "fixed ",
+        fixed_after: " diperbaiki" / "",
+        would_before: "" / "would fix ",
+        would_after: " akan diperbaiki" / "",
+        finding: "temuan" / "finding",
+        findings: "temuan" / "findings",
+        unsettled_before: "; perbaikan masih bermunculan setelah " / "; fixes were still appearing after ",
+        unsettled_after: " putaran, jalankan lagi untuk melihat sisanya" / " rounds, run again to see what is left",
+        fix_all: "Terapkan semua perbaikan aman sopmap di berkas ini" / "Fix all safe sopmap fixes in this file",
+    }
+    /// Messages of the language server to the editor's user.
+    LspWords {
+        slow_before: "pemeriksaan `" / "checking `",
+        slow_after: "` memakan waktu lebih dari batasnya; temuannya menyusul setelah selesai, berkas lain tetap diperiksa" / "` is taking longer than its budget; its findings follow when it ends, other files are checked meanwhile",
+        config_ignored: "pengaturan diabaikan sampai diperbaiki" / "the settings are ignored until it is fixed",
+        bad_lang: "bahasa tidak dikenal; gunakan `id` atau `en`" / "unknown language; use `id` or `en`",
+        external: " (eksternal)" / " (external)",
+        actor: "pelaksana" / "actor",
+    }
 }
 
 impl Lang {

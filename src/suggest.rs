@@ -39,6 +39,17 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, c)| c)
 }
 
+/// [`closest`], but only when no other candidate is as close: a fix made
+/// without asking must not choose between two readings.
+pub fn closest_unique<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let best = closest(word, candidates.iter().copied())?;
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let distance = |c: &str| bounded_distance(&lower, &c.to_lowercase(), usize::MAX);
+    let d = distance(best);
+    let tie = candidates.iter().any(|c| *c != best && *c != word && distance(c) <= d);
+    (!tie).then_some(best)
+}
+
 /// Optimal-string-alignment distance between `a` and `b` (transpositions
 /// count as one edit, which catches `pelindungan`/`pelidnungan`), or `None`
 /// when it exceeds `limit`.
@@ -133,6 +144,14 @@ pub fn meant_text(c: &str) -> crate::diagnostic::Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unique_nearest_candidate_only() {
+        assert_eq!(closest_unique("proces", &["process", "decision", "start"]), Some("process"));
+        // `hary`: one edit from both `hari` and `harv`: no single reading.
+        assert_eq!(closest_unique("hary", &["hari", "harv"]), None);
+        assert_eq!(closest_unique("zzzz", &["hari"]), None);
+    }
 
     #[test]
     fn finds_typos() {

@@ -38,10 +38,12 @@ pub struct ActorTime {
     /// How many reachable, non-wait steps it does or joins (`with`),
     /// timed or not.
     pub steps: usize,
-    /// How many of those have no usable `time` (left out of its totals).
+    /// How many of those have no usable `time` (left out of its totals); a
+    /// numbered row counts once.
     pub untimed: usize,
     /// The sum of those steps' worst-case times (its load over the whole
-    /// SOP, not one path: every branch counted).
+    /// SOP, not one path: every branch counted). A numbered row of several
+    /// steps adds its one time once to every actor in it.
     pub total: Totals,
     /// The sum of its steps on the critical (worst) path.
     pub critical: Totals,
@@ -449,22 +451,32 @@ fn per_actor(
             critical: Totals::default(),
         })
         .collect();
+    // A numbered row of several steps (`same_row`) has one Waktu, on its
+    // first step: the time the row takes. Every actor with a symbol in the
+    // row (or `with` on one of its steps) is taken up by it, so each gets
+    // the row's time once, as `with` gets a step's whole time; the SOP's
+    // total counts it once. `row_actors` holds who already has the row.
+    let mut row_actors: (usize, Vec<&str>) = (usize::MAX, Vec::new());
     for &i in reachable {
         let Some(step) = sop.steps.get(i) else { continue };
-        let c = cost(sop, i, true);
-        if step.wait {
+        let first = rows.row_of(i).map_or(i, |r| r.first);
+        let Some(head) = sop.steps.get(first) else { continue };
+        if head.wait {
             continue;
         }
-        // A step continuing a numbered row is timed by the row's first step.
-        let untimed = step.time.is_none() && rows.is_first(i) && !step.is_bare_capsule();
-        let on_critical = critical.get(i).copied().unwrap_or(false);
-        let mut seen: Vec<&str> = Vec::new();
+        let c = cost(sop, first, true);
+        let untimed = head.time.is_none() && !head.is_bare_capsule();
+        let on_critical = critical.get(first).copied().unwrap_or(false);
+        if row_actors.0 != first {
+            row_actors = (first, Vec::new());
+        }
         for who in step.actor.iter().chain(step.with.iter()) {
             let id = who.value.as_str();
-            if seen.contains(&id) {
-                continue;
+            // Two steps of one actor in one row: two steps, one time.
+            let again = row_actors.1.contains(&id);
+            if !again {
+                row_actors.1.push(id);
             }
-            seen.push(id);
             let entry = match out.iter().position(|a| a.actor == id) {
                 Some(p) => out.get_mut(p),
                 None => {
@@ -480,6 +492,9 @@ fn per_actor(
             };
             if let Some(a) = entry {
                 a.steps += 1;
+                if again {
+                    continue;
+                }
                 if untimed {
                     a.untimed += 1;
                     continue;
@@ -701,5 +716,35 @@ mod tests {
 "
         );
         assert!(timing_of(&body, 480).1.is_none());
+    }
+
+    #[test]
+    fn a_joined_row_counts_once_in_the_total_and_once_for_each_actor_in_it() {
+        let body = format!(
+            "{ACTORS}  - id: c\n    name: C\nsteps:
+  - {{id: mulai, kind: start, actor: a, activity: Mulai, time: 10 menit, next: serah}}
+  - {{id: serah, kind: process, actor: a, activity: Menyerahkan, time: 30 menit, next: terima}}
+  - {{id: terima, same_row: true, kind: process, actor: b, activity: Menerima, next: catat}}
+  - {{id: catat, same_row: true, kind: process, actor: b, with: [c], activity: Mencatat, next: selesai}}
+  - {{id: selesai, kind: end, actor: a, activity: Selesai, time: 5 menit}}
+"
+        );
+        let (_, t) = timing_of(&body, 480);
+        let t = t.unwrap();
+        // The row's 30 menit once: 10 + 30 + 5.
+        assert_eq!(t.worst.work_minutes(), 45);
+        assert!(t.untimed.is_empty());
+        let of = |id: &str| t.per_actor.iter().find(|a| a.actor == id).unwrap();
+        assert_eq!((of("a").steps, of("a").total.work_minutes(), of("a").untimed), (3, 45, 0));
+        // b has two steps in the row: both counted, its time once.
+        assert_eq!((of("b").steps, of("b").total.work_minutes(), of("b").untimed), (2, 30, 0));
+        assert_eq!(of("b").critical.work_minutes(), 30);
+        assert_eq!((of("c").steps, of("c").total.work_minutes()), (1, 30));
+        // An untimed row is one untimed row for each of its actors.
+        let untimed = body.replace(", time: 30 menit", "");
+        let (_, t) = timing_of(&untimed, 480);
+        let t = t.unwrap();
+        let of = |id: &str| t.per_actor.iter().find(|a| a.actor == id).unwrap().untimed;
+        assert_eq!((t.untimed.len(), of("a"), of("b"), of("c")), (1, 1, 1, 1));
     }
 }

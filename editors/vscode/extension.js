@@ -8,7 +8,9 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 let client;
 
 function activate(context) {
-  const command = vscode.workspace.getConfiguration('sopmap').get('path') || 'sopmap';
+  const settings = vscode.workspace.getConfiguration('sopmap');
+  const command = settings.get('path') || 'sopmap';
+  const lang = settings.get('lang');
   const server = { command, args: ['lsp'], transport: TransportKind.stdio };
   client = new LanguageClient(
     'sopmap',
@@ -16,7 +18,10 @@ function activate(context) {
     { run: server, debug: server },
     {
       documentSelector: [{ scheme: 'file', language: 'yaml' }],
+      // YAML files, sopmap.yaml among them: a changed configuration is
+      // read again.
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+      initializationOptions: lang ? { lang } : {},
     },
   );
   context.subscriptions.push(client);

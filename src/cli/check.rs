@@ -72,31 +72,25 @@ fn fix(
 }
 
 /// The summary line of `--fix` (`fixed 3 findings in 2 files`) or of
-/// `--diff` (`would fix …`).
+/// `--diff` (`would fix …`), in the run's language.
 fn fix_summary(f: &super::fix::Summary, preview: bool, lang: crate::lang::Lang) -> String {
-    use crate::msg;
-    let findings = if f.fixes == 1 { "finding" } else { "findings" };
-    let files = if f.files == 1 { "file" } else { "files" };
-    let m = f.files;
-    let mut line = match (preview, f.fixes) {
-        (_, 0) => msg!("tidak ada yang perlu diperbaiki" / "nothing to fix"),
-        (true, n) => msg!(
-            "{n} temuan akan diperbaiki dalam {m} berkas"
-                / "would fix {n} {findings} in {m} {files}"
-        ),
-        (false, n) => {
-            msg!("{n} temuan diperbaiki dalam {m} berkas" / "fixed {n} {findings} in {m} {files}")
-        }
-    }
-    .get(lang)
-    .to_string();
+    let w = crate::lang::FixWords::of(lang);
+    let r = crate::lang::ReportWords::of(lang);
+    let findings = if f.fixes == 1 { w.finding } else { w.findings };
+    let files = if f.files == 1 { r.file } else { r.files };
+    let (before, after) =
+        if preview { (w.would_before, w.would_after) } else { (w.fixed_before, w.fixed_after) };
+    let mut line = match f.fixes {
+        0 => w.nothing.to_string(),
+        n => format!("{before}{n} {findings}{after} {} {} {files}", r.in_, f.files),
+    };
     if f.unsettled {
-        let rounds = crate::fix::MAX_ROUNDS;
-        let more = msg!(
-            "; perbaikan masih muncul setelah {rounds} putaran, jalankan lagi untuk melihat sisanya"
-                / "; fixes were still appearing after {rounds} rounds, run again to see what is left"
-        );
-        line.push_str(more.get(lang));
+        line.push_str(&format!(
+            "{}{}{}",
+            w.unsettled_before,
+            crate::fix::MAX_ROUNDS,
+            w.unsettled_after
+        ));
     }
     line
 }

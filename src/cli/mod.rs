@@ -113,7 +113,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::New(a) => new::run(&a, lang, env, io),
         Command::Completions(a) => completions::completions(&a, io),
         Command::Man(a) => completions::man(&a, lang, env, io),
-        Command::Lsp => lsp::run(io),
+        Command::Lsp => lsp::run(&cli.global, env, io),
     };
     match result {
         Ok(status) => status,

@@ -242,7 +242,9 @@ pub fn quick_lang(args: &GlobalArgs, env: &Env) -> Lang {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang> {
+/// `id` or `en` (any case, spaces around ignored), as `SOPMAP_LANG` and
+/// the language server's `lang` option take it.
+pub fn parse_lang(text: &str) -> Result<Lang> {
     match text.trim().to_ascii_lowercase().as_str() {
         "id" => Ok(Lang::Id),
         "en" => Ok(Lang::En),
@@ -271,7 +273,13 @@ fn find_rule(name: &str) -> Result<&'static rule_id::RuleId> {
 /// `.git` (the repository root) or at the filesystem root, so a stray file
 /// above a repository never applies to it.
 fn find_config(env: &Env) -> Option<PathBuf> {
-    let mut dir = Some(env.cwd.as_path());
+    find_config_from(&env.cwd)
+}
+
+/// [`find_config`] from the folder `start` (the language server's
+/// workspace folder, where `check` would be run).
+pub fn find_config_from(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
     while let Some(d) = dir {
         let candidate = d.join(config::FILE_NAME);
         if candidate.is_file() {

@@ -1,5 +1,5 @@
 //! Code actions: the safe fix of each finding under the cursor as a
-//! quick fix, and "fix all" (every safe fix of the file that applies
+//! quick fix (titled in the workspace's language), and "fix all" (every safe fix of the file that applies
 //! together, the same set one round of `sopmap check --fix` applies).
 
 use std::collections::HashMap;
@@ -8,6 +8,7 @@ use lsp_types::{CodeAction, CodeActionKind, TextEdit, Uri, WorkspaceEdit};
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::fix;
+use crate::lang::{FixWords, Lang};
 use crate::lsp::convert::{self, Encoding};
 use crate::lsp::workspace::Workspace;
 use crate::source::{SourceFile, Span};
@@ -24,6 +25,7 @@ pub fn actions(
     uri: &Uri,
     span: Span,
     enc: Encoding,
+    lang: Lang,
     want: impl Fn(&CodeActionKind) -> bool,
 ) -> Vec<CodeAction> {
     let Some(source) = ws.source(file) else { return Vec::new() };
@@ -35,9 +37,9 @@ pub fn actions(
             let Some(fix) = d.fix.as_ref().filter(|_| touches) else { continue };
             let Some(edits) = fix::resolve(source, fix) else { continue };
             out.push(CodeAction {
-                title: format!("{} ({})", fix.title.get(ws.lang()), d.name),
+                title: format!("{} ({})", fix.title.get(lang), d.name),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![convert::diagnostic(d, source, enc, ws.lang(), |_| None)]),
+                diagnostics: Some(vec![convert::diagnostic(d, source, enc, lang, |_| None)]),
                 edit: Some(edit(uri, source, &edits, enc)),
                 is_preferred: Some(true),
                 ..CodeAction::default()
@@ -49,7 +51,7 @@ pub fn actions(
         let (edits, n) = fix::collect(source, &refs);
         if n > 0 {
             out.push(CodeAction {
-                title: format!("Fix all safe sopmap fixes in this file ({n})"),
+                title: format!("{} ({n})", FixWords::of(lang).fix_all),
                 kind: Some(fix_all_kind()),
                 edit: Some(edit(uri, source, &edits, enc)),
                 ..CodeAction::default()

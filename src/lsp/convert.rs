@@ -13,6 +13,7 @@ use lsp_types::{
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::source::{SourceFile, Span};
 
 /// How the client counts characters in a line.
@@ -105,26 +106,18 @@ pub fn path(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// A finding as a protocol diagnostic: the same code, span and message as
-/// `sopmap check`, the help line appended (editors show one message),
-/// secondary labels as related information.
-/// The language of the server's own words before a workspace is loaded
-/// (the default of every command); once loaded, `Workspace::lang`.
-pub(crate) const LANG: crate::lang::Lang = crate::lang::Lang::Id;
-
+/// `sopmap check` in `lang`, the help line appended as `check` prints it
+/// (editors show one message), secondary labels as related information.
 pub fn diagnostic(
     d: &Diagnostic,
     source: &SourceFile,
     enc: Encoding,
-    lang: crate::lang::Lang,
+    lang: Lang,
     label_location: impl Fn(&crate::diagnostic::Label) -> Option<Location>,
 ) -> lsp_types::Diagnostic {
+    let help_word = crate::lang::ReportWords::of(lang).help;
     let message = match &d.help {
-        Some(help) => format!(
-            "{}\n{} {}",
-            d.message.get(lang),
-            crate::lang::ReportWords::of(lang).help,
-            help.get(lang)
-        ),
+        Some(help) => format!("{}\n{help_word} {}", d.message.get(lang), help.get(lang)),
         None => d.message.get(lang).to_string(),
     };
     let related: Vec<DiagnosticRelatedInformation> = d

@@ -1,5 +1,6 @@
-//! Hover text: on a step id (its definition or a `next` naming it) the
-//! step's row of the SOP AP table (No, activity, actor, time); on an actor
+//! Hover text, in the workspace's language: on a step id (its definition
+//! or a `next` naming it) the step's row of the SOP AP table (No,
+//! activity, actor, time); on an actor
 //! id the actor's name; on a `sub_sop` or `related` SOP id the linked
 //! SOP's number and title; on a rule code or name (as written in a
 //! `# sopmap: ignore[…]` comment) the rule's explanation, as
@@ -51,10 +52,14 @@ fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
                 (None, None) => "-".to_string(),
             };
             let kind = step.kind().map_or("?", |k| k.as_str());
+            let l = ws.config.lang.labels();
             Some(format!(
-                "**{}. {}** (`{id}`, {kind})\n\n| Pelaksana | Waktu | Output |\n|---|---|---|\n| {} | {} | {} |",
+                "**{}. {}** (`{id}`, {kind})\n\n| {} | {} | {} |\n|---|---|---|\n| {} | {} | {} |",
                 no + 1,
                 step.activity.as_ref().map_or("", |a| a.value.as_str()),
+                l.actors,
+                l.time,
+                l.output,
                 cell(actor),
                 cell(&time),
                 cell(step.output.as_ref().map_or("-", |o| o.value.as_str())),
@@ -62,8 +67,9 @@ fn describe(ws: &Workspace, file: FileId, target: &Target) -> Option<String> {
         }
         Target::Actor(id) => {
             let actor = ws.sop(file)?.actor(id)?;
-            let external = if actor.external { " (external)" } else { "" };
-            Some(format!("**{}**{external}\n\nactor `{id}`", actor.display_name()))
+            let w = crate::lang::LspWords::of(ws.config.lang);
+            let external = if actor.external { w.external } else { "" };
+            Some(format!("**{}**{external}\n\n{} `{id}`", actor.display_name(), w.actor))
         }
         Target::Sop(id) => {
             let f = ws.file_of_sop(id)?;
@@ -100,27 +106,25 @@ mod tests {
     use std::path::PathBuf;
 
     use super::hover;
+    use crate::lang::Lang;
     use crate::lsp::workspace::{Workspace, WorkspaceConfig};
-    use crate::source::SourceFile;
 
-    /// A rule's explanation on hover follows `lang:` of the workspace's
-    /// sopmap.yaml, Indonesian without one, as every command.
+    /// A rule's explanation on hover follows the workspace's language,
+    /// Indonesian by default, as every command.
     #[test]
     fn the_explanation_follows_the_workspace_language() {
         let text = "schema: sop-ap/1  # sopmap: ignore[dead-end]\n";
         let at = text.find("dead-end").unwrap_or(0) + 2;
-        let explain = |config: Option<&str>| {
-            let config =
-                config.and_then(|c| crate::config::parse(&SourceFile::new("sopmap.yaml", c)).ok());
+        let explain = |lang: Lang| {
             let root = PathBuf::from("/ws");
-            let ws = Workspace::new(
-                WorkspaceConfig { config, root: root.clone() },
-                vec![(root.join("a.yaml"), text.to_string())],
-            );
+            let mut config = WorkspaceConfig::plain(root.clone());
+            config.lang = lang;
+            let ws = Workspace::new(config, vec![(root.join("a.yaml"), text.to_string())]);
             hover(&ws, 0, at).map(|(md, _)| md).unwrap_or_default()
         };
-        assert!(explain(None).contains("## Yang diperiksa"), "{}", explain(None));
-        let en = explain(Some("lang: en\n"));
+        let id = explain(Lang::Id);
+        assert!(id.contains("## Yang diperiksa"), "{id}");
+        let en = explain(Lang::En);
         assert!(en.contains("## What it does"), "{en}");
     }
 }

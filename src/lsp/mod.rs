@@ -6,6 +6,7 @@
 //! analyses, one concept each, working on the [`workspace::Workspace`].
 
 pub mod actions;
+pub mod checker;
 pub mod completion;
 pub mod convert;
 pub mod hover;

@@ -4,10 +4,11 @@
 //! SOP's own `id`). Step and actor ids live in one file; SOP ids span the
 //! workspace.
 
-use crate::diagnostic::FileId;
+use crate::diagnostic::{FileId, Text};
 use crate::fix::Edit;
 use crate::lsp::workspace::Workspace;
 use crate::model::Sop;
+use crate::msg;
 use crate::source::Span;
 
 /// What an id names.
@@ -138,7 +139,7 @@ pub fn references(
 
 /// Why a rename was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RenameError(pub String);
+pub struct RenameError(pub Text);
 
 /// The edits that rename `target` to `new_name`, per file, each edit a
 /// scalar replacement that keeps quotes. Refuses a name that is not a
@@ -159,11 +160,14 @@ pub fn rename(
         _ => !new_name.is_empty() && crate::model::lower::is_local_id(new_name),
     };
     if !valid {
-        let pattern = match target {
-            Target::Sop(_) => "lowercase letters, digits and `-`",
-            _ => "lowercase letters, digits and `_`",
+        let sep = match target {
+            Target::Sop(_) => '-',
+            _ => '_',
         };
-        return Err(RenameError(format!("`{new_name}` is not a valid id: use only {pattern}")));
+        return Err(RenameError(msg!(
+            "`{new_name}` bukan id yang sah: gunakan hanya huruf kecil, angka, dan `{sep}`"
+                / "`{new_name}` is not a valid id: use only lowercase letters, digits and `{sep}`"
+        )));
     }
     let taken = match target {
         Target::Step(_) => Target::Step(new_name.to_string()),
@@ -171,7 +175,10 @@ pub fn rename(
         Target::Sop(_) => Target::Sop(new_name.to_string()),
     };
     if taken != *target && definition(ws, file, &taken).is_some() {
-        return Err(RenameError(format!("`{new_name}` is already the id of another one")));
+        return Err(RenameError(msg!(
+            "`{new_name}` sudah menjadi id yang lain"
+                / "`{new_name}` is already the id of another one"
+        )));
     }
     let mut out: Vec<(FileId, Vec<Edit>)> = Vec::new();
     for place in references(ws, file, target, true) {

@@ -2,17 +2,26 @@
 //! [`Connection`] (standard input and output in the binary, an in-memory
 //! pair in tests), keeps the [`Workspace`] up to date and answers requests.
 //!
-//! Edits are debounced: a change is only stored; once the client has sent
-//! nothing for [`DEBOUNCE`], the changed files are re-checked (each on its
-//! own, the rest kept) and the findings that changed are published. A
-//! request flushes pending changes first, so it always sees the text the
-//! client has. Disk access goes through the [`Host`] the caller supplies.
+//! Checking happens off this loop, on the [`Checker`]'s workers: an edit
+//! is stored, and once the client has sent nothing for [`DEBOUNCE`] the
+//! changed buffers are queued; each finished check is installed (unless a
+//! newer text overtook it) and the findings that changed are published.
+//! So the loop always answers: a request about a file whose newest text is
+//! still being checked waits for that check (its answer must match the
+//! text the client has), and while the workspace's files are being loaded
+//! every request waits for them, each for at most [`CHECK_BUDGET`]; every
+//! other request is answered at once. A check over the budget is reported to the user
+//! once, and the file's findings follow when it ends.
+//!
+//! The settings are the workspace's `sopmap.yaml`, read again when it is
+//! saved or changes on disk; the language is the client's `lang`
+//! initialization option, else what the [`Host`] finds (`--lang`,
+//! `SOPMAP_LANG`, `lang:`). Disk access goes through the [`Host`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -26,21 +35,25 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CompletionOptions, CompletionParams, CompletionResponse, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentSymbolParams, DocumentSymbolResponse, FileChangeType,
-    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeParams, Location, MarkupContent, MarkupKind, OneOf,
-    PositionEncodingKind, PrepareRenameResponse, PublishDiagnosticsParams, ReferenceParams,
-    RenameOptions, RenameParams, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    DidSaveTextDocumentParams, DocumentChangeOperation, DocumentChanges, DocumentSymbolParams,
+    DocumentSymbolResponse, FileChangeType, GotoDefinitionParams, GotoDefinitionResponse, Hover,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location, MarkupContent,
+    MarkupKind, OneOf, OptionalVersionedTextDocumentIdentifier, PositionEncodingKind,
+    PrepareRenameResponse, PublishDiagnosticsParams, ReferenceParams, RenameFile, RenameOptions,
+    RenameParams, ResourceOp, ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentEdit, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, WorkDoneProgressOptions,
     WorkspaceEdit,
 };
 use serde::de::DeserializeOwned;
 
+use crate::config;
 use crate::diagnostic::FileId;
 use crate::fix;
+use crate::lang::{Lang, LspWords};
+use crate::lsp::checker::{CHECK_BUDGET, Checker};
 use crate::lsp::convert::{self, Encoding};
-use crate::lsp::navigation;
+use crate::lsp::navigation::{self, Target};
 use crate::lsp::workspace::{Workspace, WorkspaceConfig};
 use crate::lsp::{actions, completion, hover, symbols};
 use crate::source::{SourceFile, Span};
@@ -50,10 +63,14 @@ pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What the server needs from the machine it runs on.
 pub trait Host {
-    /// The configuration and the SOP files (absolute path and text) of the
-    /// workspace folder `root`; problems reading them (a broken
-    /// `sopmap.yaml`, an unreadable file) as messages for the client.
-    fn load(&self, root: &Path) -> (WorkspaceConfig, Vec<(PathBuf, String)>, Vec<String>);
+    /// The configuration of the workspace folder `root`, found and read as
+    /// `sopmap check` run there finds it, with the language `client` asked
+    /// for (else the host's own choice); problems (a broken
+    /// `sopmap.yaml`, a bad language) as messages for the user.
+    fn config(&self, root: &Path, client: Option<Lang>) -> (WorkspaceConfig, Vec<String>);
+    /// The SOP files of the workspace (absolute path and text), without
+    /// those the configuration excludes; problems reading them as messages.
+    fn files(&self, config: &WorkspaceConfig) -> (Vec<(PathBuf, String)>, Vec<String>);
     /// The text of a file on disk, `None` when it cannot be read.
     fn read(&self, path: &Path) -> Option<String>;
 }
@@ -95,23 +112,78 @@ pub fn serve(conn: &Connection, host: &dyn Host) -> Result<(), ServeError> {
         },
     });
     conn.initialize_finish(id, result)?;
-    let root = root_of(&params);
-    let (config, files, problems) = match &root {
-        Some(r) => host.load(r),
-        None => (WorkspaceConfig::default(), Vec::new(), Vec::new()),
+    let mut problems = Vec::new();
+    // `initializationOptions: {"lang": "en"}`: the editor's setting.
+    let client_lang = match params.initialization_options.as_ref().and_then(|o| o.get("lang")) {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => match v.as_str().map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+            Some("id") => Some(Lang::Id),
+            Some("en") => Some(Lang::En),
+            _ => {
+                problems.push(format!("lang: {v}: {}", LspWords::of(Lang::default()).bad_lang));
+                None
+            }
+        },
     };
+    let budget = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("checkBudgetMs"))
+        .and_then(serde_json::Value::as_u64)
+        .map_or(CHECK_BUDGET, Duration::from_millis);
+    let root = root_of(&params);
+    let (config, files) = match &root {
+        Some(r) => {
+            let (config, mut p) = host.config(r, client_lang);
+            problems.append(&mut p);
+            let (files, mut p) = host.files(&config);
+            problems.append(&mut p);
+            (config, files)
+        }
+        None => {
+            let lang = client_lang.unwrap_or_default();
+            (WorkspaceConfig { lang, ..WorkspaceConfig::default() }, Vec::new())
+        }
+    };
+    let caps = &params.capabilities;
+    let workspace_edit = caps.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
+    let rename_files = workspace_edit.is_some_and(|we| {
+        we.document_changes == Some(true)
+            && we
+                .resource_operations
+                .as_ref()
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename))
+    });
+    let watch = caps
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
     let mut server = Server {
         conn,
         host,
-        ws: Workspace::new(config, files),
+        ws: Workspace::empty(config),
         enc,
+        client_lang,
+        rename_files,
+        checker: Checker::start(crate::check::default_jobs(), budget),
+        texts: HashMap::new(),
         pending: BTreeMap::new(),
         deadline: None,
+        deferred: Vec::new(),
+        next_request: 0,
     };
     for p in problems {
         server.show_message(lsp_types::MessageType::WARNING, p)?;
     }
-    server.publish()?;
+    if watch {
+        server.watch_files()?;
+    }
+    for (path, text) in files {
+        let job = server.ws.prepare(&path, text);
+        server.checker.submit(job, None, false);
+    }
     server.run()
 }
 
@@ -160,59 +232,167 @@ fn root_of(params: &InitializeParams) -> Option<PathBuf> {
         .or_else(|| params.root_uri.as_ref().and_then(convert::path))
 }
 
+/// A request waiting for the check of its file.
+struct Deferred {
+    req: Request,
+    file: Option<FileId>,
+    /// When it stops waiting.
+    until: Instant,
+}
+
 struct Server<'a> {
     conn: &'a Connection,
     host: &'a dyn Host,
     ws: Workspace,
     enc: Encoding,
-    /// Buffers changed since the last check: text and version.
-    pending: BTreeMap<PathBuf, (String, Option<i32>)>,
-    /// When pending changes are checked, if the client stays quiet.
+    /// The client's `lang` initialization option, kept for re-reading the
+    /// configuration.
+    client_lang: Option<Lang>,
+    /// The client applies `RenameFile` operations in workspace edits.
+    rename_files: bool,
+    checker: Checker,
+    /// The newest text of every open buffer (what incremental changes
+    /// apply to; the workspace holds the last text checked).
+    texts: HashMap<PathBuf, String>,
+    /// Buffers changed since they were last queued: version.
+    pending: BTreeMap<PathBuf, Option<i32>>,
+    /// When pending changes are queued, if the client stays quiet.
     deadline: Option<Instant>,
+    deferred: Vec<Deferred>,
+    /// Ids of the requests this server sends.
+    next_request: i32,
 }
 
 impl Server<'_> {
     fn run(&mut self) -> Result<(), ServeError> {
         loop {
-            let msg = match self.deadline {
-                Some(at) => {
-                    let wait = at.saturating_duration_since(Instant::now());
-                    match self.conn.receiver.recv_timeout(wait) {
-                        Ok(m) => m,
-                        Err(RecvTimeoutError::Timeout) => {
-                            self.flush();
-                            self.publish()?;
-                            continue;
-                        }
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                    }
-                }
-                None => match self.conn.receiver.recv() {
-                    Ok(m) => m,
-                    Err(_) => return Ok(()),
-                },
-            };
-            match msg {
-                Message::Request(req) => {
-                    if self.conn.handle_shutdown(&req)? {
+            let wake = [
+                self.deadline,
+                self.deferred.iter().map(|d| d.until).min(),
+                self.checker.next_overdue(),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            // Nothing timed: wait for a message or a check, however long.
+            let wait = wake.map_or(Duration::from_secs(3600), |at| {
+                at.saturating_duration_since(Instant::now())
+            });
+            let done = self.checker.done.clone();
+            crossbeam_channel::select! {
+                recv(self.conn.receiver) -> msg => {
+                    let Ok(msg) = msg else { return Ok(()) };
+                    if !self.message(msg)? {
                         return Ok(());
                     }
-                    if !self.pending.is_empty() {
-                        self.flush();
-                        self.publish()?;
-                    }
-                    let resp = self.request(req);
-                    self.send(Message::Response(resp))?;
                 }
-                Message::Notification(n) => {
-                    if n.method == "exit" {
-                        return Ok(());
+                recv(done) -> d => {
+                    if let Ok(d) = d {
+                        self.finished(d)?;
                     }
-                    self.notification(n);
                 }
-                Message::Response(_) => {}
+                default(wait) => {}
             }
+            self.timers()?;
         }
+    }
+
+    /// Handles one message; `false` once the client has shut down.
+    fn message(&mut self, msg: Message) -> Result<bool, ServeError> {
+        match msg {
+            Message::Request(req) => {
+                if self.conn.handle_shutdown(&req)? {
+                    return Ok(false);
+                }
+                if let Some(path) = document_of(&req) {
+                    if self.pending.contains_key(&path) {
+                        self.queue_pending();
+                    }
+                    // Wait for the file's own check, and for the files
+                    // still being loaded (a SOP id may name one of them).
+                    let file = self.ws.file(&path);
+                    if file.is_some_and(|f| self.checker.busy(f)) || !self.checker.settled() {
+                        let until = Instant::now() + self.checker.budget;
+                        self.deferred.push(Deferred { req, file, until });
+                        return Ok(true);
+                    }
+                }
+                let resp = self.request(req);
+                self.send(Message::Response(resp))?;
+            }
+            Message::Notification(n) => {
+                if n.method == "exit" {
+                    return Ok(false);
+                }
+                self.notification(n)?;
+            }
+            Message::Response(_) => {}
+        }
+        Ok(true)
+    }
+
+    /// Takes finished checks (every one already waiting, so that a burst
+    /// is published once), then publishes and answers what waited.
+    fn finished(&mut self, first: crate::lsp::checker::Done) -> Result<(), ServeError> {
+        let mut next = Some(first);
+        while let Some(d) = next {
+            if let Some(d) = self.checker.finish(d) {
+                self.ws.install(d.file, d.source, d.open, d.checked, d.entry);
+            }
+            next = self.checker.done.try_recv().ok();
+        }
+        self.settle()
+    }
+
+    /// Publishes once the checks have settled, and answers the requests
+    /// whose file is checked.
+    fn settle(&mut self) -> Result<(), ServeError> {
+        if self.checker.settled() {
+            self.publish()?;
+        }
+        let settled = self.checker.settled();
+        let (ready, waiting): (Vec<Deferred>, Vec<Deferred>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|d| settled && !d.file.is_some_and(|f| self.checker.busy(f)));
+        self.deferred = waiting;
+        for d in ready {
+            let resp = self.request(d.req);
+            self.send(Message::Response(resp))?;
+        }
+        Ok(())
+    }
+
+    /// The debounce, the requests' waits and the checks' budget.
+    fn timers(&mut self) -> Result<(), ServeError> {
+        let now = Instant::now();
+        if self.deadline.is_some_and(|at| at <= now) {
+            self.queue_pending();
+        }
+        let (late, waiting): (Vec<Deferred>, Vec<Deferred>) =
+            std::mem::take(&mut self.deferred).into_iter().partition(|d| d.until <= now);
+        self.deferred = waiting;
+        for d in late {
+            // The text the request is about is not checked yet: an answer
+            // from the older text would point at the wrong places.
+            let resp = Response::new_err(
+                d.req.id,
+                ErrorCode::ContentModified as i32,
+                "the document is still being checked".to_string(),
+            );
+            self.send(Message::Response(resp))?;
+        }
+        let overdue = self.checker.overdue(now);
+        if !overdue.is_empty() {
+            let words = LspWords::of(self.ws.config.lang);
+            for file in overdue {
+                let shown = self.ws.source(file).map_or("", |s| s.path.as_str()).to_string();
+                let message = format!("sopmap: {}{shown}{}", words.slow_before, words.slow_after);
+                self.show_message(lsp_types::MessageType::WARNING, message)?;
+            }
+            // The others' findings no longer wait for the slow one.
+            self.settle()?;
+        }
+        Ok(())
     }
 
     fn send(&self, msg: Message) -> Result<(), ServeError> {
@@ -227,15 +407,36 @@ impl Server<'_> {
         )))
     }
 
-    /// Re-checks every buffer changed since the last check.
-    fn flush(&mut self) {
+    /// Asks the client to report changes of YAML files and `sopmap.yaml`
+    /// on disk (clients that register watchers dynamically).
+    fn watch_files(&mut self) -> Result<(), ServeError> {
+        self.next_request += 1;
+        let params = serde_json::json!({
+            "registrations": [{
+                "id": "sopmap-watch",
+                "method": DidChangeWatchedFiles::METHOD,
+                "registerOptions": { "watchers": [{ "globPattern": "**/*.{yaml,yml}" }] },
+            }],
+        });
+        self.send(Message::Request(Request::new(
+            lsp_server::RequestId::from(format!("sopmap-{}", self.next_request)),
+            "client/registerCapability".to_string(),
+            params,
+        )))
+    }
+
+    /// Queues a check of every buffer changed since the last time.
+    fn queue_pending(&mut self) {
         self.deadline = None;
-        for (path, (text, version)) in std::mem::take(&mut self.pending) {
-            self.ws.set_text(&path, text, Some((true, version)));
+        for (path, version) in std::mem::take(&mut self.pending) {
+            let Some(text) = self.texts.get(&path).cloned() else { continue };
+            let job = self.ws.prepare(&path, text);
+            self.checker.submit(job, Some((true, version)), true);
         }
     }
 
     fn publish(&mut self) -> Result<(), ServeError> {
+        let lang = self.ws.config.lang;
         for p in self.ws.publish() {
             let Some(source) = self.ws.source(p.file) else { continue };
             let Some(uri) = convert::uri(&p.path) else { continue };
@@ -245,7 +446,7 @@ impl Server<'_> {
                 .diagnostics
                 .iter()
                 .map(|d| {
-                    convert::diagnostic(d, source, enc, ws.lang(), |l| {
+                    convert::diagnostic(d, source, enc, lang, |l| {
                         let src = ws.source(l.file)?;
                         Some(Location {
                             uri: convert::uri(ws.path(l.file)?)?,
@@ -263,32 +464,74 @@ impl Server<'_> {
         Ok(())
     }
 
-    fn notification(&mut self, n: Notification) {
+    /// Whether `path` is a `sopmap.yaml` that applies to the workspace
+    /// (in its folder or a parent).
+    fn is_config(&self, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == config::FILE_NAME)
+            && path.parent().is_some_and(|dir| self.ws.config.root.starts_with(dir))
+    }
+
+    /// Reads the configuration again: every file gets its new settings and
+    /// is checked again, excluded files leave, files no longer excluded
+    /// join, and everything is published in the (perhaps new) language.
+    fn reload_config(&mut self) -> Result<(), ServeError> {
+        let root = self.ws.config.root.clone();
+        let (config, problems) = self.host.config(&root, self.client_lang);
+        for p in problems {
+            self.show_message(lsp_types::MessageType::WARNING, p)?;
+        }
+        self.ws.reconfigure(config);
+        let live: Vec<FileId> = self.ws.files().collect();
+        for file in live {
+            let Some(path) = self.ws.path(file).map(Path::to_path_buf) else { continue };
+            let open = self.ws.is_open(file);
+            if !open && self.ws.config.is_excluded(&path) {
+                self.ws.remove(&path);
+                self.checker.cancel(file);
+                continue;
+            }
+            let text = match self.texts.get(&path) {
+                Some(t) => t.clone(),
+                None => self.ws.source(file).map(|s| s.text.clone()).unwrap_or_default(),
+            };
+            let job = self.ws.prepare(&path, text);
+            self.checker.submit(job, None, open);
+        }
+        let (files, problems) = self.host.files(&self.ws.config);
+        for p in problems {
+            self.show_message(lsp_types::MessageType::WARNING, p)?;
+        }
+        for (path, text) in files {
+            if self.ws.file(&path).is_none() {
+                let job = self.ws.prepare(&path, text);
+                self.checker.submit(job, None, false);
+            }
+        }
+        self.settle()
+    }
+
+    fn notification(&mut self, n: Notification) -> Result<(), ServeError> {
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let Some(p) = extract::<DidOpenTextDocumentParams>(n) else { return };
-                let Some(path) = convert::path(&p.text_document.uri) else { return };
+                let Some(p) = extract::<DidOpenTextDocumentParams>(n) else { return Ok(()) };
+                let Some(path) = convert::path(&p.text_document.uri) else { return Ok(()) };
                 if !self.ws.wants(&path, &p.text_document.text) {
-                    return;
+                    return Ok(());
                 }
-                self.pending.insert(path, (p.text_document.text, Some(p.text_document.version)));
+                self.texts.insert(path.clone(), p.text_document.text);
+                self.pending.insert(path, Some(p.text_document.version));
                 // Opening is no typing burst: check at once.
-                self.deadline = Some(Instant::now());
+                self.queue_pending();
             }
             DidChangeTextDocument::METHOD => {
-                let Some(p) = extract::<DidChangeTextDocumentParams>(n) else { return };
-                let Some(path) = convert::path(&p.text_document.uri) else { return };
-                let mut text = match self.pending.remove(&path) {
-                    Some((t, _)) => t,
-                    None => match self.ws.file(&path).and_then(|f| self.ws.source(f)) {
-                        Some(s) => s.text.clone(),
-                        // A buffer the server did not take on when it was
-                        // opened (not a SOP): only a full text can start it.
-                        None if p.content_changes.iter().any(|c| c.range.is_none()) => {
-                            String::new()
-                        }
-                        None => return,
-                    },
+                let Some(p) = extract::<DidChangeTextDocumentParams>(n) else { return Ok(()) };
+                let Some(path) = convert::path(&p.text_document.uri) else { return Ok(()) };
+                let mut text = match self.texts.remove(&path) {
+                    Some(t) => t,
+                    // A buffer the server did not take on when it was
+                    // opened (not a SOP): only a full text can start it.
+                    None if p.content_changes.iter().any(|c| c.range.is_none()) => String::new(),
+                    None => return Ok(()),
                 };
                 for change in p.content_changes {
                     text = match change.range {
@@ -304,42 +547,78 @@ impl Server<'_> {
                     };
                 }
                 if !self.ws.wants(&path, &text) {
-                    return;
+                    return Ok(());
                 }
-                self.pending.insert(path, (text, Some(p.text_document.version)));
+                self.texts.insert(path.clone(), text);
+                self.pending.insert(path, Some(p.text_document.version));
                 self.deadline = Some(Instant::now() + DEBOUNCE);
             }
             DidCloseTextDocument::METHOD => {
-                let Some(p) = extract::<DidCloseTextDocumentParams>(n) else { return };
-                let Some(path) = convert::path(&p.text_document.uri) else { return };
+                let Some(p) = extract::<DidCloseTextDocumentParams>(n) else { return Ok(()) };
+                let Some(path) = convert::path(&p.text_document.uri) else { return Ok(()) };
                 self.pending.remove(&path);
+                self.texts.remove(&path);
+                let Some(file) = self.ws.file(&path) else { return Ok(()) };
                 let disk = self.host.read(&path);
-                self.ws.close(&path, disk);
-                self.deadline = Some(Instant::now());
+                if self.ws.keeps_on_close(&path, disk.as_deref()) {
+                    let job = self.ws.prepare(&path, disk.unwrap_or_default());
+                    self.checker.submit(job, Some((false, None)), true);
+                } else {
+                    self.ws.remove(&path);
+                    self.checker.cancel(file);
+                    self.settle()?;
+                }
             }
             DidSaveTextDocument::METHOD => {
-                // The buffer is already the text; nothing new to check.
-                let _ = extract::<DidSaveTextDocumentParams>(n);
+                // A SOP buffer is already the text; a saved configuration
+                // changes every file's settings.
+                let Some(p) = extract::<DidSaveTextDocumentParams>(n) else { return Ok(()) };
+                if convert::path(&p.text_document.uri).is_some_and(|path| self.is_config(&path)) {
+                    self.reload_config()?;
+                }
             }
             DidChangeWatchedFiles::METHOD => {
-                let Some(p) = extract::<DidChangeWatchedFilesParams>(n) else { return };
+                let Some(p) = extract::<DidChangeWatchedFilesParams>(n) else { return Ok(()) };
+                let mut config_changed = false;
                 for change in p.changes {
                     let Some(path) = convert::path(&change.uri) else { continue };
-                    let open = self.ws.file(&path).is_some_and(|f| self.ws.is_open(f));
-                    if open {
+                    if self.is_config(&path) {
+                        config_changed = true;
                         continue;
                     }
-                    match (change.typ, self.host.read(&path)) {
-                        (FileChangeType::DELETED, _) | (_, None) => self.ws.remove(&path),
-                        (_, Some(text)) => {
-                            self.ws.set_text(&path, text, None);
+                    if self.ws.has_open(&path) || self.texts.contains_key(&path) {
+                        continue;
+                    }
+                    let disk = match change.typ {
+                        FileChangeType::DELETED => None,
+                        _ => self.host.read(&path),
+                    };
+                    let known = self.ws.file(&path);
+                    match (disk, known) {
+                        (Some(text), _)
+                            if text.contains("sop-ap/")
+                                && path.starts_with(&self.ws.config.root)
+                                && !self.ws.config.is_excluded(&path) =>
+                        {
+                            let job = self.ws.prepare(&path, text);
+                            self.checker.submit(job, None, false);
                         }
+                        (_, Some(file)) => {
+                            self.ws.remove(&path);
+                            self.checker.cancel(file);
+                        }
+                        (_, None) => {}
                     }
                 }
-                self.deadline = Some(Instant::now());
+                if config_changed {
+                    self.reload_config()?;
+                } else {
+                    self.settle()?;
+                }
             }
             _ => {}
         }
+        Ok(())
     }
 
     fn request(&mut self, req: Request) -> Response {
@@ -439,7 +718,7 @@ impl Server<'_> {
         let edits = fix::resolve(
             source,
             &fix::Fix::new(
-                crate::msg!("" / ""),
+                crate::diagnostic::Text::new("", ""),
                 vec![fix::Edit::scalar(occ.span, occ.target.name(), "x")],
             ),
         )?;
@@ -450,26 +729,33 @@ impl Server<'_> {
         })
     }
 
+    /// The edits renaming the id under the cursor. Renaming a SOP id also
+    /// renames the SOP's file when its name is the id (`<id>.yaml`) and
+    /// the client applies file operations: the edits of every file come
+    /// first, then the `RenameFile`.
     // `WorkspaceEdit::changes` is keyed by `Uri` (see actions::edit).
     #[allow(clippy::mutable_key_type)]
     fn rename(&self, p: &RenameParams) -> Result<Option<WorkspaceEdit>, String> {
+        let lang = self.ws.config.lang;
         let Some((file, occ)) = self.target_at(&p.text_document_position) else {
             return Ok(None);
         };
-        let per_file =
-            navigation::rename(&self.ws, file, &occ.target, &p.new_name).map_err(|e| e.0)?;
-        let mut changes = std::collections::HashMap::new();
+        let per_file = navigation::rename(&self.ws, file, &occ.target, &p.new_name)
+            .map_err(|e| e.0.get(lang).to_string())?;
+        let mut edits_of: Vec<(FileId, lsp_types::Uri, Vec<TextEdit>)> = Vec::new();
         for (f, edits) in per_file {
             let (Some(source), Some(path)) = (self.ws.source(f), self.ws.path(f)) else { continue };
             let Some(uri) = convert::uri(path) else { continue };
-            let resolved =
-                fix::resolve(source, &fix::Fix::new(crate::msg!("ganti nama" / "rename"), edits))
-                    .ok_or_else(|| {
-                    format!(
-                        "`{}` cannot be renamed where it is quoted with escapes",
-                        occ.target.name()
-                    )
-                })?;
+            let title = crate::diagnostic::Text::new("", "");
+            let resolved = fix::resolve(source, &fix::Fix::new(title, edits)).ok_or_else(|| {
+                let name = occ.target.name();
+                crate::msg!(
+                    "`{name}` tidak dapat diganti namanya di tempat yang dikutip dengan escape"
+                        / "`{name}` cannot be renamed where it is quoted with escapes"
+                )
+                .get(lang)
+                .to_string()
+            })?;
             let edits: Vec<TextEdit> = resolved
                 .into_iter()
                 .map(|e| TextEdit {
@@ -477,9 +763,55 @@ impl Server<'_> {
                     new_text: e.text,
                 })
                 .collect();
-            changes.insert(uri, edits);
+            edits_of.push((f, uri, edits));
         }
-        Ok(Some(WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() }))
+        let file_rename = match &occ.target {
+            Target::Sop(old) if self.rename_files => self.file_rename(old, &p.new_name),
+            _ => None,
+        };
+        let Some(file_rename) = file_rename else {
+            let changes = edits_of.into_iter().map(|(_, uri, edits)| (uri, edits)).collect();
+            return Ok(Some(WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() }));
+        };
+        let mut ops: Vec<DocumentChangeOperation> = edits_of
+            .into_iter()
+            .map(|(f, uri, edits)| {
+                DocumentChangeOperation::Edit(TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier {
+                        uri,
+                        version: self.ws.version(f),
+                    },
+                    edits: edits.into_iter().map(OneOf::Left).collect(),
+                })
+            })
+            .collect();
+        ops.push(DocumentChangeOperation::Op(ResourceOp::Rename(file_rename)));
+        Ok(Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(ops)),
+            ..WorkspaceEdit::default()
+        }))
+    }
+
+    /// The rename of the file of SOP `old` to `<new>.yaml` (its extension
+    /// kept), when its name follows the id and no file has the new name.
+    fn file_rename(&self, old: &str, new: &str) -> Option<RenameFile> {
+        let file = self.ws.file_of_sop(old)?;
+        let path = self.ws.path(file)?;
+        let stem = path.file_stem()?.to_str()?;
+        let ext = path.extension()?.to_str()?;
+        if stem != old || !matches!(ext, "yaml" | "yml") {
+            return None;
+        }
+        let to = path.with_file_name(format!("{new}.{ext}"));
+        if self.ws.file(&to).is_some() || self.host.read(&to).is_some() {
+            return None;
+        }
+        Some(RenameFile {
+            old_uri: convert::uri(path)?,
+            new_uri: convert::uri(&to)?,
+            options: None,
+            annotation_id: None,
+        })
     }
 
     fn completion(&self, p: &CompletionParams) -> Option<CompletionResponse> {
@@ -514,7 +846,9 @@ impl Server<'_> {
             None => true,
             Some(kinds) => kinds.iter().any(|o| k.as_str().starts_with(o.as_str())),
         };
-        let list = actions::actions(&self.ws, file, &p.text_document.uri, span, self.enc, want);
+        let lang = self.ws.config.lang;
+        let uri = &p.text_document.uri;
+        let list = actions::actions(&self.ws, file, uri, span, self.enc, lang, want);
         Some(list.into_iter().map(lsp_types::CodeActionOrCommand::CodeAction).collect())
     }
 
@@ -525,6 +859,12 @@ impl Server<'_> {
         let source = self.ws.source(file)?;
         Some(DocumentSymbolResponse::Nested(symbols::outline(sop, source, self.enc)))
     }
+}
+
+/// The document a request is about (`params.textDocument.uri`).
+fn document_of(req: &Request) -> Option<PathBuf> {
+    let uri = req.params.get("textDocument")?.get("uri")?.as_str()?;
+    convert::path(&uri.parse().ok()?)
 }
 
 fn extract<P: DeserializeOwned>(n: Notification) -> Option<P> {

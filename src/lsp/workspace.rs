@@ -17,36 +17,53 @@ use crate::catalog::{Catalogue, Entry, Scope};
 use crate::check::{Checked, Settings, check_file};
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, FileId};
+use crate::lang::Lang;
 use crate::model::Sop;
 use crate::source::SourceFile;
 use crate::{run, timing};
 
-/// The configuration of a workspace: its `sopmap.yaml`, if any, and the
-/// folder its globs are relative to.
+/// The configuration of a workspace, resolved as `sopmap check` run in
+/// the workspace folder resolves it: its `sopmap.yaml` (found by the CLI,
+/// in the folder or a parent), the folder that file's globs are relative
+/// to, and the language of the messages.
 #[derive(Clone, Debug, Default)]
 pub struct WorkspaceConfig {
     pub config: Option<Config>,
+    /// The folder holding `sopmap.yaml`: its globs match paths relative
+    /// to it.
+    pub config_dir: PathBuf,
     /// The workspace folder (paths are shown relative to it).
     pub root: PathBuf,
+    /// The language of findings and other texts sent to the client.
+    pub lang: Lang,
 }
 
 impl WorkspaceConfig {
-    /// The settings of a file at `rel` (relative to the root).
-    pub fn settings_for(&self, rel: &str) -> Settings {
-        match &self.config {
-            Some(c) => c.settings_for(&Settings::default(), rel),
+    /// A workspace folder without a configuration.
+    pub fn plain(root: PathBuf) -> WorkspaceConfig {
+        WorkspaceConfig { config: None, config_dir: root.clone(), root, lang: Lang::default() }
+    }
+
+    /// The settings of the file at `path`: the configuration's rules, its
+    /// matching overrides, workday and days, as `check` gives them.
+    pub fn settings_for(&self, path: &Path) -> Settings {
+        let mut s = match &self.config {
+            Some(c) => c.settings_for(&Settings::default(), &self.config_relative(path)),
             None => Settings::default(),
-        }
+        };
+        s.lang = self.lang;
+        s
     }
 
-    /// Whether the configuration excludes the file at `rel`.
-    pub fn is_excluded(&self, rel: &str) -> bool {
-        self.config.as_ref().is_some_and(|c| c.is_excluded(rel))
+    /// Whether the configuration's `exclude` skips the file at `path`.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.config.as_ref().is_some_and(|c| c.is_excluded(&self.config_relative(path)))
     }
 
-    /// The run-wide workday length in minutes.
-    pub fn workday_minutes(&self) -> u64 {
-        self.settings_for("").workday_minutes
+    /// `path` relative to the configuration's folder, with `/` separators.
+    fn config_relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.config_dir).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
     }
 
     /// `path` relative to the root with `/` separators, or as given when
@@ -102,40 +119,32 @@ pub struct Publish {
 }
 
 impl Workspace {
-    /// The language of the messages sent to the editor: `lang:` in the
-    /// workspace's sopmap.yaml, else Indonesian (as every command).
+    /// The language of the messages sent to the editor, as
+    /// [`WorkspaceConfig::lang`] resolved it.
     pub fn lang(&self) -> crate::lang::Lang {
-        self.config.config.as_ref().and_then(|c| c.lang).unwrap_or_default()
+        self.config.lang
     }
 
     /// A workspace over `files` (absolute paths and their text, as read
-    /// from the folder), checked.
+    /// from the folder), checked here on the calling thread (the server
+    /// checks on its workers instead: [`Workspace::prepare`] and
+    /// [`Workspace::install`]).
     pub fn new(config: WorkspaceConfig, files: Vec<(PathBuf, String)>) -> Workspace {
-        let mut ws = Workspace { config, ..Workspace::default() };
-        let mut sources = Vec::with_capacity(files.len());
-        for (path, text) in files {
-            if ws.by_path.contains_key(&path) {
-                continue;
-            }
-            let rel = ws.config.relative(&path);
-            ws.by_path.insert(path.clone(), ws.docs.len());
-            ws.settings.push(ws.config.settings_for(&rel));
-            ws.docs.push(Doc { path, open: false, version: None, removed: false, last_good: None });
-            sources.push(SourceFile::new(rel, text));
-        }
-        let settings = &ws.settings;
-        let fallback = Settings::default();
-        let done = crate::check::parallel_map(&sources, crate::check::default_jobs(), |i, src| {
-            check_one(src, i, settings.get(i).unwrap_or(&fallback))
+        let mut ws = Workspace::empty(config);
+        let jobs: Vec<Job> =
+            files.into_iter().map(|(path, text)| ws.prepare(&path, text)).collect();
+        let done = crate::check::parallel_map(&jobs, crate::check::default_jobs(), |_, job| {
+            check_job(&job.source, job.file, &job.settings)
         });
-        ws.sources = sources;
-        (ws.checked, ws.entries) = done.into_iter().unzip();
-        for (doc, c) in ws.docs.iter_mut().zip(&ws.checked) {
-            doc.last_good.clone_from(&c.sop);
+        for (job, (checked, entry)) in jobs.into_iter().zip(done) {
+            ws.install(job.file, job.source, None, checked, entry);
         }
-        ws.published = vec![None; ws.docs.len()];
-        ws.suppressed = vec![None; ws.docs.len()];
         ws
+    }
+
+    /// A workspace with no file yet.
+    pub fn empty(config: WorkspaceConfig) -> Workspace {
+        Workspace { config, ..Workspace::default() }
     }
 
     /// The file at `path`, if the workspace has it.
@@ -187,21 +196,31 @@ impl Workspace {
     }
 
     /// Sets the text of `path` (an open buffer, or the disk's after a
-    /// change on disk) and re-checks that file alone. Adds the file when
-    /// it is new. Returns its id.
+    /// change on disk) and re-checks that file alone, on this thread. Adds
+    /// the file when it is new. Returns its id.
     pub fn set_text(
         &mut self,
         path: &Path,
         text: String,
         open: Option<(bool, Option<i32>)>,
     ) -> FileId {
+        let job = self.prepare(path, text);
+        let (checked, entry) = check_job(&job.source, job.file, &job.settings);
+        self.install(job.file, job.source, open, checked, entry);
+        job.file
+    }
+
+    /// What checking `text` as the new text of `path` needs (the file is
+    /// added when new, with no text until [`Workspace::install`]): the
+    /// check itself ([`check_job`]) may run on another thread.
+    pub fn prepare(&mut self, path: &Path, text: String) -> Job {
         let file = match self.by_path.get(path) {
             Some(&f) => f,
             None => {
                 let f = self.docs.len();
                 let rel = self.config.relative(path);
                 self.by_path.insert(path.to_path_buf(), f);
-                self.settings.push(self.config.settings_for(&rel));
+                self.settings.push(self.config.settings_for(path));
                 self.docs.push(Doc {
                     path: path.to_path_buf(),
                     open: false,
@@ -217,22 +236,38 @@ impl Workspace {
                 f
             }
         };
+        let settings = self.settings.get(file).cloned().unwrap_or_default();
+        Job { file, source: SourceFile::new(self.config.relative(path), text), settings }
+    }
+
+    /// Stores the result of checking `source` as the text of `file`;
+    /// `open` says whether it is an editor's buffer now, and its version.
+    pub fn install(
+        &mut self,
+        file: FileId,
+        source: SourceFile,
+        open: Option<(bool, Option<i32>)>,
+        checked: Checked,
+        entry: Option<Entry>,
+    ) {
         if let Some(doc) = self.docs.get_mut(file) {
             doc.removed = false;
             if let Some((open, version)) = open {
+                // A file just opened is published even when its findings
+                // are those already sent (none, for a clean file): the
+                // editor then knows it is checked.
+                if open
+                    && !doc.open
+                    && let Some(slot) = self.published.get_mut(file)
+                {
+                    *slot = None;
+                }
                 doc.open = open;
                 doc.version = version;
             }
-        }
-        let rel = self.config.relative(path);
-        let source = SourceFile::new(rel, text);
-        let fallback = Settings::default();
-        let settings = self.settings.get(file).unwrap_or(&fallback);
-        let (checked, entry) = check_one(&source, file, settings);
-        if let Some(doc) = self.docs.get_mut(file)
-            && checked.sop.is_some()
-        {
-            doc.last_good.clone_from(&checked.sop);
+            if checked.sop.is_some() {
+                doc.last_good.clone_from(&checked.sop);
+            }
         }
         if let Some(slot) = self.sources.get_mut(file) {
             *slot = source;
@@ -246,7 +281,31 @@ impl Workspace {
         if let Some(slot) = self.suppressed.get_mut(file) {
             *slot = None;
         }
-        file
+    }
+
+    /// Takes a new configuration (`sopmap.yaml` changed): every file gets
+    /// its settings again, and everything is published again (the
+    /// language may have changed). The caller re-checks the files.
+    pub fn reconfigure(&mut self, config: WorkspaceConfig) {
+        self.config = config;
+        for (doc, slot) in self.docs.iter().zip(self.settings.iter_mut()) {
+            *slot = self.config.settings_for(&doc.path);
+        }
+        for slot in &mut self.published {
+            // Published before: publish again even if unchanged, since
+            // the language of the same findings may differ now.
+            if slot.is_some() {
+                *slot = Some(Vec::new());
+            }
+        }
+        for slot in &mut self.suppressed {
+            *slot = None;
+        }
+    }
+
+    /// Whether `file` is open and the workspace has it.
+    pub fn has_open(&self, path: &Path) -> bool {
+        self.file(path).is_some_and(|f| self.is_open(f))
     }
 
     /// Whether a buffer at `path` holding `text` is a SOP to check: a file
@@ -257,22 +316,27 @@ impl Workspace {
         self.file(path).is_some() || text.contains("sop-ap/") || text.trim().is_empty()
     }
 
+    /// The version of `file`'s buffer, when it is open.
+    pub fn version(&self, file: FileId) -> Option<i32> {
+        self.docs.get(file).filter(|d| d.open).and_then(|d| d.version)
+    }
+
     /// Whether `file` is open in the editor.
     pub fn is_open(&self, file: FileId) -> bool {
         self.docs.get(file).is_some_and(|d| d.open)
     }
 
-    /// The editor closed `file`: from now on its text is the disk's
-    /// (`disk`, or `None` when the file is gone). A file outside the
-    /// workspace folder, or one that is not a SOP, is dropped (its
-    /// findings are withdrawn at the next publish).
-    pub fn close(&mut self, path: &Path, disk: Option<String>) {
-        match disk {
-            Some(text) if path.starts_with(&self.config.root) && text.contains("sop-ap/") => {
-                self.set_text(path, text, Some((false, None)));
-            }
-            _ => self.remove(path),
-        }
+    /// Whether a file closed in the editor stays in the workspace with
+    /// `disk`, its text on disk (`None` when it is gone): a SOP inside the
+    /// workspace folder that the configuration does not exclude. Another
+    /// one is [`Workspace::remove`]d (its findings withdrawn at the next
+    /// publish).
+    pub fn keeps_on_close(&self, path: &Path, disk: Option<&str>) -> bool {
+        disk.is_some_and(|text| {
+            path.starts_with(&self.config.root)
+                && text.contains("sop-ap/")
+                && !self.config.is_excluded(path)
+        })
     }
 
     /// The file at `path` is gone (deleted on disk and not open).
@@ -296,13 +360,21 @@ impl Workspace {
     /// check), the cross-SOP rules over the catalogue, inline suppressions,
     /// report order. Files are given in id order.
     pub fn findings(&mut self) -> Vec<Vec<Diagnostic>> {
+        // A link into a file that does not read waits for that file's
+        // fix, as in `check` over the folder (see `run::Run::finish`).
+        let mut unreadable = std::collections::BTreeMap::new();
+        for (file, (doc, source)) in self.docs.iter().zip(&self.sources).enumerate() {
+            if !doc.removed && self.entries.get(file).is_some_and(Option::is_none) {
+                for id in crate::catalog::likely_ids(&source.path, &source.text) {
+                    unreadable.entry(id).or_insert_with(|| (file, source.path.clone()));
+                }
+            }
+        }
         let scope = Scope {
             reported: self.docs.iter().map(|d| !d.removed).collect(),
             unnamed: vec![false; self.docs.len()],
             partial: false,
-            // Broken buffers are reported on their own; a link into one
-            // is judged as `check` over the folder would judge it.
-            unreadable: Default::default(),
+            unreadable,
         };
         let catalogue =
             Catalogue::new(self.entries.iter().flatten().filter(|e| e.sop.id.is_some()).cloned());
@@ -372,9 +444,22 @@ impl Workspace {
     }
 }
 
+/// One file to check: its new text and its settings.
+#[derive(Debug)]
+pub struct Job {
+    pub file: FileId,
+    pub source: SourceFile,
+    pub settings: Settings,
+}
+
 /// Checks one file and summarises its SOP for the catalogue, as a run does
-/// ([`crate::run`]), keeping the full model for navigation.
-fn check_one(source: &SourceFile, file: FileId, settings: &Settings) -> (Checked, Option<Entry>) {
+/// ([`crate::run`]), keeping the full model for navigation. Pure: the
+/// server runs it on its worker threads.
+pub fn check_job(
+    source: &SourceFile,
+    file: FileId,
+    settings: &Settings,
+) -> (Checked, Option<Entry>) {
     let checked = check_file(source, file, settings);
     let entry = match (&checked.sop, &checked.graph) {
         (Some(sop), Some(graph)) => {

@@ -377,6 +377,21 @@ impl Lower<'_> {
             let desc = lower_first(key.description);
             let (span, message, help) = match (&v.value, key.ty) {
                 (Value::Null, Type::Object(_)) => continue,
+                // A box of the form (identity, Mutu Baku lists) may be left
+                // blank on purpose: say so with `kosong`, not with null.
+                (Value::Null, _)
+                    if prefix.starts_with("identity")
+                        || matches!(key.ty, Type::StrList) && prefix.is_empty() =>
+                {
+                    (
+                        k.span,
+                        msg!("{} tidak memiliki nilai" / "{} has no value", named),
+                        msg!(
+                            "tuliskan nilainya setelah `{name}:`, atau `{name}: kosong` bila dokumen membiarkan kotaknya kosong untuk diisi tangan"
+                                / "write the value after `{name}:`, or `{name}: kosong` when the document leaves the box blank to fill in by hand"
+                        ),
+                    )
+                }
                 (Value::Null, _) => (
                     k.span,
                     msg!("{} tidak memiliki nilai" / "{} has no value", named),
@@ -579,6 +594,14 @@ impl Lower<'_> {
         let names = quoted(allowed);
         let help = suggest::meant(&s.value.to_lowercase(), allowed.iter().copied())
             .unwrap_or_else(|| msg!("nilai yang diharapkan: {names}" / "expected one of {names}"));
+        // `kind: proces` → `process`, when no other value is as near.
+        let lower = s.value.to_lowercase();
+        let fix = allowed
+            .iter()
+            .copied()
+            .find(|a| *a == lower)
+            .or_else(|| suggest::closest_unique(&lower, allowed))
+            .map(|c| Fix::replace_scalar(s.span, &s.value, c));
         self.push(
             Diagnostic::new(
                 &rule_id::INVALID_VALUE,
@@ -590,7 +613,8 @@ impl Lower<'_> {
                     s.value
                 ),
             )
-            .help(help),
+            .help(help)
+            .maybe_fix(fix),
         );
         None
     }
@@ -632,11 +656,11 @@ impl Lower<'_> {
         for (at, span, n) in std::mem::take(&mut self.bare_times) {
             if let Some(d) = self.out.get_mut(at) {
                 let new = format!("{n} {}", unit.as_str());
+                let u = unit.as_str();
                 d.fix = Some(Fix::new(
                     msg!(
-                        "tuliskan `{new}` (waktu langkah lainnya memakai `{}`)"
-                            / "write `{new}` (every other step time is in `{}`)",
-                        unit.as_str()
+                        "tulis `{new}` (waktu langkah lainnya semua dalam `{u}`)"
+                            / "write `{new}` (every other step time is in `{u}`)"
                     ),
                     vec![Edit::scalar(span, n.to_string(), new)],
                 ));
@@ -683,7 +707,7 @@ impl Lower<'_> {
                 // The suggested ISO date replaces a plain or quoted value.
                 let fix = e.suggestion.as_ref().filter(|_| text == written).map(|d| {
                     Fix::new(
-                        msg!("tuliskan tanggal sebagai `{d}`" / "write the date as `{d}`"),
+                        msg!("tulis tanggal sebagai `{d}`" / "write the date as `{d}`"),
                         vec![Edit::scalar(node.span, text, d.to_string())],
                     )
                 });
@@ -765,7 +789,16 @@ impl Lower<'_> {
                     ),
                 );
                 let d = d.maybe_help(e.help);
-                self.push(d);
+                // A misspelt unit rewritten, when the value is written as
+                // the parser read it (single spaces) and the result reads.
+                let normal = text.split_whitespace().collect::<Vec<_>>().join(" ") == text;
+                let fix = e.fix.filter(|new| normal && duration::parse(new).is_ok()).map(|new| {
+                    Fix::new(
+                        msg!("tulis `{new}`" / "write `{new}`"),
+                        vec![Edit::scalar(node.span, text, new)],
+                    )
+                });
+                self.push(d.maybe_fix(fix));
                 None
             }
         }
@@ -1136,7 +1169,7 @@ impl Lower<'_> {
             }
         }
         if step.same_row.is_some() {
-            for key in ["row", "requirements", "time", "time_note", "wait", "output"] {
+            for &key in schema::ROW_KEYS {
                 if let Some(span) = o.key_span(key) {
                     self.push(
                         Diagnostic::new(

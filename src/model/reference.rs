@@ -46,6 +46,7 @@ range     := \"-\" | \"–\" | \"s.d.\" | \"s/d\" | \"sd\" | \"sampai (dengan)\"
            | \"maksimal\" | \"maks.\" | \"paling lama\"       -- `1 (satu) hari maksimal 14 hari kerja`
 unit      := \"detik\" | \"menit\" | \"jam\" | \"hari kerja\" | \"hk\" | \"hari\" | \"hari kalender\"
            | \"minggu\" | \"pekan\" | \"bulan\" | \"tahun\"       (also `dtk`, `mnt`, `bln`, `thn`)
+           | \"'\" (menit) | '\"' or \"''\" (detik), right after the amount -- `5'`, `30\"`
 qualifier := \"maksimal\" | \"maks.\" | \"maksimum\" | \"max\" | \"paling lama\" | \"paling lambat\"
            | \"selambat-lambatnya\" | \"tidak lebih dari\"      -- the amount is an upper bound
            | \"±\" | \"+/-\" | \"kurang lebih\" | \"sekitar\"      -- about
@@ -119,8 +120,11 @@ Each blank is a `blank-field` warning (so it is not published by accident)
 and is printed in the document as a dotted line to fill in. An empty text
 or list (`number: \"\"`, `records: []`) and a required key with no value
 (`kind:`, `actor:`) are `empty-value` errors: they do not say whether the
-box was forgotten or left blank on purpose. `revised: \"-\"` (or null) means
-the SOP was never revised.
+box was forgotten or left blank on purpose; for a box of the form (an
+identity field, a Mutu Baku list) the help proposes `kosong`. `revised` is
+the one optional date: `revised: \"-\"` (or null) means the SOP was never
+revised and is no finding; write `revised: kosong` when the document leaves
+\"Tgl Revisi\" blank to fill in by hand.
 ";
 
 const STEP_RULES: &str = "## Step kinds and arrows
@@ -152,11 +156,19 @@ BPMN, timing, diff and their JSON) follows it.
   hands over, the clerk receives, the head signs: several steps, one row.
   A step with `same_row: true` continues the row of the step before it: the
   row has one number, and one Kelengkapan, Waktu and Output, written on its
-  first step (they are not allowed on the others; `misplaced-key`). The
-  document draws the symbols in their actors' columns of that one row with
-  arrows between them, the Kegiatan cell lists the steps' activities, and
-  the row's time counts once in `timing`. Every step is still checked on
-  its own (actor, arrows, reachability).
+  first step (they are not allowed on the others: `misplaced-key`, and the
+  JSON Schema rejects `row`, `requirements`, `time`, `time_note`, `wait` and
+  `output` on a step with `same_row: true` too). The document draws the
+  symbols side by side in their actors' columns of that one table row with
+  straight arrows between them (see docs/document.md), the Kegiatan cell
+  lists the steps' activities, and the row's time counts once in `timing`.
+  The row's Waktu is the time the whole chain takes, and every actor in it
+  is taken up by it: in the time per actor (`timing`, checklist headers)
+  each actor with a symbol in the row, or `with` on one of its steps, gets
+  the row's time once (as `with` gets a step's whole time), so per-actor
+  loads do not add up to the SOP's total. An untimed row is one untimed row
+  for each of its actors. Every step is still checked on its own (actor,
+  arrows, reachability).
 - **Branches that leave the table** (`outcome` on a branch, instead of
   `next`). \"Tidak: dikembalikan ke pemohon melalui CS\" has no row to point
   to: `{label: Tidak, outcome: Dikembalikan ke pemohon melalui CS}` ends the
@@ -167,7 +179,8 @@ BPMN, timing, diff and their JSON) follows it.
 - **Substitute actors** (`alternate`). A column headed \"Kasi / Sekcam\" or
   a note \"if the Camat is absent, the Sekcam signs\": `actor: camat`,
   `alternate: sekcam` (one id or a list). The symbol stays in the main
-  actor's column; the document and the table name the substitute, and
+  actor's column, the substitute's column gets a dotted copy marked
+  *Pengganti*; the document and the table name the substitute, and
   `checklist --actor sekcam` includes the step, marked as standing in.
   Ids are checked like `actor` (`unknown-actor`, `unused-actor`).
 - **\"Mulai\" and \"Selesai\" capsules.** The document prints *Mulai* in the

@@ -59,6 +59,10 @@ pub const GENERICITY: &[&str] = &["generik", "spesifik"];
 pub const RELATIONS: &[&str] = &["parent", "child", "prerequisite", "follow_up", "related"];
 pub const DAY_MEANINGS: &[&str] = crate::duration::DayMeaning::WORDS;
 pub const STEP_KINDS: &[&str] = &["start", "process", "decision", "end"];
+/// The keys of a numbered row that only its first step carries: its
+/// number and its Mutu Baku. A step that continues the row (`same_row`)
+/// may not write them (`misplaced-key`; the JSON Schema says the same).
+pub const ROW_KEYS: &[&str] = &["row", "requirements", "time", "time_note", "wait", "output"];
 
 pub const APPROVED_BY: &[Key] = &[
     key("position", Type::Str, true, "Jabatan", "Job title of the approving official."),

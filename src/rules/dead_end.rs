@@ -52,7 +52,7 @@ fn mark_end(step: &crate::model::Step) -> Option<Fix> {
         return None;
     }
     Some(Fix::new(
-        msg!("jadikan langkah ini `kind: end`" / "mark the step `kind: end`"),
+        crate::msg!("jadikan langkah ini `kind: end`" / "mark the step `kind: end`"),
         vec![Edit::scalar(kind.span, "process", "end")],
     ))
 }

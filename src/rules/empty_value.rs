@@ -44,6 +44,28 @@ mod tests {
         }
     }
 
+    /// A null box of the form says how to leave it blank on purpose; a
+    /// null `revised` means "never revised" (optional, documented), and is
+    /// no finding.
+    #[test]
+    fn a_null_box_proposes_kosong_and_a_null_revised_is_never_revised() {
+        use crate::rules::testing::lint_detail;
+        let base = format!("{HEADER}{STEPS}");
+        let y = base.replacen("records: [Arsip]", "records: ~", 1);
+        let found = lint_detail(&y, "SOP010");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("or `records: kosong` when the document leaves"), "{found:?}");
+        let y = base.replacen("  number: SOP-1/2024", "  number:", 1);
+        assert!(lint_detail(&y, "SOP010")[0].contains("`number: kosong`"));
+        // `kind:` is no box on the form: no `kosong` there.
+        let y = base.replacen("{id: a, kind: start,", "{id: a, kind: ,", 1);
+        assert!(!lint_detail(&y, "SOP010")[0].contains("kosong"));
+        let never =
+            base.replacen("  created: 2024-01-01\n", "  created: 2024-01-01\n  revised: null\n", 1);
+        assert!(never.contains("revised: null"));
+        expect(crate::rules::testing::lint(&never), &[]);
+    }
+
     #[test]
     fn a_null_label_is_a_finding() {
         let y = format!(

@@ -74,4 +74,32 @@ mod tests {
         let mixed = one_unit.replace("time: 10 menit", "time: 1 hari kerja");
         assert_eq!(fixed(&mixed).0, mixed);
     }
+
+    #[test]
+    fn a_misspelt_unit_is_fixed_only_when_one_unit_is_meant() {
+        use crate::rules::testing::fixed;
+        let steps = |a: &str, b: &str| {
+            sop(&format!(
+                "  - {{id: a, kind: start, actor: p, activity: Mulai, time: {a}, next: b}}\n  - {{id: b, kind: process, actor: p, activity: Proses, time: {b}, next: c}}\n  - {{id: c, kind: end, actor: q, activity: Selesai, time: 5 menit}}\n"
+            ))
+        };
+        // A known misspelling, a one-letter slip, the second word of a
+        // two-word unit: each has one reading.
+        for (typo, meant) in
+            [("30 mnit", "30 menit"), ("2 jem", "2 jam"), ("3 hari kerjaa", "3 hari kerja")]
+        {
+            let y = steps("5 menit", typo);
+            let (text, settled) = fixed(&y);
+            assert_eq!(text, steps("5 menit", meant), "{typo}");
+            assert!(settled && lint(&text).is_empty(), "{typo}: {:?}", lint(&text));
+        }
+        // Quoted: the quotes stay.
+        let (text, _) = fixed(&steps("\"30 mnit\"", "5 menit"));
+        assert!(text.contains("time: \"30 menit\","), "{text}");
+        // Too short to tell (`m`: menit or minggu?), or nothing near: no fix.
+        for unclear in ["30 m", "2 orang"] {
+            let y = steps("5 menit", unclear);
+            assert_eq!(fixed(&y).0, y, "{unclear}");
+        }
+    }
 }

@@ -64,4 +64,16 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_misspelt_value_is_fixed_when_one_value_is_nearest() {
+        use crate::rules::testing::fixed;
+        let y = sop(
+            "  - {id: a, kind: start, actor: p, activity: A, time: 5 menit, next: b}\n  - {id: b, kind: proces, actor: p, activity: B, time: 5 menit, next: c}\n  - {id: c, kind: End, actor: q, activity: C, time: 5 menit}\n",
+        );
+        let (text, settled) = fixed(&y);
+        assert!(text.contains("kind: process, actor: p, activity: B"), "{text}");
+        assert!(text.contains("kind: end, actor: q"), "{text}");
+        assert!(settled && lint(&text).is_empty(), "{:?}", lint(&text));
+    }
 }

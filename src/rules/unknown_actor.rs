@@ -131,7 +131,7 @@ fn declare(source: &SourceFile, sop: &Sop, id: &str) -> Option<Fix> {
         format!("{lead}{pad}- id: {id}\n{key_pad}name: {name}\n")
     };
     Some(Fix::new(
-        msg!(
+        crate::msg!(
             "cantumkan pelaksana `{id}` di bawah `actors:`"
                 / "declare actor `{id}` under `actors:`"
         ),

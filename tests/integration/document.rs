@@ -118,14 +118,18 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
             bad.push(format!("page {} starts inside a numbered row", page.number));
         }
         for row in &page.rows {
-            number += 1;
-            if row.step != number - 1
-                || row.number != numbering.number(row.step)
-                || row.continues == numbering.is_first(row.step)
+            if row.continues == numbering.is_first(row.step)
+                || (row.last > row.step && numbering.row_of(row.step) != numbering.row_of(row.last))
             {
                 bad.push(format!("row {} out of order", row.number));
             }
-            page_of[row.step] = pi;
+            for i in row.steps() {
+                number += 1;
+                if i != number - 1 || row.number != numbering.number(i) {
+                    bad.push(format!("row {} out of order", row.number));
+                }
+                page_of[i] = pi;
+            }
             if row.y + row.h > page.height + 1e-6 {
                 bad.push(format!("row {} runs off page {}", row.number, page.number));
             }
@@ -138,16 +142,18 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
         // Symbols: inside their actor's column and their row.
         for sym in &page.symbols {
             let step = &sop.steps[sym.step];
-            let row = page.rows.iter().find(|r| r.step == sym.step).unwrap();
+            let row = page.rows.iter().find(|r| r.holds(sym.step)).unwrap();
             let col = &chart.columns[sym.column];
             let want_actor = match sym.role {
                 Role::Main => sop.actor_index(step.actor.as_ref().unwrap().as_str()),
-                Role::With => None,
+                Role::With | Role::Alternate => None,
             };
             match (col.kind, sym.role) {
                 (ColumnKind::Actor(a), Role::Main) if Some(a) == want_actor => {}
                 (ColumnKind::Actor(a), Role::With)
                     if step.with.iter().any(|w| sop.actor_index(w.as_str()) == Some(a)) => {}
+                (ColumnKind::Actor(a), Role::Alternate)
+                    if step.alternate.iter().any(|w| sop.actor_index(w.as_str()) == Some(a)) => {}
                 (kind, role) => {
                     bad.push(format!("step {} {role:?} symbol in column {kind:?}", sym.step + 1))
                 }
@@ -170,48 +176,94 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
                 bad.push(format!("step {} drawn as {:?}", sym.step + 1, sym.shape));
             }
         }
-        for row in &page.rows {
-            let mains =
-                page.symbols.iter().filter(|s| s.step == row.step && s.role == Role::Main).count();
+        for i in page.rows.iter().flat_map(|r| r.steps()) {
+            let mains = page.symbols.iter().filter(|s| s.step == i && s.role == Role::Main).count();
             if mains != 1 {
-                bad.push(format!("step {} has {mains} main symbols", row.step + 1));
+                bad.push(format!("step {} has {mains} main symbols", i + 1));
             }
         }
         // Arrows: orthogonal, clear of every symbol and connector, inside
         // the Pelaksana area, ending on the target's top.
         let (lo, hi) = chart.actor_area();
-        let mut obstacles: Vec<_> = page.symbols.iter().map(|s| s.rect).collect();
-        obstacles.extend(page.connectors.iter().map(|c| c.rect));
-        obstacles.extend(page.outcomes.iter().map(|o| o.rect));
+        // A decision is solid inside its diamond only: a port on its upper
+        // edge leaves through the corner of its box.
+        use sopmap::render::document::route::Obstacle;
+        let mut obstacles: Vec<Obstacle> = page
+            .symbols
+            .iter()
+            .map(|s| match s.shape {
+                Shape::Decision => Obstacle::Diamond(s.rect),
+                _ => Obstacle::Box(s.rect),
+            })
+            .collect();
+        obstacles.extend(page.connectors.iter().map(|c| Obstacle::Box(c.rect)));
+        obstacles.extend(page.outcomes.iter().map(|o| Obstacle::Box(o.rect)));
         // End capsules of branches that end the procedure: in an actor
         // column of their decision's row, reached by one horizontal arrow
         // from the decision's corner that crosses nothing.
         for o in &page.outcomes {
-            let row = page.rows.iter().find(|r| r.step == o.step).unwrap();
+            let row = page.rows.iter().find(|r| r.holds(o.step)).unwrap();
             let col = &chart.columns[o.column];
             let cell = sopmap::render::document::geometry::Rect::new(col.x, row.y, col.w, row.h);
             if !matches!(col.kind, ColumnKind::Actor(_)) || !cell.contains(&o.rect) {
                 bad.push(format!("outcome end of step {} outside its cell", o.step + 1));
             }
-            let [p, q] = o.points[..] else {
-                bad.push(format!("outcome arrow of step {} is not one segment", o.step + 1));
-                continue;
-            };
             let decision = page
                 .symbols
                 .iter()
                 .find(|s| s.step == o.step && s.role == Role::Main)
                 .map(|s| s.rect)
                 .unwrap();
+            if o.below.is_some() {
+                // Below the band's symbols: down from the diamond's lower
+                // edge, across, down into the capsule's top.
+                let first = o.points[0];
+                let last = *o.points.last().unwrap();
+                let on_lower_edge = first.y > decision.cy() && first.y < decision.bottom();
+                let into_top = last == Point::new(o.rect.cx(), o.rect.y);
+                let lowest = page
+                    .symbols
+                    .iter()
+                    .filter(|s| row.holds(s.step))
+                    .map(|s| s.rect.bottom())
+                    .fold(f64::MIN, f64::max);
+                if !on_lower_edge || !into_top || o.rect.y <= lowest {
+                    bad.push(format!("outcome arrow of step {} below is misplaced", o.step + 1));
+                }
+                for w in o.points.windows(2) {
+                    if w[0].x != w[1].x && w[0].y != w[1].y {
+                        bad.push(format!("outcome arrow of step {} is diagonal", o.step + 1));
+                    }
+                    for r in obstacles.iter().filter(|r| r.rect() != o.rect && r.rect() != decision)
+                    {
+                        if r.crossed_by(w[0], w[1]) {
+                            bad.push(format!(
+                                "outcome arrow of step {} crosses {:?}",
+                                o.step + 1,
+                                r.rect()
+                            ));
+                        }
+                    }
+                }
+                continue;
+            }
+            let [p, q] = o.points[..] else {
+                bad.push(format!("outcome arrow of step {} is not one segment", o.step + 1));
+                continue;
+            };
             let touches_end = (q.x - o.rect.x).abs() < 1e-6 || (q.x - o.rect.right()).abs() < 1e-6;
             let from_corner =
                 (p.x - decision.x).abs() < 1e-6 || (p.x - decision.right()).abs() < 1e-6;
             if p.y != q.y || !touches_end || !from_corner {
                 bad.push(format!("outcome arrow of step {} is not straight", o.step + 1));
             }
-            for r in obstacles.iter().filter(|r| **r != o.rect && **r != decision) {
+            for r in obstacles.iter().filter(|r| r.rect() != o.rect && r.rect() != decision) {
                 if r.crossed_by(p, q) {
-                    bad.push(format!("outcome arrow of step {} crosses {r:?}", o.step + 1));
+                    bad.push(format!(
+                        "outcome arrow of step {} crosses {:?}",
+                        o.step + 1,
+                        r.rect()
+                    ));
                 }
             }
         }
@@ -226,7 +278,11 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
                 }
                 for o in &obstacles {
                     if o.crossed_by(p, q) {
-                        bad.push(format!("arrow {:?} segment {p:?}-{q:?} crosses {o:?}", a.edge));
+                        bad.push(format!(
+                            "arrow {:?} segment {p:?}-{q:?} crosses {:?}",
+                            a.edge,
+                            o.rect()
+                        ));
                     }
                 }
                 for x in [p.x, q.x] {
@@ -236,6 +292,27 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
                 }
             }
             let end = *a.points.last().unwrap();
+            // Inside a band drawn side by side: one straight stretch from
+            // the source's side to the facing side of the next step.
+            let band = page.rows.iter().find(|r| r.last > r.step && r.holds(a.edge.from));
+            if let (Some(band), Endpoint::Step(t)) = (band, &a.to)
+                && band.holds(*t)
+            {
+                let rect = |i: usize| {
+                    page.symbols.iter().find(|s| s.step == i && s.role == Role::Main).unwrap().rect
+                };
+                let (src, dst) = (rect(a.edge.from), rect(*t));
+                let ok = a.points.len() == 2
+                    && *t == a.edge.from + 1
+                    && a.points[0].y == src.cy()
+                    && end.y == dst.cy()
+                    && ((a.points[0].x == src.right() && end.x == dst.x)
+                        || (a.points[0].x == src.x && end.x == dst.right()));
+                if !ok {
+                    bad.push(format!("arrow {:?} across its band is not straight", a.edge));
+                }
+                continue;
+            }
             let target_top = match &a.to {
                 Endpoint::Step(t) => page
                     .symbols

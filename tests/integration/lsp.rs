@@ -52,20 +52,29 @@ struct Client {
 
 impl Client {
     fn start(root: &Path) -> Client {
+        Client::start_with(root, None, json!({}))
+    }
+
+    /// A client whose initialize parameters have `extra`'s fields
+    /// (capabilities, initializationOptions), the server seeing
+    /// `SOPMAP_LANG=env_lang`.
+    fn start_with(root: &Path, env_lang: Option<&str>, extra: Value) -> Client {
         let (server, client) = Connection::memory();
+        let env_lang = env_lang.map(str::to_string);
         let handle = std::thread::spawn(move || {
-            sopmap::cli::lsp::serve(&server).unwrap();
+            sopmap::cli::lsp::serve(&server, env_lang).unwrap();
         });
         let mut c = Client { conn: client, server: Some(handle), next_id: 0, notes: Vec::new() };
-        let init = c.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri(root),
-                "capabilities": {},
-                "workspaceFolders": [{ "uri": uri(root), "name": "sops" }],
-            }),
-        );
+        let mut params = json!({
+            "processId": null,
+            "rootUri": uri(root),
+            "capabilities": {},
+            "workspaceFolders": [{ "uri": uri(root), "name": "sops" }],
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            params[k] = v.clone();
+        }
+        let init = c.request("initialize", params);
         assert_eq!(init["serverInfo"]["name"], "sopmap");
         assert_eq!(init["capabilities"]["definitionProvider"], true);
         c.notify("initialized", json!({}));
@@ -263,7 +272,7 @@ fn a_session_of_open_fix_navigate_rename_complete_and_shutdown() {
         "textDocument/rename",
         json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10), "newName": "Cocokkan Data" }),
     );
-    assert!(bad["error"].as_str().unwrap().contains("not a valid id"), "{bad}");
+    assert!(bad["error"].as_str().unwrap().contains("bukan id yang sah"), "{bad}");
 
     // Completion of `next`: the step ids, with their row and activity.
     let completion = c.request(
@@ -429,6 +438,7 @@ fn neovim_shows_the_finding_jumps_to_the_step_and_applies_the_fix() {
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
         .arg(format!("luafile {}", repo("tests/lsp/nvim_client.lua").display()))
         .env("SOPMAP_BIN", env!("CARGO_BIN_EXE_sopmap"))
+        .env_remove("SOPMAP_LANG")
         .env("SOP_FILE", &file)
         .env("RESULT", &result)
         .current_dir(dir.path())
@@ -469,38 +479,116 @@ fn neovim_shows_the_finding_jumps_to_the_step_and_applies_the_fix() {
 }
 
 #[test]
-fn vscode_jsonrpc_drives_the_server_from_node() {
+fn the_neovim_configuration_of_the_docs_starts_the_server_in_neovim() {
+    if !tool_available("nvim", std::process::Command::new("nvim").arg("--version")) {
+        return;
+    }
+    // The Lua block marked for Neovim 0.7 in docs/editors.md, as written
+    // there, with the executable's path for `sopmap`.
+    let docs = std::fs::read_to_string(repo("docs/editors.md")).unwrap();
+    let block = docs
+        .split("<!-- nvim-0.7 -->\n```lua\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("docs/editors.md has the Neovim 0.7 block");
+    let (dir, file) = workspace();
+    std::fs::write(dir.path().join("sopmap.yaml"), "lang: en\n").unwrap();
+    let init = dir.path().join("init.lua");
+    let bin = env!("CARGO_BIN_EXE_sopmap");
+    assert!(block.contains("cmd = { 'sopmap', 'lsp' }"), "{block}");
+    std::fs::write(&init, block.replace("'sopmap', 'lsp'", &format!("'{bin}', 'lsp'"))).unwrap();
+    let result = dir.path().join("result.json");
+    let out = std::process::Command::new("nvim")
+        .args(["--headless", "-i", "NONE", "-n", "-u"])
+        .arg(&init)
+        .arg(&file)
+        .arg("-c")
+        .arg(format!("luafile {}", repo("tests/lsp/nvim_docs_check.lua").display()))
+        // The block's `lang = 'id'` wins over both of these.
+        .env("SOPMAP_LANG", "en")
+        .env("RESULT", &result)
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
+    assert_eq!(r["filetype"], "yaml", "{r:#}");
+    assert_eq!(
+        r["clients"],
+        json!([{ "name": "sopmap", "root": dir.path().canonicalize().unwrap().to_str().unwrap() }]),
+        "{r:#}"
+    );
+    let (n, _) = lines(&std::fs::read_to_string(&file).unwrap());
+    assert_eq!(r["diagnostics"][0]["line"], n + 1, "{r:#}");
+    let message = r["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("mungkin maksud Anda `cocokkan_data`?"), "{message}");
+}
+
+#[test]
+fn vscode_extension_activates_and_vscode_jsonrpc_drives_its_server() {
     let tool = repo("tools/vscode-jsonrpc");
     let installed = tool.join("node_modules/vscode-jsonrpc").is_dir();
     if !tool_available("node", std::process::Command::new("node").arg("--version")) {
         return;
     }
+    // The extension of editors/vscode, activated in Node with VS Code's
+    // modules stood in for: what it starts the server with.
+    let settings = json!({ "sopmap.path": env!("CARGO_BIN_EXE_sopmap"), "sopmap.lang": "en" });
+    let out = std::process::Command::new("node")
+        .arg(repo("tests/lsp/vscode_extension.js"))
+        .arg(repo("editors/vscode"))
+        .arg(settings.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ext: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(ext["activationEvents"].as_array().unwrap().contains(&json!("onLanguage:yaml")));
+    assert_eq!(ext["properties"], json!(["sopmap.path", "sopmap.lang"]));
+    assert_eq!(ext["dependencies"], json!(["vscode-languageclient"]));
+    let seen = &ext["seen"];
+    assert_eq!((seen["started"].as_bool(), seen["stopped"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(ext["subscriptions"], 1);
+    let run = &seen["serverOptions"]["run"];
+    assert_eq!(run["command"], env!("CARGO_BIN_EXE_sopmap"));
+    assert_eq!(run["args"], json!(["lsp"]));
+    let client = &seen["clientOptions"];
+    assert_eq!(client["documentSelector"], json!([{ "scheme": "file", "language": "yaml" }]));
+    assert_eq!(client["synchronize"]["fileEvents"]["glob"], "**/*.{yaml,yml}");
+    assert_eq!(client["initializationOptions"], json!({ "lang": "en" }));
+
     if !installed {
         if std::env::var("SOPMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
             panic!(
                 "vscode-jsonrpc is required (SOPMAP_REQUIRE_TOOLS=1): run `npm ci --prefix tools/vscode-jsonrpc`"
             );
         }
-        eprintln!(
-            "skipped: vscode-jsonrpc is not installed (npm ci --prefix tools/vscode-jsonrpc)"
+        crate::harness::skipped(
+            "vscode-jsonrpc is not installed (npm ci --prefix tools/vscode-jsonrpc)",
         );
         return;
     }
+    // That server, with those arguments and options, driven by the
+    // protocol library VS Code's client is built on.
     let (dir, file) = workspace();
     let (n, st) = lines(&std::fs::read_to_string(&file).unwrap());
     let out = std::process::Command::new("node")
         .arg(tool.join("client.js"))
-        .arg(env!("CARGO_BIN_EXE_sopmap"))
+        .arg(run["command"].as_str().unwrap())
         .arg(dir.path())
         .arg(&file)
+        .arg(client["initializationOptions"]["lang"].as_str().unwrap())
+        .env_remove("SOPMAP_LANG")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     let r: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(r["diagnostics"][0]["code"], "SOP101", "{r:#}");
+    let message = r["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.ends_with("\nhelp: did you mean `cocokkan_data`?"), "{message}");
     assert_eq!(r["diagnostics"][0]["range"]["start"], pos(n, 10));
-    assert_eq!(r["action"], "ganti `cocokan_data` dengan `cocokkan_data` (unknown-step)");
+    assert_eq!(r["action"], "replace `cocokan_data` with `cocokkan_data` (unknown-step)");
     assert_eq!(r["after"], json!([]));
     assert_eq!(r["definition"]["range"]["start"], pos(st, 8));
     assert_eq!(r["shutdown"], Value::Null);
@@ -534,14 +622,15 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
         "{diff}"
     );
     assert!(diff.contains("-    next: cocokan_data\n+    next: cocokkan_data\n"), "{diff}");
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("2 temuan akan diperbaiki dalam 1 berkas")
-    );
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("2 temuan akan diperbaiki dalam 1 berkas"), "{summary}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     // --fix: written in place, comments kept; the broken file untouched
     // and still reported.
     let out = sopmap(&["check", "--fix", "."]);
     assert_eq!(out.status.code(), Some(1));
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("2 temuan diperbaiki dalam 1 berkas"), "{summary}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("rusak.yaml:2:5: SOP001"), "{stdout}");
     assert!(!stdout.contains("verifikasi"), "{stdout}");
@@ -558,5 +647,440 @@ fn check_fix_and_diff_edit_only_what_is_fixable_and_settle() {
     // A second run finds nothing more to fix.
     let out = sopmap(&["check", "--fix", "."]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("tidak ada yang perlu diperbaiki"));
+    let out = sopmap(&["check", "--fix", "--lang", "en", "."]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to fix"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+}
+
+/// The findings of `file` as `sopmap check --format json` run in `dir`
+/// reports them (`args` added, `SOPMAP_LANG` as given), each as the
+/// protocol diagnostic the server must send: code, severity, 0-based
+/// range and the message with the help line under it.
+fn check_json(
+    dir: &Path,
+    file: &str,
+    args: &[&str],
+    env_lang: Option<&str>,
+    help_word: &str,
+) -> Vec<Value> {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sopmap"));
+    cmd.args(["check", "--format", "json"]).args(args).arg(".").current_dir(dir);
+    match env_lang {
+        Some(l) => cmd.env("SOPMAP_LANG", l),
+        None => cmd.env_remove("SOPMAP_LANG"),
+    };
+    let out = cmd.output().unwrap();
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    all.iter()
+        .filter(|d| d["path"] == file)
+        .map(|d| {
+            let message = d["message"].as_str().unwrap();
+            let message = match d["help"].as_str() {
+                Some(h) => format!("{message}\n{help_word} {h}"),
+                None => message.to_string(),
+            };
+            let at = |l: &Value, c: &Value| {
+                pos(l.as_u64().unwrap() as u32 - 1, c.as_u64().unwrap() as u32 - 1)
+            };
+            json!({
+                "code": d["code"],
+                "severity": if d["severity"] == "error" { 1 } else { 2 },
+                "start": at(&d["line"], &d["column"]),
+                "end": at(&d["end"]["line"], &d["end"]["column"]),
+                "message": message,
+            })
+        })
+        .collect()
+}
+
+/// The server's diagnostics in the shape of [`check_json`].
+fn comparable(diags: &[Value]) -> Vec<Value> {
+    diags
+        .iter()
+        .map(|d| {
+            json!({
+                "code": d["code"],
+                "severity": d["severity"],
+                "start": d["range"]["start"],
+                "end": d["range"]["end"],
+                "message": d["message"],
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn diagnostics_follow_the_workspace_settings_and_language_exactly_as_check() {
+    let (dir, file) = workspace();
+    let name = "verifikasi-berkas-pengaduan-mikro.yaml";
+    // More findings, each with a safe fix: a misspelt unit, a misspelt
+    // month, a misspelt kind.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("    time: 1 jam\n", "    time: 1 jem\n", 1)
+        .replacen("created: 2022-11-15", "created: 16 Julli 2022", 1);
+    std::fs::write(&file, &text).unwrap();
+    // Levels from the rules and an override matching this file only;
+    // English from the configuration.
+    let config = "rules:\n  invalid-date: warning\noverrides:\n  - files: [\"verifikasi-*.yaml\"]\n    rules: { unknown-step: warning }\nlang: en\n";
+    std::fs::write(dir.path().join("sopmap.yaml"), config).unwrap();
+    let open = |c: &mut Client| {
+        c.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(&file), "languageId": "yaml", "version": 1, "text": text } }),
+        );
+        c.diagnostics(&file, |d| d.len() >= 3)
+    };
+
+    // 1. `lang: en` of sopmap.yaml, as `check` in that folder.
+    let expected = check_json(dir.path(), name, &[], None, "help:");
+    assert_eq!(expected.len(), 3, "{expected:#?}");
+    assert!(expected.iter().any(|d| d["code"] == "SOP101" && d["severity"] == 2), "{expected:#?}");
+    assert!(expected.iter().any(|d| d["code"] == "SOP007" && d["severity"] == 2), "{expected:#?}");
+    assert!(expected[0]["message"].as_str().unwrap().contains("help: write"), "{expected:#?}");
+    let mut c = Client::start(dir.path());
+    assert_eq!(comparable(&open(&mut c)), expected);
+    // The quick fix of the misspelt unit, titled in English.
+    let line = text.lines().position(|l| l == "    time: 1 jem").unwrap() as u32;
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&file) },
+            "range": { "start": pos(line, 12), "end": pos(line, 12) },
+            "context": { "diagnostics": [], "only": ["quickfix"] },
+        }),
+    );
+    assert_eq!(actions[0]["title"], "write `1 jam` (invalid-duration)", "{actions:#}");
+    let edits = actions[0]["edit"]["changes"][uri(&file)].as_array().unwrap();
+    assert!(apply(&text, edits).contains("    time: 1 jam\n"));
+    let all = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&file) },
+            "range": { "start": pos(0, 0), "end": pos(0, 0) },
+            "context": { "diagnostics": [], "only": ["source.fixAll"] },
+        }),
+    );
+    assert_eq!(all[0]["title"], "Fix all safe sopmap fixes in this file (3)", "{all:#}");
+
+    // 2. sopmap.yaml changes on disk and is saved: no unknown-step any
+    // more, Indonesian; the open file is published again.
+    let config = config
+        .replace("lang: en", "lang: id")
+        .replace("unknown-step: warning", "unknown-step: off");
+    std::fs::write(dir.path().join("sopmap.yaml"), &config).unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri(&dir.path().join("sopmap.yaml")) } }),
+    );
+    let expected = check_json(dir.path(), name, &[], None, "saran:");
+    assert_eq!(expected.len(), 2, "{expected:#?}");
+    assert!(expected[0]["message"].as_str().unwrap().contains("saran: tulis"), "{expected:#?}");
+    let got = c.diagnostics(&file, |d| d.len() == 2);
+    assert_eq!(comparable(&got), expected);
+
+    // 2b. Changed on disk, as a file watcher reports it: English again.
+    std::fs::write(dir.path().join("sopmap.yaml"), config.replace("lang: id", "lang: en")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&dir.path().join("sopmap.yaml")), "type": 2 }] }),
+    );
+    let expected = check_json(dir.path(), name, &[], None, "help:");
+    let got = c.diagnostics(&file, |d| {
+        d.len() == 2 && d[0]["message"].as_str().unwrap().contains("\nhelp: ")
+    });
+    assert_eq!(comparable(&got), expected);
+    c.shutdown();
+    std::fs::write(dir.path().join("sopmap.yaml"), &config).unwrap();
+
+    // 3. The client's `lang` wins over the configuration, as `--lang` does.
+    let mut c =
+        Client::start_with(dir.path(), None, json!({ "initializationOptions": { "lang": "en" } }));
+    let expected = check_json(dir.path(), name, &["--lang", "en"], None, "help:");
+    assert_eq!(comparable(&c.diagnostics_after_open(&file, &text, 2)), expected);
+    // Hover speaks it too.
+    let (_, st) = lines(&text);
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&file) }, "position": pos(st, 10) }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("| Actors | Time | Output |"), "{value}");
+    c.shutdown();
+
+    // 4. SOPMAP_LANG wins over the configuration too.
+    let mut c = Client::start_with(dir.path(), Some("en"), json!({}));
+    let expected = check_json(dir.path(), name, &[], Some("en"), "help:");
+    assert!(expected[0]["message"].as_str().unwrap().contains("help: "), "{expected:#?}");
+    assert_eq!(comparable(&c.diagnostics_after_open(&file, &text, 2)), expected);
+    c.shutdown();
+}
+
+impl Client {
+    /// Opens `file` with `text` and waits for `n` diagnostics.
+    fn diagnostics_after_open(&mut self, file: &Path, text: &str, n: usize) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(file), "languageId": "yaml", "version": 1, "text": text } }),
+        );
+        self.diagnostics(file, |d| d.len() == n)
+    }
+}
+
+/// A SOP of `steps` steps in one chain: slow to check in a debug build.
+fn long_sop(id: &str, steps: usize) -> String {
+    let mut s = format!(
+        "schema: sop-ap/1\nid: {id}\nlevel: mikro\ntype: administratif\nactors:\n  - id: a\n    name: A\nsteps:\n"
+    );
+    for i in 0..steps {
+        let kind = match i {
+            0 => "start",
+            _ if i + 1 == steps => "end",
+            _ => "process",
+        };
+        let next = if i + 1 == steps { String::new() } else { format!(", next: s{}", i + 1) };
+        s.push_str(&format!(
+            "  - {{id: s{i}, kind: {kind}, actor: a, activity: Langkah {i}, time: 5 menit{next}}}\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_slow_document_blocks_no_other_and_only_its_newest_text_is_published() {
+    let (dir, file) = workspace();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (n, st) = lines(&text);
+    // A budget of 300 ms for the test; an unsaved buffer of 3000 steps,
+    // seconds to check unoptimised.
+    let mut c = Client::start_with(
+        dir.path(),
+        None,
+        json!({ "initializationOptions": { "checkBudgetMs": 300 } }),
+    );
+    c.diagnostics_after_open(&file, &text, 1);
+    let big = dir.path().join("besar.yaml");
+    let big_text = long_sop("besar", 3000);
+    let started = Instant::now();
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri(&big), "languageId": "yaml", "version": 1, "text": big_text } }),
+    );
+    // Two more versions while the first is being checked: the second is
+    // superseded before it starts, the first when it ends.
+    for version in [2, 3] {
+        let edited =
+            big_text.replacen("activity: Langkah 1,", &format!("activity: Versi {version},"), 1);
+        c.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(&big), "version": version }, "contentChanges": [{ "text": edited }] }),
+        );
+    }
+    // Meanwhile the other document is fixed and asked about: its check
+    // and its answer do not wait for the slow one.
+    let fixed = text.replacen("next: cocokan_data", "next: cocokkan_data", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(&file), "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    let asked = Instant::now();
+    let refs = c.request(
+        "textDocument/references",
+        json!({
+            "textDocument": { "uri": uri(&file) },
+            "position": pos(st, 10),
+            "context": { "includeDeclaration": true },
+        }),
+    );
+    let answered = asked.elapsed();
+    // The answer is about the new text: the fixed `next` refers to the step.
+    assert_eq!(refs[0]["range"]["start"]["line"], n, "{refs}");
+    c.diagnostics(&file, <[Value]>::is_empty);
+    let small_at = started.elapsed();
+    // A request about the slow document waits for its budget, then says
+    // the content is still changing rather than answer from an old text.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&big) }, "position": pos(9, 10) }),
+    );
+    assert_eq!(hover["error"], "the document is still being checked", "{hover}");
+    // Its findings come once it is checked: of version 3 only.
+    c.diagnostics(&big, |_| true);
+    let big_at = started.elapsed();
+    let versions: Vec<&Value> = c
+        .notes
+        .iter()
+        .filter(|m| {
+            m.method == "textDocument/publishDiagnostics" && m.params["uri"] == uri(&big).as_str()
+        })
+        .map(|m| &m.params["version"])
+        .collect();
+    assert!(versions.iter().all(|v| **v == json!(3)), "{versions:?}");
+    // The slow check was reported to the user.
+    assert!(
+        c.notes.iter().any(|m| m.method == "window/showMessage"
+            && m.params["message"].as_str().unwrap().contains("besar.yaml")),
+        "{:?}",
+        c.notes
+    );
+    assert!(small_at < big_at, "{small_at:?} {big_at:?}");
+    eprintln!(
+        "slow document: a request about another answered in {answered:?}, its findings at \
+         {small_at:?}; the slow one's findings at {big_at:?}"
+    );
+    // Once checked, the slow document answers, from its newest text.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&big) }, "position": pos(9, 10) }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(value.contains("Versi 3"), "{hover}");
+    c.shutdown();
+}
+
+#[test]
+fn renaming_a_sop_id_renames_its_file_and_every_link() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("sops")).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let makro = dir.path().join("pengaduan-pmi-makro.yaml");
+    let mikro = dir.path().join("verifikasi-berkas-pengaduan-mikro.yaml");
+    let text = std::fs::read_to_string(&makro).unwrap();
+    let mut c = Client::start_with(
+        dir.path(),
+        None,
+        json!({ "capabilities": { "workspace": { "workspaceEdit": {
+            "documentChanges": true, "resourceOperations": ["create", "rename", "delete"],
+        } } } }),
+    );
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri(&makro), "languageId": "yaml", "version": 7, "text": text } }),
+    );
+    let line = 122;
+    let col = text.lines().nth(122).unwrap().find("verifikasi").unwrap() as u32;
+    let rename = c.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": uri(&makro) }, "position": pos(line, col + 3), "newName": "verifikasi-berkas" }),
+    );
+    let ops = rename["documentChanges"].as_array().unwrap().clone();
+    assert_eq!(ops.len(), 3, "{rename:#}");
+    // The text edits first (the open buffer with its version), then the
+    // file's rename.
+    let renamed = dir.path().join("verifikasi-berkas.yaml");
+    assert_eq!(ops[2], json!({ "kind": "rename", "oldUri": uri(&mikro), "newUri": uri(&renamed) }));
+    for op in &ops[..2] {
+        let path = PathBuf::from(
+            op["textDocument"]["uri"].as_str().unwrap().strip_prefix("file://").unwrap(),
+        );
+        let expected_version = if path == makro { json!(7) } else { Value::Null };
+        assert_eq!(op["textDocument"]["version"], expected_version);
+        let old = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, apply(&old, op["edits"].as_array().unwrap())).unwrap();
+    }
+    std::fs::rename(&mikro, &renamed).unwrap();
+    // The workspace after the edit is as clean as before: every link and
+    // the file name follow the new id.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sopmap"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(std::fs::read_to_string(&renamed).unwrap().contains("\nid: verifikasi-berkas\n"));
+    c.shutdown();
+}
+
+#[test]
+fn every_kind_of_safe_fix_is_a_code_action_and_fix_all_equals_check_fix() {
+    let (dir, file) = workspace();
+    // One finding of each kind with a safe fix, besides the misspelt
+    // `next`: a misspelt unit, month, `kind` value and key; a dead end (the
+    // `Tidak` branch's step loses its `next`); an actor nobody declared.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("    time: 1 jam\n", "    time: 1 jem\n", 1)
+        .replacen("created: 2022-11-15", "created: 16 Julli 2022", 1)
+        .replacen("  - id: cocokkan_data\n    kind: process\n", "  - id: cocokkan_data\n    kind: proces\n", 1)
+        .replacen(
+            "    actor: verifikator\n    activity: Menandai pengaduan",
+            "    actor: bendahara\n    activity: Menandai pengaduan",
+            1,
+        )
+        .replacen("    output: Catatan status nonprosedural\n", "    outptu: Catatan status nonprosedural\n", 1)
+        .replacen(
+            "    notes: Indikasi tindak pidana perdagangan orang dilaporkan kepada Kepala Seksi\n    next: periksa_dokumen\n",
+            "    notes: Indikasi tindak pidana perdagangan orang dilaporkan kepada Kepala Seksi\n",
+            1,
+        );
+    std::fs::write(&file, &text).unwrap();
+    let mut c = Client::start(dir.path());
+    let found = c.diagnostics_after_open(&file, &text, 7);
+    let mut codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    // unknown-step, unknown-actor, unknown-key, invalid-value,
+    // invalid-duration, invalid-date, dead-end.
+    assert_eq!(
+        codes,
+        ["SOP002", "SOP005", "SOP006", "SOP007", "SOP101", "SOP102", "SOP205"],
+        "{found:#?}"
+    );
+    let mut titles = Vec::new();
+    for d in &found {
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri(&file) },
+                "range": d["range"],
+                "context": { "diagnostics": [d], "only": ["quickfix"] },
+            }),
+        );
+        let mine: Vec<&Value> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["diagnostics"][0]["code"] == d["code"])
+            .collect();
+        assert_eq!(mine.len(), 1, "{}: {actions:#}", d["code"]);
+        titles.push(mine[0]["title"].as_str().unwrap().to_string());
+    }
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "cantumkan pelaksana `bendahara` di bawah `actors:` (unknown-actor)",
+            "ganti `cocokan_data` dengan `cocokkan_data` (unknown-step)",
+            "ganti `outptu` dengan `output` (unknown-key)",
+            "ganti `proces` dengan `process` (invalid-value)",
+            "jadikan langkah ini `kind: end` (dead-end)",
+            "tulis `1 jam` (invalid-duration)",
+            "tulis tanggal sebagai `16 Juli 2022` (invalid-date)",
+        ]
+    );
+    let all = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&file) },
+            "range": { "start": pos(0, 0), "end": pos(0, 0) },
+            "context": { "diagnostics": [], "only": ["source.fixAll.sopmap"] },
+        }),
+    );
+    assert_eq!(all[0]["title"], "Terapkan semua perbaikan aman sopmap di berkas ini (7)");
+    let fixed = apply(&text, all[0]["edit"]["changes"][uri(&file)].as_array().unwrap());
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(&file), "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    c.diagnostics(&file, <[Value]>::is_empty);
+    c.shutdown();
+    // `check --fix` writes the same text, and the folder is clean.
+    assert_eq!(check_fix(&file), fixed);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sopmap"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }

@@ -136,3 +136,66 @@ fn jobs_must_be_positive() {
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("--jobs"), "{}", r.stderr);
 }
+
+/// `--real-forms`: the forms of published SOPs (time forms, `days: kerja`,
+/// Indonesian dates, `row`, `same_row`, branch `outcome`, `alternate`)
+/// still lint clean, hidden-decision included; planted defects (a blank
+/// `kosong` box among them) are reported where the manifest says.
+#[test]
+fn a_corpus_in_the_forms_of_published_sops_lints_clean_and_plants_blank_boxes() {
+    let d = tempfile::tempdir().expect("temp dir");
+    gen_corpus::write_real_corpus(d.path(), 80, false, 7).expect("generate");
+    let r = check(d.path(), &[]);
+    assert_eq!(r.status, 0, "{}{}", r.stdout, r.stderr);
+    assert_text(&r.stdout, "");
+    let all: String = std::fs::read_dir(d.path())
+        .expect("read dir")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .collect();
+    for needle in [
+        "days: kerja",
+        "    row: ",
+        "same_row: true",
+        "        outcome: ",
+        "    alternate: ",
+        "time: \"5'\"",
+        "time: 2x24 jam",
+        "time: ± 15 menit",
+        "time: 1 (satu) hari maksimal 14 (empat belas) hari kerja",
+        "  created: ",
+    ] {
+        assert!(all.contains(needle), "no `{needle}` in the real-forms corpus");
+    }
+    assert!(all.contains(" Agustus ") || all.contains(" Juli "), "no month name");
+
+    let d = tempfile::tempdir().expect("temp dir");
+    gen_corpus::write_real_corpus(d.path(), 80, true, 3).expect("generate");
+    let manifest: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(d.path().join("manifest.json")).expect("manifest"),
+    )
+    .expect("manifest json");
+    let r = check(d.path(), &["--format", "json"]);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&r.stdout).expect("json output");
+    let key = |file: &str, code: &str, line: u64| (file.to_string(), code.to_string(), line);
+    let got: BTreeSet<_> = found
+        .iter()
+        .map(|f| {
+            let path = Path::new(f["path"].as_str().expect("path"));
+            let file = path.file_name().expect("name").to_string_lossy().into_owned();
+            key(&file, f["code"].as_str().expect("code"), f["line"].as_u64().expect("line"))
+        })
+        .collect();
+    let want: BTreeSet<_> = manifest
+        .iter()
+        .map(|m| {
+            key(
+                m["file"].as_str().expect("file"),
+                m["code"].as_str().expect("code"),
+                m["line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(found.len(), 80, "one finding per file");
+    assert!(manifest.iter().any(|m| m["name"] == "blank-field"), "no blank box planted");
+}

@@ -49,6 +49,19 @@ fn every_bundled_sop_validates() {
     // A process step needs its activity; a capsule does not.
     let bare = text.replace("    activity: Membuat konsep surat keterangan\n", "");
     assert!(!errors(&v, &bare).is_empty());
+    // A step that continues a numbered row leaves its Mutu Baku to the
+    // row's first step, as `misplaced-key` says; `same_row: false` may.
+    let joined = "    same_row: true\n";
+    assert!(text.contains(joined));
+    for key in ["time: 5 menit", "output: Berkas", "row: 3", "requirements: [Berkas]", "wait: true"]
+    {
+        let extra = text.replacen(joined, &format!("{joined}    {key}\n"), 1);
+        assert!(!errors(&v, &extra).is_empty(), "{key}");
+        let out = Test::new().file("t.yaml", &extra).args(["check", "t.yaml"]).run();
+        assert!(out.stdout.contains("SOP008"), "{key}: {}", out.stdout);
+        let apart = extra.replacen(joined, "    same_row: false\n", 1);
+        assert_eq!(errors(&v, &apart), Vec::<String>::new(), "{key}");
+    }
     // And the scaffold of `sopmap new`.
     let text = sopmap::scaffold::new_sop("baru", sopmap::model::SopLevel::Makro, "2025-01-31");
     assert_eq!(errors(&v, &text), Vec::<String>::new());

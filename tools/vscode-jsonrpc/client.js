@@ -4,14 +4,16 @@
 // quick fix as an incremental change, wait for the diagnostics to clear,
 // go to the definition of the fixed value, shut down. Prints what it saw
 // as JSON for the Rust test to judge.
-// usage: node client.js SOPMAP_BIN ROOT_DIR FILE
+// usage: node client.js SOPMAP_BIN ROOT_DIR FILE [LANG]
+// (LANG is sent as the `lang` initialization option, as the VS Code
+// extension sends its `sopmap.lang` setting)
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const rpc = require('vscode-jsonrpc/node');
 
-const [bin, root, file] = process.argv.slice(2);
+const [bin, root, file, lang] = process.argv.slice(2);
 const uri = (p) => 'file://' + path.resolve(p).split(path.sep).map(encodeURIComponent).join('/');
 
 async function main() {
@@ -43,6 +45,7 @@ async function main() {
     rootUri: uri(root),
     workspaceFolders: [{ uri: uri(root), name: 'sops' }],
     capabilities: { general: { positionEncodings: ['utf-16'] } },
+    initializationOptions: lang ? { lang } : undefined,
   });
   if (init.serverInfo.name !== 'sopmap') throw new Error('unexpected server ' + JSON.stringify(init));
   conn.sendNotification('initialized', {});

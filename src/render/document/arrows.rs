@@ -98,10 +98,13 @@ fn exit_of(port: Port, r: Rect) -> (Point, Heading) {
 
 /// What routing a page asks of the layout: rows to make taller (their
 /// gutters were full) and whether the side channel needs more lanes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Widen {
     pub steps: Vec<usize>,
     pub channel: bool,
+    /// Bands (by first step) that need this much more height for the end
+    /// capsules drawn below their decisions.
+    pub room: Vec<(usize, f64)>,
 }
 
 pub(super) fn route_page(
@@ -117,8 +120,13 @@ pub(super) fn route_page(
     let n = page.rows.len();
     let mut gutters = Vec::with_capacity(n + 1);
     let symbol_span = |local: usize| -> Option<(f64, f64)> {
-        let step = page.rows.get(local)?.step;
-        let rects = page.symbols.iter().filter(|s| s.step == step).map(|s| s.rect);
+        let row = page.rows.get(local)?;
+        let rects = page
+            .symbols
+            .iter()
+            .filter(|s| row.holds(s.step))
+            .map(|s| s.rect)
+            .chain(page.outcomes.iter().filter(|o| row.holds(o.step)).map(|o| o.rect));
         let (mut top, mut bottom) = (f64::MAX, f64::MIN);
         for r in rects {
             top = top.min(r.y);
@@ -206,10 +214,26 @@ pub(super) fn route_page(
             )));
         }
     }
-    let local = |step: usize| page.rows.iter().position(|r| r.step == step);
+    let local = |step: usize| page.rows.iter().position(|r| r.holds(step));
     let main_of = |step: usize| {
         page.symbols.iter().find(|s| s.step == step && s.role == Role::Main).map(|s| s.rect)
     };
+    // The arrows between the steps of a numbered row drawn side by side:
+    // straight across, side to side, reserved before anything is routed.
+    let mut across: Vec<(EdgeRef, Port, Vec<Point>)> = Vec::new();
+    for row in page.rows.iter().filter(|r| r.last > r.step) {
+        for e in edges.iter().filter(|e| row.holds(e.from) && e.to == e.from + 1 && row.holds(e.to))
+        {
+            let (Some(a), Some(b)) = (main_of(e.from), main_of(e.to)) else { continue };
+            let (port, from, to) = if b.cx() > a.cx() {
+                (Port::Right, Point::new(a.right(), a.cy()), Point::new(b.x, b.cy()))
+            } else {
+                (Port::Left, Point::new(a.x, a.cy()), Point::new(b.right(), b.cy()))
+            };
+            router.reserve(&[from, to]);
+            across.push((*e, port, vec![from, to]));
+        }
+    }
     let mut arrows = Vec::new();
     let mut widen = Widen::default();
     let note_full = |full: Full, widen: &mut Widen| {
@@ -236,28 +260,66 @@ pub(super) fn route_page(
     };
 
     // Arrows leaving steps on this page (to a step here or to a connector).
-    for row in &page.rows {
-        let Some(step) = sop.steps.get(row.step) else { continue };
-        let Some(src) = main_of(row.step) else { continue };
-        let Some(lr) = local(row.step) else { continue };
-        let outgoing: Vec<EdgeRef> = edges.iter().filter(|e| e.from == row.step).copied().collect();
+    for (row, i) in page.rows.iter().flat_map(|r| r.steps().map(move |i| (r, i))) {
+        let Some(step) = sop.steps.get(i) else { continue };
+        let Some(src) = main_of(i) else { continue };
+        let Some(lr) = local(i) else { continue };
+        let outgoing: Vec<EdgeRef> = edges.iter().filter(|e| e.from == i).copied().collect();
         let is_decision = step.kind() == Some(StepKind::Decision);
-        let reserved: Vec<Port> = page
+        // Corners taken by end capsules and by the straight arrows to and
+        // from the steps beside it in its band.
+        let mut reserved: Vec<Port> = page
             .outcomes
             .iter()
-            .filter(|o| o.step == row.step)
-            .map(|o| match o.side {
-                Side::Left => Port::Left,
-                Side::Right => Port::Right,
+            .filter(|o| o.step == i)
+            .map(|o| match (o.side, o.below) {
+                (Side::Left, None) => Port::Left,
+                (Side::Right, None) => Port::Right,
+                (Side::Left, Some(q)) => Port::LowerLeft(q),
+                (Side::Right, Some(q)) => Port::LowerRight(q),
             })
             .collect();
-        let port_list = if is_decision {
-            ports(&outgoing, &reserved)
+        for (e, port, _) in &across {
+            if e.from == i {
+                reserved.push(*port);
+            } else if e.to == i {
+                // The arrow in arrives at the facing corner.
+                reserved.push(if *port == Port::Right { Port::Left } else { Port::Right });
+            }
+        }
+        let to_route: Vec<EdgeRef> =
+            outgoing.iter().copied().filter(|e| !across.iter().any(|(a, ..)| a == e)).collect();
+        let mut routed_ports = if is_decision {
+            ports(&to_route, &reserved)
         } else {
-            vec![Port::Bottom; outgoing.len()]
-        };
+            vec![Port::Bottom; to_route.len()]
+        }
+        .into_iter();
+        let port_list: Vec<Option<Port>> = outgoing
+            .iter()
+            .map(|e| if across.iter().any(|(a, ..)| a == e) { None } else { routed_ports.next() })
+            .collect();
         let shown = branch_labels(step, columns);
         for (edge, port) in outgoing.iter().zip(port_list) {
+            let Some(port) = port else {
+                // Straight across to the next step of the band.
+                let Some((_, p, points)) = across.iter().find(|(a, ..)| a == edge) else {
+                    continue;
+                };
+                let (port_point, _) = exit_of(*p, src);
+                let label = edge
+                    .branch
+                    .and_then(|b| shown.get(b).cloned().flatten())
+                    .map(|(text, _)| (text, port_point, false));
+                arrows.push(Arrow {
+                    edge: *edge,
+                    from: Endpoint::Step(i),
+                    to: Endpoint::Step(edge.to),
+                    points: points.clone(),
+                    label,
+                });
+                continue;
+            };
             let (port_point, heading) = exit_of(port, src);
             let exit = Exit { port: port_point, heading, gutter: lr + 1 };
             let label = edge
@@ -285,7 +347,7 @@ pub(super) fn route_page(
                 )
             };
             let points = routed(&mut router, &exit, entry, &mut widen);
-            arrows.push(Arrow { edge: *edge, from: Endpoint::Step(row.step), to, points, label });
+            arrows.push(Arrow { edge: *edge, from: Endpoint::Step(i), to, points, label });
         }
         // The branch labels of this row, as soon as its arrows are known:
         // clear of every arrow routed so far, and obstacles for the rest.

@@ -4,9 +4,12 @@
 //! details a `sub_sop` step, the substitute actors and the branches that
 //! end the procedure); and the row height the text needs.
 //!
-//! A step that continues a numbered row (`same_row`) is drawn as a band of
-//! that row: its No and Mutu Baku cells stay empty (the row's are on its
-//! first step) and only its own activity and remarks are written.
+//! A numbered row of several steps (`same_row`) drawn side by side has one
+//! band ([`row_cells`]): the row's number, Mutu Baku and Kegiatan, and the
+//! remarks of all its steps. Drawn stacked, a step that continues the row
+//! is a band of its own: its No and Mutu Baku cells stay empty (the row's
+//! are on its first step) and only its own activity and remarks are
+//! written.
 
 use super::LinkedSops;
 use super::flowchart::{
@@ -109,9 +112,51 @@ pub(super) fn cells(
         };
         out.push(Cell { column: ci, lines });
     }
-    let tallest = out.iter().map(|c| c.lines.len()).max().unwrap_or(1) as f64;
-    let h = (tallest * LINE_HEIGHT + 2.0 * PAD_Y).max(MIN_ROW_HEIGHT);
+    let h = height(&out);
     (out, h)
+}
+
+/// The text cells of a numbered row drawn side by side in one band, and
+/// its height: its number and Mutu Baku (its first step's), one Kegiatan
+/// for the row (as `table` prints it), and every step's remarks.
+pub(super) fn row_cells(
+    row: &crate::model::Row,
+    sop: &Sop,
+    numbering: &Rows,
+    columns: &[Column],
+    lang: Lang,
+    cat: &LinkedSops,
+) -> (Vec<Cell>, f64) {
+    let (mut out, _) = cells(row.first, sop, numbering, columns, lang, cat);
+    let activity = step_text::row_activity(sop, row, lang);
+    let rest: Vec<Vec<Cell>> =
+        row.steps().skip(1).map(|i| cells(i, sop, numbering, columns, lang, cat).0).collect();
+    for cell in &mut out {
+        let Some(c) = columns.get(cell.column) else { continue };
+        match c.kind {
+            ColumnKind::Activity => {
+                cell.lines = wrap(&activity, CELL_FONT, c.w - 2.0 * PAD_X)
+                    .into_iter()
+                    .map(|t| Line { text: t, dx: 0.0 })
+                    .collect();
+            }
+            ColumnKind::Notes => {
+                for other in &rest {
+                    let more = other.iter().find(|o| o.column == cell.column);
+                    cell.lines.extend(more.into_iter().flat_map(|o| o.lines.iter().cloned()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let h = height(&out);
+    (out, h)
+}
+
+/// The height a band needs for its tallest cell.
+fn height(cells: &[Cell]) -> f64 {
+    let tallest = cells.iter().map(|c| c.lines.len()).max().unwrap_or(1) as f64;
+    (tallest * LINE_HEIGHT + 2.0 * PAD_Y).max(MIN_ROW_HEIGHT)
 }
 
 /// A duration in the document's language.

@@ -114,11 +114,15 @@ pub enum Shape {
     Decision,
 }
 
-/// Whether a symbol is the step's own or marks an actor taking part (`with`).
+/// Whether a symbol is the step's own, marks an actor taking part
+/// (`with`), or marks an actor who may do the step instead (`alternate`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Main,
     With,
+    /// Drawn dotted with the word "Pengganti" in it, and named in
+    /// Keterangan.
+    Alternate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,13 +147,18 @@ pub enum Side {
 /// The end capsule of a branch that ends the procedure with an `outcome`
 /// ("Tidak: dikembalikan ke pemohon"): drawn beside its decision, in the
 /// neighbouring actor column of the same row, reached by a straight arrow
-/// from the decision's corner on `side`. The outcome itself is written in
+/// from the decision's corner on `side`; or, when no side is free, below
+/// it in the lower part of the band (`below`), reached from the port on
+/// the diamond's lower edge on `side`. The outcome itself is written in
 /// the row's Keterangan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutcomeEnd {
     pub step: usize,
     pub branch: usize,
     pub side: Side,
+    /// Drawn below the decision rather than beside it: the quarter of the
+    /// diamond's lower edge (from the centre) its arrow leaves from.
+    pub below: Option<u8>,
     /// Index into `Flowchart::columns`.
     pub column: usize,
     pub rect: Rect,
@@ -174,12 +183,22 @@ pub struct Cell {
     pub lines: Vec<Line>,
 }
 
-/// One band of the table: one step. A numbered row of several steps
-/// (`same_row`) is drawn as consecutive bands with no rule between them,
-/// the first carrying the number and the Mutu Baku.
+/// One band of the table: one step, or the steps `step..=last` of a
+/// numbered row (`same_row`) drawn side by side, as real tables draw them:
+/// each symbol in its actor's column at the row's middle, a straight
+/// horizontal arrow from one to the next, one Kegiatan cell for them all.
+/// A numbered row whose steps cannot stand side by side (two in one
+/// column, a symbol between two that follow each other, `with` markers,
+/// arrows inside the row other than from one step to the next) is drawn
+/// as consecutive bands with no rule between them, the first carrying the
+/// number and the Mutu Baku.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
+    /// The band's (first) step.
     pub step: usize,
+    /// The band's last step: `step` unless a numbered row is drawn side
+    /// by side.
+    pub last: usize,
     /// The row number shown in the No column (written `row`, else counted).
     pub number: i64,
     /// The band continues the numbered row above it (`same_row`).
@@ -187,6 +206,18 @@ pub struct Row {
     pub y: f64,
     pub h: f64,
     pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// Whether step `i` is drawn in this band.
+    pub fn holds(&self, i: usize) -> bool {
+        (self.step..=self.last).contains(&i)
+    }
+
+    /// The steps drawn in this band.
+    pub fn steps(&self) -> std::ops::RangeInclusive<usize> {
+        self.step..=self.last
+    }
 }
 
 /// An extra table row at the top or bottom of a page holding off-page

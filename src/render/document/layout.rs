@@ -7,7 +7,7 @@
 //! arrows clear of symbols, connectors in pairs) without parsing SVG.
 
 use super::arrows::{Widen, route_page};
-use super::cells::cells;
+use super::cells::{cells, row_cells};
 use super::connectors::{connector_label, place_connectors};
 use super::flowchart::{
     ACTOR_HEADER_FONT, BAND_HEIGHT, Band, CAPSULE_RATIO, CHANNEL_LANE, Cell, Column, ColumnKind,
@@ -99,8 +99,16 @@ fn layout_as(
     let mut round = 0;
     loop {
         let (chart, widen) = attempt(sop, graph, options, cat, &edges, &extra, lanes, form);
-        if (widen.steps.is_empty() && !widen.channel) || round == WIDEN_ROUNDS {
+        if (widen.steps.is_empty() && !widen.channel && widen.room.is_empty())
+            || round == WIDEN_ROUNDS
+        {
             return chart;
+        }
+        // Room for end capsules drawn below their decisions, at once.
+        for (step, h) in widen.room {
+            if let Some(e) = extra.get_mut(step) {
+                *e += h;
+            }
         }
         for step in widen.steps {
             if let Some(e) = extra.get_mut(step) {
@@ -216,14 +224,36 @@ fn attempt(
         sizes,
     };
 
-    // Rows, measured.
+    // Bands, measured: one per step, or one per numbered row drawn side
+    // by side.
     let numbering = Rows::of(sop);
-    let measured: Vec<(Vec<Cell>, f64)> = (0..sop.steps.len())
-        .map(|i| {
-            let (c, h) = cells(i, sop, &numbering, &columns, lang, cat);
-            (c, h + extra.get(i).copied().unwrap_or(0.0))
-        })
-        .collect();
+    let mut bands: Vec<Measured> = Vec::with_capacity(sop.steps.len());
+    for r in numbering.rows() {
+        let grow = |i: usize| extra.get(i).copied().unwrap_or(0.0);
+        if side_by_side(r, sop, graph, &columns) {
+            let (cells, h) = row_cells(r, sop, &numbering, &columns, lang, cat);
+            bands.push(Measured {
+                first: r.first,
+                last: r.last,
+                number: r.number,
+                continues: false,
+                cells,
+                h: h + r.steps().map(grow).fold(0.0, f64::max),
+            });
+        } else {
+            for i in r.steps() {
+                let (cells, h) = cells(i, sop, &numbering, &columns, lang, cat);
+                bands.push(Measured {
+                    first: i,
+                    last: i,
+                    number: r.number,
+                    continues: i != r.first,
+                    cells,
+                    h: h + grow(i),
+                });
+            }
+        }
+    }
     let (max_height, rows_per_page) = match form {
         Form::Document if options.errors > 0 => (PAGE_HEIGHT - DRAFT_HEIGHT, options.rows_per_page),
         Form::Document => (PAGE_HEIGHT, options.rows_per_page),
@@ -231,11 +261,12 @@ fn attempt(
     };
     let budget = max_height - header.height - 2.0 * BAND_HEIGHT;
     // Pages break between numbered rows, never inside one.
-    let heights: Vec<f64> = numbering
-        .rows()
-        .iter()
-        .map(|r| r.steps().filter_map(|i| measured.get(i)).map(|(_, h)| *h).sum())
-        .collect();
+    let mut heights = vec![0.0; numbering.len()];
+    for b in &bands {
+        if let Some(h) = heights.get_mut(numbering.index_of(b.first)) {
+            *h += b.h;
+        }
+    }
     let ranges: Vec<std::ops::Range<usize>> = paginate(&heights, rows_per_page, budget)
         .into_iter()
         .map(|r| {
@@ -277,7 +308,7 @@ fn attempt(
 
     let mut pages = Vec::with_capacity(ranges.len());
     let mut widen = Widen::default();
-    let mut measured = measured.into_iter();
+    let mut bands = bands.into_iter().peekable();
     for (pi, range) in ranges.iter().enumerate() {
         // One connector per label: (label, step whose column it sits in, target step).
         let mut ins: Vec<(String, usize, usize)> = Vec::new();
@@ -297,17 +328,17 @@ fn attempt(
             b
         });
         let mut rows = Vec::new();
-        for i in range.clone() {
-            let Some((cells, h)) = measured.next() else { break };
+        while let Some(b) = bands.next_if(|b| b.first < range.end) {
             rows.push(Row {
-                step: i,
-                number: numbering.number(i),
-                continues: !numbering.is_first(i),
+                step: b.first,
+                last: b.last,
+                number: b.number,
+                continues: b.continues,
                 y,
-                h,
-                cells,
+                h: b.h,
+                cells: b.cells,
             });
-            y += h;
+            y += b.h;
         }
         let bottom_band = (!outs.is_empty()).then(|| {
             let b = Band { y, h: BAND_HEIGHT };
@@ -326,7 +357,7 @@ fn attempt(
             arrows: Vec::new(),
         };
         place_symbols(&mut page, sop, &columns, lang);
-        place_outcomes(&mut page, sop, graph, &columns, lang);
+        widen.room.extend(place_outcomes(&mut page, sop, graph, &columns, lang));
         place_connectors(&mut page, &ins, &outs, sop, &columns);
         let w = route_page(&mut page, sop, &columns, edges, &crossing, &page_of, pi);
         widen.steps.extend(w.steps);
@@ -334,6 +365,61 @@ fn attempt(
         pages.push(page);
     }
     (Flowchart { columns, header, pages, actor_names, max_height }, widen)
+}
+
+/// One band of the table, measured before it is placed on a page.
+struct Measured {
+    first: usize,
+    last: usize,
+    number: i64,
+    continues: bool,
+    cells: Vec<Cell>,
+    h: f64,
+}
+
+/// Whether the steps of numbered row `r` can be drawn side by side in one
+/// band: several steps, each in a column of its own with no `with` or
+/// `alternate` markers, no symbol of the row between two steps that follow each other
+/// (the arrow between them runs straight across), and no arrow inside the
+/// row but from one step to the next (at most one each). Otherwise the
+/// row is drawn as stacked bands.
+fn side_by_side(
+    r: &crate::model::Row,
+    sop: &Sop,
+    graph: &ProcessGraph,
+    columns: &[Column],
+) -> bool {
+    if r.len() < 2 {
+        return false;
+    }
+    let mut cols: Vec<usize> = Vec::with_capacity(r.len());
+    for i in r.steps() {
+        let Some(step) = sop.steps.get(i) else { return false };
+        if !step.with.is_empty() || !step.alternate.is_empty() {
+            return false;
+        }
+        let c = step_column(step, sop, columns);
+        if cols.contains(&c) {
+            return false;
+        }
+        cols.push(c);
+        let inside: Vec<usize> = graph
+            .successors(i)
+            .into_iter()
+            .map(|(to, _)| to)
+            .filter(|to| r.steps().contains(to))
+            .collect();
+        if inside.iter().any(|&to| to != i + 1) || inside.len() > 1 {
+            return false;
+        }
+    }
+    cols.windows(2).all(|w| match w {
+        [a, b] => {
+            let (lo, hi) = (*a.min(b), *a.max(b));
+            !cols.iter().any(|&c| lo < c && c < hi)
+        }
+        _ => true,
+    })
 }
 
 /// Room left and right of an actor name in its header cell.
@@ -469,14 +555,14 @@ pub(super) fn symbol_rect(shape: Shape, col: &Column, cy: f64) -> Rect {
 }
 
 fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::lang::Lang) {
-    for row in &page.rows {
-        let Some(step) = sop.steps.get(row.step) else { continue };
+    for (row, i) in page.rows.iter().flat_map(|r| r.steps().map(move |i| (r, i))) {
+        let Some(step) = sop.steps.get(i) else { continue };
         let shape = shape_of(step);
         let cy = row.y + row.h / 2.0;
         let main = step_column(step, sop, columns);
         if let Some(col) = columns.get(main) {
             page.symbols.push(Symbol {
-                step: row.step,
+                step: i,
                 shape,
                 role: Role::Main,
                 column: main,
@@ -485,7 +571,9 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::la
             });
         }
         let mut seen = vec![main];
-        for w in &step.with {
+        let marks = step.with.iter().map(|w| (w, Role::With));
+        let marks = marks.chain(step.alternate.iter().map(|a| (a, Role::Alternate)));
+        for (w, role) in marks {
             let Some(a) = sop.actor_index(w.as_str()) else { continue };
             let Some(ci) = columns.iter().position(|c| c.kind == ColumnKind::Actor(a)) else {
                 continue;
@@ -496,12 +584,12 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::la
             seen.push(ci);
             if let Some(col) = columns.get(ci) {
                 page.symbols.push(Symbol {
-                    step: row.step,
+                    step: i,
                     shape,
-                    role: Role::With,
+                    role,
                     column: ci,
                     rect: symbol_rect(shape, col, cy),
-                    text: None,
+                    text: (role == Role::Alternate).then_some(lang.labels().alternate),
                 });
             }
         }
@@ -509,88 +597,232 @@ fn place_symbols(page: &mut Page, sop: &Sop, columns: &[Column], lang: crate::la
 }
 
 /// End capsules for the branches of this page's decisions that end the
-/// procedure (`outcome`), each in the actor column beside its decision
-/// (right first, then left) when that cell holds no other symbol and the
-/// decision's arrows leave that corner free. Where no side is free, the
-/// outcome is still written in Keterangan.
+/// procedure (`outcome`). Every such branch gets its end symbol:
+///
+/// - beside its decision, in the actor column next to it (right first,
+///   then left) when that cell holds no other symbol of the band and the
+///   decision's arrows leave that corner free: one straight arrow from
+///   the corner;
+/// - else below it, in the lower part of the band, in the column next to
+///   it (or in its own column when that is wide enough to keep clear of
+///   the decision's downward arrow): an arrow from a port on the
+///   diamond's lower edge, down, across under the band's symbols, and
+///   down into the capsule's top. A band without room for that asks the
+///   layout for it (returned as the extra height it needs), and the
+///   capsule is drawn in the next round.
+///
+/// The outcome's wording is written in Keterangan too.
 fn place_outcomes(
     page: &mut Page,
     sop: &Sop,
     graph: &ProcessGraph,
     columns: &[Column],
     lang: crate::lang::Lang,
-) {
+) -> Vec<(usize, f64)> {
     let word = lang.labels().end_capsule;
     let mut ends = Vec::new();
-    for row in &page.rows {
-        let Some(step) = sop.steps.get(row.step) else { continue };
+    let mut room = Vec::new();
+    for (row, i) in page.rows.iter().flat_map(|r| r.steps().map(move |i| (r, i))) {
+        let Some(step) = sop.steps.get(i) else { continue };
         let outcomes: Vec<usize> =
             crate::render::lanes::outcome_branches(step).map(|(b, _)| b).collect();
         if outcomes.is_empty() {
             continue;
         }
-        let Some(src) = page
+        let Some((main, rect)) = page
             .symbols
             .iter()
-            .find(|s| s.step == row.step && s.role == Role::Main)
+            .find(|s| s.step == i && s.role == Role::Main)
             .map(|s| (s.column, s.rect))
         else {
             continue;
         };
-        let (main, rect) = src;
-        // The decision's own arrows keep the bottom and, when it has two
-        // or more, one side: so at most one side is left for outcomes.
-        let arrows = graph.successors(row.step).len();
-        let mut free: Vec<Side> = match arrows {
+        // Sides taken by the straight arrows to and from the steps beside
+        // it in a band drawn side by side.
+        let toward = |j: usize| {
+            let c = page.symbols.iter().find(|s| s.step == j && s.role == Role::Main)?.column;
+            Some(if c > main { Side::Right } else { Side::Left })
+        };
+        let mut taken: Vec<Side> = Vec::new();
+        if row.last > row.step {
+            taken.extend(i.checked_sub(1).filter(|&j| row.holds(j)).and_then(toward));
+            taken.extend(Some(i + 1).filter(|&j| row.holds(j)).and_then(toward));
+        }
+        // The decision's other arrows keep the bottom and, when it has
+        // two or more, one side: so at most one side is left for outcomes.
+        let routed = graph.successors(i).iter().filter(|(to, _)| !row.holds(*to)).count();
+        let mut free: Vec<Side> = match routed {
             0 | 1 => vec![Side::Right, Side::Left],
             2 => vec![Side::Right],
             _ => Vec::new(),
         };
-        let occupied =
-            |ci: usize| page.symbols.iter().any(|s| s.step == row.step && s.column == ci);
+        free.retain(|side| !taken.contains(side));
+        let occupied = |ci: usize| page.symbols.iter().any(|s| row.holds(s.step) && s.column == ci);
+        // Lower-edge ports already given to outcomes drawn below.
+        let mut below_used: Vec<Side> = Vec::new();
+        let band_bottom = page
+            .symbols
+            .iter()
+            .filter(|s| row.holds(s.step))
+            .map(|s| s.rect.bottom())
+            .fold(rect.bottom(), f64::max);
+        let mut wanted = 0.0f64;
         for b in outcomes {
-            let Some(pos) = free
+            let label_of = |at: Point, end: bool| {
+                step.branches
+                    .get(b)
+                    .and_then(|br| br.label.as_ref())
+                    .map(|l| (l.value.clone(), at, end))
+            };
+            let beside = free
                 .iter()
-                .position(|side| neighbour(columns, main, *side).is_some_and(|ci| !occupied(ci)))
-            else {
-                break;
-            };
-            let side = free.remove(pos);
-            let Some(ci) = neighbour(columns, main, side) else { continue };
+                .position(|side| neighbour(columns, main, *side).is_some_and(|ci| !occupied(ci)));
+            if let Some(pos) = beside {
+                let side = free.remove(pos);
+                let Some(ci) = neighbour(columns, main, side) else { continue };
+                let Some(col) = columns.get(ci) else { continue };
+                let cap = symbol_rect(Shape::Capsule, col, rect.cy());
+                // The label above the arrow; one longer than the arrow
+                // stands higher, above the capsule's top, so it does not
+                // run onto it.
+                let text = step.branches.get(b).and_then(|br| br.label.as_ref());
+                let wide = text.is_some_and(|t| {
+                    super::labels::label_box(&t.value, Point::new(0.0, 0.0), false).w + 4.0
+                        > cap.x.max(rect.x) - cap.right().min(rect.right())
+                });
+                let y = if wide { cap.y - 2.5 } else { rect.cy() - 3.0 };
+                let (from, to, label_at, end_anchor) = match side {
+                    Side::Right => (
+                        Point::new(rect.right(), rect.cy()),
+                        Point::new(cap.x, cap.cy()),
+                        Point::new(rect.right() + 2.0, y),
+                        false,
+                    ),
+                    Side::Left => (
+                        Point::new(rect.x, rect.cy()),
+                        Point::new(cap.right(), cap.cy()),
+                        Point::new(rect.x - 2.0, y),
+                        true,
+                    ),
+                };
+                ends.push(OutcomeEnd {
+                    step: i,
+                    branch: b,
+                    side,
+                    below: None,
+                    column: ci,
+                    rect: cap,
+                    points: vec![from, to],
+                    label: label_of(label_at, end_anchor),
+                    text: word,
+                });
+                continue;
+            }
+            // Below, on a side with a spot left: the first capsule on a
+            // side in the next column, its arrow from the inner port of the
+            // lower edge along the deeper stretch; a second one a column
+            // further, from the outer port along the higher stretch, so
+            // the two never cross.
+            let spot = [Side::Right, Side::Left].into_iter().find_map(|side| {
+                let k = below_used.iter().filter(|s| **s == side).count();
+                below_spot(columns, main, rect, side, k).map(|(ci, cx)| (side, k, ci, cx))
+            });
+            let Some((side, k, ci, cx)) = spot else { continue };
             let Some(col) = columns.get(ci) else { continue };
-            let cap = symbol_rect(Shape::Capsule, col, rect.cy());
-            let (from, to, label_at, end_anchor) = match side {
-                Side::Right => (
-                    Point::new(rect.right(), rect.cy()),
-                    Point::new(cap.x, cap.cy()),
-                    Point::new(rect.right() + 2.0, rect.cy() - 3.0),
-                    false,
-                ),
-                Side::Left => (
-                    Point::new(rect.x, rect.cy()),
-                    Point::new(cap.right(), cap.cy()),
-                    Point::new(rect.x - 2.0, rect.cy() - 3.0),
-                    true,
-                ),
+            let mut cap = symbol_rect(Shape::Capsule, col, 0.0);
+            cap.x = cx - cap.w / 2.0;
+            let base = band_bottom + BELOW_GAP;
+            let across = if k == 0 { base + TRACK } else { base };
+            // Room between the stretch and the capsule for the label.
+            cap.y = base + TRACK + BELOW_LABEL;
+            let need = cap.bottom() + BELOW_CLEAR - (row.y + row.h);
+            if need > 0.0 {
+                // Symbols sit in the middle of the band: it grows twice
+                // what the capsule lacks.
+                wanted = wanted.max(2.0 * need);
+                continue;
+            }
+            below_used.push(side);
+            let quarter: u8 = if k == 0 { 1 } else { 3 };
+            let f = f64::from(quarter) / 4.0;
+            let port_x = match side {
+                Side::Right => rect.cx() + rect.w / 2.0 * f,
+                Side::Left => rect.cx() - rect.w / 2.0 * f,
             };
-            let label = step
-                .branches
-                .get(b)
-                .and_then(|br| br.label.as_ref())
-                .map(|l| (l.value.clone(), label_at, end_anchor));
+            let port = Point::new(port_x, rect.cy() + rect.h / 2.0 * (1.0 - f));
+            let points = vec![
+                port,
+                Point::new(port_x, across),
+                Point::new(cap.cx(), across),
+                Point::new(cap.cx(), cap.y),
+            ];
+            // The label beside the last drop, above the capsule: clear of
+            // the stretches (both end before the other's drop).
+            let label_at = Point::new(cap.cx() + 2.0, cap.y - 2.0);
             ends.push(OutcomeEnd {
-                step: row.step,
+                step: i,
                 branch: b,
                 side,
+                below: Some(quarter),
                 column: ci,
                 rect: cap,
-                points: vec![from, to],
-                label,
+                points,
+                label: label_of(label_at, false),
                 text: word,
             });
         }
+        if wanted > 0.0 {
+            room.push((row.step, wanted.ceil()));
+        }
     }
     page.outcomes = ends;
+    room
+}
+
+/// Free height between the band's lowest symbol and the stretch of an
+/// arrow to an end capsule below, and between that stretch and the
+/// capsule.
+const BELOW_GAP: f64 = 6.0;
+/// Height between the lower stretch and an end capsule drawn below: the
+/// branch label stands there.
+const BELOW_LABEL: f64 = 13.0;
+/// Free height kept under an end capsule drawn below, above the rule.
+const BELOW_CLEAR: f64 = 8.0;
+
+/// Where the `k`-th end capsule below the decision at `rect` (in column
+/// `main`) on `side` goes, as (column, centre x): the first in the actor
+/// column next to it, or without one in its own column halfway between
+/// the decision's centre line (where its downward arrow runs) and the
+/// column's edge when a capsule fits there clear of both; the second in
+/// the actor column after the next.
+fn below_spot(
+    columns: &[Column],
+    main: usize,
+    rect: Rect,
+    side: Side,
+    k: usize,
+) -> Option<(usize, f64)> {
+    if k > 1 {
+        return None;
+    }
+    let next = neighbour(columns, main, side);
+    if k == 1 {
+        let ci = neighbour(columns, next?, side)?;
+        return columns.get(ci).map(|c| (ci, c.center()));
+    }
+    if let Some(ci) = next {
+        return columns.get(ci).map(|c| (ci, c.center()));
+    }
+    let col = columns.get(main)?;
+    let cap = symbol_rect(Shape::Capsule, col, 0.0);
+    let cx = match side {
+        Side::Right => (rect.cx() + col.right()) / 2.0,
+        Side::Left => (rect.cx() + col.x) / 2.0,
+    };
+    let clear = (cx - rect.cx()).abs() - cap.w / 2.0 >= 2.0 * TRACK
+        && cx - cap.w / 2.0 >= col.x + TRACK
+        && cx + cap.w / 2.0 <= col.right() - TRACK;
+    clear.then_some((main, cx))
 }
 
 /// The actor column next to column `ci` on `side`, if there is one.

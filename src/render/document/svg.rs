@@ -24,6 +24,7 @@ text{font-family:'Liberation Sans',Arial,Helvetica,sans-serif;fill:#000}\
 .h{font-size:9px;font-weight:bold}.ha{font-size:8px;font-weight:bold}\
 .sym{fill:#fff;stroke:#000;stroke-width:1.2}\
 .with{stroke-dasharray:3 2}\
+.alt{stroke-dasharray:1.2 1.8;stroke-width:1}\
 .link{stroke:#000;stroke-width:.8;stroke-dasharray:3 2}\
 .arrow{fill:none;stroke:#000;stroke-width:1}\
 .lbl{font-size:8px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px}\
@@ -67,9 +68,9 @@ pub fn page(chart: &Flowchart, page: &Page, lang: Lang) -> String {
     rows(&mut s, chart, page);
     // Dashed links between a step's symbol and its `with` markers, under
     // the symbols.
-    for row in &page.rows {
+    for (row, i) in page.rows.iter().flat_map(|r| r.steps().map(move |i| (r, i))) {
         let xs: Vec<f64> =
-            page.symbols.iter().filter(|y| y.step == row.step).map(|y| y.rect.cx()).collect();
+            page.symbols.iter().filter(|y| y.step == i).map(|y| y.rect.cx()).collect();
         if xs.len() > 1 {
             let lo = xs.iter().copied().fold(f64::MAX, f64::min);
             let hi = xs.iter().copied().fold(f64::MIN, f64::max);
@@ -164,6 +165,7 @@ fn symbol(s: &mut String, shape: Shape, role: Role, r: Rect) {
     let class = match role {
         Role::Main => "sym",
         Role::With => "sym with",
+        Role::Alternate => "sym alt",
     };
     let rect = |s: &mut String, r: Rect, rx: f64| {
         let _ = writeln!(
