@@ -2077,22 +2077,6 @@ leads into (they restate its answer).
 Its precision and recall, measured on a labelled set of activity texts,
 are in docs/measurements.md.
 
-A second set of 44 texts (21 hiding a decision, 23 not), written after
-the rule without looking at its word lists, in the styles of puskesmas,
-DPMPTSP, BPS and kecamatan SOPs, stays unseen
-(`tests/data/hidden-decision-unseen.txt`; `cargo test --lib
-precision_and_recall_on_the_unseen_set -- --nocapture` prints the
-misses). Before: precision 91% (11 of 12), recall 52% (11 of 21). Then
-the rule learnt cues that generalise (`apabila diminta` is the \"on
-request\" idiom; rework after a faulty case: `diperbaiki`, `… ulang`,
-`dirujuk`, `diserahkan kembali`; `yang rusak/salah/ditolak …` with a
-rework; `dalam hal … diragukan/ditemukan`), and scored
-after: precision 100% (17 of 17), recall 80% (17 of 21). It still misses
-sorting without a condition word (`pasien umum diarahkan ke kasir`,
-`ibu hamil dengan risiko tinggi dirujuk`, triage) and `yang bukan
-kewenangan … diteruskan`. Only activities are read: Mutu Baku and notes
-say what is needed or remarked, not which way the flow goes, and a
-condition there (`Bila Camat berhalangan …`) is a remark, not a branch.
 
 ## Why is this bad?
 A decision written into a process row has no labelled branches: the
