@@ -97,6 +97,9 @@ pub enum Command {
     /// Write the official SOP AP document (identity page and flowchart
     /// table, A4 landscape) as self-contained HTML or as PDF.
     Document(DocumentArgs),
+    /// Write the whole catalogue as a static website: an index with
+    /// search, one page per SOP, a page per actor, the map and the findings.
+    Site(SiteArgs),
     /// Print the JSON Schema of the sop-ap/1 format, for editors.
     Schema,
     /// Create a new SOP from a template that lints clean.
@@ -368,6 +371,27 @@ pub struct DocumentArgs {
 
     /// The Chromium (or Chrome) program for `--format pdf` [default: the
     /// first of chromium, chromium-browser, google-chrome on PATH].
+    #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// SOP files or folders [default: ./sops].
+    pub paths: Vec<PathBuf>,
+
+    /// The site folder: new, empty, or a site sopmap wrote before (only
+    /// what changed is rewritten; pages of SOPs that are gone are removed).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Also print each SOP's document as PDF through headless Chromium
+    /// (only the SOPs whose document changed since the last run).
+    #[arg(long)]
+    pub pdf: bool,
+
+    /// The Chromium (or Chrome) program for `--pdf` [default: the first of
+    /// chromium, chromium-browser, google-chrome on PATH].
     #[arg(long, value_name = "PROGRAM", env = "SOPMAP_CHROMIUM")]
     pub chromium: Option<PathBuf>,
 }

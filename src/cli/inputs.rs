@@ -104,6 +104,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
             continue;
         }
         match fs::metadata(&p) {
+            // A site written by `sopmap site` holds copies of the SOPs
+            // (its `yaml/` downloads): output, never input.
+            Ok(m) if m.is_dir() && p.join(crate::cli::site::MARKER).is_file() => {}
             Ok(m) if m.is_dir() => walk(&p, found, visited)?,
             // A FIFO, socket or device named `*.yaml` is listed too, so that
             // reading it reports it instead of skipping it in silence.

@@ -27,6 +27,7 @@ mod rules;
 pub mod said;
 mod schema;
 mod settings;
+mod site;
 mod table;
 mod timing;
 
@@ -109,6 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Table(a) => table::run(&a, &cli.global, env, io),
         Command::Render(a) => render::run(&a, &cli.global, env, io),
         Command::Document(a) => document::run(&a, &cli.global, env, io),
+        Command::Site(a) => site::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
         Command::New(a) => new::run(&a, lang, env, io),
         Command::Completions(a) => completions::completions(&a, io),

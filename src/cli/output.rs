@@ -57,16 +57,34 @@ pub fn refuse_input(target: &Path, input: &Path) -> Result<()> {
 /// How many symbolic links are followed before giving up (as Linux does).
 const MAX_LINKS: usize = 40;
 
+/// Whether a write waits for the data to reach the disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// `fsync` before the rename: after a crash the file is the old one or
+    /// the new one, whole. For every single artefact a command writes.
+    Synced,
+    /// Renamed into place without `fsync`: readers still never see half a
+    /// file, but a crash may leave one short. For many files that a re-run
+    /// compares byte for byte and rewrites anyway (`sopmap site`), where
+    /// one `fsync` per file would cost far more than the rendering.
+    Unsynced,
+}
+
 /// Writes `bytes` to the file at `target` by the rules in the module
 /// documentation.
 pub fn write_file(target: &Path, bytes: &[u8]) -> Result<()> {
+    write_file_with(target, bytes, Durability::Synced)
+}
+
+/// [`write_file`] with the given durability.
+pub fn write_file_with(target: &Path, bytes: &[u8], durability: Durability) -> Result<()> {
     let shown = target.display();
     let mut path = target.to_path_buf();
     for _ in 0..MAX_LINKS {
         let meta = match std::fs::symlink_metadata(&path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return replace(target, &path, None, bytes);
+                return replace(target, &path, None, bytes, durability);
             }
             Err(e) => {
                 return Err(e)
@@ -94,7 +112,7 @@ pub fn write_file(target: &Path, bytes: &[u8]) -> Result<()> {
             );
         }
         if kind.is_file() {
-            return write_regular(target, &path, &meta, bytes);
+            return write_regular(target, &path, &meta, bytes, durability);
         }
         return write_special(target, &path, &kind, bytes);
     }
@@ -139,7 +157,13 @@ fn write_special(target: &Path, path: &Path, kind: &std::fs::FileType, bytes: &[
 /// An existing regular file: refused when read-only, replaced atomically
 /// when the replacement can carry the same owner, group and mode, else
 /// written through in place.
-fn write_regular(target: &Path, path: &Path, meta: &Metadata, bytes: &[u8]) -> Result<()> {
+fn write_regular(
+    target: &Path,
+    path: &Path,
+    meta: &Metadata,
+    bytes: &[u8],
+    durability: Durability,
+) -> Result<()> {
     let shown = target.display();
     if meta.permissions().readonly() {
         bail_in!(
@@ -158,15 +182,15 @@ fn write_regular(target: &Path, path: &Path, meta: &Metadata, bytes: &[u8]) -> R
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
             // Renaming would cut this name off from the file's other links.
-            return write_through(target, path, bytes);
+            return write_through(target, path, bytes, durability);
         }
     }
-    replace(target, path, Some(meta), bytes)
+    replace(target, path, Some(meta), bytes, durability)
 }
 
 /// Truncates and writes the file in place: owner, group, mode and hard
 /// links stay; a reader may see a partial file while it is written.
-fn write_through(target: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_through(target: &Path, path: &Path, bytes: &[u8], durability: Durability) -> Result<()> {
     let shown = target.display();
     let mut file = OpenOptions::new()
         .write(true)
@@ -175,7 +199,9 @@ fn write_through(target: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
         .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     file.write_all(bytes)
         .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
-    file.sync_all().say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    if durability == Durability::Synced {
+        file.sync_all().say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    }
     Ok(())
 }
 
@@ -183,7 +209,13 @@ fn write_through(target: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
 /// With `old` (the file being replaced) the temporary file first takes the
 /// old mode, owner and group; when it cannot (another user's file) the old
 /// file is written through instead, so nothing about it is loosened.
-fn replace(target: &Path, path: &Path, old: Option<&Metadata>, bytes: &[u8]) -> Result<()> {
+fn replace(
+    target: &Path,
+    path: &Path,
+    old: Option<&Metadata>,
+    bytes: &[u8],
+    durability: Durability,
+) -> Result<()> {
     let shown = target.display();
     let dir = folder_of(path);
     if !dir.is_dir() {
@@ -200,13 +232,15 @@ fn replace(target: &Path, path: &Path, old: Option<&Metadata>, bytes: &[u8]) -> 
         && !carry_over(tmp.as_file(), old)
     {
         drop(tmp);
-        return write_through(target, path, bytes);
+        return write_through(target, path, bytes, durability);
     }
     tmp.write_all(bytes)
         .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
-    tmp.as_file()
-        .sync_all()
-        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    if durability == Durability::Synced {
+        tmp.as_file()
+            .sync_all()
+            .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;

@@ -13,6 +13,7 @@ pub mod hyphenate;
 pub mod lanes;
 pub mod list;
 pub mod mermaid;
+pub mod site;
 pub mod sop_map;
 pub mod step_text;
 pub mod table;

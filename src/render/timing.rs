@@ -38,7 +38,8 @@ pub fn in_working_days(t: &Totals, workday_minutes: u64, lang: Lang) -> Option<S
     })
 }
 
-fn verdict_text(v: Verdict, lang: Lang) -> String {
+/// A service-time verdict in words.
+pub fn verdict_text(v: Verdict, lang: Lang) -> String {
     match v {
         Verdict::Untimed => lang.texts().cannot_be_judged_no_times.to_string(),
         Verdict::SoFar(n) => {
@@ -60,7 +61,8 @@ fn step_id(sop: &Sop, i: usize) -> &str {
     sop.steps.get(i).map_or("?", |s| s.id_str())
 }
 
-fn actor_name(sop: &Sop, id: &str) -> String {
+/// An actor's display name, or the id as written when it is not declared.
+pub fn actor_name(sop: &Sop, id: &str) -> String {
     sop.actor(id).map_or_else(|| id.to_string(), |a| a.display_name().to_string())
 }
 
@@ -72,7 +74,8 @@ fn table() -> Table {
     t
 }
 
-fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
+/// A total in words, with its value in working days when it is a day or more.
+pub fn total_line(t: &Totals, workday: u64, lang: Lang) -> String {
     let text = totals_text(t, lang);
     // Only worth showing when the minutes add up to a working day or more.
     if t.work_seconds < workday.saturating_mul(60) || t.calendar_days > 0 {

@@ -37,6 +37,8 @@ mod layers;
 mod verdict;
 // Renderers: golden outputs, Graphviz and Mermaid oracles, the render gate.
 mod render;
+// `sopmap site`: escaping, incremental re-runs, the site in a real browser.
+mod site;
 // Checklists: every step and branch jump of the makro SOP, the actor view.
 mod checklist;
 // Output formats of `sopmap check`: golden files, SARIF schema and validator.

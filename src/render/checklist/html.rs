@@ -77,12 +77,7 @@ pub fn render(c: &Checklist) -> String {
     }
     out.push_str("</table>\n");
     out.push_str(&format!("<h2>{}</h2>\n", w.steps));
-    // Several steps can share a row number (one row of several symbols):
-    // only the first carries the row's anchor, so ids stay unique.
-    let mut anchored: std::collections::HashSet<i64> = std::collections::HashSet::new();
-    for item in &c.items {
-        item_html(c, item, anchored.insert(item.row), &mut out);
-    }
+    out.push_str(&steps(c));
     for (title, list) in [(l.warnings, &c.footer.warnings), (l.records, &c.footer.records)] {
         out.push_str(&format!("<h2>{title}</h2>\n<ul>\n"));
         if list.is_empty() {
@@ -101,6 +96,20 @@ pub fn render(c: &Checklist) -> String {
         out.push_str(&format!("<tr><th>{who}</th><td></td><td></td><td></td></tr>\n"));
     }
     out.push_str("</table>\n</body>\n</html>\n");
+    out
+}
+
+/// The steps of the checklist as HTML sections, one per step, the first
+/// step of each row carrying the anchor `step-<row>`: the body of
+/// [`render`], and the checklist on each SOP page of `sopmap site`.
+pub fn steps(c: &Checklist) -> String {
+    let mut out = String::new();
+    // Several steps can share a row number (one row of several symbols):
+    // only the first carries the row's anchor, so ids stay unique.
+    let mut anchored: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    for item in &c.items {
+        item_html(c, item, anchored.insert(item.row), &mut out);
+    }
     out
 }
 

@@ -208,7 +208,7 @@ fn push_pair(
     };
     let _ = writeln!(
         s,
-        "<tr class=\"box-head\"><th>{}</th><th colspan=\"2\">{}</th></tr>\n\
+        "<tr class=\"box-head\"><th scope=\"col\">{}</th><th scope=\"col\" colspan=\"2\">{}</th></tr>\n\
          <tr class=\"box\"><td>{}</td><td colspan=\"2\">{}</td></tr>",
         head(pair.left.0),
         head(pair.right.0),
@@ -260,7 +260,7 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         "<tr><td class=\"org\" rowspan=\"6\"><div class=\"logo\">{logo}</div>\
          <div class=\"agency\">{agency}</div><div class=\"unit\">{unit}</div>\
          <div class=\"level\">{level}</div></td>\
-         <th>{kn}</th><td class=\"number\">{number}</td></tr>",
+         <th scope=\"row\">{kn}</th><td class=\"number\">{number}</td></tr>",
         logo = esc(lang.texts().logo),
         agency = text(&id.agency),
         unit = text(&id.unit),
@@ -280,14 +280,14 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
     ];
     for (k, v) in &dates {
         let shown = v.as_deref().map_or(FILL.to_string(), esc);
-        let _ = writeln!(s, "<tr><th>{}</th><td>{shown}</td></tr>", esc(k));
+        let _ = writeln!(s, "<tr><th scope=\"row\">{}</th><td>{shown}</td></tr>", esc(k));
         right_mm += row_mm(k, v.as_deref().unwrap_or("-"), 10.0, false);
     }
     let nip = ab.nip.as_ref().map_or(String::new(), |n| format!("{} {}", l.nip, n.as_str()));
     let name = ab.name.as_ref().map_or(String::new(), |n| n.value.clone());
     let _ = writeln!(
         s,
-        "<tr><th>{k}</th><td class=\"approval\"><div class=\"position\">{pos}</div>\
+        "<tr><th scope=\"row\">{k}</th><td class=\"approval\"><div class=\"position\">{pos}</div>\
          <div class=\"sign\">{sign}</div><div class=\"official\">{name}</div>\
          <div class=\"nip\">{nip}</div></td></tr>",
         k = esc(l.approved_by),
@@ -303,7 +303,7 @@ fn top_block(sop: &Sop, lang: Lang) -> (String, f64) {
         + CELL_PAD_MM;
     let _ = writeln!(
         s,
-        "<tr><th>{k}</th><td class=\"title\">{title}</td></tr>",
+        "<tr><th scope=\"row\">{k}</th><td class=\"title\">{title}</td></tr>",
         k = esc(l.title),
         title = text(&id.title),
     );
@@ -392,7 +392,10 @@ mod tests {
         assert!(html.contains("Badan &lt;X&gt;"), "{html}");
         assert!(html.contains("<td class=\"title\">Judul &amp; Co</td>"), "{html}");
         assert!(html.contains("<td>2 Januari 2024</td>"), "{html}");
-        assert!(html.contains("<th>Tanggal Revisi</th><td>- (Revisi ke-2)</td>"), "{html}");
+        assert!(
+            html.contains("<th scope=\"row\">Tanggal Revisi</th><td>- (Revisi ke-2)</td>"),
+            "{html}"
+        );
         assert!(html.contains("NIP 1990 01"), "{html}");
         // Linked by number and title when loaded, as written otherwise.
         assert!(
@@ -412,6 +415,6 @@ mod tests {
         let pos: Vec<usize> = order.iter().map(|k| html.find(k).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
         let en = pages(&s, Lang::En, &cat, false).concat();
-        assert!(en.contains("<th>Date revised</th><td>- (Revision 2)</td>"), "{en}");
+        assert!(en.contains("<th scope=\"row\">Date revised</th><td>- (Revision 2)</td>"), "{en}");
     }
 }
