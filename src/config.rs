@@ -28,8 +28,10 @@ use std::collections::HashMap;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::check::Settings;
+use crate::diagnostic::Text;
 use crate::duration::{self, Bucket};
 use crate::lang::Lang;
+use crate::msg;
 use crate::rule_id::{self as rules, ALL as RULES, Level};
 use crate::source::{SourceFile, Span};
 use crate::suggest;
@@ -66,8 +68,8 @@ pub struct Override {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
     pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
 impl Config {
@@ -119,7 +121,9 @@ pub fn parse(source: &SourceFile) -> Result<Config, Vec<ConfigError>> {
     let root = match yaml::parse(&source.text, Limits::default()) {
         Ok(root) => root,
         Err(e) => {
-            return Err(vec![ConfigError { span: e.span, message: e.message, help: e.help }]);
+            let message = Text::new(e.message_in(Lang::Id), e.message_in(Lang::En));
+            let help = Text::new(e.help_in(Lang::Id), e.help_in(Lang::En));
+            return Err(vec![ConfigError { span: e.span, message, help: Some(help) }]);
         }
     };
     let mut p = Parser { errors: Vec::new() };
@@ -132,16 +136,19 @@ struct Parser {
 }
 
 impl Parser {
-    fn error(&mut self, span: Span, message: String, help: Option<String>) {
+    fn error(&mut self, span: Span, message: Text, help: Option<Text>) {
         self.errors.push(ConfigError { span, message, help });
     }
 
     /// A key given twice: YAML would keep the last silently.
-    fn duplicate(&mut self, span: Span, what: &str, within: &str) {
+    fn duplicate(&mut self, span: Span, what: &Text, within: &Text) {
         self.error(
             span,
-            format!("{what} is given twice in {within}"),
-            Some("keep one of them: only the last would count".into()),
+            msg!("{} ditulis dua kali dalam {}" / "{} is given twice in {}", what, within),
+            Some(msg!(
+                "pertahankan salah satunya: hanya yang terakhir yang berlaku"
+                    / "keep one of them: only the last would count"
+            )),
         );
     }
 
@@ -149,13 +156,22 @@ impl Parser {
     fn mapping<'n>(
         &mut self,
         node: &'n Node,
-        what: &str,
+        what: &Text,
         keys: &[&str],
     ) -> Vec<(&'n str, &'n Node)> {
         let Value::Map(entries) = &node.value else {
             if node.value != Value::Null {
-                let found = node.value.type_name();
-                self.error(node.span, format!("{what} must be a mapping, found {found}"), None);
+                let found = node.value.type_text();
+                self.error(
+                    node.span,
+                    msg!(
+                        "{} harus berupa pemetaan, tetapi tertulis {}"
+                            / "{} must be a mapping, found {}",
+                        what,
+                        found
+                    ),
+                    None,
+                );
             }
             return Vec::new();
         };
@@ -163,19 +179,34 @@ impl Parser {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for (k, v) in entries {
             let Value::Str(name) = &k.value else {
-                self.error(k.span, format!("keys of {what} must be text"), None);
+                self.error(
+                    k.span,
+                    msg!("kunci pada {} harus berupa teks" / "keys of {} must be text", what),
+                    None,
+                );
                 continue;
             };
             if seen.insert(name.as_str(), k.span).is_some() {
-                self.duplicate(k.span, &format!("`{name}`"), what);
+                self.duplicate(k.span, &msg!("`{name}`" / "`{name}`"), what);
                 continue;
             }
             if keys.contains(&name.as_str()) {
                 out.push((name.as_str(), v));
             } else {
-                let help = suggest::did_you_mean(name, keys.iter().copied())
-                    .or_else(|| Some(format!("expected one of {}", quoted(keys))));
-                self.error(k.span, format!("unknown key `{name}` in {what}"), help);
+                let expected = quoted(keys);
+                let help = suggest::meant(name, keys.iter().copied()).or_else(|| {
+                    Some(msg!(
+                        "yang diharapkan salah satu dari {expected}" / "expected one of {expected}"
+                    ))
+                });
+                self.error(
+                    k.span,
+                    msg!(
+                        "kunci `{name}` tidak dikenal dalam {}" / "unknown key `{name}` in {}",
+                        what
+                    ),
+                    help,
+                );
             }
         }
         out
@@ -183,11 +214,12 @@ impl Parser {
 
     fn top(&mut self, root: &Node) -> Config {
         let mut config = Config::default();
-        for (key, value) in self.mapping(root, "the configuration", TOP_KEYS) {
+        let what = msg!("konfigurasi" / "the configuration");
+        for (key, value) in self.mapping(root, &what, TOP_KEYS) {
             match key {
                 "rules" => config.rules = self.rule_levels(value),
                 "overrides" => config.overrides = self.overrides(value),
-                "exclude" => config.exclude = self.globs(value, "`exclude`"),
+                "exclude" => config.exclude = self.globs(value, &msg!("`exclude`" / "`exclude`")),
                 "workday" => config.workday_minutes = self.workday(value),
                 "lang" => config.lang = self.lang(value),
                 "days" => config.days = self.days(value),
@@ -201,11 +233,18 @@ impl Parser {
         let names: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
         let Value::Map(entries) = &node.value else {
             if node.value != Value::Null {
-                let found = node.value.type_name();
+                let found = node.value.type_text();
                 self.error(
                     node.span,
-                    format!("`rules` must be a mapping of rule to level, found {found}"),
-                    Some("write e.g. `rules: {dead-end: warning, SOP301: off}`".into()),
+                    msg!(
+                        "`rules` harus berupa pemetaan aturan ke tingkatnya, tetapi tertulis {}"
+                            / "`rules` must be a mapping of rule to level, found {}",
+                        found
+                    ),
+                    Some(msg!(
+                        "tuliskan misalnya `rules: {{dead-end: warning, SOP301: off}}`"
+                            / "write e.g. `rules: {{dead-end: warning, SOP301: off}}`"
+                    )),
                 );
             }
             return Vec::new();
@@ -218,8 +257,8 @@ impl Parser {
                     // The same rule twice (by code and by name, or twice by
                     // either) would silently let the last one win.
                     Some(r) if seen.contains_key(r.code) => {
-                        let what = format!("the rule `{}` ({})", r.name, r.code);
-                        self.duplicate(k.span, &what, "`rules`");
+                        let what = msg!("aturan `{}` ({})" / "the rule `{}` ({})", r.name, r.code);
+                        self.duplicate(k.span, &what, &msg!("`rules`" / "`rules`"));
                         None
                     }
                     Some(r) => {
@@ -227,14 +266,29 @@ impl Parser {
                         Some(r)
                     }
                     None => {
-                        let help = suggest::did_you_mean(name, names.iter().copied())
-                            .or_else(|| Some("run `sopmap rules` to list the rules".into()));
-                        self.error(k.span, format!("unknown rule `{name}`"), help);
+                        let help = suggest::meant(name, names.iter().copied()).or_else(|| {
+                            Some(msg!(
+                                "jalankan `sopmap rules` untuk melihat daftar aturan"
+                                    / "run `sopmap rules` to list the rules"
+                            ))
+                        });
+                        self.error(
+                            k.span,
+                            msg!("aturan `{name}` tidak dikenal" / "unknown rule `{name}`"),
+                            help,
+                        );
                         None
                     }
                 },
                 _ => {
-                    self.error(k.span, "a rule must be named by its code or name".into(), None);
+                    self.error(
+                        k.span,
+                        msg!(
+                            "aturan harus disebut dengan kode atau namanya"
+                                / "a rule must be named by its code or name"
+                        ),
+                        None,
+                    );
                     None
                 }
             };
@@ -242,10 +296,13 @@ impl Parser {
                 Value::Str(s) => match s.parse::<Level>() {
                     Ok(l) => Some(l),
                     Err(_) => {
-                        let help = suggest::did_you_mean(s, ["error", "warning", "off"]);
+                        let help = suggest::meant(s, ["error", "warning", "off"]);
                         self.error(
                             v.span,
-                            format!("`{s}` is not a level; expected `error`, `warning` or `off`"),
+                            msg!(
+                                "`{s}` bukan tingkat aturan; yang diharapkan `error`, `warning` atau `off`"
+                                    / "`{s}` is not a level; expected `error`, `warning` or `off`"
+                            ),
                             help,
                         );
                         None
@@ -254,9 +311,10 @@ impl Parser {
                 other => {
                     self.error(
                         v.span,
-                        format!(
-                            "a rule level must be `error`, `warning` or `off`, found {}",
-                            other.type_name()
+                        msg!(
+                            "tingkat aturan harus `error`, `warning` atau `off`, tetapi tertulis {}"
+                                / "a rule level must be `error`, `warning` or `off`, found {}",
+                            other.type_text()
                         ),
                         None,
                     );
@@ -275,8 +333,16 @@ impl Parser {
             Value::Seq(items) => items.as_slice(),
             Value::Null => &[],
             other => {
-                let found = other.type_name();
-                self.error(node.span, format!("`overrides` must be a list, found {found}"), None);
+                let found = other.type_text();
+                self.error(
+                    node.span,
+                    msg!(
+                        "`overrides` harus berupa daftar, tetapi tertulis {}"
+                            / "`overrides` must be a list, found {}",
+                        found
+                    ),
+                    None,
+                );
                 &[]
             }
         };
@@ -284,9 +350,10 @@ impl Parser {
         for item in items {
             let mut files = None;
             let mut rules = Vec::new();
-            for (key, value) in self.mapping(item, "an override", OVERRIDE_KEYS) {
+            let what = msg!("butir `overrides`" / "an override");
+            for (key, value) in self.mapping(item, &what, OVERRIDE_KEYS) {
                 match key {
-                    "files" => files = self.globs(value, "`files`"),
+                    "files" => files = self.globs(value, &msg!("`files`" / "`files`")),
                     "rules" => rules = self.rule_levels(value),
                     _ => {}
                 }
@@ -295,8 +362,14 @@ impl Parser {
                 Some(files) => out.push(Override { files, rules }),
                 None if matches!(item.value, Value::Map(_)) => self.error(
                     item.span,
-                    "an override needs `files`, a list of globs".into(),
-                    Some("write e.g. `files: [\"sops/draft/**\"]`".into()),
+                    msg!(
+                        "butir `overrides` memerlukan `files`, daftar pola berkas (glob)"
+                            / "an override needs `files`, a list of globs"
+                    ),
+                    Some(msg!(
+                        "tuliskan misalnya `files: [\"sops/draft/**\"]`"
+                            / "write e.g. `files: [\"sops/draft/**\"]`"
+                    )),
                 ),
                 None => {}
             }
@@ -304,16 +377,21 @@ impl Parser {
         out
     }
 
-    fn globs(&mut self, node: &Node, what: &str) -> Option<GlobSet> {
+    fn globs(&mut self, node: &Node, what: &Text) -> Option<GlobSet> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             Value::Str(_) => vec![node],
             Value::Null => return None,
             other => {
-                let found = other.type_name();
+                let found = other.type_text();
                 self.error(
                     node.span,
-                    format!("{what} must be a list of globs, found {found}"),
+                    msg!(
+                        "{} harus berupa daftar pola berkas (glob), tetapi tertulis {}"
+                            / "{} must be a list of globs, found {}",
+                        what,
+                        found
+                    ),
                     None,
                 );
                 return None;
@@ -323,8 +401,16 @@ impl Parser {
         let mut ok = true;
         for item in items {
             let Value::Str(pattern) = &item.value else {
-                let found = item.value.type_name();
-                self.error(item.span, format!("a glob must be text, found {found}"), None);
+                let found = item.value.type_text();
+                self.error(
+                    item.span,
+                    msg!(
+                        "pola berkas (glob) harus berupa teks, tetapi tertulis {}"
+                            / "a glob must be text, found {}",
+                        found
+                    ),
+                    None,
+                );
                 ok = false;
                 continue;
             };
@@ -333,7 +419,15 @@ impl Parser {
                     builder.add(g);
                 }
                 Err(e) => {
-                    self.error(item.span, format!("invalid glob `{pattern}`: {}", e.kind()), None);
+                    let why = e.kind().to_string();
+                    self.error(
+                        item.span,
+                        msg!(
+                            "pola berkas `{pattern}` tidak sah: {why}"
+                                / "invalid glob `{pattern}`: {why}"
+                        ),
+                        None,
+                    );
                     ok = false;
                 }
             }
@@ -344,7 +438,11 @@ impl Parser {
         match builder.build() {
             Ok(set) => Some(set),
             Err(e) => {
-                self.error(node.span, format!("invalid globs in {what}: {e}"), None);
+                self.error(
+                    node.span,
+                    msg!("pola berkas dalam {} tidak sah: {e}" / "invalid globs in {}: {e}", what),
+                    None,
+                );
                 None
             }
         }
@@ -357,8 +455,11 @@ impl Parser {
             _ => {
                 self.error(
                     node.span,
-                    "`lang` must be `id` (Bahasa Indonesia) or `en` (English)".to_string(),
-                    Some("write e.g. `lang: en`".to_string()),
+                    msg!(
+                        "`lang` harus `id` (Bahasa Indonesia) atau `en` (bahasa Inggris)"
+                            / "`lang` must be `id` (Bahasa Indonesia) or `en` (English)"
+                    ),
+                    Some(msg!("tuliskan misalnya `lang: en`" / "write e.g. `lang: en`")),
                 );
                 None
             }
@@ -374,18 +475,35 @@ impl Parser {
         if meaning.is_none() {
             self.error(
                 node.span,
-                "`days` says what a bare `hari` means: `kerja` or `kalender`".to_string(),
-                Some("write `days: kerja` when `hari` in your SOPs means working days".into()),
+                msg!(
+                    "`days` menyatakan arti `hari` saja: `kerja` atau `kalender`"
+                        / "`days` says what a bare `hari` means: `kerja` or `kalender`"
+                ),
+                Some(msg!(
+                    "tuliskan `days: kerja` bila `hari` dalam SOP Anda berarti hari kerja"
+                        / "write `days: kerja` when `hari` in your SOPs means working days"
+                )),
             );
         }
         meaning
     }
 
     fn workday(&mut self, node: &Node) -> Option<u64> {
-        let help = Some("write e.g. `workday: 8 jam` or `workday: 450 menit`".to_string());
+        let help = Some(msg!(
+            "tuliskan misalnya `workday: 8 jam` atau `workday: 450 menit`"
+                / "write e.g. `workday: 8 jam` or `workday: 450 menit`"
+        ));
         let Value::Str(text) = &node.value else {
-            let found = node.value.type_name();
-            self.error(node.span, format!("`workday` must be a duration, found {found}"), help);
+            let found = node.value.type_text();
+            self.error(
+                node.span,
+                msg!(
+                    "`workday` harus berupa waktu, tetapi tertulis {}"
+                        / "`workday` must be a duration, found {}",
+                    found
+                ),
+                help,
+            );
             return None;
         };
         match duration::parse(text) {
@@ -395,8 +513,9 @@ impl Parser {
             Ok(_) => {
                 self.error(
                     node.span,
-                    format!(
-                        "`workday` must be a single length in `jam` or `menit`, found `{text}`"
+                    msg!(
+                        "`workday` harus berupa satu panjang waktu dalam `jam` atau `menit`, tetapi tertulis `{text}`"
+                            / "`workday` must be a single length in `jam` or `menit`, found `{text}`"
                     ),
                     help,
                 );
@@ -404,7 +523,11 @@ impl Parser {
             }
             Err(e) => {
                 let e_help = e.help;
-                self.error(node.span, format!("invalid `workday`: {}", e.message), e_help.or(help));
+                self.error(
+                    node.span,
+                    msg!("`workday` tidak sah: {}" / "invalid `workday`: {}", e.message),
+                    e_help.or(help),
+                );
                 None
             }
         }
@@ -436,8 +559,8 @@ mod tests {
                 format!(
                     "{} {}{}",
                     src.line_col(e.span.start),
-                    e.message,
-                    e.help.map_or(String::new(), |h| format!(" ({h})"))
+                    e.message.en,
+                    e.help.map_or(String::new(), |h| format!(" ({})", h.en))
                 )
             })
             .collect()

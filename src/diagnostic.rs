@@ -131,6 +131,67 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     /// The one safe fix, when the finding has one (see [`crate::fix`]).
     pub fix: Option<Fix>,
+    /// Set on a finding that may only be a consequence of another finding
+    /// of its file (its cause): [`fold_follow_ons`] moves it under the
+    /// cause when the cause is reported too.
+    pub follows: Option<FollowOn>,
+    /// The findings that follow from this one, in report order (see
+    /// [`fold_follow_ons`]). Reports show them under it and the summary
+    /// counts them apart, so one mistake counts once.
+    pub follow_ons: Vec<Diagnostic>,
+}
+
+/// How a finding follows from another one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowOn {
+    /// A step left unreachable because every path from the start ends in a
+    /// loop without exit or a dead end: the cause is that loop-without-exit
+    /// (SOP206) or dead-end (SOP205) finding.
+    FlowStopped,
+}
+
+impl FollowOn {
+    /// Whether a finding with this code can be the cause.
+    fn caused_by(self, code: &str) -> bool {
+        match self {
+            FollowOn::FlowStopped => {
+                code == crate::rule_id::LOOP_WITHOUT_EXIT.code
+                    || code == crate::rule_id::DEAD_END.code
+            }
+        }
+    }
+}
+
+/// Moves every finding of one file that [`Diagnostic::follows`] a cause
+/// under that cause, once levels and suppressions have decided which
+/// findings are reported. Only a single cause takes follow-ons: with two
+/// (a loop without exit and a dead end), which one cut a step off is
+/// unclear, and with none reported the follow-ons stand on their own.
+/// Linear in the number of findings, plus sorting the follow-ons.
+pub fn fold_follow_ons(group: &mut Vec<Diagnostic>) {
+    if !group.iter().any(|d| d.follows.is_some()) {
+        return;
+    }
+    let kind = FollowOn::FlowStopped;
+    let mut causes =
+        group.iter().enumerate().filter(|(_, d)| d.follows.is_none() && kind.caused_by(d.code));
+    let (Some((cause, _)), None) = (causes.next(), causes.next()) else { return };
+    let mut kept = Vec::with_capacity(group.len());
+    let mut folded = Vec::new();
+    for (i, d) in std::mem::take(group).into_iter().enumerate() {
+        if i != cause && d.follows == Some(FollowOn::FlowStopped) {
+            folded.push(d);
+        } else {
+            kept.push((i, d));
+        }
+    }
+    folded.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+    for (i, mut d) in kept {
+        if i == cause {
+            d.follow_ons = std::mem::take(&mut folded);
+        }
+        group.push(d);
+    }
 }
 
 impl Diagnostic {
@@ -146,6 +207,8 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            follows: None,
+            follow_ons: Vec::new(),
         }
     }
 
@@ -182,6 +245,14 @@ impl Diagnostic {
         if fix.is_some() {
             self.fix = fix;
         }
+        self
+    }
+
+    /// Marks the finding as a possible consequence of another (see
+    /// [`fold_follow_ons`]).
+    #[must_use]
+    pub fn follows(mut self, kind: FollowOn) -> Self {
+        self.follows = Some(kind);
         self
     }
 

@@ -24,6 +24,9 @@
 
 use std::fmt;
 
+use crate::diagnostic::Text;
+use crate::msg;
+
 /// A unit as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -248,6 +251,28 @@ impl Duration {
         }
     }
 
+    /// The duration in both languages: as written in Indonesian, and in
+    /// English words (`maksimal 3 hari kerja terhitung …` → `at most 3
+    /// working days terhitung …`: the condition is the writer's own text).
+    pub fn text(&self) -> Text {
+        let bound = match self.bound {
+            Bound::Exact => "",
+            Bound::AtMost => "at most ",
+            Bound::About => "about ",
+            Bound::AtLeast => "at least ",
+        };
+        let amount = if self.min == self.max {
+            format!("{} {}", self.max, self.unit.english(self.max != 1))
+        } else {
+            format!("{}-{} {}", self.min, self.max, self.unit.english(true))
+        };
+        let en = match &self.condition {
+            Some(c) => format!("{bound}{amount} {c}"),
+            None => format!("{bound}{amount}"),
+        };
+        Text::new(self.written.clone(), en)
+    }
+
     /// A bare `hari` read with the SOP's meaning of `hari`.
     pub fn resolve_days(&mut self, meaning: DayMeaning) {
         if self.unit == Unit::Hari {
@@ -270,19 +295,20 @@ impl fmt::Display for Duration {
     }
 }
 
-/// Why a duration string was rejected.
+/// Why a duration string was rejected, and what to write instead: plain
+/// data in both languages (the caller prints the language of the run).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
     /// The whole duration rewritten with its one misspelt unit word
     /// corrected (`30 mnit` → `30 menit`), when exactly one unit is meant;
     /// the caller offers it as a safe fix once it parses.
     pub fix: Option<String>,
 }
 
-fn err(message: impl Into<String>, help: Option<String>) -> DurationError {
-    DurationError { message: message.into(), help, fix: None }
+fn err(message: Text, help: Option<Text>) -> DurationError {
+    DurationError { message, help, fix: None }
 }
 
 impl DurationError {
@@ -764,8 +790,11 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     let written = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if written.is_empty() {
         return Err(err(
-            "empty duration",
-            Some("write an amount and a unit, e.g. `30 menit`".into()),
+            msg!("waktu kosong" / "empty duration"),
+            Some(msg!(
+                "tuliskan jumlah dan satuan, misalnya `30 menit`"
+                    / "write an amount and a unit, e.g. `30 menit`"
+            )),
         ));
     }
     let toks = tokenize(&written);
@@ -860,9 +889,10 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
         }
     }
     if hi < lo {
+        let unit = unit.as_str();
         return Err(err(
-            format!("the range `{lo}-{hi}` runs backwards"),
-            Some(format!("write `{hi}-{lo} {}`", unit.as_str())),
+            msg!("rentang `{lo}-{hi}` terbalik" / "the range `{lo}-{hi}` runs backwards"),
+            Some(msg!("tuliskan `{hi}-{lo} {unit}`" / "write `{hi}-{lo} {unit}`")),
         ));
     }
     let tail_start = c.offset(written.len());
@@ -871,9 +901,13 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     // A second quantity in the tail means the cell states two times.
     if has_quantity(toks.get(c.pos..).unwrap_or(&[])) {
         return Err(err(
-            format!("`{written}` states more than one time"),
-            Some(format!(
-                "write the longest as `time: …` and the whole text as `time_note: {written}`"
+            msg!(
+                "`{written}` menyebutkan lebih dari satu waktu"
+                    / "`{written}` states more than one time"
+            ),
+            Some(msg!(
+                "tuliskan yang terlama sebagai `time: …` dan seluruh teksnya sebagai `time_note: {written}`"
+                    / "write the longest as `time: …` and the whole text as `time_note: {written}`"
             )),
         ));
     }
@@ -884,26 +918,45 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     {
         let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
         let help = match (unit, kind) {
-            (Unit::Minggu, "kerja") => format!(
-                "write `{}` (5 working days a week)",
-                Duration::new(n(lo.saturating_mul(5)), n(hi.saturating_mul(5)), Unit::HariKerja)
-                    .canonical()
-            ),
-            (Unit::Bulan, "kerja") => {
-                "write the working days, e.g. `20 hari kerja` for a month".into()
+            (Unit::Minggu, "kerja") => {
+                let days = Duration::new(
+                    n(lo.saturating_mul(5)),
+                    n(hi.saturating_mul(5)),
+                    Unit::HariKerja,
+                )
+                .canonical();
+                msg!(
+                    "tuliskan `{days}` (5 hari kerja dalam seminggu)"
+                        / "write `{days}` (5 working days a week)"
+                )
             }
-            _ => format!(
-                "write `{}` or `{lo} hari {kind}`",
-                Duration::new(n(lo), n(hi), unit).canonical()
+            (Unit::Bulan, "kerja") => msg!(
+                "tuliskan jumlah hari kerjanya, misalnya `20 hari kerja` untuk sebulan"
+                    / "write the working days, e.g. `20 hari kerja` for a month"
             ),
+            _ => {
+                let same = Duration::new(n(lo), n(hi), unit).canonical();
+                msg!(
+                    "tuliskan `{same}` atau `{lo} hari {kind}`"
+                        / "write `{same}` or `{lo} hari {kind}`"
+                )
+            }
         };
-        return Err(err(format!("unknown time unit `{} {kind}`", unit.as_str()), Some(help)));
+        let unit = unit.as_str();
+        return Err(err(
+            msg!(
+                "satuan waktu `{unit} {kind}` tidak dikenal" / "unknown time unit `{unit} {kind}`"
+            ),
+            Some(help),
+        ));
     }
     if let Some(close) = near_unit_word(tail) {
-        let word = first_word(tail);
+        let (unit, word) = (unit.as_str(), first_word(tail));
         let e = err(
-            format!("unknown time unit `{} {word}`", unit.as_str()),
-            Some(format!("did you mean `{close}`?")),
+            msg!(
+                "satuan waktu `{unit} {word}` tidak dikenal" / "unknown time unit `{unit} {word}`"
+            ),
+            Some(crate::suggest::meant_text(close)),
         );
         // `hari kerjaa` → `hari kerja`: the second word is replaced.
         let second = close.split_once(' ').map_or(close, |(_, w)| w);
@@ -1068,7 +1121,7 @@ fn near_unit_word(tail: &str) -> Option<&'static str> {
 }
 
 fn too_large(v: u64) -> DurationError {
-    err(format!("the amount `{v}` is too large"), None)
+    err(msg!("jumlah `{v}` terlalu besar" / "the amount `{v}` is too large"), None)
 }
 
 fn no_amount(written: &str) -> DurationError {
@@ -1076,20 +1129,31 @@ fn no_amount(written: &str) -> DurationError {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let unit = (0..words.len()).find_map(|i| unit_word(words.get(i..).unwrap_or(&[])));
     let help = match unit {
-        Some((u, _)) => format!("write an amount before the unit, e.g. `1 {}`", u.as_str()),
-        None => format!(
-            "write an amount and a unit, e.g. `30 menit` or `2 hari kerja`; a time that cannot be \
-             counted goes in `time_note: {written}`"
+        Some((u, _)) => {
+            let u = u.as_str();
+            msg!(
+                "tuliskan jumlah sebelum satuannya, misalnya `1 {u}`"
+                    / "write an amount before the unit, e.g. `1 {u}`"
+            )
+        }
+        None => msg!(
+            "tuliskan jumlah dan satuan, misalnya `30 menit` atau `2 hari kerja`; waktu yang tidak \
+             dapat dihitung ditulis pada `time_note: {written}`"
+                / "write an amount and a unit, e.g. `30 menit` or `2 hari kerja`; a time that cannot \
+                   be counted goes in `time_note: {written}`"
         ),
     };
-    err(format!("`{written}` is not a duration"), Some(help))
+    err(msg!("`{written}` bukan penulisan waktu" / "`{written}` is not a duration"), Some(help))
 }
 
 fn missing_unit(a: Amount) -> DurationError {
     let n = if a.den == 1 { a.num.to_string() } else { "1".into() };
     err(
-        "a time unit is required (satuan waktu wajib)",
-        Some(format!("write e.g. `{n} menit` or `{n} hari kerja`")),
+        msg!("satuan waktu wajib dicantumkan" / "a time unit is required"),
+        Some(msg!(
+            "tuliskan misalnya `{n} menit` atau `{n} hari kerja`"
+                / "write e.g. `{n} menit` or `{n} hari kerja`"
+        )),
     )
 }
 
@@ -1113,25 +1177,36 @@ fn unknown_unit(word: &str, a: Amount) -> DurationError {
     let help = alias(word)
         .map(|u| {
             let n = if a.den == 1 { a.num.to_string() } else { "…".into() };
-            format!("did you mean `{}`? write `{n} {}`", u.as_str(), u.as_str())
+            let u = u.as_str();
+            msg!(
+                "mungkin maksud Anda `{u}`? tuliskan `{n} {u}`"
+                    / "did you mean `{u}`? write `{n} {u}`"
+            )
         })
-        .or_else(|| crate::suggest::did_you_mean(word, names))
+        .or_else(|| crate::suggest::meant(word, names))
         .unwrap_or_else(|| {
-            "units are `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, `minggu`, \
-             `bulan`, `tahun`"
-                .into()
+            msg!(
+                "satuan yang dikenal: `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, \
+                 `minggu`, `bulan`, `tahun`"
+                    / "units are `detik`, `menit`, `jam`, `hari kerja`, `hari`, `hari kalender`, \
+                       `minggu`, `bulan`, `tahun`"
+            )
         });
-    err(format!("unknown time unit `{word}`"), Some(help))
+    err(msg!("satuan waktu `{word}` tidak dikenal" / "unknown time unit `{word}`"), Some(help))
 }
 
 fn mixed(written: &str) -> DurationError {
     err(
-        format!("`{written}` mixes working time, working days and calendar days"),
-        Some(
-            "write one kind of time, e.g. `10 jam` instead of `1 hari kerja 2 jam` (with an 8-jam \
-             workday), and keep the wording in `time_note`"
-                .into(),
+        msg!(
+            "`{written}` mencampur waktu kerja, hari kerja dan hari kalender"
+                / "`{written}` mixes working time, working days and calendar days"
         ),
+        Some(msg!(
+            "tuliskan satu jenis waktu, misalnya `10 jam` sebagai ganti `1 hari kerja 2 jam` \
+             (dengan hari kerja 8 jam), dan simpan rumusan aslinya pada `time_note`"
+                / "write one kind of time, e.g. `10 jam` instead of `1 hari kerja 2 jam` (with an \
+                   8-jam workday), and keep the wording in `time_note`"
+        )),
     )
 }
 
@@ -1148,12 +1223,20 @@ fn mixed_days_and_time(written: &str, days: Qty, amount: Amount, unit: Unit) -> 
         .amount
         .saturating_mul(8 * 3600)
         .saturating_add(amount.num.saturating_mul(unit.factor()));
-    let read = if days.unit == Unit::Hari { ", reading `hari` as a working day" } else { "" };
+    let (read_id, read_en) = if days.unit == Unit::Hari {
+        (", dengan `hari` dibaca sebagai hari kerja", ", reading `hari` as a working day")
+    } else {
+        ("", "")
+    };
+    let hours = format_seconds(seconds);
     err(
-        format!("`{written}` mixes working days and working time"),
-        Some(format!(
-            "write `{}` (with an 8-jam workday{read}), and keep the wording in `time_note`",
-            format_seconds(seconds)
+        msg!(
+            "`{written}` mencampur hari kerja dengan waktu kerja"
+                / "`{written}` mixes working days and working time"
+        ),
+        Some(msg!(
+            "tuliskan `{hours}` (dengan hari kerja 8 jam{read_id}), dan simpan rumusan aslinya pada `time_note`"
+                / "write `{hours}` (with an 8-jam workday{read_en}), and keep the wording in `time_note`"
         )),
     )
 }
@@ -1163,21 +1246,33 @@ fn decimal(written: &str, amount: Amount, unit: Unit) -> DurationError {
     let help = match unit {
         // The same quantity in hours, with the usual 8-jam workday.
         Unit::HariKerja => {
-            let minutes = amount.num.saturating_mul(8 * 60) / den;
-            format!(
-                "write `{}` (with an 8-jam workday), or round up to `{} hari kerja`",
-                format_minutes(minutes),
-                amount.num.div_ceil(den)
+            let hours = format_minutes(amount.num.saturating_mul(8 * 60) / den);
+            let up = amount.num.div_ceil(den);
+            msg!(
+                "tuliskan `{hours}` (dengan hari kerja 8 jam), atau bulatkan ke atas menjadi `{up} hari kerja`"
+                    / "write `{hours}` (with an 8-jam workday), or round up to `{up} hari kerja`"
             )
         }
-        Unit::Hari | Unit::HariKalender => format!(
-            "a calendar day has no smaller unit here: round up to `{} {}`",
-            amount.num.div_ceil(den),
-            unit.as_str()
+        Unit::Hari | Unit::HariKalender => {
+            let (up, u) = (amount.num.div_ceil(den), unit.as_str());
+            msg!(
+                "hari kalender tidak memiliki satuan yang lebih kecil di sini: bulatkan ke atas menjadi `{up} {u}`"
+                    / "a calendar day has no smaller unit here: round up to `{up} {u}`"
+            )
+        }
+        _ => msg!(
+            "gunakan jumlah bulat dari satuan yang lebih kecil, misalnya `90 menit` sebagai ganti `1,5 jam`"
+                / "use a whole amount of a smaller unit, e.g. `90 menit` instead of `1,5 jam`"
         ),
-        _ => "use a whole amount of a smaller unit, e.g. `90 menit` instead of `1,5 jam`".into(),
     };
-    err(format!("`{written}` is not a whole number of {}", unit.english(true)), Some(help))
+    let (id_unit, en_unit) = (unit.as_str(), unit.english(true));
+    err(
+        msg!(
+            "`{written}` bukan bilangan bulat {id_unit}"
+                / "`{written}` is not a whole number of {en_unit}"
+        ),
+        Some(help),
+    )
 }
 
 /// Abbreviations and English words people write for a unit.
@@ -1274,6 +1369,43 @@ impl fmt::Display for Totals {
     }
 }
 
+impl Totals {
+    /// The total in words in both languages: `2 hari kerja + 1 jam 30
+    /// menit` / `2 working days + 1 hour 30 minutes`. Buckets are never
+    /// merged.
+    pub fn text(&self) -> Text {
+        Text::new(self.to_string(), self.english())
+    }
+
+    fn english(&self) -> String {
+        let unit =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.calendar_days > 0 {
+            parts.push(unit(self.calendar_days, "day", "days"));
+        }
+        if self.work_days > 0 {
+            parts.push(unit(self.work_days, "working day", "working days"));
+        }
+        if self.work_seconds > 0 || parts.is_empty() {
+            let s = self.work_seconds;
+            let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
+            let mut time = Vec::new();
+            if h > 0 {
+                time.push(unit(h, "hour", "hours"));
+            }
+            if m > 0 || (h == 0 && sec == 0) {
+                time.push(unit(m, "minute", "minutes"));
+            }
+            if sec > 0 {
+                time.push(unit(sec, "second", "seconds"));
+            }
+            parts.push(time.join(" "));
+        }
+        parts.join(" + ")
+    }
+}
+
 /// `95` → `1 jam 35 menit`; `120` → `2 jam`; `30` → `30 menit`.
 pub fn format_minutes(m: u64) -> String {
     format_seconds(m.saturating_mul(60))
@@ -1302,7 +1434,7 @@ mod tests {
     fn ok(s: &str) -> Duration {
         match parse(s) {
             Ok(d) => d,
-            Err(e) => panic!("{s}: {} ({:?})", e.message, e.help),
+            Err(e) => panic!("{s}: {} ({:?})", e.message.en, e.help),
         }
     }
 
@@ -1315,7 +1447,7 @@ mod tests {
     fn help(s: &str) -> String {
         match parse(s) {
             Ok(d) => panic!("{s} parsed as {}", d.canonical()),
-            Err(e) => format!("{}; {}", e.message, e.help.unwrap_or_default()),
+            Err(e) => format!("{}; {}", e.message.en, e.help.map(|h| h.en).unwrap_or_default()),
         }
     }
 
@@ -1430,7 +1562,14 @@ mod tests {
 
     #[test]
     fn rejects_with_reasons() {
-        assert!(parse("30").unwrap_err().message.contains("unit is required"));
+        assert!(parse("30").unwrap_err().message.en.contains("unit is required"));
+        // Every reason and help line is written in both languages.
+        let e = parse("3 mnit").unwrap_err();
+        assert_eq!(e.message.id, "satuan waktu `mnit` tidak dikenal");
+        assert_eq!(
+            e.help.map(|h| h.id).as_deref(),
+            Some("mungkin maksud Anda `menit`? tuliskan `3 menit`")
+        );
         assert!(help("0,5 hari kerja").contains("`4 jam`"));
         assert!(help("1,5 hari kerja").contains("`12 jam`"));
         assert!(help("½ hari").contains("`1 hari`"));

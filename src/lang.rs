@@ -42,6 +42,25 @@ impl Lang {
     }
 }
 
+/// A fixed text written in both languages where it is defined (a rule's
+/// summary and explanation): both fields are required, so a text without
+/// its translation does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bilingual {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Bilingual {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.id,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// Every text sopmap prints in a language, in one table: each written
 /// once with both languages side by side (`key: "Indonesian" / "English",`),
 /// so a text without its translation does not compile. Each group becomes
@@ -139,6 +158,8 @@ texts! {
         no_space_after_dash_help: "tambahkan spasi setelah `-`: {text}" / "add a space after the `-`: {text}",
         no_space_after_colon: "titik dua setelah kunci `{key}` harus diikuti spasi" / "the colon after the key `{key}` must be followed by a space",
         no_space_after_colon_help: "tambahkan spasi setelah titik dua: {text}" / "add a space after the colon: {text}",
+        odd_space_after_colon: "setelah titik dua kunci `{key}` terdapat spasi khusus dari pengolah kata, bukan spasi biasa" / "the space after the colon of the key `{key}` is a special space from a word processor, not a plain space",
+        odd_space_after_colon_help: "hapus spasi itu lalu ketik ulang dengan tombol spasi: {text}" / "delete that space and type it again with the space bar: {text}",
         missing_colon: "baris ini tidak memiliki titik dua antara kunci dan nilainya" / "this line has no colon between its key and its value",
         missing_colon_help: "tulis kunci, titik dua dan spasi, lalu nilainya: {text}" / "write the key, a colon and a space, then the value: {text}",
         deeper: "baris ini menjorok lebih dalam daripada baris di atasnya, padahal baris di atas tidak membuka blok baru" / "this line is indented deeper than the line above, which opens no block",
@@ -271,7 +292,7 @@ texts! {
         actors: "Pelaksana" / "Actors",
         slowest_path: "Jalur terlama" / "Slowest path",
         service_time: "Jangka waktu" / "Service time",
-        errors: "Galat" / "Errors",
+        errors: "Kesalahan" / "Errors",
         warnings: "Peringatan" / "Warnings",
         exceeded_suffix: " (terlampaui)" / " (exceeded)",
         not_comparable_suffix: " (tak terbandingkan)" / " (not comparable)",
@@ -406,6 +427,26 @@ texts! {
         of: "dari" / "of",
         could_not_be_read: "tidak dapat dibaca" / "could not be read",
         too_many_warnings: "terlalu banyak peringatan" / "too many warnings",
+        // Findings that follow from another (its cause), counted apart:
+        // "1 kesalahan (17 turunan)".
+        follow_on: "turunan" / "follow-on",
+        follow_ons_here: "temuan turunan yang disebabkan temuan ini" / "follow-on findings caused by this one",
+        and_more: "dan {n} lainnya" / "and {n} more",
+    }
+    /// Words of `sopmap rules`, `sopmap explain` and the generated rule
+    /// reference (`docs/rules.md`, `docs/rules.id.md`).
+    RulesWords {
+        title: "Aturan" / "Rules",
+        generated: "Dihasilkan dari daftar aturan (src/rule_id/table.rs); jangan disunting langsung. Hasilkan ulang dengan `UPDATE_EXPECT=1 cargo test rules_reference`. English: docs/rules.md." / "Generated from the rule registry (src/rule_id/table.rs); do not edit by hand. Regenerate with `UPDATE_EXPECT=1 cargo test rules_reference`. Bahasa Indonesia: docs/rules.id.md.",
+        intro: "Setiap aturan memiliki kode tetap, nama berhuruf kecil dengan tanda hubung, dan tingkat bawaan. Pilih atau abaikan aturan dengan salah satunya (`--select cycle`, `--ignore SOP301`); `sopmap explain <kode atau nama>` mencetak penjelasan aturan. Ketepatan aturan yang bersifat perkiraan diukur dalam [docs/measurements.md](measurements.md)." / "Every rule has a stable code, a kebab-case name and a default level. Select or ignore rules by either (`--select cycle`, `--ignore SOP301`); `sopmap explain <code or name>` prints a rule's explanation. The measured precision of the heuristic rules is in [docs/measurements.md](measurements.md).",
+        columns: "Kode | Nama | Tingkat bawaan | Ringkasan" / "Code | Name | Default level | Summary",
+        default_level: "Tingkat bawaan:" / "Default level:",
+        code: "Kode" / "Code",
+        name: "Nama" / "Name",
+        level: "Tingkat" / "Level",
+        summary: "Ringkasan" / "Summary",
+        unknown_rule: "aturan `{rule}` tidak dikenal" / "unknown rule `{rule}`",
+        list_them: "jalankan `sopmap rules` untuk melihat daftarnya" / "run `sopmap rules` to list them",
     }
     /// Month names for dates written out.
     Months {

@@ -10,6 +10,7 @@
 use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Bilingual;
 
 mod table;
 
@@ -24,10 +25,12 @@ pub struct RuleId {
     pub name: &'static str,
     /// Level when no configuration says otherwise.
     pub default_level: Level,
-    /// One line for `sopmap rules`.
-    pub summary: &'static str,
-    /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`.
-    pub explanation: &'static str,
+    /// One line for `sopmap rules`, in both languages.
+    pub summary: Bilingual,
+    /// Markdown for `sopmap explain`, in both languages: `## What it
+    /// does`, `## Why is this bad?`, `## Example` in English and `## Yang
+    /// diperiksa`, `## Mengapa ini masalah?`, `## Contoh` in Indonesian.
+    pub explanation: Bilingual,
 }
 
 /// A rule's level as configured: a severity, or switched off.
@@ -146,6 +149,37 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ALL.len());
+    }
+
+    /// Both languages of every explanation have the same shape: the
+    /// same sections (in their language), the same code blocks, and a
+    /// summary and explanation that differ (no copy left untranslated).
+    #[test]
+    fn every_explanation_is_written_in_both_languages() {
+        let shape = |text: &str, lang: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| l.starts_with("## ") || l.starts_with("```"))
+                .map(|l| match (lang, l) {
+                    ("id", "## Yang diperiksa") | ("en", "## What it does") => "does".to_string(),
+                    ("id", "## Mengapa ini masalah?") | ("en", "## Why is this bad?") => {
+                        "why".to_string()
+                    }
+                    ("id", "## Contoh") | ("en", "## Example") => "example".to_string(),
+                    ("id", "## Yang ditulis sebagai gantinya")
+                    | ("en", "## What to write instead") => "instead".to_string(),
+                    (_, other) => other.to_string(),
+                })
+                .collect()
+        };
+        for r in ALL {
+            let (id, en) = (r.explanation.id, r.explanation.en);
+            assert_ne!(id, en, "{}: explanation not translated", r.code);
+            assert_ne!(r.summary.id, r.summary.en, "{}: summary not translated", r.code);
+            let (sid, sen) = (shape(id, "id"), shape(en, "en"));
+            assert_eq!(sid, sen, "{}: the two explanations differ in shape", r.code);
+            assert!(sen.first().is_some_and(|s| s == "does"), "{}: {sen:?}", r.code);
+            assert!(sen.iter().any(|s| s == "why"), "{}", r.code);
+        }
     }
 
     #[test]

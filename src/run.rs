@@ -262,6 +262,10 @@ impl Run {
             } else {
                 settle(source, file, &settings, &mut group);
             }
+            // Once settled: a suppressed cause leaves its follow-ons on
+            // their own. (The language server keeps them apart, so each
+            // step keeps its own mark in the editor.)
+            diagnostic::fold_follow_ons(&mut group);
             all.append(&mut group);
         }
         diagnostic::sort(&mut all, |f| sources.get(f).map(|s| s.path.clone()).unwrap_or_default());

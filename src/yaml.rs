@@ -39,6 +39,19 @@ pub enum Value {
 }
 
 impl Value {
+    /// The YAML type as messages name it, in both languages.
+    pub fn type_text(&self) -> crate::diagnostic::Text {
+        match self {
+            Value::Null => crate::msg!("nilai kosong (null)" / "null"),
+            Value::Bool(_) => crate::msg!("nilai boolean" / "a boolean"),
+            Value::Int(_) => crate::msg!("bilangan bulat" / "an integer"),
+            Value::Float(_) => crate::msg!("bilangan" / "a number"),
+            Value::Str(_) => crate::msg!("teks" / "a string"),
+            Value::Seq(_) => crate::msg!("daftar" / "a list"),
+            Value::Map(_) => crate::msg!("pemetaan" / "a mapping"),
+        }
+    }
+
     /// The YAML type name used in messages ("expected a string, found a mapping").
     pub fn type_name(&self) -> &'static str {
         match self {

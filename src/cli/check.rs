@@ -166,8 +166,9 @@ fn parse_only(paths: &[std::path::PathBuf], g: &Global, io: &mut Io<'_>) -> Resu
             Err(e) => {
                 writeln!(
                     io.stderr,
-                    "sopmap: error: {}",
-                    crate::render::escape::terminal(&format!("{e:#}"))
+                    "{}{}",
+                    crate::cli::said::error_prefix(g.lang),
+                    crate::render::escape::terminal(&crate::cli::said::render(&e, g.lang))
                 )?;
                 unreadable += 1;
             }
@@ -175,7 +176,12 @@ fn parse_only(paths: &[std::path::PathBuf], g: &Global, io: &mut Io<'_>) -> Resu
     }
     let failed = check::parse_files(&sources, g.jobs, g.base().limits);
     if !g.quiet {
-        writeln!(io.stderr, "parsed {} files, {failed} with YAML errors", sources.len())?;
+        let n = sources.len();
+        let line = match g.lang {
+            crate::lang::Lang::Id => format!("{n} berkas dibaca, {failed} dengan kesalahan YAML"),
+            crate::lang::Lang::En => format!("parsed {n} files, {failed} with YAML errors"),
+        };
+        writeln!(io.stderr, "{line}")?;
     }
     Ok(if unreadable > 0 { ExitStatus::Error } else { ExitStatus::Clean })
 }

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+
+use crate::{bail_in, msg};
 
 use crate::catalog::Catalogue;
 use crate::cli::args::{ChecklistArgs, ChecklistFormat, GlobalArgs};
@@ -30,11 +32,17 @@ pub fn run(
     {
         let ids: Vec<&str> =
             sop.actors.iter().filter_map(|a| a.id.as_ref().map(|i| i.value.as_str())).collect();
-        let hint = suggest::did_you_mean(actor, ids.iter().copied()).unwrap_or_else(|| {
+        let hint = suggest::meant(actor, ids.iter().copied()).unwrap_or_else(|| {
             let list: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
-            format!("the actors are {}", list.join(", "))
+            let list = list.join(", ");
+            msg!("pelaksananya adalah {list}" / "the actors are {list}")
         });
-        bail!("unknown actor `{actor}` in `{}`; {hint}", cleared.source.path);
+        bail_in!(
+            "pelaksana `{actor}` tidak dikenal dalam `{}`; {}"
+                / "unknown actor `{actor}` in `{}`; {}",
+            cleared.source.path,
+            hint
+        );
     }
     let lang = cleared.global.lang;
     let opts = Options {

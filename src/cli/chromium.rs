@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 /// Program names tried on PATH, in order.
 const NAMES: [&str; 4] = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
@@ -21,27 +24,38 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf> {
         if let Some(found) = resolve(p) {
             return Ok(found);
         }
-        bail!("Chromium program `{}` was not found\n{}", p.display(), install_hint());
+        bail_in!(
+            "program Chromium `{}` tidak ditemukan\n{}" / "Chromium program `{}` was not found\n{}",
+            p.display(),
+            install_hint()
+        );
     }
     for name in NAMES {
         if let Some(found) = resolve(Path::new(name)) {
             return Ok(found);
         }
     }
-    bail!(
-        "--format pdf needs headless Chromium, and none was found on PATH (looked for {})\n{}",
+    bail_in!(
+        "--format pdf memerlukan Chromium tanpa tampilan (headless), dan tidak ada yang ditemukan pada PATH (dicari: {})\n{}"
+            / "--format pdf needs headless Chromium, and none was found on PATH (looked for {})\n{}",
         NAMES.join(", "),
         install_hint()
     )
 }
 
-fn install_hint() -> String {
-    "  install it:  sudo apt-get install -y chromium        (Debian, Ubuntu: chromium-browser)\n\
-     \x20             sudo dnf install -y chromium            (Fedora)\n\
-     \x20             brew install --cask chromium            (macOS)\n\
-     \x20 or point to it with --chromium PROGRAM (or SOPMAP_CHROMIUM),\n\
-     \x20 or write HTML (the default format) and print it from any browser"
-        .to_string()
+fn install_hint() -> crate::diagnostic::Text {
+    msg!(
+        "  pasang:       sudo apt-get install -y chromium        (Debian, Ubuntu: chromium-browser)\n\
+         \x20             sudo dnf install -y chromium            (Fedora)\n\
+         \x20             brew install --cask chromium            (macOS)\n\
+         \x20 atau tunjuk programnya dengan --chromium PROGRAM (atau SOPMAP_CHROMIUM),\n\
+         \x20 atau tulis HTML (format bawaan) lalu cetak dari peramban mana pun"
+            / "  install it:  sudo apt-get install -y chromium        (Debian, Ubuntu: chromium-browser)\n\
+               \x20             sudo dnf install -y chromium            (Fedora)\n\
+               \x20             brew install --cask chromium            (macOS)\n\
+               \x20 or point to it with --chromium PROGRAM (or SOPMAP_CHROMIUM),\n\
+               \x20 or write HTML (the default format) and print it from any browser"
+    )
 }
 
 /// A program path as given, or looked up on PATH when it is a bare name.
@@ -62,7 +76,7 @@ pub fn print_to_pdf(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
         &["--no-pdf-header-footer", "--print-to-pdf-no-header"],
         |out| vec![format!("--print-to-pdf={}", out.display())],
         |bytes| bytes.starts_with(b"%PDF"),
-        "print the document",
+        msg!("mencetak dokumen" / "print the document"),
     )
 }
 
@@ -82,7 +96,7 @@ pub fn screenshot(chromium: &Path, file: &Path, width: u32, height: u32) -> Resu
         ],
         |out| vec![format!("--screenshot={}", out.display())],
         |bytes| bytes.starts_with(b"\x89PNG"),
-        "draw the picture",
+        msg!("menggambar" / "draw the picture"),
     )
 }
 
@@ -95,16 +109,18 @@ fn run(
     args: &[&str],
     out_args: impl Fn(&Path) -> Vec<String>,
     valid: impl Fn(&[u8]) -> bool,
-    what: &str,
+    what: crate::diagnostic::Text,
 ) -> Result<Vec<u8>> {
-    let work = tempfile::Builder::new()
-        .prefix("sopmap-chromium-")
-        .tempdir()
-        .context("cannot create a temporary folder for Chromium")?;
+    let work = tempfile::Builder::new().prefix("sopmap-chromium-").tempdir().say(|| {
+        msg!(
+            "tidak dapat membuat folder sementara untuk Chromium"
+                / "cannot create a temporary folder for Chromium"
+        )
+    })?;
     let profile = work.path().join("profile");
     let out = work.path().join(out_name);
-    let file =
-        std::fs::canonicalize(file).with_context(|| format!("cannot find `{}`", file.display()))?;
+    let file = std::fs::canonicalize(file)
+        .say(|| msg!("tidak dapat menemukan `{}`" / "cannot find `{}`", file.display()))?;
     let url = format!("file://{}", percent_encode(&file.to_string_lossy()));
     let mut child = Command::new(chromium)
         .args([
@@ -125,16 +141,23 @@ fn run(
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .with_context(|| format!("cannot run `{}`", chromium.display()))?;
+        .say(|| msg!("tidak dapat menjalankan `{}`" / "cannot run `{}`", chromium.display()))?;
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().context("cannot wait for Chromium")? {
+        if let Some(status) = child
+            .try_wait()
+            .say(|| msg!("tidak dapat menunggu Chromium" / "cannot wait for Chromium"))?
+        {
             break status;
         }
         if started.elapsed() > TIME_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            bail!("Chromium did not finish within {} seconds", TIME_LIMIT.as_secs());
+            bail_in!(
+                "Chromium tidak selesai dalam {} detik"
+                    / "Chromium did not finish within {} seconds",
+                TIME_LIMIT.as_secs()
+            );
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -146,13 +169,14 @@ fn run(
     let bytes = std::fs::read(&out).unwrap_or_default();
     if !status.success() || !valid(&bytes) {
         let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
-        bail!(
-            "Chromium failed to {what} ({status}){}",
-            if tail.is_empty() {
-                String::new()
-            } else {
-                format!(":\n  {}", tail.into_iter().rev().collect::<Vec<_>>().join("\n  "))
-            }
+        let tail = if tail.is_empty() {
+            String::new()
+        } else {
+            format!(":\n  {}", tail.into_iter().rev().collect::<Vec<_>>().join("\n  "))
+        };
+        bail_in!(
+            "Chromium gagal {} ({status}){tail}" / "Chromium failed to {} ({status}){tail}",
+            what
         );
     }
     Ok(bytes)

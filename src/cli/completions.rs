@@ -3,7 +3,10 @@
 //! (`sopmap completions bash|zsh|fish|powershell`) and the man page
 //! (`sopmap man`).
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 use clap::CommandFactory;
 use clap_complete::Shell as CompleteShell;
 
@@ -23,8 +26,12 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
     // reports its error like every other command's.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "sopmap", &mut script);
-    io.stdout.write_all(&script).context("cannot write the completion script")?;
-    io.stdout.flush().context("cannot write the completion script")?;
+    io.stdout.write_all(&script).say(|| {
+        msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script")
+    })?;
+    io.stdout.flush().say(|| {
+        msg!("tidak dapat menulis skrip pelengkapan" / "cannot write the completion script")
+    })?;
     Ok(ExitStatus::Clean)
 }
 
@@ -32,7 +39,12 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<ExitStatus
 /// page's SEE ALSO names them as `sopmap-<command>(1)`). Printed one after
 /// the other, or with `--dir` written as `sopmap.1` and
 /// `sopmap-<command>.1`, so that those references resolve.
-pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn man(
+    args: &ManArgs,
+    lang: crate::lang::Lang,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let mut cmd = Cli::command();
     // Built, the command has its generated `help` subcommand, which the
     // main page names too (`sopmap-help(1)`).
@@ -50,15 +62,17 @@ pub fn man(args: &ManArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     };
     let dir = env.cwd.join(dir);
     if !dir.is_dir() {
-        bail!("folder `{}` does not exist", dir.display());
+        bail_in!("folder `{}` tidak ada" / "folder `{}` does not exist", dir.display());
     }
     for (title, page) in pages {
         let mut roff = Vec::new();
         page.render(&mut roff)?;
         let path = dir.join(format!("{title}.1"));
         std::fs::write(&path, roff)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()))?;
     }
-    writeln!(io.stderr, "wrote the man pages into `{}`", dir.display())?;
+    let d = dir.display();
+    let done = msg!("halaman manual telah ditulis ke `{d}`" / "wrote the man pages into `{d}`");
+    writeln!(io.stderr, "{}", done.get(lang))?;
     Ok(ExitStatus::Clean)
 }

@@ -12,10 +12,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
+use crate::bail_in;
 use crate::cli::Io;
 use crate::cli::inputs::{self, Input, display_path};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::run::{self, Keep, Outcome, Run};
 use crate::source::SourceFile;
@@ -37,7 +39,10 @@ pub fn default_paths(paths: &[PathBuf], cwd: &Path, command: &str) -> Result<Vec
         return Ok(paths.to_vec());
     }
     if !cwd.join("sops").is_dir() {
-        bail!("no paths given and there is no `sops/` folder here; usage: sopmap {command} PATH…");
+        bail_in!(
+            "tidak ada PATH yang diberikan dan tidak ada folder `sops/` di sini; cara pakai: sopmap {command} PATH…"
+                / "no paths given and there is no `sops/` folder here; usage: sopmap {command} PATH…"
+        );
     }
     Ok(vec![PathBuf::from("sops")])
 }
@@ -92,8 +97,9 @@ pub fn load(req: &Request<'_>, global: &Global, io: &mut Io<'_>) -> Result<Loade
             Err(e) => {
                 writeln!(
                     io.stderr,
-                    "sopmap: error: {}",
-                    crate::render::escape::terminal(&format!("{e:#}"))
+                    "{}{}",
+                    said::error_prefix(global.lang),
+                    crate::render::escape::terminal(&said::render(&e, global.lang))
                 )?;
                 unreadable += 1;
             }
@@ -195,9 +201,10 @@ pub fn parse_workday(text: &str) -> Result<u64> {
         Ok(d) if d.bucket() == crate::duration::Bucket::WorkTime && d.min == d.max && d.max > 0 => {
             Ok(d.max_base().div_ceil(60))
         }
-        Ok(_) => bail!(
-            "`--workday {text}` must be a single length in `jam` or `menit`, e.g. `--workday 7 jam`"
+        Ok(_) => bail_in!(
+            "`--workday {text}` harus berupa satu panjang waktu dalam `jam` atau `menit`, misalnya `--workday 7 jam`"
+                / "`--workday {text}` must be a single length in `jam` or `menit`, e.g. `--workday 7 jam`"
         ),
-        Err(e) => bail!("`--workday {text}`: {}", e.message),
+        Err(e) => bail_in!("`--workday {text}`: {}" / "`--workday {text}`: {}", e.message),
     }
 }

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+
+use crate::bail_in;
 
 use crate::check::Settings;
 use crate::cli::args::{DiffArgs, DiffFormat, GlobalArgs};
@@ -28,10 +30,12 @@ impl Side {
                 let at = outcome.sources.first()?.line_col(d.span.start);
                 Some(format!(" ({at}: {})", d.message.get(g.lang)))
             });
-            bail!(
-                "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
+            let first = first.unwrap_or_default();
+            bail_in!(
+                "tidak dapat membandingkan `{}`: berkas itu bukan dokumen SOP{}; jalankan `sopmap check` padanya"
+                    / "cannot compare `{}`: it is not a SOP document{}; run `sopmap check` on it",
                 outcome.sources.first().map_or("", |s| s.path.as_str()),
-                first.unwrap_or_default()
+                &first
             );
         }
         Ok(Side { outcome })
@@ -88,12 +92,21 @@ pub fn run(args: &DiffArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
             };
             (old, new)
         }
-        (Some(_), _) => bail!("with --git give one file: sopmap diff --git REV FILE"),
+        (Some(_), _) => bail_in!(
+            "dengan --git berikan satu berkas: sopmap diff --git REV BERKAS"
+                / "with --git give one file: sopmap diff --git REV FILE"
+        ),
         (None, [a, b]) => (read(a, &settings_for(a), &g)?, read(b, &settings_for(b), &g)?),
-        (None, _) => bail!("give two files (sopmap diff OLD NEW) or one with --git REV"),
+        (None, _) => bail_in!(
+            "berikan dua berkas (sopmap diff LAMA BARU) atau satu berkas dengan --git REV"
+                / "give two files (sopmap diff OLD NEW) or one with --git REV"
+        ),
     };
     let (Some(ov), Some(nv)) = (old.version(), new.version()) else {
-        bail!("cannot compare: a version did not parse");
+        bail_in!(
+            "tidak dapat membandingkan: salah satu versi tidak dapat dibaca"
+                / "cannot compare: a version did not parse"
+        );
     };
     // The new file's workday (its own `workday:` still wins in the analysis).
     let workday =

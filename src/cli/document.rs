@@ -6,7 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 use crate::cli::args::{DocumentArgs, DocumentFormat, GlobalArgs};
 use crate::cli::corpus::{self, Request};
@@ -38,21 +41,27 @@ pub fn run(
     };
     // Everything that can be refused is refused before any work is done.
     match (&args.output, folder) {
-        (None, true) => bail!(
-            "`{}` is a folder: give an output folder with -o, e.g. -o out/",
+        (None, true) => bail_in!(
+            "`{}` adalah folder: berikan folder keluaran dengan -o, misalnya -o out/"
+                / "`{}` is a folder: give an output folder with -o, e.g. -o out/",
             args.path.display()
         ),
         (None, false) if args.format == DocumentFormat::Pdf => {
-            bail!("--format pdf writes a file: give it with -o, e.g. -o sop.pdf")
+            bail_in!(
+                "--format pdf menulis berkas: berikan namanya dengan -o, misalnya -o sop.pdf"
+                    / "--format pdf writes a file: give it with -o, e.g. -o sop.pdf"
+            )
         }
-        (Some(o), false) if o.is_dir() => bail!(
-            "`{}` is a folder; give the output file, e.g. -o {}",
+        (Some(o), false) if o.is_dir() => bail_in!(
+            "`{}` adalah folder; berikan berkas keluarannya, misalnya -o {}"
+                / "`{}` is a folder; give the output file, e.g. -o {}",
             o.display(),
             o.join(format!("sop.{ext}")).display()
         ),
         (Some(o), true) if o.exists() && !o.is_dir() => {
-            bail!(
-                "`{}` exists and is not a folder; a folder of SOPs needs an output folder",
+            bail_in!(
+                "`{}` sudah ada dan bukan folder; folder SOP memerlukan folder keluaran"
+                    / "`{}` exists and is not a folder; a folder of SOPs needs an output folder",
                 o.display()
             )
         }
@@ -74,7 +83,11 @@ pub fn run(
             if let Input::File(f) = input
                 && same_file(&f, o)
             {
-                bail!("the output `{}` is an input; inputs are never overwritten", o.display());
+                bail_in!(
+                    "keluaran `{}` adalah masukan; masukan tidak pernah ditimpa"
+                        / "the output `{}` is an input; inputs are never overwritten",
+                    o.display()
+                );
             }
         }
     }
@@ -99,10 +112,11 @@ pub fn run(
             writeln!(io.stderr, "{}", report::summary(&counts, g.lang))?;
         }
         if refused {
-            writeln!(
-                io.stderr,
-                "sopmap: no document written: fix the errors above, or use --force to write it anyway"
-            )?;
+            let text = msg!(
+                "tidak ada dokumen yang ditulis: perbaiki kesalahan di atas, atau gunakan --force untuk tetap menulisnya"
+                    / "no document written: fix the errors above, or use --force to write it anyway"
+            );
+            writeln!(io.stderr, "sopmap: {}", text.get(g.lang))?;
             return Ok(ExitStatus::Findings);
         }
     }
@@ -112,7 +126,12 @@ pub fn run(
         match outcome.model(i) {
             Some(m) => sops.push((i, &m.sop, &m.graph)),
             None => {
-                writeln!(io.stderr, "sopmap: skipped `{}`: it is not a SOP document", src.path)?;
+                let p = &src.path;
+                let text = msg!(
+                    "`{p}` dilewati: berkas itu bukan dokumen SOP"
+                        / "skipped `{p}`: it is not a SOP document"
+                );
+                writeln!(io.stderr, "sopmap: {}", text.get(g.lang))?;
             }
         }
     }
@@ -129,7 +148,7 @@ pub fn run(
 
     if !folder {
         let Some(&(file, sop, graph)) = sops.first() else {
-            bail!("`{}` is not a SOP document", args.path.display());
+            bail_in!("`{}` bukan dokumen SOP" / "`{}` is not a SOP document", args.path.display());
         };
         let text = render(file, sop, graph);
         match (&args.output, &chromium) {
@@ -152,7 +171,10 @@ pub fn run(
     }
 
     let Some(out_dir) = &args.output else {
-        bail!("a folder of SOPs needs an output folder (-o)");
+        bail_in!(
+            "folder SOP memerlukan folder keluaran (-o)"
+                / "a folder of SOPs needs an output folder (-o)"
+        );
     };
     // File names come from the SOP file names; two files with one name in
     // different subfolders would overwrite each other.
@@ -163,22 +185,25 @@ pub fn run(
         let stem = file.file_stem().map_or("sop".into(), |s| s.to_string_lossy().into_owned());
         let name = format!("{stem}.{ext}");
         if name == "index.html" {
-            bail!(
-                "`{}` would overwrite the index page index.html; rename the file",
+            bail_in!(
+                "`{}` akan menimpa halaman indeks index.html; ganti nama berkasnya"
+                    / "`{}` would overwrite the index page index.html; rename the file",
                 file.display()
             );
         }
         if let Some(other) = names.insert(name.clone(), file) {
-            bail!(
-                "`{}` and `{}` would both be written to `{name}`; give them different file names",
+            bail_in!(
+                "`{}` dan `{}` akan sama-sama ditulis ke `{name}`; beri nama berkas yang berbeda"
+                    / "`{}` and `{}` would both be written to `{name}`; give them different file names",
                 other.display(),
                 file.display()
             );
         }
         planned.push((name, i, sop, graph));
     }
-    std::fs::create_dir_all(out_dir)
-        .with_context(|| format!("cannot create the folder `{}`", out_dir.display()))?;
+    std::fs::create_dir_all(out_dir).say(|| {
+        msg!("tidak dapat membuat folder `{}`" / "cannot create the folder `{}`", out_dir.display())
+    })?;
     let mut entries = Vec::with_capacity(planned.len());
     for (name, file, sop, graph) in planned {
         let text = render(file, sop, graph);
@@ -213,12 +238,13 @@ pub fn run(
 }
 
 fn to_pdf(program: &Path, html: &str) -> Result<Vec<u8>> {
-    let dir = tempfile::Builder::new()
-        .prefix("sopmap-document-")
-        .tempdir()
-        .context("cannot create a temporary folder")?;
+    let dir = tempfile::Builder::new().prefix("sopmap-document-").tempdir().say(|| {
+        msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder")
+    })?;
     let page = dir.path().join("document.html");
-    std::fs::write(&page, html).context("cannot write the temporary HTML file")?;
+    std::fs::write(&page, html).say(|| {
+        msg!("tidak dapat menulis berkas HTML sementara" / "cannot write the temporary HTML file")
+    })?;
     chromium::print_to_pdf(program, &page)
 }
 

@@ -8,7 +8,10 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::msg;
 
 use crate::cli::Io;
 use crate::cli::output::temp_in;
@@ -86,21 +89,26 @@ pub fn write(
 /// a leading byte order mark (which [`SourceFile`] drops when reading).
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let shown = path.display();
-    let old = std::fs::read(path).with_context(|| format!("cannot read `{shown}` again"))?;
+    let old = std::fs::read(path)
+        .say(|| msg!("tidak dapat membaca `{shown}` kembali" / "cannot read `{shown}` again"))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp =
-        temp_in(dir).with_context(|| format!("cannot write to folder `{}`", dir.display()))?;
+    let mut tmp = temp_in(dir).say(|| {
+        msg!("tidak dapat menulis ke folder `{}`" / "cannot write to folder `{}`", dir.display())
+    })?;
     if old.starts_with("\u{feff}".as_bytes()) {
         tmp.write_all("\u{feff}".as_bytes())?;
     }
-    tmp.write_all(text.as_bytes()).with_context(|| format!("cannot write `{shown}`"))?;
+    tmp.write_all(text.as_bytes())
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
-    tmp.as_file().sync_all().with_context(|| format!("cannot write `{shown}`"))?;
-    tmp.persist(path).with_context(|| format!("cannot write `{shown}`"))?;
+    tmp.as_file()
+        .sync_all()
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    tmp.persist(path).say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     Ok(())
 }

@@ -14,11 +14,13 @@ use anyhow::Result;
 
 use crate::cli::args::{GlobalArgs, RenderInput};
 use crate::cli::corpus::{self, Request};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io, output};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::ProcessGraph;
 use crate::model::Sop;
+use crate::msg;
 use crate::render::findings;
 use crate::report::{self, Counts, Format, Report};
 use crate::run::{Keep, Outcome};
@@ -82,33 +84,34 @@ pub fn pass(input: &RenderInput, global: &GlobalArgs, env: &Env, io: &mut Io<'_>
     let Some(model) = model else {
         // Nothing to draw: the file is not a SOP mapping at all.
         print_refusal(shown, &diagnostics, &g, env, io)?;
-        writeln!(
-            io.stderr,
-            "sopmap: error: `{}` could not be read as a SOP",
-            crate::render::escape::terminal_line(&path)
-        )?;
+        let p = crate::render::escape::terminal_line(&path);
+        let text =
+            msg!("`{p}` tidak dapat dibaca sebagai SOP" / "`{p}` could not be read as a SOP");
+        writeln!(io.stderr, "{}{}", said::error_prefix(g.lang), text.get(g.lang))?;
         return Ok(Gate::Refused(ExitStatus::Findings));
     };
     if errors > 0 {
         if !input.force {
             print_refusal(shown, &diagnostics, &g, env, io)?;
-            writeln!(
-                io.stderr,
-                "sopmap: error: not rendering `{path}`: it has {errors} error{}; fix {} or pass \
-                 --force to render it with the faulty steps marked",
-                if errors == 1 { "" } else { "s" },
-                if errors == 1 { "it" } else { "them" },
-            )?;
+            let (s, them) = if errors == 1 { ("", "it") } else { ("s", "them") };
+            let text = msg!(
+                "`{path}` tidak digambar: berkas itu memuat {errors} kesalahan; perbaiki, atau \
+                 berikan --force untuk menggambarnya dengan langkah yang keliru ditandai"
+                    / "not rendering `{path}`: it has {errors} error{s}; fix {them} or pass \
+                       --force to render it with the faulty steps marked"
+            );
+            writeln!(io.stderr, "{}{}", said::error_prefix(g.lang), text.get(g.lang))?;
             return Ok(Gate::Refused(ExitStatus::Findings));
         }
         let rep =
             Report { sources: shown, color: g.color_for(env.stderr_is_tty, env), lang: g.lang };
         report::write(Format::Concise, &rep, &diagnostics, io.stderr)?;
-        writeln!(
-            io.stderr,
-            "sopmap: warning: rendering `{path}` despite {errors} error{} (--force)",
-            if errors == 1 { "" } else { "s" }
-        )?;
+        let s = if errors == 1 { "" } else { "s" };
+        let text = msg!(
+            "`{path}` tetap digambar walaupun memuat {errors} kesalahan (--force)"
+                / "rendering `{path}` despite {errors} error{s} (--force)"
+        );
+        writeln!(io.stderr, "{}{}", said::warning_prefix(g.lang), text.get(g.lang))?;
     }
     let source = outcome.sources.first().cloned().unwrap_or_else(|| SourceFile::new(path, ""));
     Ok(Gate::Cleared(Box::new(Cleared {

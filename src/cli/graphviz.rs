@@ -9,7 +9,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 /// Runs `program -T<format>` on `source` and returns what it drew.
 pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Result<Vec<u8>> {
@@ -21,19 +24,31 @@ pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Res
         .spawn();
     let mut child = match child {
         Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
-            "Graphviz `dot` not found; install it with `apt-get install graphviz` (Debian/Ubuntu) \
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail_in!(
+            "Graphviz `dot` tidak ditemukan; pasang dengan `apt-get install graphviz` (Debian/Ubuntu) atau `brew install graphviz` (macOS), atau gunakan `--format dot` atau `--format mermaid`"
+                / "Graphviz `dot` not found; install it with `apt-get install graphviz` (Debian/Ubuntu) \
              or `brew install graphviz` (macOS), or use `--format dot` or `--format mermaid`"
         ),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot run `{}`", program.display()));
+            return Err(e).say(|| {
+                msg!("tidak dapat menjalankan `{}`" / "cannot run `{}`", program.display())
+            });
         }
     };
-    let mut stdin = child.stdin.take().context("cannot write to `dot`")?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .say(|| msg!("tidak dapat menulis ke `dot`" / "cannot write to `dot`"))?;
     let input = source.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let mut stdout = child.stdout.take().context("cannot read from `dot`")?;
-    let mut stderr = child.stderr.take().context("cannot read from `dot`")?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .say(|| msg!("tidak dapat membaca dari `dot`" / "cannot read from `dot`"))?;
+    let mut stderr = child
+        .stderr
+        .take()
+        .say(|| msg!("tidak dapat membaca dari `dot`" / "cannot read from `dot`"))?;
     let out = std::thread::spawn(move || {
         let mut b = Vec::new();
         stdout.read_to_end(&mut b).map(|_| b)
@@ -44,14 +59,17 @@ pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Res
     });
     let start = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().context("`dot` did not finish")? {
+        if let Some(status) =
+            child.try_wait().say(|| msg!("`dot` tidak selesai" / "`dot` did not finish"))?
+        {
             break status;
         }
         if start.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
-            bail!(
-                "Graphviz `dot` did not finish within {} s and was stopped: the diagram is too \
+            bail_in!(
+                "Graphviz `dot` tidak selesai dalam {} detik dan dihentikan: diagram terlalu besar untuk tata letaknya; gunakan `--format dot` atau `--format mermaid`, pecah SOP-nya, atau beri waktu lebih dengan `--graphviz-timeout DETIK`"
+                    / "Graphviz `dot` did not finish within {} s and was stopped: the diagram is too \
                  large for its layout; use `--format dot` or `--format mermaid`, split the SOP, \
                  or allow more time with `--graphviz-timeout SECONDS`",
                 timeout.as_secs()
@@ -64,11 +82,14 @@ pub fn run(program: &Path, format: &str, source: &str, timeout: Duration) -> Res
     let wrote = writer.join();
     if !status.success() {
         let text = String::from_utf8_lossy(&stderr);
-        bail!("Graphviz `dot` failed ({status}): {}", text.trim());
+        bail_in!(
+            "Graphviz `dot` gagal ({status}): {}" / "Graphviz `dot` failed ({status}): {}",
+            text.trim()
+        );
     }
     match wrote {
-        Ok(r) => r.context("cannot write to `dot`")?,
-        Err(_) => bail!("cannot write to `dot`"),
+        Ok(r) => r.say(|| msg!("tidak dapat menulis ke `dot`" / "cannot write to `dot`"))?,
+        Err(_) => bail_in!("tidak dapat menulis ke `dot`" / "cannot write to `dot`"),
     }
     Ok(stdout)
 }

@@ -8,7 +8,10 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 /// One input to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,19 +29,25 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     for path in paths {
         if path.as_os_str() == "-" {
             if out.contains(&Input::Stdin) {
-                bail!("`-` (standard input) is given twice; it can be read only once");
+                bail_in!(
+                    "`-` (masukan standar) diberikan dua kali; masukan standar hanya dapat dibaca sekali"
+                        / "`-` (standard input) is given twice; it can be read only once"
+                );
             }
             out.push(Input::Stdin);
             continue;
         }
-        let meta =
-            fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let meta = fs::metadata(path).say(|| cannot_read(path))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             let mut visited = BTreeSet::new();
             walk(path, &mut found, &mut visited)?;
             if found.is_empty() {
-                bail!("no SOP files (*.yaml, *.yml) in `{}`", path.display());
+                let p = path.display();
+                bail_in!(
+                    "tidak ada berkas SOP (*.yaml, *.yml) di `{p}`"
+                        / "no SOP files (*.yaml, *.yml) in `{p}`"
+                );
             }
             found.sort();
             for f in found {
@@ -115,55 +124,69 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -
 /// Reads a file as UTF-8 text, refusing what is not a regular file and
 /// anything larger than `max_bytes`.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<String> {
-    let meta = fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let meta = fs::metadata(path).say(|| cannot_read(path))?;
+    let p = path.display();
     if meta.is_dir() {
         // A folder the walk could not open is listed as an input: say why.
-        fs::read_dir(path).with_context(|| format!("cannot read folder `{}`", path.display()))?;
-        bail!("`{}` is a folder, not a file", path.display());
+        fs::read_dir(path)
+            .say(|| msg!("tidak dapat membaca folder `{p}`" / "cannot read folder `{p}`"))?;
+        bail_in!("`{p}` adalah folder, bukan berkas" / "`{p}` is a folder, not a file");
     }
     if !meta.is_file() {
-        bail!("`{}` is not a regular file (a FIFO, socket or device?)", path.display());
+        bail_in!(
+            "`{p}` bukan berkas biasa (FIFO, soket atau perangkat?)"
+                / "`{p}` is not a regular file (a FIFO, socket or device?)"
+        );
     }
     if meta.len() > max_bytes {
-        bail!(
-            "`{}` is {} bytes, over the limit of {} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)",
-            path.display(),
-            meta.len(),
-            max_bytes
+        let len = meta.len();
+        bail_in!(
+            "`{p}` berukuran {len} bita, melampaui batas {max_bytes} bita (`sopmap check --max-file-size` menaikkannya; perintah lain tetap memakai batas ini)"
+                / "`{p}` is {len} bytes, over the limit of {max_bytes} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"
         );
     }
-    let cannot = || format!("cannot read `{}`", path.display());
-    let file = fs::File::open(path).with_context(cannot)?;
+    let cannot = || cannot_read(path);
+    let file = fs::File::open(path).say(cannot)?;
     // The checks above used the path; these use the open handle, so a file
     // swapped or grown since cannot slip past them.
-    if !file.metadata().with_context(cannot)?.is_file() {
-        bail!("`{}` is not a regular file (a FIFO, socket or device?)", path.display());
-    }
-    let mut bytes = Vec::new();
-    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).with_context(cannot)?;
-    if bytes.len() as u64 > max_bytes {
-        bail!(
-            "`{}` grew past the limit of {} bytes while being read (`sopmap check --max-file-size` raises it; the other commands keep it)",
-            path.display(),
-            max_bytes
+    if !file.metadata().say(cannot)?.is_file() {
+        bail_in!(
+            "`{p}` bukan berkas biasa (FIFO, soket atau perangkat?)"
+                / "`{p}` is not a regular file (a FIFO, socket or device?)"
         );
     }
-    decode(bytes).with_context(cannot)
+    let mut bytes = Vec::new();
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).say(cannot)?;
+    if bytes.len() as u64 > max_bytes {
+        bail_in!(
+            "`{p}` bertambah besar melampaui batas {max_bytes} bita saat dibaca (`sopmap check --max-file-size` menaikkannya; perintah lain tetap memakai batas ini)"
+                / "`{p}` grew past the limit of {max_bytes} bytes while being read (`sopmap check --max-file-size` raises it; the other commands keep it)"
+        );
+    }
+    decode(bytes).say(cannot)
+}
+
+/// `tidak dapat membaca `x`` / `cannot read `x``.
+fn cannot_read(path: &Path) -> crate::diagnostic::Text {
+    let p = path.display();
+    msg!("tidak dapat membaca `{p}`" / "cannot read `{p}`")
 }
 
 /// Reads standard input as UTF-8 text, up to `max_bytes`.
 pub fn read_stdin(stdin: &mut dyn Read, max_bytes: u64) -> Result<String> {
     let mut bytes = Vec::new();
-    stdin
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .context("cannot read standard input")?;
+    stdin.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).say(cannot_read_stdin)?;
     if bytes.len() as u64 > max_bytes {
-        bail!(
-            "standard input is over the limit of {max_bytes} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"
+        bail_in!(
+            "masukan standar melampaui batas {max_bytes} bita (`sopmap check --max-file-size` menaikkannya; perintah lain tetap memakai batas ini)"
+                / "standard input is over the limit of {max_bytes} bytes (`sopmap check --max-file-size` raises it; the other commands keep it)"
         );
     }
-    decode(bytes).context("cannot read standard input")
+    decode(bytes).say(cannot_read_stdin)
+}
+
+fn cannot_read_stdin() -> crate::diagnostic::Text {
+    msg!("tidak dapat membaca masukan standar" / "cannot read standard input")
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String> {
@@ -174,8 +197,9 @@ fn decode(bytes: Vec<u8>) -> Result<String> {
             let text = String::from_utf8_lossy(e.as_bytes().get(..at).unwrap_or(&[]));
             let line = text.matches('\n').count() + 1;
             let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            bail!(
-                "invalid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
+            bail_in!(
+                "UTF-8 tidak sah pada baris {line}, kolom {column} (bita ke-{at}); simpan berkas sebagai UTF-8"
+                    / "invalid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
             )
         }
     }

@@ -82,7 +82,8 @@ impl Host for Disk {
                                 let at = source.line_col(e.span.start);
                                 problems.push(format!(
                                     "{shown}:{at}: {} ({})",
-                                    e.message, words.config_ignored
+                                    e.message.get(chosen.unwrap_or_default()),
+                                    words.config_ignored
                                 ));
                             }
                         }

@@ -25,6 +25,7 @@ mod new;
 mod output;
 mod render;
 mod rules;
+pub mod said;
 mod schema;
 mod settings;
 mod site;
@@ -97,10 +98,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
             };
         }
     };
+    let lang = settings::quick_lang(&cli.global, env);
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &cli.global, env, io),
-        Command::Rules(a) => rules::list(&a, io),
-        Command::Explain(a) => rules::explain(&a, io),
+        Command::Rules(a) => rules::list(&a, lang, io),
+        Command::Explain(a) => rules::explain(&a, lang, io),
         Command::Diff(a) => diff::run(&a, &cli.global, env, io),
         Command::Timing(a) => timing::run(&a, &cli.global, env, io),
         Command::List(a) => list::run(&a, &cli.global, env, io),
@@ -112,9 +114,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
         Command::Site(a) => site::run(&a, &cli.global, env, io),
         Command::Import(a) => import::run(&a, &cli.global, env, io),
         Command::Schema => schema::run(io),
-        Command::New(a) => new::run(&a, env, io),
+        Command::New(a) => new::run(&a, lang, env, io),
         Command::Completions(a) => completions::completions(&a, io),
-        Command::Man(a) => completions::man(&a, env, io),
+        Command::Man(a) => completions::man(&a, lang, env, io),
         Command::Lsp => lsp::run(&cli.global, env, io),
     };
     match result {
@@ -126,8 +128,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env, io: &mut Io<'_>)
                 return ExitStatus::Clean;
             }
             // An error may quote a path or a value: escaped for the terminal.
-            let text = crate::render::escape::terminal(&format!("{e:#}"));
-            let _ = writeln!(io.stderr, "sopmap: error: {text}");
+            let text = crate::render::escape::terminal(&said::render(&e, lang));
+            let _ = writeln!(io.stderr, "{}{text}", said::error_prefix(lang));
             ExitStatus::Error
         }
     }

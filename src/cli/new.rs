@@ -4,30 +4,40 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 use crate::cli::args::{NewArgs, NewLevel};
 use crate::cli::{Env, ExitStatus, Io};
 use crate::model::SopLevel;
 use crate::scaffold;
 
-pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn run(
+    args: &NewArgs,
+    lang: crate::lang::Lang,
+    env: &Env,
+    io: &mut Io<'_>,
+) -> Result<ExitStatus> {
     let (path, id) = target(args)?;
     // Folder checks read `*.yaml` and `*.yml` only: a SOP under another
     // name would be skipped without a word.
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !ext.eq_ignore_ascii_case("yaml") && !ext.eq_ignore_ascii_case("yml") {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("sop");
-        bail!(
-            "`{}` does not end in `.yaml`: folder checks read only `*.yaml` and `*.yml` files, so this SOP would be skipped; name it `{stem}.yaml`",
+        bail_in!(
+            "`{}` tidak berakhiran `.yaml`: pemeriksaan folder hanya membaca berkas `*.yaml` dan `*.yml`, sehingga SOP ini akan terlewat; beri nama `{stem}.yaml`"
+                / "`{}` does not end in `.yaml`: folder checks read only `*.yaml` and `*.yml` files, so this SOP would be skipped; name it `{stem}.yaml`",
             path.display()
         );
     }
     let valid = !id.is_empty()
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
-        bail!(
-            "`{id}` is not a valid SOP id: use lowercase letters, digits and `-` (e.g. `--id pengaduan-pmi`)"
+        bail_in!(
+            "`{id}` bukan id SOP yang sah: gunakan huruf kecil, angka dan `-` (misalnya `--id pengaduan-pmi`)"
+                / "`{id}` is not a valid SOP id: use lowercase letters, digits and `-` (e.g. `--id pengaduan-pmi`)"
         );
     }
     let level = match args.level {
@@ -37,53 +47,70 @@ pub fn run(args: &NewArgs, env: &Env, io: &mut Io<'_>) -> Result<ExitStatus> {
     let text = scaffold::new_sop(&id, level, &today());
     let abs = if path.is_absolute() { path.clone() } else { env.cwd.join(&path) };
     if abs.exists() {
-        bail!("`{}` already exists; sopmap new never overwrites a file", path.display());
+        bail_in!(
+            "`{}` sudah ada; sopmap new tidak pernah menimpa berkas"
+                / "`{}` already exists; sopmap new never overwrites a file",
+            path.display()
+        );
     }
     let dir = abs.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        bail!("folder `{}` does not exist", dir.display());
+        bail_in!("folder `{}` tidak ada" / "folder `{}` does not exist", dir.display());
     }
     let mut tmp = crate::cli::output::temp_in(dir)
-        .with_context(|| format!("cannot write in `{}`", dir.display()))?;
+        .say(|| msg!("tidak dapat menulis di `{}`" / "cannot write in `{}`", dir.display()))?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+        .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()))?;
     match tmp.persist_noclobber(&abs) {
         Ok(_) => {}
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!("`{}` already exists; sopmap new never overwrites a file", path.display())
+            bail_in!(
+                "`{}` sudah ada; sopmap new tidak pernah menimpa berkas"
+                    / "`{}` already exists; sopmap new never overwrites a file",
+                path.display()
+            )
         }
         Err(e) => {
-            return Err(e.error).with_context(|| format!("cannot write `{}`", path.display()));
+            return Err(e.error)
+                .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", path.display()));
         }
     }
-    writeln!(
-        io.stderr,
-        "created `{}`; check it with `sopmap check {}`",
-        path.display(),
-        path.display()
-    )?;
+    let p = path.display();
+    let done = msg!(
+        "`{p}` telah dibuat; periksa dengan `sopmap check {p}`"
+            / "created `{p}`; check it with `sopmap check {p}`"
+    );
+    writeln!(io.stderr, "{}", done.get(lang))?;
     Ok(ExitStatus::Clean)
 }
 
 /// The file to write and the SOP id, from the path and `--id`.
 fn target(args: &NewArgs) -> Result<(PathBuf, String)> {
     if args.path.as_ref().is_some_and(|p| p.as_os_str() == "-") {
-        bail!(
-            "`sopmap new` writes a new file and `-` is not a file name; give one, e.g. `sopmap new pengaduan-pmi.yaml`"
+        bail_in!(
+            "`sopmap new` menulis berkas baru dan `-` bukan nama berkas; berikan nama berkas, misalnya `sopmap new pengaduan-pmi.yaml`"
+                / "`sopmap new` writes a new file and `-` is not a file name; give one, e.g. `sopmap new pengaduan-pmi.yaml`"
         );
     }
     match (&args.path, &args.id) {
         (Some(p), Some(id)) if p.is_dir() => Ok((p.join(format!("{id}.yaml")), id.clone())),
         (Some(p), Some(id)) => Ok((p.clone(), id.clone())),
         (Some(p), None) if p.is_dir() => {
-            bail!("give the SOP id with `--id` to create a file in `{}`", p.display())
+            bail_in!(
+                "berikan id SOP dengan `--id` untuk membuat berkas di `{}`"
+                    / "give the SOP id with `--id` to create a file in `{}`",
+                p.display()
+            )
         }
         (Some(p), None) => {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
             Ok((p.clone(), stem))
         }
         (None, Some(id)) => Ok((PathBuf::from(format!("{id}.yaml")), id.clone())),
-        (None, None) => bail!("give a file name or `--id`, e.g. `sopmap new --id pengaduan-pmi`"),
+        (None, None) => bail_in!(
+            "berikan nama berkas atau `--id`, misalnya `sopmap new --id pengaduan-pmi`"
+                / "give a file name or `--id`, e.g. `sopmap new --id pengaduan-pmi`"
+        ),
     }
 }
 

@@ -21,7 +21,10 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::{bail_in, msg};
 
 use crate::cli::Io;
 
@@ -42,7 +45,11 @@ pub fn refuse_input(target: &Path, input: &Path) -> Result<()> {
     if let (Ok(a), Ok(b)) = (std::fs::canonicalize(target), std::fs::canonicalize(input))
         && a == b
     {
-        bail!("refusing to overwrite the input `{}` with the output", input.display());
+        bail_in!(
+            "menolak menimpa masukan `{}` dengan keluaran"
+                / "refusing to overwrite the input `{}` with the output",
+            input.display()
+        );
     }
     Ok(())
 }
@@ -79,12 +86,19 @@ pub fn write_file_with(target: &Path, bytes: &[u8], durability: Durability) -> R
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return replace(target, &path, None, bytes, durability);
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot write `{shown}`")),
+            Err(e) => {
+                return Err(e)
+                    .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"));
+            }
         };
         let kind = meta.file_type();
         if kind.is_symlink() {
-            let to = std::fs::read_link(&path)
-                .with_context(|| format!("cannot read the link `{}`", path.display()))?;
+            let to = std::fs::read_link(&path).say(|| {
+                msg!(
+                    "tidak dapat membaca tautan `{}`" / "cannot read the link `{}`",
+                    path.display()
+                )
+            })?;
             path = match path.parent() {
                 Some(dir) if to.is_relative() => dir.join(to),
                 _ => to,
@@ -92,14 +106,20 @@ pub fn write_file_with(target: &Path, bytes: &[u8], durability: Durability) -> R
             continue;
         }
         if kind.is_dir() {
-            bail!("cannot write `{shown}`: it is a folder; give a file name");
+            bail_in!(
+                "tidak dapat menulis `{shown}`: itu adalah folder; berikan nama berkas"
+                    / "cannot write `{shown}`: it is a folder; give a file name"
+            );
         }
         if kind.is_file() {
             return write_regular(target, &path, &meta, bytes, durability);
         }
         return write_special(target, &path, &kind, bytes);
     }
-    bail!("cannot write `{shown}`: too many levels of symbolic links")
+    bail_in!(
+        "tidak dapat menulis `{shown}`: terlalu banyak tingkat tautan simbolik"
+            / "cannot write `{shown}`: too many levels of symbolic links"
+    )
 }
 
 /// A FIFO or a character device is written through; anything else that is
@@ -110,10 +130,16 @@ fn write_special(target: &Path, path: &Path, kind: &std::fs::FileType, bytes: &[
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_block_device() {
-            bail!("refusing to write `{shown}`: it is a block device (a disk), not a file");
+            bail_in!(
+                "menolak menulis `{shown}`: itu adalah perangkat blok (diska), bukan berkas"
+                    / "refusing to write `{shown}`: it is a block device (a disk), not a file"
+            );
         }
         if kind.is_socket() {
-            bail!("cannot write `{shown}`: it is a socket, not a file");
+            bail_in!(
+                "tidak dapat menulis `{shown}`: itu adalah soket, bukan berkas"
+                    / "cannot write `{shown}`: it is a socket, not a file"
+            );
         }
     }
     let _ = kind;
@@ -121,9 +147,10 @@ fn write_special(target: &Path, path: &Path, kind: &std::fs::FileType, bytes: &[
     let mut file = OpenOptions::new()
         .write(true)
         .open(path)
-        .with_context(|| format!("cannot write `{shown}`"))?;
-    file.write_all(bytes).with_context(|| format!("cannot write `{shown}`"))?;
-    file.flush().with_context(|| format!("cannot write `{shown}`"))?;
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    file.write_all(bytes)
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    file.flush().say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     Ok(())
 }
 
@@ -139,15 +166,16 @@ fn write_regular(
 ) -> Result<()> {
     let shown = target.display();
     if meta.permissions().readonly() {
-        bail!(
-            "refusing to replace `{shown}`: the file is read-only; make it writable or choose another path"
+        bail_in!(
+            "menolak mengganti `{shown}`: berkas itu hanya dapat dibaca; jadikan dapat ditulis atau pilih lokasi lain"
+                / "refusing to replace `{shown}`: the file is read-only; make it writable or choose another path"
         );
     }
     // The file must be writable by this user: a writable folder alone would
     // let the rename replace a file its owner protected.
     let probe = OpenOptions::new().write(true).open(path);
     if let Err(e) = probe {
-        return Err(e).with_context(|| format!("cannot write `{shown}`"));
+        return Err(e).say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"));
     }
     #[cfg(unix)]
     {
@@ -168,10 +196,11 @@ fn write_through(target: &Path, path: &Path, bytes: &[u8], durability: Durabilit
         .write(true)
         .truncate(true)
         .open(path)
-        .with_context(|| format!("cannot write `{shown}`"))?;
-    file.write_all(bytes).with_context(|| format!("cannot write `{shown}`"))?;
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
+    file.write_all(bytes)
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     if durability == Durability::Synced {
-        file.sync_all().with_context(|| format!("cannot write `{shown}`"))?;
+        file.sync_all().say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     }
     Ok(())
 }
@@ -190,21 +219,31 @@ fn replace(
     let shown = target.display();
     let dir = folder_of(path);
     if !dir.is_dir() {
-        bail!("cannot write `{shown}`: folder `{}` does not exist", dir.display());
+        bail_in!(
+            "tidak dapat menulis `{shown}`: folder `{}` tidak ada"
+                / "cannot write `{shown}`: folder `{}` does not exist",
+            dir.display()
+        );
     }
-    let mut tmp =
-        temp_in(&dir).with_context(|| format!("cannot write to folder `{}`", dir.display()))?;
+    let mut tmp = temp_in(&dir).say(|| {
+        msg!("tidak dapat menulis ke folder `{}`" / "cannot write to folder `{}`", dir.display())
+    })?;
     if let Some(old) = old
         && !carry_over(tmp.as_file(), old)
     {
         drop(tmp);
         return write_through(target, path, bytes, durability);
     }
-    tmp.write_all(bytes).with_context(|| format!("cannot write `{shown}`"))?;
+    tmp.write_all(bytes)
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     if durability == Durability::Synced {
-        tmp.as_file().sync_all().with_context(|| format!("cannot write `{shown}`"))?;
+        tmp.as_file()
+            .sync_all()
+            .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     }
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write `{shown}`"))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .say(|| msg!("tidak dapat menulis `{shown}`" / "cannot write `{shown}`"))?;
     Ok(())
 }
 

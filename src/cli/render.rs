@@ -4,7 +4,10 @@
 //! come out in Graphviz's order; PNG is that SVG pictured by headless
 //! Chromium.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::cli::said::Say;
+use crate::msg;
 
 use crate::cli::args::{GlobalArgs, RenderArgs, RenderFormat};
 use crate::cli::gate::{self, Gate};
@@ -33,13 +36,12 @@ pub fn run(
             let program = chromium::find(args.chromium.as_deref())?;
             let svg = swimlane_svg(&cleared.sop, &cleared.graph, opts.lang, &opts.marks);
             let (w, h) = svg_size(&svg);
-            let work = tempfile::Builder::new()
-                .prefix("sopmap-render-")
-                .tempdir()
-                .context("cannot create a temporary folder")?;
+            let work = tempfile::Builder::new().prefix("sopmap-render-").tempdir().say(|| {
+                msg!("tidak dapat membuat folder sementara" / "cannot create a temporary folder")
+            })?;
             let file = work.path().join("lanes.svg");
             std::fs::write(&file, &svg)
-                .with_context(|| format!("cannot write `{}`", file.display()))?;
+                .say(|| msg!("tidak dapat menulis `{}`" / "cannot write `{}`", file.display()))?;
             chromium::screenshot(&program, &file, w, h)?
         }
         RenderFormat::Bpmn => {

@@ -1,4 +1,6 @@
-//! `sopmap rules` and `sopmap explain`.
+//! `sopmap rules` and `sopmap explain`, in the language of the run
+//! (`--lang`): each rule's summary and explanation are written in both
+//! languages in its identity (`rule_id::table`).
 
 use anyhow::{Result, bail};
 use comfy_table::{ContentArrangement, Table, presets};
@@ -6,9 +8,12 @@ use serde::Serialize;
 
 use crate::cli::args::{ExplainArgs, RulesArgs, RulesFormat};
 use crate::cli::{ExitStatus, Io};
+use crate::lang::{Lang, RulesWords};
 use crate::rule_id::{self as rules, ALL as RULES};
 use crate::suggest;
 
+/// One rule in `sopmap rules --format json`: keys stay English, the
+/// summary follows the language.
 #[derive(Serialize)]
 struct JsonRule<'a> {
     code: &'a str,
@@ -17,7 +22,8 @@ struct JsonRule<'a> {
     summary: &'a str,
 }
 
-pub fn list(args: &RulesArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn list(args: &RulesArgs, lang: Lang, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let w = RulesWords::of(lang);
     match args.format {
         RulesFormat::Table => {
             let mut table = Table::new();
@@ -25,9 +31,9 @@ pub fn list(args: &RulesArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
                 .load_style(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_width(100)
-                .set_header(["Code", "Name", "Level", "Summary"]);
+                .set_header([w.code, w.name, w.level, w.summary]);
             for r in RULES {
-                table.add_row([r.code, r.name, r.default_level.as_str(), r.summary]);
+                table.add_row([r.code, r.name, r.default_level.as_str(), r.summary.get(lang)]);
             }
             writeln!(io.stdout, "{table}")?;
         }
@@ -38,7 +44,7 @@ pub fn list(args: &RulesArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
                     code: r.code,
                     name: r.name,
                     level: r.default_level.as_str(),
-                    summary: r.summary,
+                    summary: r.summary.get(lang),
                 })
                 .collect();
             // Serialised first: see cli::schema.
@@ -49,15 +55,18 @@ pub fn list(args: &RulesArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
     Ok(ExitStatus::Clean)
 }
 
-pub fn explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<ExitStatus> {
+pub fn explain(args: &ExplainArgs, lang: Lang, io: &mut Io<'_>) -> Result<ExitStatus> {
+    let w = RulesWords::of(lang);
     let Some(rule) = rules::find(&args.rule) else {
         let names = RULES.iter().flat_map(|r| [r.code, r.name]);
-        let hint = suggest::did_you_mean(&args.rule, names)
-            .unwrap_or_else(|| "run `sopmap rules` to list them".to_string());
-        bail!("unknown rule `{}`; {hint}", args.rule);
+        let hint = suggest::closest(&args.rule, names).map_or_else(
+            || w.list_them.to_string(),
+            |c| suggest::meant_text(c).get(lang).to_string(),
+        );
+        bail!("{}; {hint}", w.unknown_rule.replace("{rule}", &args.rule));
     };
     writeln!(io.stdout, "# {} ({})\n", rule.name, rule.code)?;
-    writeln!(io.stdout, "Default level: {}.\n", rule.default_level.as_str())?;
-    writeln!(io.stdout, "{}", rule.explanation)?;
+    writeln!(io.stdout, "{} {}.\n", w.default_level, rule.default_level.as_str())?;
+    writeln!(io.stdout, "{}", rule.explanation.get(lang))?;
     Ok(ExitStatus::Clean)
 }

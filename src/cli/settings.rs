@@ -7,17 +7,19 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
 
 use crate::check::Settings;
 use crate::cli::args::{ColorChoice, GlobalArgs};
 use crate::cli::inputs::display_path;
+use crate::cli::said::{self, Say};
 use crate::cli::{Env, ExitStatus, Io, corpus};
 use crate::config::{self, Config};
 use crate::lang::Lang;
 use crate::rule_id::{self, Level};
 use crate::source::SourceFile;
 use crate::suggest;
+use crate::{bail_in, msg};
 
 /// Largest file read by default (bytes): 32 MiB, for every command and for
 /// the SOPs looked up beside a file. A thousand times any real SOP (the
@@ -99,7 +101,7 @@ impl Global {
         let config = if args.no_config {
             None
         } else {
-            match load_config(args.config.as_ref(), env)? {
+            match load_config(args.config.as_ref(), env, quick_lang(args, env))? {
                 Ok(c) => c,
                 Err(report) => {
                     write!(io.stderr, "{report}")?;
@@ -135,8 +137,12 @@ impl Global {
         let mut base = flags.apply(configured);
         let lang = match (args.lang, env.lang.as_deref()) {
             (Some(l), _) => Lang::from(l),
-            (None, Some(text)) => parse_lang(text)
-                .with_context(|| format!("SOPMAP_LANG={text}: expected `id` or `en`"))?,
+            (None, Some(text)) => parse_lang(text).say(|| {
+                msg!(
+                    "SOPMAP_LANG={text}: yang diharapkan `id` atau `en`"
+                        / "SOPMAP_LANG={text}: expected `id` or `en`"
+                )
+            })?,
             (None, None) => config.as_ref().and_then(|(c, _)| c.lang).unwrap_or_default(),
         };
         base.lang = lang;
@@ -214,13 +220,35 @@ impl Global {
     }
 }
 
+/// The language of a command that reads no SOP (`rules`, `explain`,
+/// `new`, `schema`) and of every error message: `--lang`, else
+/// `SOPMAP_LANG`, else `lang:` in sopmap.yaml, else Indonesian. Never
+/// fails: a broken setting is reported by [`Global::resolve`] (in the
+/// language this gives, Indonesian when the broken setting is the
+/// language itself).
+pub fn quick_lang(args: &GlobalArgs, env: &Env) -> Lang {
+    if let Some(l) = args.lang {
+        return Lang::from(l);
+    }
+    if let Some(text) = env.lang.as_deref() {
+        return parse_lang(text).unwrap_or_default();
+    }
+    if args.no_config {
+        return Lang::default();
+    }
+    match load_config(args.config.as_ref(), env, Lang::default()) {
+        Ok(Ok(Some((c, _)))) => c.lang.unwrap_or_default(),
+        _ => Lang::default(),
+    }
+}
+
 /// `id` or `en` (any case, spaces around ignored), as `SOPMAP_LANG` and
 /// the language server's `lang` option take it.
 pub fn parse_lang(text: &str) -> Result<Lang> {
     match text.trim().to_ascii_lowercase().as_str() {
         "id" => Ok(Lang::Id),
         "en" => Ok(Lang::En),
-        _ => bail!("unknown language `{text}`"),
+        _ => bail_in!("bahasa `{text}` tidak dikenal" / "unknown language `{text}`"),
     }
 }
 
@@ -229,9 +257,13 @@ fn find_rule(name: &str) -> Result<&'static rule_id::RuleId> {
         Some(r) => Ok(r),
         None => {
             let names = rule_id::ALL.iter().flat_map(|r| [r.code, r.name]);
-            let hint = suggest::did_you_mean(name, names)
-                .unwrap_or_else(|| "run `sopmap rules` to list them".to_string());
-            bail!("unknown rule `{name}`; {hint}")
+            let hint = suggest::meant(name, names).unwrap_or_else(|| {
+                msg!(
+                    "jalankan `sopmap rules` untuk melihat daftarnya"
+                        / "run `sopmap rules` to list them"
+                )
+            });
+            bail_in!("aturan `{name}` tidak dikenal; {}" / "unknown rule `{name}`; {}", hint)
         }
     }
 }
@@ -266,6 +298,7 @@ pub fn find_config_from(start: &Path) -> Option<PathBuf> {
 fn load_config(
     explicit: Option<&PathBuf>,
     env: &Env,
+    lang: Lang,
 ) -> Result<std::result::Result<Option<(Config, PathBuf)>, String>> {
     let path = match explicit {
         Some(p) => env.cwd.join(p),
@@ -278,8 +311,10 @@ fn load_config(
         Some(p) => p.clone(),
         None => path.strip_prefix(&env.cwd).map_or_else(|_| path.clone(), Path::to_path_buf),
     };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read configuration `{}`", shown.display()))?;
+    let text = std::fs::read_to_string(&path).say(|| {
+        let shown = shown.display();
+        msg!("tidak dapat membaca konfigurasi `{shown}`" / "cannot read configuration `{shown}`")
+    })?;
     let source = SourceFile::new(display_path(&shown), text);
     match config::parse(&source) {
         Ok(config) => {
@@ -288,11 +323,17 @@ fn load_config(
         }
         Err(errors) => {
             let mut out = String::new();
+            let words = crate::lang::ReportWords::of(lang);
             for e in errors {
                 let at = source.line_col(e.span.start);
-                out.push_str(&format!("sopmap: error: {}:{at}: {}\n", source.path, e.message));
+                out.push_str(&format!(
+                    "{}{}:{at}: {}\n",
+                    said::error_prefix(lang),
+                    source.path,
+                    e.message.get(lang)
+                ));
                 if let Some(help) = e.help {
-                    out.push_str(&format!("  help: {help}\n"));
+                    out.push_str(&format!("  {} {}\n", words.help, help.get(lang)));
                 }
             }
             Ok(Err(out))

@@ -7,8 +7,10 @@ use anyhow::Result;
 
 use crate::cli::args::{GlobalArgs, TimingArgs, TimingFormat};
 use crate::cli::corpus::{self, Request};
+use crate::cli::said;
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io};
+use crate::msg;
 use crate::render::timing as render;
 use crate::run::Keep;
 
@@ -35,29 +37,29 @@ pub fn run(
         let errors = counts.get(file).map_or(0, |c| c.0);
         if errors > 0 {
             failed = true;
-            writeln!(
-                io.stderr,
-                "sopmap: warning: `{}` has {errors} error(s); times may be wrong (run `sopmap check {}`)",
-                src.path,
-                if outcome.scope.is_unnamed(file) { "-" } else { src.path.as_str() }
-            )?;
+            let p = &src.path;
+            let arg = if outcome.scope.is_unnamed(file) { "-" } else { src.path.as_str() };
+            let text = msg!(
+                "`{p}` memuat {errors} kesalahan; waktunya mungkin keliru (jalankan `sopmap check {arg}`)"
+                    / "`{p}` has {errors} error(s); times may be wrong (run `sopmap check {arg}`)"
+            );
+            writeln!(io.stderr, "{}{}", said::warning_prefix(lang), text.get(lang))?;
         }
         let Some(model) = outcome.model(file) else {
             failed = true;
-            writeln!(
-                io.stderr,
-                "sopmap: error: `{}` is not a SOP document",
-                crate::render::escape::terminal_line(&src.path)
-            )?;
+            let p = crate::render::escape::terminal_line(&src.path);
+            let text = msg!("`{p}` bukan dokumen SOP" / "`{p}` is not a SOP document");
+            writeln!(io.stderr, "{}{}", said::error_prefix(lang), text.get(lang))?;
             continue;
         };
         let Some(t) = &model.timing else {
             failed = true;
-            writeln!(
-                io.stderr,
-                "sopmap: error: cannot time `{}`: it has no start step or no end can be reached from it",
-                src.path
-            )?;
+            let p = &src.path;
+            let text = msg!(
+                "waktu `{p}` tidak dapat dihitung: tidak ada langkah awal, atau tidak ada langkah akhir yang dapat dicapai darinya"
+                    / "cannot time `{p}`: it has no start step or no end can be reached from it"
+            );
+            writeln!(io.stderr, "{}{}", said::error_prefix(lang), text.get(lang))?;
             continue;
         };
         match args.format {

@@ -225,7 +225,7 @@ pub fn diff(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64, lang: La
     let actors = changes::actors(old.sop, new.sop, &actor_match);
     let steps = changes::steps(old.sop, new.sop, &step_match, &actor_match);
     let flow = flow::changes(old.sop, new.sop, &step_match);
-    let timing = times::change(old, new, workday_minutes);
+    let timing = times::change(old, new, workday_minutes, lang);
     let findings = findings::compare(old, new, lang);
     let mut out = SopDiff {
         paths: Sides { old: old.source.path.clone(), new: new.source.path.clone() },
@@ -270,11 +270,16 @@ pub(crate) mod testing {
         }
     }
 
-    /// Diffs two YAML texts.
+    /// Diffs two YAML texts (human words in English).
     pub fn diff_texts(old: &str, new: &str) -> SopDiff {
+        diff_texts_in(old, new, crate::lang::Lang::En)
+    }
+
+    /// Diffs two YAML texts, human words in `lang`.
+    pub fn diff_texts_in(old: &str, new: &str, lang: crate::lang::Lang) -> SopDiff {
         let a = Owned::new("old.yaml", old);
         let b = Owned::new("new.yaml", new);
-        diff(&a.version(), &b.version(), 480, crate::lang::Lang::En)
+        diff(&a.version(), &b.version(), 480, lang)
     }
 
     /// A small valid SOP used as the base of edits in tests.

@@ -248,7 +248,8 @@ mod tests {
 
     #[test]
     fn headings_follow_the_language() {
-        let d = diff_texts(BASE, &BASE.replace("time: 1 jam", "time: 2 jam"));
+        let new = BASE.replace("time: 1 jam", "time: 2 jam");
+        let d = crate::diff::testing::diff_texts_in(BASE, &new, Lang::Id);
         let body = "~ `proses` (baris 3) diubah\n    time: 1 jam → 2 jam\n";
         let times = "~ jalur tercepat: 1 jam 55 menit → 2 jam 55 menit\n\
                      ~ jalur terlama: 1 jam 55 menit → 2 jam 55 menit\n";
@@ -256,8 +257,12 @@ mod tests {
             render(&d, Lang::Id),
             format!("--- old.yaml\n+++ new.yaml\n\nLangkah\n{body}\nWaktu\n{times}")
         );
-        let en = render(&d, Lang::En);
+        let en = render(&diff_texts(BASE, &new), Lang::En);
         assert!(en.contains("\nSteps\n~ `proses` (row 3) changed\n"), "{en}");
-        assert!(en.contains("\nTime\n~ best path: 1 jam 55 menit → 2 jam 55 menit\n"), "{en}");
+        // Totals in the words of the language, as `timing` writes them.
+        assert!(
+            en.contains("\nTime\n~ best path: 1 hour 55 minutes → 2 hours 55 minutes\n"),
+            "{en}"
+        );
     }
 }

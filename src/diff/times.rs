@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::diff::Version;
+use crate::lang::Lang;
 use crate::timing::{self, Timing};
 
 /// Old and new total of one path, and the steps along it (ids).
@@ -33,8 +34,10 @@ fn path_time(
     old: (&Version<'_>, Option<&Timing>),
     new: (&Version<'_>, Option<&Timing>),
     worst: bool,
+    lang: Lang,
 ) -> PathTime {
-    let total = |t: &Timing| if worst { t.worst } else { t.best }.to_string();
+    // A total in words of the run's language: `1 jam 55 menit` / `1 hour 55 minutes`.
+    let total = |t: &Timing| if worst { t.worst } else { t.best }.text().get(lang).to_string();
     let path = |v: &Version<'_>, t: Option<&Timing>| {
         t.map(|t| ids(v, if worst { &t.worst_path } else { &t.best_path })).unwrap_or_default()
     };
@@ -47,11 +50,16 @@ fn path_time(
 }
 
 /// The path-time change, or `None` when both totals are the same.
-pub fn change(old: &Version<'_>, new: &Version<'_>, workday_minutes: u64) -> Option<TimingChange> {
+pub fn change(
+    old: &Version<'_>,
+    new: &Version<'_>,
+    workday_minutes: u64,
+    lang: Lang,
+) -> Option<TimingChange> {
     let a = timing::analyze(old.sop, old.graph, workday_minutes);
     let b = timing::analyze(new.sop, new.graph, workday_minutes);
-    let best = path_time((old, a.as_ref()), (new, b.as_ref()), false);
-    let worst = path_time((old, a.as_ref()), (new, b.as_ref()), true);
+    let best = path_time((old, a.as_ref()), (new, b.as_ref()), false, lang);
+    let worst = path_time((old, a.as_ref()), (new, b.as_ref()), true, lang);
     if best.old == best.new && worst.old == worst.new {
         return None;
     }
@@ -67,9 +75,9 @@ mod tests {
         let d = diff_texts(BASE, &BASE.replace("time: 1 jam", "time: 2 jam"));
         let t = d.timing.unwrap();
         // mulai 10 + periksa 30 + proses 60/120 + selesai 15 menit.
-        assert_eq!(t.worst.old.as_deref(), Some("1 jam 55 menit"));
-        assert_eq!(t.worst.new.as_deref(), Some("2 jam 55 menit"));
-        assert_eq!(t.best.new.as_deref(), Some("2 jam 55 menit"));
+        assert_eq!(t.worst.old.as_deref(), Some("1 hour 55 minutes"));
+        assert_eq!(t.worst.new.as_deref(), Some("2 hours 55 minutes"));
+        assert_eq!(t.best.new.as_deref(), Some("2 hours 55 minutes"));
         assert_eq!(t.worst.new_path, ["mulai", "periksa", "proses", "selesai"]);
     }
 

@@ -29,8 +29,8 @@ pub fn hover(ws: &Workspace, file: FileId, offset: usize) -> Option<(String, Spa
             rule.code,
             rule.name,
             rule.default_level.as_str(),
-            rule.summary,
-            rule.explanation
+            rule.summary.get(ws.lang()),
+            rule.explanation.get(ws.lang())
         ),
         span,
     ))
@@ -99,4 +99,32 @@ fn word_at(source: &SourceFile, offset: usize) -> Option<(&str, Span)> {
     let end = offset + after.find(|c: char| !is_word(c)).unwrap_or(after.len());
     let word = text.get(start..end)?;
     (!word.is_empty()).then_some((word, Span::new(start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::hover;
+    use crate::lang::Lang;
+    use crate::lsp::workspace::{Workspace, WorkspaceConfig};
+
+    /// A rule's explanation on hover follows the workspace's language,
+    /// Indonesian by default, as every command.
+    #[test]
+    fn the_explanation_follows_the_workspace_language() {
+        let text = "schema: sop-ap/1  # sopmap: ignore[dead-end]\n";
+        let at = text.find("dead-end").unwrap_or(0) + 2;
+        let explain = |lang: Lang| {
+            let root = PathBuf::from("/ws");
+            let mut config = WorkspaceConfig::plain(root.clone());
+            config.lang = lang;
+            let ws = Workspace::new(config, vec![(root.join("a.yaml"), text.to_string())]);
+            hover(&ws, 0, at).map(|(md, _)| md).unwrap_or_default()
+        };
+        let id = explain(Lang::Id);
+        assert!(id.contains("## Yang diperiksa"), "{id}");
+        let en = explain(Lang::En);
+        assert!(en.contains("## What it does"), "{en}");
+    }
 }

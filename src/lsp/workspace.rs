@@ -119,6 +119,12 @@ pub struct Publish {
 }
 
 impl Workspace {
+    /// The language of the messages sent to the editor, as
+    /// [`WorkspaceConfig::lang`] resolved it.
+    pub fn lang(&self) -> crate::lang::Lang {
+        self.config.lang
+    }
+
     /// A workspace over `files` (absolute paths and their text, as read
     /// from the folder), checked here on the calling thread (the server
     /// checks on its workers instead: [`Workspace::prepare`] and

@@ -59,12 +59,54 @@ impl fmt::Display for Date {
 /// Why a date was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError {
-    pub reason: &'static str,
+    pub reason: DateReason,
     /// The same date in ISO, when the text could be read another way.
     pub suggestion: Option<String>,
 }
 
-fn fail(reason: &'static str) -> DateError {
+/// What is wrong with a date, as plain data; [`DateReason::text`] words
+/// it in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateReason {
+    MonthOutOfRange,
+    NoSuchDay,
+    ExpectedIso,
+    FourDigitYear,
+    UnknownForm,
+    UnknownMonth,
+    DayNotANumber,
+}
+
+impl DateReason {
+    pub fn text(self) -> crate::diagnostic::Text {
+        use crate::msg;
+        match self {
+            DateReason::MonthOutOfRange => {
+                msg!("bulan harus 01 sampai 12" / "the month must be 01 to 12")
+            }
+            DateReason::NoSuchDay => msg!(
+                "tanggal itu tidak ada pada bulan tersebut"
+                    / "that day does not exist in that month"
+            ),
+            DateReason::ExpectedIso => {
+                msg!("yang diharapkan `YYYY-MM-DD`" / "expected `YYYY-MM-DD`")
+            }
+            DateReason::FourDigitYear => {
+                msg!("tuliskan tahun dengan empat angka" / "write the year with four digits")
+            }
+            DateReason::UnknownForm => msg!(
+                "yang diharapkan `YYYY-MM-DD`, `16 Juli 2012` atau `01/03/2022`"
+                    / "expected `YYYY-MM-DD`, `16 Juli 2012` or `01/03/2022`"
+            ),
+            DateReason::UnknownMonth => msg!("nama bulan tidak dikenal" / "unknown month name"),
+            DateReason::DayNotANumber => {
+                msg!("tanggal harus berupa angka" / "the day must be a number")
+            }
+        }
+    }
+}
+
+fn fail(reason: DateReason) -> DateError {
     DateError { reason, suggestion: None }
 }
 
@@ -106,12 +148,12 @@ fn build(
     written: Option<String>,
 ) -> Result<Date, DateError> {
     if !(1..=12).contains(&month) {
-        return Err(fail("the month must be 01 to 12"));
+        return Err(fail(DateReason::MonthOutOfRange));
     }
     if let Some(d) = day
         && (d == 0 || d > days_in(year, month))
     {
-        return Err(fail("that day does not exist in that month"));
+        return Err(fail(DateReason::NoSuchDay));
     }
     Ok(Date { year, month, day, written })
 }
@@ -138,7 +180,7 @@ pub fn parse(text: &str) -> Result<Date, DateError> {
             [d] if m.len() == 2 && d.len() == 2 => {
                 build(year, month, Some(number::<u8>(d).unwrap_or(0)), None)
             }
-            _ => Err(fail("expected `YYYY-MM-DD`")),
+            _ => Err(fail(DateReason::ExpectedIso)),
         };
     }
     // Day/month/year with `/`, `-` or `.`; or year/month/day with `/`.
@@ -154,7 +196,7 @@ pub fn parse(text: &str) -> Result<Date, DateError> {
             let day = u8::try_from(z).unwrap_or(0);
             return build(x, m, Some(day), Some(written));
         }
-        return Err(fail("write the year with four digits"));
+        return Err(fail(DateReason::FourDigitYear));
     }
     // `[D] Month YYYY`, month names in any case, `7 Jan. 2022`, `16 Juli, 2012`.
     let words: Vec<&str> =
@@ -162,7 +204,7 @@ pub fn parse(text: &str) -> Result<Date, DateError> {
     let (day, month, year) = match words.as_slice() {
         [d, m, y] => (Some(*d), *m, *y),
         [m, y] => (None, *m, *y),
-        _ => return Err(fail("expected `YYYY-MM-DD`, `16 Juli 2012` or `01/03/2022`")),
+        _ => return Err(fail(DateReason::UnknownForm)),
     };
     let Some(month) = month_number(month) else {
         let suggestion = crate::suggest::closest(
@@ -186,13 +228,13 @@ pub fn parse(text: &str) -> Result<Date, DateError> {
             Some(d) => format!("{d} {} {year}", capitalise(m)),
             None => format!("{} {year}", capitalise(m)),
         });
-        return Err(DateError { reason: "unknown month name", suggestion });
+        return Err(DateError { reason: DateReason::UnknownMonth, suggestion });
     };
     let Some(year) = number::<u16>(year).filter(|_| year.len() == 4) else {
-        return Err(fail("write the year with four digits"));
+        return Err(fail(DateReason::FourDigitYear));
     };
     let day = match day {
-        Some(d) => Some(number::<u8>(d).ok_or(fail("the day must be a number"))?),
+        Some(d) => Some(number::<u8>(d).ok_or(fail(DateReason::DayNotANumber))?),
         None => None,
     };
     build(year, month, day, Some(written))
@@ -210,7 +252,7 @@ mod tests {
     fn ok(s: &str) -> Date {
         match parse(s) {
             Ok(d) => d,
-            Err(e) => panic!("{s}: {}", e.reason),
+            Err(e) => panic!("{s}: {:?}", e.reason),
         }
     }
 

@@ -725,7 +725,7 @@ impl Lower<'_> {
                         msg!(
                             "`{text}` bukan tanggal yang sah untuk `{what}`: {}"
                                 / "`{text}` is not a valid date for `{what}`: {}",
-                            e.reason
+                            e.reason.text()
                         ),
                     )
                     .help(help)
@@ -788,9 +788,7 @@ impl Lower<'_> {
                         e.message
                     ),
                 );
-                // The duration parser's words are still English only (see
-                // tests/integration/lang.rs, which lists SOP006's help).
-                let d = d.maybe_help(e.help.map(|h| msg!("{h}" / "{h}")));
+                let d = d.maybe_help(e.help);
                 // A misspelt unit rewritten, when the value is written as
                 // the parser read it (single spaces) and the result reads.
                 let normal = text.split_whitespace().collect::<Vec<_>>().join(" ") == text;
@@ -1304,15 +1302,7 @@ impl Expected {
 
 /// The YAML type of a value, as messages name it.
 fn type_text(v: &Value) -> Text {
-    match v {
-        Value::Null => msg!("nilai kosong (null)" / "null"),
-        Value::Bool(_) => msg!("nilai boolean" / "a boolean"),
-        Value::Int(_) => msg!("bilangan bulat" / "an integer"),
-        Value::Float(_) => msg!("bilangan" / "a number"),
-        Value::Str(_) => msg!("teks" / "a string"),
-        Value::Seq(_) => msg!("daftar" / "a list"),
-        Value::Map(_) => msg!("pemetaan" / "a mapping"),
-    }
+    v.type_text()
 }
 
 fn only_process_sub_sop() -> Text {

@@ -294,7 +294,7 @@ pub fn build(sop: &Sop, graph: &ProcessGraph, opts: &Options<'_>) -> Checklist {
         title: text(&id.title).unwrap_or_else(|| sop.id_str().to_string()),
         fields,
         legal_basis: sop.legal_basis.iter().map(|s| s.value.trim().to_string()).collect(),
-        service_time: sop.service_time.as_ref().map(|t| t.value.to_string()),
+        service_time: sop.service_time.as_ref().map(|t| t.value.text().get(opts.lang).to_string()),
         times: opts.times.clone(),
     };
 

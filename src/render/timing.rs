@@ -15,33 +15,7 @@ use crate::timing::{Timing, Verdict, service_verdict};
 /// A total in words: `2 hari kerja + 1 jam 30 menit`, or in English
 /// `2 working days + 1 hour 30 minutes`. Buckets are never merged.
 pub fn totals_text(t: &Totals, lang: Lang) -> String {
-    if lang == Lang::Id {
-        return t.to_string();
-    }
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = Vec::new();
-    if t.calendar_days > 0 {
-        parts.push(unit(t.calendar_days, "day", "days"));
-    }
-    if t.work_days > 0 {
-        parts.push(unit(t.work_days, "working day", "working days"));
-    }
-    if t.work_seconds > 0 || parts.is_empty() {
-        let (h, m, sec) =
-            (t.work_seconds / 3600, (t.work_seconds % 3600) / 60, t.work_seconds % 60);
-        let mut s = Vec::new();
-        if h > 0 {
-            s.push(unit(h, "hour", "hours"));
-        }
-        if m > 0 || (h == 0 && sec == 0) {
-            s.push(unit(m, "minute", "minutes"));
-        }
-        if sec > 0 {
-            s.push(unit(sec, "second", "seconds"));
-        }
-        parts.push(s.join(" "));
-    }
-    parts.join(" + ")
+    t.text().get(lang).to_string()
 }
 
 /// Working time folded into whole working days (`17 hari kerja 2 jam`),
@@ -153,7 +127,7 @@ pub fn text(path: &str, sop: &Sop, t: &Timing, lang: Lang) -> String {
         let v = service_verdict(sop, t).unwrap_or(Verdict::NotComparable);
         totals.add_row([
             l.service_time.to_string(),
-            format!("{} ({})", st.value, verdict_text(v, lang)),
+            format!("{} ({})", st.value.text().get(lang), verdict_text(v, lang)),
             String::new(),
         ]);
     }

@@ -25,10 +25,11 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
         Severity::Warning => "warning: ",
     };
     format!(
-        "{}:{start}: {} {sev}{}",
+        "{}:{start}: {} {sev}{}{}",
         escape::terminal_line(report.path(d)),
         d.code,
-        escape::terminal_line(&one_line(report.text(&d.message)))
+        escape::terminal_line(&one_line(report.text(&d.message))),
+        report.follow_on_suffix(d)
     )
 }
 

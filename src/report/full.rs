@@ -59,6 +59,9 @@ const MAX_LINE: usize = 512;
 /// Bytes of context either side of a finding in a clipped window.
 const CLIP_CONTEXT: usize = 60;
 
+/// Most follow-ons listed under their cause; the rest are counted.
+const MAX_FOLLOW_ONS: usize = 20;
+
 /// Most context labels drawn for one finding in a clipped window.
 const MAX_LABELS: usize = 8;
 
@@ -157,6 +160,7 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
         .iter()
         .map(|&f| report.sources.get(f).map_or(String::new(), |s| escape::terminal_line(&s.path)))
         .collect();
+    let follow: String;
     let mut title_group = Group::with_title(level.primary_title(message.as_str()).id(d.code));
     let mut groups: Vec<Group<'_>> = Vec::new();
     for (n, &file) in files.iter().enumerate() {
@@ -199,6 +203,16 @@ fn render(report: &Report<'_>, renderer: &Renderer, d: &Diagnostic) -> String {
     if let Some(help) = &help {
         title_group =
             title_group.element(Level::HELP.with_name(words.help_name).message(help.as_str()));
+    }
+    if !d.follow_ons.is_empty() {
+        let mut text = format!("{}:", words.follow_ons_here);
+        for l in report.follow_on_lines(d, MAX_FOLLOW_ONS) {
+            text.push_str("\n  ");
+            text.push_str(&escape::terminal_line(&l));
+        }
+        follow = text;
+        title_group =
+            title_group.element(Level::NOTE.with_name(words.note).message(follow.as_str()));
     }
     let mut all = vec![title_group];
     all.extend(groups);

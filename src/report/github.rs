@@ -27,7 +27,13 @@ pub fn line(report: &Report<'_>, d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let message = report.message_with_help(d);
+    let mut message = report.message_with_help(d);
+    if !d.follow_ons.is_empty() {
+        message.push_str(&format!("\n{}:", report.words().follow_ons_here));
+        for l in report.follow_on_lines(d, 20) {
+            message.push_str(&format!("\n  {l}"));
+        }
+    }
     format!(
         "::{command} file={},line={},endLine={},col={},endColumn={},title={}::{}",
         escape::github_property(&escape::terminal_line(report.path(d))),

@@ -72,6 +72,33 @@ impl Report<'_> {
     pub fn path(&self, d: &Diagnostic) -> &str {
         self.source(d).map_or("?", |s| s.path.as_str())
     }
+
+    /// The follow-ons of `d`, one line each (`24:10 SOP204 message`), at
+    /// most `max` of them and a line counting the rest.
+    pub fn follow_on_lines(&self, d: &Diagnostic, max: usize) -> Vec<String> {
+        let mut lines: Vec<String> = d
+            .follow_ons
+            .iter()
+            .take(max)
+            .map(|f| {
+                let (at, _) = self.range(f);
+                format!("{at} {} {}", f.code, self.text(&f.message))
+            })
+            .collect();
+        if d.follow_ons.len() > max {
+            let rest = (d.follow_ons.len() - max).to_string();
+            lines.push(self.words().and_more.replace("{n}", &rest));
+        }
+        lines
+    }
+
+    /// ` (+17 temuan turunan)`: what a one-line format adds to a cause.
+    pub fn follow_on_suffix(&self, d: &Diagnostic) -> String {
+        if d.follow_ons.is_empty() {
+            return String::new();
+        }
+        format!(" (+{} {})", d.follow_ons.len(), self.words().follow_on)
+    }
 }
 
 /// Writes `diagnostics` (already sorted) in `format`.
@@ -107,8 +134,12 @@ pub fn write_lines(
 /// Counts of a run's findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Errors and warnings that are causes or stand alone.
     pub errors: usize,
     pub warnings: usize,
+    /// Errors and warnings grouped under a cause (counted apart).
+    pub follow_on_errors: usize,
+    pub follow_on_warnings: usize,
     pub files: usize,
     pub files_with_findings: usize,
 }
@@ -118,9 +149,14 @@ impl Counts {
         let mut with: Vec<usize> = diagnostics.iter().map(|d| d.file).collect();
         with.sort_unstable();
         with.dedup();
+        let follow_ons = |s: Severity| -> usize {
+            diagnostics.iter().flat_map(|d| &d.follow_ons).filter(|f| f.severity == s).count()
+        };
         Counts {
             errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
             warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+            follow_on_errors: follow_ons(Severity::Error),
+            follow_on_warnings: follow_ons(Severity::Warning),
             files,
             files_with_findings: with.len(),
         }
@@ -140,11 +176,14 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
         return format!("{}{files}{}: {}", w.checked_before, w.checked_after, w.no_problems);
     }
     let mut parts = Vec::new();
+    let follow = |n: usize| {
+        if n == 0 { String::new() } else { format!(" ({n} {})", w.follow_on) }
+    };
     if c.errors > 0 {
-        parts.push(plural(c.errors, w.error, w.errors));
+        parts.push(plural(c.errors, w.error, w.errors) + &follow(c.follow_on_errors));
     }
     if c.warnings > 0 {
-        parts.push(plural(c.warnings, w.warning, w.warnings));
+        parts.push(plural(c.warnings, w.warning, w.warnings) + &follow(c.follow_on_warnings));
     }
     let found = parts.join(w.and);
     format!("{} {found} {} {} {} {files}", w.found, w.in_, c.files_with_findings, w.of)
@@ -163,8 +202,23 @@ mod tests {
 
     #[test]
     fn summary_wording() {
-        let c = Counts { errors: 2, warnings: 1, files: 3, files_with_findings: 1 };
+        let c = Counts {
+            errors: 2,
+            warnings: 1,
+            files: 3,
+            files_with_findings: 1,
+            ..Counts::default()
+        };
         assert_eq!(summary(&c, Lang::En), "found 2 errors and 1 warning in 1 of 3 files");
+        let f = Counts { follow_on_errors: 17, ..c };
+        assert_eq!(
+            summary(&f, Lang::En),
+            "found 2 errors (17 follow-on) and 1 warning in 1 of 3 files"
+        );
+        assert_eq!(
+            summary(&f, Lang::Id),
+            "ditemukan 2 kesalahan (17 turunan) dan 1 peringatan dalam 1 dari 3 berkas"
+        );
         assert_eq!(
             summary(&c, Lang::Id),
             "ditemukan 2 kesalahan dan 1 peringatan dalam 1 dari 3 berkas"

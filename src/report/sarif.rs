@@ -14,6 +14,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::report::Report;
 use crate::rule_id::Level;
 use crate::rule_id::{ALL as RULES, RuleId as Rule};
@@ -152,13 +153,14 @@ fn sarif_level(level: Level) -> &'static str {
     }
 }
 
-fn descriptor(rule: &'static Rule) -> Descriptor<'static> {
+fn descriptor(rule: &'static Rule, lang: Lang) -> Descriptor<'static> {
+    let explanation = rule.explanation.get(lang);
     Descriptor {
         id: rule.code,
         name: rule.name,
-        short_description: Text { text: rule.summary },
-        full_description: OwnedText { text: full_description(rule) },
-        help: Help { text: rule.explanation, markdown: rule.explanation },
+        short_description: Text { text: rule.summary.get(lang) },
+        full_description: OwnedText { text: full_description(rule, lang) },
+        help: Help { text: explanation, markdown: explanation },
         default_configuration: Configuration {
             enabled: rule.default_level != Level::Off,
             level: sarif_level(rule.default_level),
@@ -167,17 +169,22 @@ fn descriptor(rule: &'static Rule) -> Descriptor<'static> {
     }
 }
 
-/// The "What it does" paragraph of the explanation on one line, or the
-/// summary when the explanation has no such section.
-fn full_description(rule: &Rule) -> String {
+/// The "What it does" ("Yang diperiksa") paragraph of the explanation on
+/// one line, or the summary when the explanation has no such section.
+fn full_description(rule: &Rule, lang: Lang) -> String {
+    let heading = match lang {
+        Lang::Id => "## Yang diperiksa",
+        Lang::En => "## What it does",
+    };
     let body = rule
         .explanation
-        .split_once("## What it does")
+        .get(lang)
+        .split_once(heading)
         .map(|(_, rest)| rest.trim_start())
         .and_then(|rest| rest.split("\n\n").next())
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
-    if body.is_empty() { rule.summary.to_string() } else { body }
+    if body.is_empty() { rule.summary.get(lang).to_string() } else { body }
 }
 
 /// Characters left as they are in a URI path: RFC 3986 unreserved plus `/`.
@@ -216,7 +223,7 @@ fn result(report: &Report<'_>, d: &Diagnostic) -> Option<SarifResult> {
     let src = report.source(d)?;
     let rule_index = RULES.iter().position(|r| r.code == d.code)?;
     let text = report.message_with_help(d);
-    let related_locations = d
+    let mut related_locations: Vec<Location> = d
         .labels
         .iter()
         .enumerate()
@@ -225,6 +232,14 @@ fn result(report: &Report<'_>, d: &Diagnostic) -> Option<SarifResult> {
             Some(location(lsrc, l.span, Some(i + 1), Some(report.text(&l.message))))
         })
         .collect();
+    // Follow-ons are places this finding explains: related locations
+    // whose message names their rule.
+    for f in &d.follow_ons {
+        let Some(fsrc) = report.sources.get(f.file) else { continue };
+        let text = format!("{} {}: {}", f.code, f.name, report.text(&f.message));
+        let id = related_locations.len() + 1;
+        related_locations.push(location(fsrc, f.span, Some(id), Some(&text)));
+    }
     Some(SarifResult {
         rule_id: d.code,
         rule_index,
@@ -255,7 +270,7 @@ pub fn write(
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri,
-                    rules: RULES.iter().copied().map(descriptor).collect(),
+                    rules: RULES.iter().map(|r| descriptor(r, report.lang)).collect(),
                 },
             },
             column_kind: "unicodeCodePoints",

@@ -226,7 +226,7 @@ mod tests {
             &[
                 "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`; label 24:10: in the loop; label 25:10: in the loop; help: add a decision to the loop with a branch that leads towards an end step",
                 "23:70 SOP206 loop without exit: x -> y -> x never reaches an end step; entered from `a`",
-                "26:10 SOP204 step `c` is unreachable: no arrow leads to it",
+                "26:10 SOP204 step `c` is unreachable: no arrow leads to it (follow-on)",
             ],
         );
     }

@@ -10,6 +10,7 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::graph::ProcessGraph;
+use crate::lang::{Lang, RulesWords};
 use crate::model::Sop;
 use crate::rule_id::{Level, Levels, RuleId};
 use crate::source::SourceFile;
@@ -144,19 +145,25 @@ pub static RULES: &[&Rule] = &[
     &unused_suppression::RULE,
 ];
 
-/// The rule reference (`docs/rules.md`), generated from [`RULES`] so the
-/// documentation cannot drift from the code: a table of every rule, then
-/// one section per rule with its default level, summary and explanation
-/// (its headings demoted one level).
-pub fn rules_markdown() -> String {
-    let mut md = String::from(
-        "# Rules\n\n\
-         <!-- Generated from the rule registry (src/rules/); do not edit by hand. \
-         Regenerate with `UPDATE_EXPECT=1 cargo test`. -->\n\n\
-         Every rule has a stable code, a kebab-case name and a default level. \
-         Select or ignore rules by either (`--select cycle`, `--ignore SOP301`); \
-         `sopmap explain <code or name>` prints a rule's explanation.\n\n\
-         | Code | Name | Default level | Summary |\n|---|---|---|---|\n",
+/// Where the rule reference of each language is kept, and the command
+/// that regenerates it.
+pub fn rules_markdown_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "docs/rules.id.md",
+        Lang::En => "docs/rules.md",
+    }
+}
+
+/// The rule reference (`docs/rules.md` in English, `docs/rules.id.md` in
+/// Indonesian), generated from [`RULES`] so the documentation cannot drift
+/// from the code: a table of every rule, then one section per rule with
+/// its default level, summary and explanation (its headings demoted one
+/// level).
+pub fn rules_markdown(lang: Lang) -> String {
+    let w = RulesWords::of(lang);
+    let mut md = format!(
+        "# {}\n\n<!-- {} -->\n\n{}\n\n| {} |\n|---|---|---|---|\n",
+        w.title, w.generated, w.intro, w.columns
     );
     for r in RULES {
         md.push_str(&format!(
@@ -166,19 +173,19 @@ pub fn rules_markdown() -> String {
             r.name,
             r.name,
             r.default_level.as_str(),
-            r.summary.replace('|', "\\|")
+            r.summary.get(lang).replace('|', "\\|")
         ));
     }
     for r in RULES {
         md.push_str(&format!("\n## {} {}\n\n", r.code, r.name));
-        md.push_str(&format!("Default level: **{}**.\n\n", r.default_level.as_str()));
-        let mut summary = r.summary.to_string();
+        md.push_str(&format!("{} **{}**.\n\n", w.default_level, r.default_level.as_str()));
+        let mut summary = r.summary.get(lang).to_string();
         if let Some(first) = summary.get(..1) {
             summary.replace_range(..1, &first.to_uppercase());
         }
         md.push_str(&format!("{summary}.\n\n"));
         let mut in_code = false;
-        for line in r.explanation.lines() {
+        for line in r.explanation.get(lang).lines() {
             if line.starts_with("```") {
                 in_code = !in_code;
             }

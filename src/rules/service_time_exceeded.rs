@@ -37,9 +37,9 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     e.file,
                     st.span,
                     msg!(
-                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian {}: {}"
-                            / "the worst path takes {}{}, over the service time of {}: {}",
-                        t.worst,
+                        "jalur terlama memerlukan {}{}, melebihi jangka waktu penyelesaian `{}`: {}"
+                            / "the worst path takes {}{}, over the service time of `{}`: {}",
+                        t.worst.text(),
                         untimed_note(t.untimed.len()),
                         st.value,
                         path_text(e)
@@ -56,9 +56,9 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     e.file,
                     st.span,
                     msg!(
-                        "jalur terlama memerlukan {}, yang tidak dapat dibandingkan dengan jangka waktu penyelesaian {} tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja): {}"
-                            / "the worst path takes {}, which cannot be compared with the service time of {} without a calendar (calendar days hold 0 to 1 working day each): {}",
-                        t.worst,
+                        "jalur terlama memerlukan {}, yang tidak dapat dibandingkan dengan jangka waktu penyelesaian `{}` tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja): {}"
+                            / "the worst path takes {}, which cannot be compared with the service time of `{}` without a calendar (calendar days hold 0 to 1 working day each): {}",
+                        t.worst.text(),
                         st.value,
                         path_text(e)
                     ),
@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(
             lint_corpus(&[("s.yaml", &s)], "SOP303"),
             [
-                "s.yaml 19:15 SOP303 the worst path takes 2 hari kerja + 4 jam, over the service time of 2 hari kerja: `mulai` -> `periksa` -> `selesai`"
+                "s.yaml 19:15 SOP303 the worst path takes 2 working days + 4 hours, over the service time of `2 hari kerja`: `mulai` -> `periksa` -> `selesai`"
             ]
         );
         let s = sop_yaml("s", "mikro", "service_time: maksimal 3 hari kerja\n", STEPS);
@@ -105,6 +105,9 @@ mod tests {
         let s = sop_yaml("s", "mikro", "service_time: 1 minggu\n", STEPS);
         let got = lint_corpus(&[("s.yaml", &s)], "SOP303");
         assert_eq!(got.len(), 1);
-        assert!(got[0].contains("cannot be compared with the service time of 1 minggu"), "{got:?}");
+        assert!(
+            got[0].contains("cannot be compared with the service time of `1 minggu`"),
+            "{got:?}"
+        );
     }
 }

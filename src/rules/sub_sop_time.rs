@@ -24,19 +24,19 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
             let message = match timing::compare(&t.worst, &allowed, workday) {
                 Verdict::Within | Verdict::Untimed | Verdict::SoFar(_) => continue,
                 Verdict::Exceeds => msg!(
-                    "langkah `{}` diberi waktu {}, tetapi SOP `{}` memerlukan hingga {} pada jalur terlamanya"
-                        / "step `{}` allows {}, but SOP `{}` takes up to {} on its worst path",
+                    "langkah `{}` diberi waktu `{}`, tetapi SOP `{}` memerlukan hingga {} pada jalur terlamanya"
+                        / "step `{}` allows `{}`, but SOP `{}` takes up to {} on its worst path",
                     step.id_str(),
                     time.value,
                     target.value,
-                    t.worst
+                    t.worst.text()
                 ),
                 Verdict::NotComparable => msg!(
-                    "langkah `{}` diberi waktu {}, yang tidak dapat dibandingkan dengan {} dari SOP `{}` tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja)"
-                        / "step `{}` allows {}, which cannot be compared with the {} of SOP `{}` without a calendar (calendar days hold 0 to 1 working day each)",
+                    "langkah `{}` diberi waktu `{}`, yang tidak dapat dibandingkan dengan {} dari SOP `{}` tanpa kalender (satu hari kalender berisi 0 sampai 1 hari kerja)"
+                        / "step `{}` allows `{}`, which cannot be compared with the {} of SOP `{}` without a calendar (calendar days hold 0 to 1 working day each)",
                     step.id_str(),
                     time.value,
-                    t.worst,
+                    t.worst.text(),
                     target.value
                 ),
             };
@@ -46,7 +46,8 @@ fn check(cx: &CorpusContext<'_>, out: &mut Vec<Diagnostic>) {
                     .help(msg!(
                         "naikkan `time` menjadi sekurang-kurangnya {} atau persingkat SOP mikro tersebut (lihat `sopmap timing {}`)"
                             / "raise `time` to at least {} or shorten the mikro SOP (see `sopmap timing {}`)",
-                        t.worst, child.path
+                        t.worst.text(),
+                        child.path
                     )),
             );
         }
@@ -81,7 +82,7 @@ mod tests {
         assert_eq!(
             lint_corpus(&[("induk.yaml", &m), ("anak.yaml", &c)], "SOP304"),
             [
-                "induk.yaml 24:65 SOP304 step `rinci` allows 1 hari kerja, but SOP `anak` takes up to 1 hari kerja + 8 jam on its worst path"
+                "induk.yaml 24:65 SOP304 step `rinci` allows `1 hari kerja`, but SOP `anak` takes up to 1 working day + 8 hours on its worst path"
             ]
         );
         let m = makro("2 hari kerja");

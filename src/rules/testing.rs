@@ -20,9 +20,15 @@ pub(crate) fn lint_with(yaml: &str, enable: &[&str]) -> Vec<String> {
         settings.levels.set(code, Level::Error);
     }
     let (source, diagnostics) = check_one(yaml, settings);
+    let line =
+        |d: &Diagnostic| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en);
+    // A follow-on is listed after its cause, marked as such.
     diagnostics
         .iter()
-        .map(|d| format!("{} {} {}", source.line_col(d.span.start), d.code, d.message.en))
+        .flat_map(|d| {
+            std::iter::once(line(d))
+                .chain(d.follow_ons.iter().map(|f| format!("{} (follow-on)", line(f))))
+        })
         .collect()
 }
 

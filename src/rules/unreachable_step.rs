@@ -1,6 +1,6 @@
 //! unreachable-step (SOP204): a step no path from the start leads to.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, FollowOn};
 use crate::msg;
 use crate::rule_id;
 use crate::rules::{Check, Context, Rule};
@@ -28,6 +28,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     roots.extend(&repeats);
     let reached = cx.graph.reachable_from(&roots);
     let start_id = cx.sop.steps.get(start).map_or("?", |s| s.id_str());
+    // When no path from the start finishes, the flow is stopped by a loop
+    // without exit or a dead end, and the unreachable steps that lead to
+    // a finish are the way out it cut off: they follow from that cause
+    // (grouped under it when it is reported; see `fold_follow_ons`).
+    let finishes = cx.graph.finishes();
+    let stopped =
+        !finishes.is_empty() && !finishes.iter().any(|&f| reached.get(f).copied().unwrap_or(true));
+    let leads_on = if stopped { cx.graph.co_reachable(&finishes) } else { Vec::new() };
     for (i, step) in cx.sop.steps.iter().enumerate() {
         if reached.get(i).copied().unwrap_or(true) {
             continue;
@@ -56,6 +64,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         / "only reached from `{from}`, which is itself unreachable"
                 ),
             );
+        }
+        if leads_on.get(i).copied().unwrap_or(false) {
+            d = d.follows(FollowOn::FlowStopped);
         }
         out.push(d.help(msg!(
             "tambahkan panah ke langkah ini dari langkah yang dapat dicapai, atau hapus langkah ini"

@@ -32,6 +32,9 @@ pub enum Kind {
     NoSpaceAfterDash,
     /// `key:value` instead of `key: value`.
     NoSpaceAfterColon,
+    /// `key:` followed by a word processor's space (no-break space, …)
+    /// instead of a plain one.
+    OddSpaceAfterColon,
     /// A line in a mapping with no `key:` at all.
     MissingColon,
     /// Indented deeper than the line above, which opens no block.
@@ -79,6 +82,7 @@ impl Slip {
             Kind::TextAfterQuote => w.text_after_quote,
             Kind::NoSpaceAfterDash => w.no_space_after_dash,
             Kind::NoSpaceAfterColon => w.no_space_after_colon,
+            Kind::OddSpaceAfterColon => w.odd_space_after_colon,
             Kind::MissingColon => w.missing_colon,
             Kind::Deeper => w.deeper,
             Kind::Misaligned => w.misaligned,
@@ -104,6 +108,7 @@ impl Slip {
             Kind::TextAfterQuote => w.text_after_quote_help,
             Kind::NoSpaceAfterDash => w.no_space_after_dash_help,
             Kind::NoSpaceAfterColon => w.no_space_after_colon_help,
+            Kind::OddSpaceAfterColon => w.odd_space_after_colon_help,
             Kind::MissingColon => w.missing_colon_help,
             Kind::Deeper => w.deeper_help,
             Kind::Misaligned => w.misaligned_help,
@@ -448,6 +453,16 @@ impl Scan {
             // No `key:` on a line of a mapping.
             let word = body.split([' ', ':']).next().unwrap_or(body);
             if let Some(after) = body.strip_prefix(word).and_then(|r| r.strip_prefix(':')) {
+                if let Some(odd) = after.chars().next().filter(|&c| is_odd_space(c)) {
+                    let fixed = format!("{word}: {}", after.trim_start_matches(is_odd_space));
+                    return Some(slip(
+                        Kind::OddSpaceAfterColon,
+                        at + col + word.len() + 1,
+                        odd.len_utf8(),
+                        word,
+                        &fixed,
+                    ));
+                }
                 let fixed = format!("{word}: {after}");
                 return Some(slip(
                     Kind::NoSpaceAfterColon,

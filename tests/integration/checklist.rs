@@ -108,7 +108,7 @@ fn actor_view_holds_only_that_actors_steps() {
 
 #[test]
 fn unknown_actor_is_a_usage_error_with_a_suggestion() {
-    let out = checklist(&["--actor", "analisa"]);
+    let out = checklist(&["--actor", "analisa", "--lang", "en"]);
     assert_eq!(out.status, 2);
     assert_eq!(out.stdout, "");
     assert_eq!(

@@ -266,7 +266,10 @@ fn explain_by_code_and_by_name() {
     let rule = sopmap::rule_id::find("unreachable-step").unwrap();
     assert_text(
         &by_code.stdout,
-        &format!("# unreachable-step (SOP204)\n\nDefault level: error.\n\n{}\n", rule.explanation),
+        &format!(
+            "# unreachable-step (SOP204)\n\nDefault level: error.\n\n{}\n",
+            rule.explanation.en
+        ),
     );
     assert!(by_code.stdout.contains("## Why is this bad?"));
     let by_name = Test::new().env_lang("en").args(["explain", "dead-end"]).run();
@@ -277,6 +280,35 @@ fn explain_by_code_and_by_name() {
     );
     let lower = Test::new().env_lang("en").args(["explain", "sop205"]).run();
     assert_eq!(lower.stdout, by_name.stdout);
+}
+
+/// `rules` and `explain` speak Indonesian by default: the explanation,
+/// the level line, the table's header and an unknown rule.
+#[test]
+fn rules_and_explain_in_indonesian_by_default() {
+    let rule = sopmap::rule_id::find("unreachable-step").unwrap();
+    let out = Test::new().args(["explain", "SOP204"]).run();
+    assert_eq!(out.status, 0);
+    assert_text(
+        &out.stdout,
+        &format!(
+            "# unreachable-step (SOP204)\n\nTingkat bawaan: error.\n\n{}\n",
+            rule.explanation.id
+        ),
+    );
+    assert!(out.stdout.contains("## Mengapa ini masalah?"));
+    let table = Test::new().args(["rules"]).run();
+    assert!(table.stdout.contains("Ringkasan"), "{}", table.stdout);
+    assert!(table.stdout.contains("langkah yang tidak dicapai jalur mana pun"), "{}", table.stdout);
+    let json = Test::new().args(["rules", "--format", "json"]).run();
+    assert!(json.stdout.contains("\"summary\": \"tidak ada langkah dengan `kind: start`\""));
+    let unknown = Test::new().args(["explain", "dead-ends"]).run();
+    assert_eq!(unknown.status, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("aturan `dead-ends` tidak dikenal; mungkin maksud Anda `dead-end`?")
+    );
 }
 
 #[test]

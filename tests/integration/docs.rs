@@ -14,27 +14,49 @@ fn format_reference_is_current() {
     check_generated("docs/format.md", &sopmap::model::reference::format_reference());
 }
 
+/// `docs/rules.md` (English) and `docs/rules.id.md` (Indonesian) are
+/// generated from the rule table; a stale one fails with the command that
+/// regenerates it.
 #[test]
 fn rules_reference_is_current() {
-    check_generated("docs/rules.md", &sopmap::rules::rules_markdown());
+    use sopmap::lang::Lang;
+    for lang in [Lang::En, Lang::Id] {
+        let rel = sopmap::rules::rules_markdown_path(lang);
+        let want = sopmap::rules::rules_markdown(lang);
+        let have = std::fs::read_to_string(crate::harness::repo(rel)).unwrap_or_default();
+        if have != want && std::env::var_os("UPDATE_EXPECT").is_none() {
+            panic!(
+                "{rel} is stale (the rule table in src/rule_id/table.rs changed); \
+                 regenerate it with `UPDATE_EXPECT=1 cargo test rules_reference`"
+            );
+        }
+        check_generated(rel, &want);
+    }
 }
 
 #[test]
-fn rules_reference_has_a_section_per_rule() {
-    let md = sopmap::rules::rules_markdown();
-    for r in sopmap::rules::RULES {
-        let heading = format!(
-            "\n## {} {}\n\nDefault level: **{}**.\n",
-            r.code,
-            r.name,
-            r.default_level.as_str()
-        );
-        assert!(md.contains(&heading), "no section for {}", r.code);
-        assert!(md.contains(r.explanation.lines().nth(1).unwrap_or("")), "{}", r.code);
+fn rules_reference_has_a_section_per_rule_in_both_languages() {
+    use sopmap::lang::Lang;
+    for (lang, level, heading) in [
+        (Lang::En, "Default level:", "What it does"),
+        (Lang::Id, "Tingkat bawaan:", "Yang diperiksa"),
+    ] {
+        let md = sopmap::rules::rules_markdown(lang);
+        for r in sopmap::rules::RULES {
+            let section = format!(
+                "\n## {} {}\n\n{level} **{}**.\n",
+                r.code,
+                r.name,
+                r.default_level.as_str()
+            );
+            assert!(md.contains(&section), "no section for {}", r.code);
+            let explanation = r.explanation.get(lang);
+            assert!(md.contains(explanation.lines().nth(1).unwrap_or("")), "{}", r.code);
+        }
+        // Explanation headings sit below the rule heading, code blocks untouched.
+        assert!(md.contains(&format!("\n### {heading}\n")));
+        assert!(!md.contains(&format!("\n## {heading}\n")));
     }
-    // Explanation headings sit below the rule heading, code blocks untouched.
-    assert!(md.contains("\n### What it does\n"));
-    assert!(!md.contains("\n## What it does\n"));
 }
 
 /// The README shows `sopmap check examples/broken-sop.yaml` and its exact

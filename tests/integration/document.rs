@@ -601,6 +601,7 @@ fn output_is_byte_identical_from_run_to_run() {
 #[test]
 fn refuses_a_folder_as_the_output_file() {
     let t = Test::new()
+        .env_lang("en")
         .copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml")
         .file("out/keep", "");
     let out = t.args(["document", "s.yaml", "-o", "out"]).run();
@@ -613,7 +614,7 @@ fn refuses_a_folder_as_the_output_file() {
 
 #[test]
 fn refuses_to_overwrite_its_input() {
-    let t = Test::new().copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml");
+    let t = Test::new().env_lang("en").copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml");
     let out = t.args(["document", "s.yaml", "-o", "s.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("is an input"), "{}", out.stderr);
@@ -621,10 +622,11 @@ fn refuses_to_overwrite_its_input() {
 
 #[test]
 fn a_folder_needs_an_output_folder() {
-    let out = Test::new().args(["document".into(), repo("sops").into_os_string()]).run();
+    let out =
+        Test::new().env_lang("en").args(["document".into(), repo("sops").into_os_string()]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("give an output folder with -o"), "{}", out.stderr);
-    let t = Test::new().file("taken", "x");
+    let t = Test::new().env_lang("en").file("taken", "x");
     let taken = t.path().join("taken");
     let out = t
         .args([
@@ -725,7 +727,7 @@ fn a_sop_with_errors_is_refused_unless_forced() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("no document written"), "{}", out.stderr);
+    assert!(out.stderr.contains("tidak ada dokumen yang ditulis"), "{}", out.stderr);
     assert!(!target.exists());
 
     let out = write_sop(Test::new(), "rusak.yaml", BROKEN).args(args(true)).run();
@@ -743,7 +745,7 @@ fn a_sop_with_errors_is_refused_unless_forced() {
 
 #[test]
 fn pdf_without_chromium_says_how_to_install_it() {
-    let t = Test::new().copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml");
+    let t = Test::new().env_lang("en").copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml");
     let dir = t.path().to_path_buf();
     let out = t
         .args([
@@ -767,6 +769,7 @@ fn pdf_without_chromium_says_how_to_install_it() {
     assert!(out.stderr.contains("apt-get install -y chromium"), "{}", out.stderr);
     assert!(!dir.join("s.pdf").exists());
     let out = Test::new()
+        .env_lang("en")
         .copy("sops/fasilitasi-kepulangan-pmi-mikro.yaml", "s.yaml")
         .args(["document", "s.yaml", "--format", "pdf"])
         .run();

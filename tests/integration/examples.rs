@@ -99,7 +99,7 @@ fn broken_sop_speaks_the_chosen_language() {
 }
 
 const BROKEN_ID: &str = "\
-examples/broken-sop.yaml:14:14: SOP007 `31-06-2024` bukan tanggal yang sah untuk `identity.effective`: that day does not exist in that month
+examples/broken-sop.yaml:14:14: SOP007 `31-06-2024` bukan tanggal yang sah untuk `identity.effective`: tanggal itu tidak ada pada bulan tersebut
 examples/broken-sop.yaml:29:1: SOP002 kunci `peringatan_tambahan` dalam dokumen tidak dikenal
 examples/broken-sop.yaml:49:11: SOP101 langkah `periksa_keabsaan` pada `next` langkah `terima_pengaduan` tidak dikenal
 examples/broken-sop.yaml:53:12: SOP102 pelaksana `seksi_perlindungan` pada `actor` langkah `periksa_keabsahan` tidak dikenal

@@ -560,7 +560,11 @@ fn an_unreadable_folder_does_not_hide_the_other_files_findings() {
     } else {
         Command::new(env!("CARGO_BIN_EXE_sopmap"))
     };
-    let out = cmd.args(["check", "--format", "concise", "sops"]).current_dir(root).output();
+    let out = cmd
+        .env("SOPMAP_LANG", "en")
+        .args(["check", "--format", "concise", "sops"])
+        .current_dir(root)
+        .output();
     std::fs::set_permissions(root.join("sops/a-locked"), std::fs::Permissions::from_mode(0o755))
         .unwrap();
     let Ok(out) = out else {

@@ -154,6 +154,7 @@ fn output_to_a_folder_is_one_clear_error() {
 fn completions_into_a_full_disk_is_an_io_error_not_a_panic() {
     let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sopmap"))
+        .env("SOPMAP_LANG", "en")
         .args(["completions", "bash"])
         .stdout(full)
         .stderr(Stdio::piped())

@@ -250,7 +250,7 @@ fn service_time_rule_fires_below_the_worst_path() {
     assert_text(
         &out.stdout,
         &format!(
-            "sops/pengaduan-pmi-makro.yaml:{line}:15: SOP303 warning: the worst path takes 12 hari kerja + 2 jam 30 menit, over the service time of 12 hari kerja: `terima_pengaduan` -> `verifikasi_berkas` -> `cek_verifikasi` -> `telaah_kewenangan` -> `cek_kewenangan` -> `minta_klarifikasi` -> `info_perwakilan` -> `tanggapan_p3mi` -> `mediasi` -> `cek_kesepakatan` -> `cek_pemulangan` -> `fasilitasi_kepulangan` -> `sampaikan_hasil` -> `tutup_pengaduan`\n"
+            "sops/pengaduan-pmi-makro.yaml:{line}:15: SOP303 warning: the worst path takes 12 working days + 2 hours 30 minutes, over the service time of `12 hari kerja`: `terima_pengaduan` -> `verifikasi_berkas` -> `cek_verifikasi` -> `telaah_kewenangan` -> `cek_kewenangan` -> `minta_klarifikasi` -> `info_perwakilan` -> `tanggapan_p3mi` -> `mediasi` -> `cek_kesepakatan` -> `cek_pemulangan` -> `fasilitasi_kepulangan` -> `sampaikan_hasil` -> `tutup_pengaduan`\n"
         ),
     );
     assert_eq!(out.status, 0, "a warning does not fail the run");
@@ -286,7 +286,7 @@ fn the_workday_length_decides_and_the_sop_setting_wins() {
     };
     assert_eq!(run(&sop, &[]).stdout, "");
     let six = run(&sop, &["--workday", "6 jam"]);
-    assert!(six.stdout.contains("SOP303 warning: the worst path takes 1 hari kerja + 7 jam, over the service time of 2 hari kerja"), "{}", six.stdout);
+    assert!(six.stdout.contains("SOP303 warning: the worst path takes 1 working day + 7 hours, over the service time of `2 hari kerja`"), "{}", six.stdout);
     let own = sop.replace("service_time:", "workday: 7 jam\nservice_time:");
     assert_eq!(run(&own, &["--workday", "6 jam"]).stdout, "");
     let bad = run(&sop, &["--workday", "2 hari"]);

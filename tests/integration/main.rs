@@ -68,3 +68,5 @@ mod lsp;
 mod structure;
 // YAML slips: one finding at the character to change, with what to type.
 mod yaml_slips;
+// Follow-on findings grouped under their cause; the summary counts causes.
+mod follow_ons;

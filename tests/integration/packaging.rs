@@ -13,6 +13,7 @@ fn new_scaffolds_a_clean_sop_and_never_overwrites() {
     let sops = dir.path().join("sops");
     std::fs::create_dir(&sops).unwrap();
     let out = Test::new()
+        .env_lang("en")
         .args(["new".into(), sops.clone().into_os_string()])
         .args(["--id", "layanan-baru", "--level", "makro"])
         .run();
@@ -25,11 +26,16 @@ fn new_scaffolds_a_clean_sop_and_never_overwrites() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("id: layanan-baru ") && text.contains("level: makro "), "{text}");
     // It lints clean from the command line.
-    let out = Test::new().file("sops/layanan-baru.yaml", &text).args(["check", "sops"]).run();
+    let out = Test::new()
+        .env_lang("en")
+        .file("sops/layanan-baru.yaml", &text)
+        .args(["check", "sops"])
+        .run();
     assert_eq!((out.status, out.stdout.as_str()), (0, ""), "{}", out.stderr);
     // A second run refuses and leaves the file alone.
     std::fs::write(&path, "isi lama\n").unwrap();
     let out = Test::new()
+        .env_lang("en")
         .args(["new".into(), path.clone().into_os_string()])
         .args(["--id", "layanan-baru"])
         .run();
@@ -49,16 +55,16 @@ fn new_scaffolds_a_clean_sop_and_never_overwrites() {
 fn new_takes_the_id_from_the_file_name_and_rejects_bad_ids() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("izin-usaha.yaml");
-    let out = Test::new().args(["new".into(), p.clone().into_os_string()]).run();
+    let out = Test::new().env_lang("en").args(["new".into(), p.clone().into_os_string()]).run();
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(std::fs::read_to_string(p).unwrap().contains("id: izin-usaha "));
-    let out = Test::new().args(["new", "Izin Usaha.yaml"]).run();
+    let out = Test::new().env_lang("en").args(["new", "Izin Usaha.yaml"]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("`Izin Usaha` is not a valid SOP id"), "{}", out.stderr);
-    assert_eq!(Test::new().args(["new"]).run().status, 2);
+    assert_eq!(Test::new().env_lang("en").args(["new"]).run().status, 2);
     // A name that folder checks would skip is refused, with the name to use.
     let txt = dir.path().join("izin-usaha-2.txt");
-    let out = Test::new().args(["new".into(), txt.clone().into_os_string()]).run();
+    let out = Test::new().env_lang("en").args(["new".into(), txt.clone().into_os_string()]).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("name it `izin-usaha-2.yaml`"), "{}", out.stderr);
     assert!(!txt.exists());

@@ -54,6 +54,13 @@ fn run(cmd: &str, file: &Path, extra: &[&str]) -> Output {
     Test::new().args(args).run()
 }
 
+/// [`run`] with English messages, for tests that read an error's words.
+fn run_en(cmd: &str, file: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<std::ffi::OsString> = vec![cmd.into(), file.into()];
+    args.extend(extra.iter().map(Into::into));
+    Test::new().env_lang("en").args(args).run()
+}
+
 #[track_caller]
 fn golden(name: &str, got: &str) {
     crate::harness::golden(&format!("tests/golden/render/{name}"), got);
@@ -160,7 +167,7 @@ fn svg_swimlanes_are_drawn_by_sopmap_and_png_by_chromium() {
 
 #[test]
 fn png_without_chromium_says_how_to_install_it() {
-    let out = run(
+    let out = run_en(
         "render",
         &repo(SOPS[1]),
         &["--format", "png", "--chromium", "/nonexistent/sopmap-test/chromium"],
@@ -230,7 +237,7 @@ fn a_sop_with_errors_is_refused_with_its_findings() {
         ("checklist", &[]),
         ("table", &[]),
     ] {
-        let out = run(cmd, &broken, extra);
+        let out = run_en(cmd, &broken, extra);
         assert_eq!(out.status, 1, "{cmd}");
         let path = broken.display().to_string();
         // Standard output is for the artefact only: nothing on refusal.
@@ -298,16 +305,16 @@ fn hostile_text_is_harmless_in_html_and_markdown() {
 fn output_file_is_written_and_the_input_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("x.html");
-    let out = run("checklist", &repo(SOPS[1]), &["-f", "html", "-o", target.to_str().unwrap()]);
+    let out = run_en("checklist", &repo(SOPS[1]), &["-f", "html", "-o", target.to_str().unwrap()]);
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "");
     let html = std::fs::read_to_string(&target).unwrap();
-    assert_eq!(html, run("checklist", &repo(SOPS[1]), &["-f", "html"]).stdout);
+    assert_eq!(html, run_en("checklist", &repo(SOPS[1]), &["-f", "html"]).stdout);
     // Only the target is left behind: the temporary file was renamed.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
     let missing = dir.path().join("no-such-folder/x.html");
-    let out = run("checklist", &repo(SOPS[1]), &["-o", missing.to_str().unwrap()]);
+    let out = run_en("checklist", &repo(SOPS[1]), &["-o", missing.to_str().unwrap()]);
     assert_eq!(out.status, 2, "{}", out.stderr);
     assert!(out.stderr.ends_with("/no-such-folder` does not exist\n"), "{}", out.stderr);
     assert!(!out.stderr.contains(".sopmap-"), "no temporary file name: {}", out.stderr);
@@ -315,7 +322,7 @@ fn output_file_is_written_and_the_input_is_never_overwritten() {
     let input = dir.path().join("x.yaml");
     std::fs::copy(repo(SOPS[1]), &input).unwrap();
     let before = std::fs::read_to_string(&input).unwrap();
-    let out = run("render", &input, &["-o", input.to_str().unwrap()]);
+    let out = run_en("render", &input, &["-o", input.to_str().unwrap()]);
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("refusing to overwrite the input"), "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(&input).unwrap(), before);
@@ -374,6 +381,7 @@ fn the_gate_follows_sopmap_yaml_like_check() {
 fn output_into_a_missing_folder_names_the_folder() {
     let sop = repo("sops/permohonan-opp-p2p-mikro.yaml");
     let out = Test::new()
+        .env_lang("en")
         .args(["render".into(), sop.into_os_string(), "-o".into(), "nodir/x.dot".into()])
         .run();
     assert_eq!(out.status, 2);
