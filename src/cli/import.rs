@@ -12,10 +12,12 @@ use std::process::Command;
 use anyhow::{Result, bail};
 
 use crate::cli::args::{GlobalArgs, ImportArgs};
+use crate::cli::said::Say;
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io, output};
 use crate::import::{self, Page, paths, words};
 use crate::lang::{ImportWords, Lang};
+use crate::msg;
 
 pub fn run(
     args: &ImportArgs,
@@ -86,7 +88,8 @@ pub fn run(
 /// The pages of `file`: words from pdftotext, drawings from pdftocairo.
 fn read_pdf(file: &Path, w: &ImportWords) -> Result<Vec<Page>> {
     if !file.is_file() {
-        bail!("`{}`: {}", file.display(), std::io::Error::from(std::io::ErrorKind::NotFound));
+        return Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+            .say(|| msg!("`{}`" / "`{}`", file.display()));
     }
     let text = poppler("pdftotext", &[os("-bbox-layout"), file.into(), os("-")], w)?;
     let svg_dir = tempfile::tempdir()?;

@@ -20,16 +20,19 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use crate::cli::args::{GlobalArgs, SiteArgs};
 use crate::cli::corpus::{self, Request};
 use crate::cli::output::{self, Durability};
+use crate::cli::said::{self, Say};
 use crate::cli::settings::Global;
 use crate::cli::{Env, ExitStatus, Io, chromium};
+use crate::lang::Lang;
 use crate::render::site::{self, Options};
 use crate::report::{self, Counts};
 use crate::run::Keep;
+use crate::{bail_in, msg};
 
 /// The manifest file that marks a folder as a site sopmap wrote.
 pub const MARKER: &str = ".sopmap-site";
@@ -53,16 +56,18 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
     let req = Request { paths: &paths, stdin_filename: None, lookup: true, keep: Keep::Models };
     let corpus::Loaded { outcome, unreadable } = corpus::load(&req, &g, io)?;
     if unreadable > 0 {
-        writeln!(
-            io.stderr,
-            "sopmap: no site written: {unreadable} input(s) could not be read (their pages would be removed)"
-        )?;
+        let text = msg!(
+            "tidak ada situs yang ditulis: {unreadable} masukan tidak dapat dibaca (halamannya akan terhapus)"
+                / "no site written: {unreadable} input(s) could not be read (their pages would be removed)"
+        );
+        writeln!(io.stderr, "{}{}", said::error_prefix(g.lang), text.get(g.lang))?;
         return Ok(ExitStatus::Error);
     }
     let site = site::build(&outcome, &Options { lang: g.lang, pdf: args.pdf, jobs: g.jobs });
 
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the folder `{}`", out.display()))?;
+    std::fs::create_dir_all(out).say(|| {
+        msg!("tidak dapat membuat folder `{}`" / "cannot create the folder `{}`", out.display())
+    })?;
     let mut files: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     if args.pdf {
         files.extend(site.printable.iter().map(|p| p.pdf.clone()));
@@ -99,16 +104,20 @@ pub fn run(args: &SiteArgs, global: &GlobalArgs, env: &Env, io: &mut Io<'_>) -> 
     write_if_changed(out, MARKER, manifest(&files).as_bytes())?;
 
     if !g.quiet {
-        writeln!(
-            io.stderr,
-            "site: {} SOP page(s), {} file(s) written, {} unchanged, {} removed{} → {}",
-            site.printable.len(),
-            changed.len() + printed,
-            site.pages.len().saturating_sub(changed.len()),
-            removed,
-            if args.pdf { format!(", {printed} PDF(s) printed") } else { String::new() },
-            out.join("index.html").display()
-        )?;
+        let (pages, written) = (site.printable.len(), changed.len() + printed);
+        let unchanged = site.pages.len().saturating_sub(changed.len());
+        let pdfs = match (args.pdf, g.lang) {
+            (false, _) => String::new(),
+            (true, Lang::Id) => format!(", {printed} PDF dicetak"),
+            (true, Lang::En) => format!(", {printed} PDF(s) printed"),
+        };
+        let index = out.join("index.html");
+        let text = msg!(
+            "situs: {pages} halaman SOP, {written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus{pdfs} → {}"
+                / "site: {pages} SOP page(s), {written} file(s) written, {unchanged} unchanged, {removed} removed{pdfs} → {}",
+            index.display()
+        );
+        writeln!(io.stderr, "{}", text.get(g.lang))?;
         let counts = Counts::of(&outcome.diagnostics, outcome.reported());
         if counts.errors + counts.warnings > 0 {
             writeln!(io.stderr, "{} (reviewers.html)", report::summary(&counts, g.lang))?;
@@ -144,29 +153,38 @@ fn previous_files(out: &Path) -> Result<BTreeSet<String>> {
     let meta = match std::fs::metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{shown}`")),
+        Err(e) => {
+            return Err(e).say(|| msg!("tidak dapat membaca `{shown}`" / "cannot read `{shown}`"));
+        }
     };
     if !meta.is_dir() {
-        bail!("`{shown}` exists and is not a folder; give a new or empty folder for the site");
+        bail_in!(
+            "`{shown}` sudah ada dan bukan folder; beri folder baru atau kosong untuk situs"
+                / "`{shown}` exists and is not a folder; give a new or empty folder for the site"
+        );
     }
     let marker = out.join(MARKER);
     if !marker.exists() {
-        let mut entries =
-            std::fs::read_dir(out).with_context(|| format!("cannot read the folder `{shown}`"))?;
+        let mut entries = std::fs::read_dir(out).say(|| {
+            msg!("tidak dapat membaca folder `{shown}`" / "cannot read the folder `{shown}`")
+        })?;
         if entries.next().is_none() {
             return Ok(BTreeSet::new());
         }
-        bail!(
-            "`{shown}` is not empty and holds no site written by sopmap (no {MARKER} file); \
+        bail_in!(
+            "`{shown}` tidak kosong dan bukan situs yang ditulis sopmap (tidak ada berkas {MARKER}); \
+             beri folder baru atau kosong, agar tidak ada berkas lain yang tertimpa atau terhapus"
+                / "`{shown}` is not empty and holds no site written by sopmap (no {MARKER} file); \
              give a new or empty folder, so that no other file is overwritten or removed"
         );
     }
     let text = std::fs::read_to_string(&marker)
-        .with_context(|| format!("cannot read `{}`", marker.display()))?;
+        .say(|| msg!("tidak dapat membaca `{}`" / "cannot read `{}`", marker.display()))?;
     let mut lines = text.lines();
     if lines.next() != Some(MANIFEST_HEAD) {
-        bail!(
-            "`{}` is not a manifest this sopmap understands; give a new or empty folder",
+        bail_in!(
+            "`{}` bukan daftar berkas situs yang dikenali sopmap ini; beri folder baru atau kosong"
+                / "`{}` is not a manifest this sopmap understands; give a new or empty folder",
             marker.display()
         );
     }
@@ -192,8 +210,9 @@ fn write_if_changed(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
         return Ok(false);
     }
     if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+        std::fs::create_dir_all(dir).say(|| {
+            msg!("tidak dapat membuat folder `{}`" / "cannot create the folder `{}`", dir.display())
+        })?;
     }
     output::write_file_with(&target, bytes, durability)?;
     Ok(true)
@@ -216,8 +235,12 @@ fn remove_inside(out: &Path, rel: &str) -> Result<bool> {
     at.push(name);
     match std::fs::symlink_metadata(&at) {
         Ok(m) if m.is_file() || m.file_type().is_symlink() => {
-            std::fs::remove_file(&at)
-                .with_context(|| format!("cannot remove the stale page `{}`", at.display()))?;
+            std::fs::remove_file(&at).say(|| {
+                msg!(
+                    "tidak dapat menghapus halaman lama `{}`" / "cannot remove the stale page `{}`",
+                    at.display()
+                )
+            })?;
             Ok(true)
         }
         _ => Ok(false),

@@ -126,7 +126,7 @@ fn a_rerun_rewrites_nothing_and_removes_only_stale_pages() {
 
     // Unchanged corpus: every byte and every mtime stay.
     let again = site(&[&sops], &out);
-    assert!(String::from_utf8_lossy(&again.stderr).contains(" 0 file(s) written"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains(" 0 berkas ditulis"));
     assert_eq!(snapshot(&out), before);
 
     // A file the user put in the site folder is not sopmap's to remove.
@@ -167,7 +167,7 @@ fn a_rerun_rewrites_nothing_and_removes_only_stale_pages() {
     assert_eq!(site(&[&sops], &inner).status.code(), Some(0));
     let twice = site(&[&sops], &inner);
     assert_eq!(twice.status.code(), Some(0), "{}", String::from_utf8_lossy(&twice.stderr));
-    assert!(String::from_utf8_lossy(&twice.stderr).contains(" 0 file(s) written"));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains(" 0 berkas ditulis"));
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn a_folder_of_other_files_is_refused() {
     let run = site(&[&sops], &other);
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
-    assert!(err.contains("is not empty and holds no site written by sopmap"), "{err}");
+    assert!(err.contains("bukan situs yang ditulis sopmap"), "{err}");
     assert_eq!(std::fs::read_to_string(other.join("index.html")).unwrap(), "mine");
     // A file is refused too; an empty folder is fine.
     let file = dir.path().join("file");
