@@ -290,3 +290,43 @@ fn the_site_works_in_a_real_browser() {
     assert_eq!(summary["walk"], "ok");
     assert!(summary["links_checked"].as_u64().unwrap() > 1000, "{summary}");
 }
+
+/// `--pdf`: every SOP page offers the PDF Chromium printed of its document,
+/// with every page of it ("Halaman X dari Y" on the last page equals the
+/// page count); a re-run prints nothing again.
+#[test]
+fn with_pdf_every_sop_gets_its_printed_document_once() {
+    if !tool_available("chromium", Command::new("chromium").arg("--version"))
+        || !tool_available("pdftotext", Command::new("pdftotext").arg("-v"))
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sops = bundled(dir.path());
+    let out = dir.path().join("public");
+    let args: Vec<&std::ffi::OsStr> =
+        vec!["site".as_ref(), sops.as_os_str(), "-o".as_ref(), out.as_os_str(), "--pdf".as_ref()];
+    let first = sopmap(&args);
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "{err}");
+    assert!(err.contains(", 4 PDF dicetak"), "{err}");
+    for e in std::fs::read_dir(&sops).unwrap() {
+        let stem = e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned();
+        let pdf = std::fs::read(out.join(format!("pdf/{stem}.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{stem}");
+        let page = std::fs::read_to_string(out.join(format!("sop/{stem}.html"))).unwrap();
+        assert!(page.contains(&format!("href=\"../pdf/{stem}.pdf\"")), "{stem}");
+        // The printed text: one form feed per page, the last page says so.
+        let text = Command::new("pdftotext")
+            .arg(out.join(format!("pdf/{stem}.pdf")))
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let pages = text.matches('\u{c}').count();
+        assert!(text.contains(&format!("Halaman {pages} dari {pages}")), "{stem}: {pages} pages");
+    }
+    let again = sopmap(&args);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains(" 0 berkas ditulis") && err.contains(", 0 PDF dicetak"), "{err}");
+}
