@@ -3,6 +3,7 @@
 //! `# sopmap import:` comment on the line above the step or key it
 //! concerns, and the count of them opens the file.
 
+use super::identity::Identity;
 use crate::lang::Lang;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,19 +45,8 @@ pub struct DraftStep {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub id: String,
-    pub level: Option<String>,
-    pub agency: Option<String>,
-    pub unit: Option<String>,
-    pub number: Option<String>,
-    pub title: Option<String>,
-    pub created: Option<String>,
-    pub revised: Option<String>,
-    pub revision: Option<i64>,
-    pub effective: Option<String>,
-    pub position: Option<String>,
-    pub name: Option<String>,
-    pub nip: Option<String>,
-    pub boxes: [Vec<String>; 6],
+    /// The identity page as read.
+    pub identity: Identity,
     pub actors: Vec<DraftActor>,
     pub steps: Vec<DraftStep>,
     /// What could not be settled about the identity or the table.
@@ -90,7 +80,7 @@ pub fn to_yaml(d: &Draft, source: &str, lang: Lang) -> String {
     note(&mut o, "", &format!("{}: {}", w.unsettled, d.unsettled_count()));
     line(&mut o, "schema: sop-ap/1");
     line(&mut o, &format!("id: {}", d.id));
-    if let Some(l) = &d.level {
+    if let Some(l) = &d.identity.level {
         line(&mut o, &format!("level: {l}"));
     }
     for u in &d.unsettled {
@@ -101,27 +91,27 @@ pub fn to_yaml(d: &Draft, source: &str, lang: Lang) -> String {
         let text = v.as_deref().map_or_else(|| "kosong".to_string(), scalar);
         o.push_str(&format!("{indent}{k}: {text}\n"));
     };
-    kv(&mut o, "  ", "agency", &d.agency);
-    kv(&mut o, "  ", "unit", &d.unit);
-    kv(&mut o, "  ", "number", &d.number);
-    kv(&mut o, "  ", "title", &d.title);
-    kv(&mut o, "  ", "created", &d.created);
-    if let Some(r) = &d.revised {
+    kv(&mut o, "  ", "agency", &d.identity.agency);
+    kv(&mut o, "  ", "unit", &d.identity.unit);
+    kv(&mut o, "  ", "number", &d.identity.number);
+    kv(&mut o, "  ", "title", &d.identity.title);
+    kv(&mut o, "  ", "created", &d.identity.created);
+    if let Some(r) = &d.identity.revised {
         line(&mut o, &format!("  revised: {}", scalar(r)));
     }
-    if let Some(r) = d.revision {
+    if let Some(r) = d.identity.revision {
         line(&mut o, &format!("  revision: {r}"));
     }
-    kv(&mut o, "  ", "effective", &d.effective);
+    kv(&mut o, "  ", "effective", &d.identity.effective);
     line(&mut o, "  approved_by:");
-    kv(&mut o, "    ", "position", &d.position);
-    if let Some(n) = &d.name {
+    kv(&mut o, "    ", "position", &d.identity.position);
+    if let Some(n) = &d.identity.name {
         line(&mut o, &format!("    name: {}", scalar(n)));
     }
-    if let Some(n) = &d.nip {
+    if let Some(n) = &d.identity.nip {
         line(&mut o, &format!("    nip: {}", quoted(n)));
     }
-    for (key, items) in BOX_KEYS.iter().zip(d.boxes.iter()) {
+    for (key, items) in BOX_KEYS.iter().zip(d.identity.boxes.iter()) {
         if *key == "related" {
             if items.is_empty() {
                 continue;
