@@ -256,6 +256,7 @@ texts! {
         actor_unnamed: "kolom Pelaksana tanpa nama, nomor" / "Pelaksana column without a name, number",
         loose_arrows: "panah yang salah satu ujungnya tidak menyentuh simbol" / "arrows with an end that touches no symbol",
         row_without_symbol: "baris bernomor tanpa simbol:" / "numbered row without a symbol:",
+        symbols_pictured: "simbol flowchart ditempel sebagai gambar (tidak dibaca; OCR tidak dilakukan) pada baris bernomor" / "flowchart symbols pasted as a picture (not read; OCR is not attempted) in the numbered rows",
         straddles: "simbol melintasi lebih dari satu kolom Pelaksana; pelaksana dipilih dari kolom tengahnya" / "the symbol straddles Pelaksana columns; the actor is the column of its centre",
         sub_sop_guessed: "kotak bergaris ganda (SOP mikro): id sub_sop ditebak dari judulnya; periksa" / "double-bordered box (mikro SOP): the sub_sop id is guessed from its title; check it",
         time_as_note: "Waktu tidak terbaca sebagai durasi; ditulis sebagai time_note" / "Waktu does not read as a duration; written as time_note",

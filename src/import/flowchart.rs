@@ -138,8 +138,12 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
     let mut texts: BTreeMap<At, String> = BTreeMap::new();
     let mut full: Vec<(String, String)> = Vec::new();
     let pages_words = |pi: usize| pages.get(pi).map_or(&[][..], |p| p.words.as_slice());
+    // Rows whose symbols are part of a picture pasted in the table: said
+    // once for the document, not row by row.
+    let mut pictured_rows: Vec<i64> = Vec::new();
     for (si, (pi, s)) in sheets.iter().enumerate() {
         let words = pages_words(*pi);
+        let pictures = pages.get(*pi).map_or(&[][..], |p| p.drawing.images.as_slice());
         for &(y0, y1) in &s.table.bands {
             let in_band = |sym: &Symbol| {
                 let c = sym.rect.center().y;
@@ -157,16 +161,30 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
                     .map(|c| lines_with_y(words, Rect::new(c.x0, y0, c.x1, y1)))
                     .unwrap_or_default()
             };
-            // The row of column numbers some tables print under the head.
-            if cell(ColumnKind::No).first().is_some_and(|(_, t)| t.trim_start().starts_with('(')) {
+            // The row of column numbers some tables print under the head:
+            // "(1) (2) …", or "1 2 3 …" (No reads 1 and Kegiatan 2).
+            let index_row =
+                cell(ColumnKind::No).first().is_some_and(|(_, t)| t.trim_start().starts_with('('))
+                    || (cell(ColumnKind::No).iter().map(|(_, t)| t.trim()).collect::<Vec<_>>()
+                        == ["1"]
+                        && cell(ColumnKind::Activity)
+                            .iter()
+                            .map(|(_, t)| t.trim())
+                            .collect::<Vec<_>>()
+                            == ["2"]);
+            if index_row {
                 continue;
             }
             let number: Option<i64> = cell(ColumnKind::No)
                 .iter()
                 .find_map(|(_, t)| t.trim().trim_end_matches('.').parse().ok());
             if main.is_empty() {
-                if number.is_some() {
-                    unsettled.push(format!("{} {}", w.row_without_symbol, number.unwrap_or(0)));
+                if let Some(n) = number {
+                    if pictured(pictures, &s.table, y0, y1) {
+                        pictured_rows.push(n);
+                    } else {
+                        unsettled.push(format!("{} {n}", w.row_without_symbol));
+                    }
                 }
                 continue;
             }
@@ -410,7 +428,27 @@ pub fn read(pages: &[Page], tables: Vec<(usize, Table)>, w: &ImportWords) -> Flo
             }
         }
     }
+    if !pictured_rows.is_empty() {
+        let rows: Vec<String> = pictured_rows.iter().map(i64::to_string).collect();
+        unsettled.push(format!("{} {}", w.symbols_pictured, rows.join(", ")));
+    }
     Flowchart { actors, steps, unsettled }
+}
+
+/// Whether a picture covers part of the actor columns of the band `y0..y1`:
+/// the symbols of that row were pasted as an image, which is not read.
+fn pictured(pictures: &[Rect], table: &Table, y0: f64, y1: f64) -> bool {
+    let actors: Vec<&grid::Column> = table.actor_columns().map(|(_, c)| c).collect();
+    let (Some(first), Some(last)) = (actors.first(), actors.last()) else { return false };
+    pictures.iter().any(|r| {
+        // Small pictures (a logo, a QR code, an arrowhead) are not a table.
+        r.w() >= 20.0
+            && r.h() >= 20.0
+            && r.x0 < last.x1
+            && r.x1 > first.x0
+            && r.y0 < y1
+            && r.y1 > y0
+    })
 }
 
 /// The lines of a cell with their heights.
@@ -511,4 +549,42 @@ fn fill_mutu(
     }
     let lines: Vec<String> = output.iter().map(|(_, t)| t.clone()).collect();
     step.output = Some(join_lines(&lines)).filter(|s| !s.is_empty());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::grid::Column;
+
+    fn table() -> Table {
+        let col = |x0: f64, x1: f64, kind: ColumnKind| Column { x0, x1, kind };
+        Table {
+            columns: vec![
+                col(0.0, 20.0, ColumnKind::No),
+                col(20.0, 200.0, ColumnKind::Activity),
+                col(200.0, 300.0, ColumnKind::Actor("Kepala".into())),
+                col(300.0, 400.0, ColumnKind::Actor("Staf".into())),
+                col(400.0, 500.0, ColumnKind::Output),
+            ],
+            x0: 0.0,
+            x1: 500.0,
+            top: 0.0,
+            header_bottom: 40.0,
+            bands: vec![(40.0, 100.0), (100.0, 160.0)],
+        }
+    }
+
+    #[test]
+    fn a_picture_over_the_actor_columns_of_a_row_marks_it_pictured() {
+        let t = table();
+        let picture = [Rect::new(210.0, 45.0, 380.0, 150.0)];
+        assert!(pictured(&picture, &t, 40.0, 100.0));
+        assert!(pictured(&picture, &t, 100.0, 160.0));
+        // Beside the actor columns (a signature, a stamp in Output) or
+        // small (a QR code corner, an arrowhead): not the row's symbols.
+        assert!(!pictured(&[Rect::new(410.0, 45.0, 490.0, 150.0)], &t, 40.0, 100.0));
+        assert!(!pictured(&[Rect::new(250.0, 50.0, 260.0, 60.0)], &t, 40.0, 100.0));
+        // Another row's picture.
+        assert!(!pictured(&[Rect::new(210.0, 110.0, 380.0, 150.0)], &t, 40.0, 100.0));
+    }
 }
