@@ -187,17 +187,7 @@ pub(crate) fn geometry_problems(sop: &Sop, graph: &ProcessGraph, chart: &Flowcha
         let (lo, hi) = chart.actor_area();
         // A decision is solid inside its diamond only: a port on its upper
         // edge leaves through the corner of its box.
-        use sopmap::render::document::route::Obstacle;
-        let mut obstacles: Vec<Obstacle> = page
-            .symbols
-            .iter()
-            .map(|s| match s.shape {
-                Shape::Decision => Obstacle::Diamond(s.rect),
-                _ => Obstacle::Box(s.rect),
-            })
-            .collect();
-        obstacles.extend(page.connectors.iter().map(|c| Obstacle::Box(c.rect)));
-        obstacles.extend(page.outcomes.iter().map(|o| Obstacle::Box(o.rect)));
+        let obstacles = page.obstacles();
         // End capsules of branches that end the procedure: in an actor
         // column of their decision's row, reached by one horizontal arrow
         // from the decision's corner that crosses nothing.

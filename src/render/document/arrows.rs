@@ -7,7 +7,7 @@
 
 use super::flowchart::{
     Arrow, BAND_HEIGHT, CHANNEL_LANE, Column, ColumnKind, Connector, Direction, EdgeRef, Endpoint,
-    LANE_INSET, Page, Role, Shape, Side,
+    LANE_INSET, Page, Role, Side,
 };
 use super::geometry::{Point, Rect};
 use super::labels::{Labeller, branch_labels, label_box};
@@ -152,16 +152,7 @@ pub(super) fn route_page(
         };
         gutters.push((top, bottom));
     }
-    let mut obstacles: Vec<Obstacle> = page
-        .symbols
-        .iter()
-        .map(|s| match s.shape {
-            Shape::Decision => Obstacle::Diamond(s.rect),
-            _ => Obstacle::Box(s.rect),
-        })
-        .collect();
-    obstacles.extend(page.outcomes.iter().map(|o| Obstacle::Box(o.rect)));
-    obstacles.extend(page.connectors.iter().map(|c| Obstacle::Box(c.rect)));
+    let obstacles = page.obstacles();
     let mut rules: Vec<f64> = page.rows.iter().flat_map(|r| [r.y, r.y + r.h]).collect();
     for b in [page.top_band, page.bottom_band].into_iter().flatten() {
         rules.extend([b.y, b.y + b.h]);

@@ -5,6 +5,7 @@
 //! orchestrator.
 
 use super::geometry::{Point, Rect};
+use super::route::Obstacle;
 use super::text::Font;
 use crate::model::{Sop, Step};
 
@@ -295,6 +296,22 @@ pub struct Page {
     pub outcomes: Vec<OutcomeEnd>,
     pub connectors: Vec<Connector>,
     pub arrows: Vec<Arrow>,
+}
+
+impl Page {
+    /// What the router must go around on this page: every symbol (a
+    /// decision solid inside its diamond only, so a port on its upper edge
+    /// leaves through the corner of its box), every outcome capsule and
+    /// every connector.
+    pub fn obstacles(&self) -> Vec<Obstacle> {
+        let symbols = self.symbols.iter().map(|s| match s.shape {
+            Shape::Decision => Obstacle::Diamond(s.rect),
+            _ => Obstacle::Box(s.rect),
+        });
+        let outcomes = self.outcomes.iter().map(|o| Obstacle::Box(o.rect));
+        let connectors = self.connectors.iter().map(|c| Obstacle::Box(c.rect));
+        symbols.chain(outcomes).chain(connectors).collect()
+    }
 }
 
 /// The whole flowchart table, paginated.
